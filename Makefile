@@ -1,0 +1,49 @@
+# Upper Back Relief. `make lab` to study, `make test` to check everything.
+# Both create .venv and install requirements.txt first, and again whenever it changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PORT ?= 8888
+
+.DEFAULT_GOAL := help
+.PHONY: help install lab test lint notebooks nav bench clean
+
+help:
+	@echo "make lab        install what is needed and open the course in JupyterLab"
+	@echo "make test       install what is needed and run every test"
+	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
+	@echo "make nav        regenerate the previous / next / contents links"
+	@echo "make bench      run the benchmarks in bench/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(INSTALLED)
+
+lab: install
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT) 00-start-here.ipynb
+
+lint: install
+	$(BIN)/ruff check lib tests bench notebooks
+
+test: lint
+	$(BIN)/python -m pytest
+
+notebooks: install
+	$(BIN)/thoracic refresh --folder notebooks
+
+nav: install
+	$(BIN)/thoracic nav --folder notebooks
+
+bench: install
+	$(BIN)/python bench/suite.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,79 @@
+"""The ``thoracic`` command (also ``python -m thoracic``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+
+from ._course import COURSE
+from ._execute import NotebookExecutionError, deterministic_environment, execute_notebook
+from ._exercises import load_exercises
+from ._navigation import NavigationError, update_navigation
+
+__all__ = ["main"]
+
+
+def _nav(args: argparse.Namespace) -> int:
+    changed = update_navigation(args.folder, check=args.check)
+    if args.check and changed:
+        names = ", ".join(path.name for path in changed)
+        print(f"Navigation is out of date in: {names}. Run 'thoracic nav' to update it.",
+              file=sys.stderr)
+        return 1
+    verb = "would update" if args.check else "updated"
+    print(f"Navigation {verb} in {len(changed)} notebook(s)." if changed
+          else "Navigation is up to date.")
+    return 0
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    update_navigation(args.folder)
+    wanted = set(args.notebooks)
+    paths = [args.folder / info.filename for info in COURSE
+             if not wanted or info.stem in wanted or info.filename in wanted]
+    with deterministic_environment() as env:
+        for path in paths:
+            nb = execute_notebook(path, env)
+            nbformat.write(nb, path)
+            print(f"refreshed {path.name}")
+    return 0
+
+
+def _exercises(args: argparse.Namespace) -> int:
+    for exercise in load_exercises():
+        print(f"{exercise.id}: {exercise.name} - {exercise.dose.describe()}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thoracic",
+                                     description="Upper Back Relief course tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    nav = commands.add_parser("nav", help="regenerate previous/next/contents links")
+    nav.add_argument("--folder", type=Path, default=Path("notebooks"))
+    nav.add_argument("--check", action="store_true", help="only report, exit 1 if out of date")
+    nav.set_defaults(handler=_nav)
+
+    refresh = commands.add_parser(
+        "refresh", help="re-run notebooks in a clean, fixed-date environment to update outputs")
+    refresh.add_argument("--folder", type=Path, default=Path("notebooks"))
+    refresh.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    refresh.set_defaults(handler=_refresh)
+
+    exercises = commands.add_parser("exercises", help="list the exercises and their doses")
+    exercises.set_defaults(handler=_exercises)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (NavigationError, NotebookExecutionError, ValueError, KeyError) as error:
+        print(f"thoracic {args.command}: {error}", file=sys.stderr)
+        return 1

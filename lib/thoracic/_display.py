@@ -1,0 +1,154 @@
+"""Rich displays for notebooks: exercise cards, the red-flag list, the course map, the routine.
+
+Each function returns a small object that Jupyter shows as HTML and a console shows as
+plain text. All text is HTML-escaped, so nothing in the data can inject markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from ._course import COURSE
+from ._exercises import Exercise, get_exercise, load_exercises
+from ._safety import RED_FLAGS
+
+__all__ = ["Rendered", "course_map", "routine_summary", "show_exercise", "show_red_flags"]
+
+# Okabe-Ito blue: readable on light and dark themes and safe for colour-blind readers.
+_ACCENT = "#0072B2"
+_BOX = (f"border-left:4px solid {_ACCENT};padding:0.2em 1em;margin:0.5em 0;"
+        "max-width:48em;overflow-wrap:anywhere")
+
+# Get-ready time before each exercise and the pause between exercises in the routine.
+ROUTINE_GET_READY_SECONDS = 10
+ROUTINE_CHANGEOVER_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Something shown in a notebook: HTML for Jupyter, plain text everywhere else."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _list_html(items: Iterable[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + f"</{tag}>"
+
+
+def _list_text(items: Sequence[str], ordered: bool = False) -> str:
+    return "\n".join(f"  {n}. {item}" if ordered else f"  - {item}"
+                     for n, item in enumerate(items, start=1))
+
+
+def _minutes(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    return f"{minutes} min" if minutes else f"{rest} s"
+
+
+def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]]:
+    """(heading, content, ordered) in reading order; content is a list or one paragraph."""
+    return [
+        ("What it is for", exercise.purpose, False),
+        ("You need", list(exercise.equipment), False),
+        ("Get into position", list(exercise.setup), True),
+        ("Do the movement", list(exercise.steps), True),
+        ("Breathing", exercise.breathing, False),
+        ("How much", f"{exercise.dose.describe().capitalize()}. About "
+                     f"{_minutes(exercise.dose.total_seconds)} in all. {exercise.dose_reason}",
+         False),
+        ("Check your form", [cue.text for cue in exercise.form_cues], False),
+        ("Common mistakes", list(exercise.common_mistakes), False),
+        ("Make it easier", exercise.easier, False),
+        ("Make it harder", exercise.harder, False),
+        ("Skip it or change it if", list(exercise.skip_or_modify), False),
+        ("Stop if", list(exercise.stop_if), False),
+    ]
+
+
+def show_exercise(exercise_id: str) -> Rendered:
+    """The full exercise card for one exercise, from its data record."""
+    exercise = get_exercise(exercise_id)
+    html = [f'<section class="thoracic-card" style="{_BOX}" aria-label="{escape(exercise.name)}">',
+            f"<h3>{escape(exercise.name)}</h3>"]
+    text = [exercise.name.upper()]
+    for heading, content, ordered in _card_sections(exercise):
+        html.append(f"<h4>{escape(heading)}</h4>")
+        text.append(f"\n{heading}:")
+        if isinstance(content, str):
+            html.append(f"<p>{escape(content)}</p>")
+            text.append(f"  {content}")
+        else:
+            html.append(_list_html(content, ordered))
+            text.append(_list_text(content, ordered))
+    html.append("</section>")
+    return Rendered("".join(html), "\n".join(text))
+
+
+_URGENCY_NOTE = {
+    "emergency": "call emergency services now",
+    "urgent": "get urgent medical help today",
+    "see-clinician": "see a doctor or physiotherapist before you exercise",
+}
+
+
+def show_red_flags() -> Rendered:
+    """The red-flag list, most urgent first, each with what to do."""
+    items = [(flag.text, _URGENCY_NOTE[flag.urgency]) for flag in RED_FLAGS]
+    html = (f'<section style="{_BOX}" aria-label="Red flags">'
+            "<h4>Red flags: does any of these fit you?</h4><ul>"
+            + "".join(f"<li>{escape(what)} <strong>→ {escape(todo)}</strong></li>"
+                      for what, todo in items)
+            + "</ul></section>")
+    text = "Red flags: does any of these fit you?\n" + "\n".join(
+        f"  - {what} -> {todo}" for what, todo in items)
+    return Rendered(html, text)
+
+
+def course_map() -> Rendered:
+    """A table of every notebook with a link and a one-line summary."""
+    rows_html = "".join(
+        f"<tr><td>{info.number:02d}</td>"
+        f'<td><a href="{escape(info.filename)}">{escape(info.title)}</a></td>'
+        f"<td>{escape(info.summary)}</td></tr>"
+        for info in COURSE)
+    html = ('<table aria-label="Course map"><thead><tr><th>No.</th><th>Notebook</th>'
+            f"<th>What you do there</th></tr></thead><tbody>{rows_html}</tbody></table>")
+    text = "\n".join(f"{info.number:02d}  {info.title}: {info.summary}" for info in COURSE)
+    return Rendered(html, text)
+
+
+def routine_total_seconds(exercises: Sequence[Exercise]) -> float:
+    """Length of the daily routine: every dose, a get-ready countdown each, changeovers."""
+    doses = sum(exercise.dose.total_seconds for exercise in exercises)
+    return (doses + ROUTINE_GET_READY_SECONDS * len(exercises)
+            + ROUTINE_CHANGEOVER_SECONDS * (len(exercises) - 1))
+
+
+def routine_summary() -> Rendered:
+    """The daily routine as a table: each exercise, its dose and time, and the total."""
+    exercises = load_exercises()
+    total = routine_total_seconds(exercises)
+    rows = [(str(n), exercise.name, exercise.dose.describe(), _minutes(exercise.dose.total_seconds))
+            for n, exercise in enumerate(exercises, start=1)]
+    rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+                        for row in rows)
+    note = (f"With a {ROUTINE_GET_READY_SECONDS} s get-ready countdown before each exercise and "
+            f"{ROUTINE_CHANGEOVER_SECONDS} s to change position between them, the whole routine "
+            f"takes about {_minutes(total)}.")
+    html = ('<table aria-label="Daily routine"><thead><tr><th>Step</th><th>Exercise</th>'
+            f"<th>Dose</th><th>Time</th></tr></thead><tbody>{rows_html}</tbody></table>"
+            f"<p>{escape(note)}</p>")
+    text = "\n".join(f"{n}. {name}: {dose} ({time})" for n, name, dose, time in rows)
+    return Rendered(html, f"{text}\n{note}")
