@@ -27,8 +27,11 @@ $(INSTALLED): requirements.txt pyproject.toml | $(BIN)/python
 
 install: $(INSTALLED)
 
+# Jupyter refuses to run as root without being told; containers often run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: install
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port=$(PORT) 00-start-here.ipynb
+	cd notebooks && ../$(BIN)/jupyter lab --port=$(PORT) $(ALLOW_ROOT) 00-start-here.ipynb
 
 lint: install
 	$(BIN)/ruff check lib tests bench notebooks
