@@ -42,3 +42,27 @@ def read_notebook_text(path: Path, *, outputs: bool = True) -> str:
 @pytest.fixture(scope="session")
 def notebook_text() -> Callable[..., str]:
     return read_notebook_text
+
+
+class FakeClock:
+    """A clock the test moves by hand: ``clock()`` reads it, ``advance(s)`` moves it."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def fake_clock_factory() -> type[FakeClock]:
+    """The FakeClock class, for tests (like hypothesis ones) that need a fresh clock often."""
+    return FakeClock

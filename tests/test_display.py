@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 
 from thoracic import COURSE, RED_FLAGS, course_map, get_exercise, routine_summary, show_exercise
-from thoracic._display import routine_total_seconds, show_red_flags
+from thoracic._display import show_red_flags
+from thoracic._timer_plan import daily_routine_plan
 
 HEADINGS = ["What it is for", "You need", "Get into position", "Do the movement", "Breathing",
             "How much", "Check your form", "Common mistakes", "Make it easier", "Make it harder",
@@ -51,7 +52,7 @@ def test_course_map_links_every_notebook() -> None:
 def test_routine_summary_totals_the_three_exercises() -> None:
     from thoracic import load_exercises
 
-    total = routine_total_seconds(load_exercises())
+    total = daily_routine_plan().total_seconds
     assert total == sum(e.dose.total_seconds for e in load_exercises()) + 3 * 10 + 2 * 30
     text = repr(routine_summary())
     assert text.splitlines()[0].startswith("1. Foam roller extension")

@@ -13,6 +13,11 @@ from html import escape
 from ._course import COURSE
 from ._exercises import Exercise, get_exercise, load_exercises
 from ._safety import RED_FLAGS
+from ._timer_plan import (
+    ROUTINE_CHANGEOVER_SECONDS,
+    ROUTINE_GET_READY_SECONDS,
+    daily_routine_plan,
+)
 
 __all__ = ["Rendered", "course_map", "routine_summary", "show_exercise", "show_red_flags"]
 
@@ -21,9 +26,6 @@ _ACCENT = "#0072B2"
 _BOX = (f"border-left:4px solid {_ACCENT};padding:0.2em 1em;margin:0.5em 0;"
         "max-width:48em;overflow-wrap:anywhere")
 
-# Get-ready time before each exercise and the pause between exercises in the routine.
-ROUTINE_GET_READY_SECONDS = 10
-ROUTINE_CHANGEOVER_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -129,23 +131,17 @@ def course_map() -> Rendered:
     return Rendered(html, text)
 
 
-def routine_total_seconds(exercises: Sequence[Exercise]) -> float:
-    """Length of the daily routine: every dose, a get-ready countdown each, changeovers."""
-    doses = sum(exercise.dose.total_seconds for exercise in exercises)
-    return (doses + ROUTINE_GET_READY_SECONDS * len(exercises)
-            + ROUTINE_CHANGEOVER_SECONDS * (len(exercises) - 1))
-
-
 def routine_summary() -> Rendered:
     """The daily routine as a table: each exercise, its dose and time, and the total."""
     exercises = load_exercises()
-    total = routine_total_seconds(exercises)
+    total = daily_routine_plan().total_seconds
     rows = [(str(n), exercise.name, exercise.dose.describe(), _minutes(exercise.dose.total_seconds))
             for n, exercise in enumerate(exercises, start=1)]
     rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
                         for row in rows)
-    note = (f"With a {ROUTINE_GET_READY_SECONDS} s get-ready countdown before each exercise and "
-            f"{ROUTINE_CHANGEOVER_SECONDS} s to change position between them, the whole routine "
+    note = (f"With a {ROUTINE_GET_READY_SECONDS:g} s get-ready countdown before each exercise "
+            f"and {ROUTINE_CHANGEOVER_SECONDS:g} s to change position between them, the whole "
+            "routine "
             f"takes about {_minutes(total)}.")
     html = ('<table aria-label="Daily routine"><thead><tr><th>Step</th><th>Exercise</th>'
             f"<th>Dose</th><th>Time</th></tr></thead><tbody>{rows_html}</tbody></table>"

@@ -7,13 +7,14 @@ names the exercise and the field, instead of showing a broken card or timer.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
+
+from ._validation import BadValue, non_negative_seconds, positive_count, positive_seconds
 
 __all__ = [
     "Dose",
@@ -163,29 +164,6 @@ class _RecordReader:
                 raise self.fail(field, f"must hold only non-empty text, got {item!r}")
         return tuple(item.strip() for item in value)
 
-    def positive_number(self, dose: Mapping[str, Any], field: str) -> float:
-        name = f"dose.{field}"
-        if field not in dose:
-            raise self.fail(name, "is missing")
-        value = dose[field]
-        # bool is an int subclass; "true seconds" is never meant.
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(name, f"must be a number of seconds, got {value!r}")
-        if not math.isfinite(value) or value <= 0:
-            raise self.fail(name, f"must be a positive, finite number of seconds, got {value!r}")
-        return float(value)
-
-    def count(self, dose: Mapping[str, Any], field: str) -> int:
-        name = f"dose.{field}"
-        if field not in dose:
-            raise self.fail(name, "is missing")
-        value = dose[field]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, f"must be a whole number, got {value!r}")
-        if value < 1:
-            raise self.fail(name, f"must be at least 1, got {value!r}")
-        return value
-
     def dose(self) -> Dose:
         if "dose" not in self.raw:
             raise self.fail("dose", "is missing")
@@ -200,28 +178,25 @@ class _RecordReader:
         )
         if other_field in raw:
             raise self.fail(f"dose.{other_field}", f"does not belong to a {style!r} dose")
-        length = self.positive_number(raw, length_field)
-        rest_field = "rest_seconds"
-        if rest_field not in raw:
-            raise self.fail("dose.rest_seconds", "is missing")
-        rest = raw[rest_field]
-        if isinstance(rest, bool) or not isinstance(rest, int | float):
-            raise self.fail("dose.rest_seconds", f"must be a number of seconds, got {rest!r}")
-        if not math.isfinite(rest) or rest < 0:
-            raise self.fail("dose.rest_seconds",
-                            f"must be zero or a positive, finite number of seconds, got {rest!r}")
-        per_side = raw.get("per_side")
+        for field in (length_field, "reps", "sets", "rest_seconds", "per_side"):
+            if field not in raw:
+                raise self.fail(f"dose.{field}", "is missing")
+        per_side = raw["per_side"]
         if not isinstance(per_side, bool):
             raise self.fail("dose.per_side", f"must be true or false, got {per_side!r}")
-        dose = Dose(
-            style=style,
-            reps=self.count(raw, "reps"),
-            sets=self.count(raw, "sets"),
-            rest_seconds=float(rest),
-            per_side=per_side,
-            hold_seconds=length if style == "hold" else None,
-            rep_seconds=length if style == "reps" else None,
-        )
+        try:
+            length = positive_seconds(length_field, raw[length_field])
+            dose = Dose(
+                style=style,
+                reps=positive_count("reps", raw["reps"]),
+                sets=positive_count("sets", raw["sets"]),
+                rest_seconds=non_negative_seconds("rest_seconds", raw["rest_seconds"]),
+                per_side=per_side,
+                hold_seconds=length if style == "hold" else None,
+                rep_seconds=length if style == "reps" else None,
+            )
+        except BadValue as bad:
+            raise self.fail(f"dose.{bad.field}", bad.problem) from None
         if dose.total_seconds > _ONE_HOUR:
             raise self.fail("dose", f"adds up to {dose.total_seconds:g} s, more than one hour")
         return dose

@@ -1,0 +1,79 @@
+"""What notebooks call: a timer for an exercise or for the daily routine.
+
+In JupyterLab this is the full ExerciseTimer. When the course is exported to web pages
+there is no kernel, so buttons that call Python would do nothing. The export sets
+``THORACIC_EXPORT=1`` and gets an OfflineTimer instead: a browser-driven ``Play`` clock
+linked (in the browser, with ``jslink``) to a progress bar and a seconds counter, with the
+phase schedule beside it and a note saying what needs JupyterLab.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ._exercises import get_exercise
+from ._timer_plan import TimerPlan, daily_routine_plan, plan_for_exercise
+from ._timer_widget import ExerciseTimer, format_seconds
+
+__all__ = ["EXPORT_VARIABLE", "OfflineTimer", "exercise_timer", "routine_timer"]
+
+EXPORT_VARIABLE = "THORACIC_EXPORT"
+
+
+def _exporting() -> bool:
+    return os.environ.get(EXPORT_VARIABLE, "") == "1"
+
+
+class OfflineTimer(widgets.VBox):
+    """A timer that counts in a web page with no Python behind it."""
+
+    def __init__(self, plan: TimerPlan, **kwargs: Any) -> None:
+        total = round(plan.total_seconds)
+        self.plan = plan
+        self.clock = widgets.Play(value=0, min=0, max=total, step=1, interval=1000,
+                                  description="Start the timer", show_repeat=False)
+        self.bar = widgets.IntProgress(value=0, min=0, max=total, description="Progress",
+                                       layout=widgets.Layout(width="100%", max_width="32em"))
+        self.seconds = widgets.IntText(value=0, description="Seconds", disabled=True,
+                                       layout=widgets.Layout(width="12em"))
+        # jslink runs in the browser, so these count without a kernel.
+        widgets.jslink((self.clock, "value"), (self.bar, "value"))
+        widgets.jslink((self.clock, "value"), (self.seconds, "value"))
+        rows = "".join(
+            f"<tr><td>{format_seconds(plan.phase_start(index))}</td>"
+            f"<td>{escape(phase.title)}</td><td>{escape(phase.instruction)}</td></tr>"
+            for index, phase in enumerate(plan.phases))
+        schedule = widgets.HTML(
+            f"<details><summary>What to do when ({format_seconds(total)} in all)</summary>"
+            '<table aria-label="Timer schedule"><thead><tr><th>From</th><th>Phase</th>'
+            f"<th>What to do</th></tr></thead><tbody>{rows}</tbody></table></details>")
+        note = widgets.HTML(
+            "<p><em>This page has no Python running, so this simple timer counts seconds "
+            "only. Open the notebook in JupyterLab for phase names, set and rep counters, "
+            "pause, skip and sound cues.</em></p>")
+        title = widgets.HTML(f"<h4>Timer: {escape(plan.name)}</h4>")
+        kwargs.setdefault("layout", widgets.Layout(max_width="40em", overflow="hidden"))
+        super().__init__(children=[title, note, self.clock, self.bar, self.seconds, schedule],
+                         **kwargs)
+
+
+def _timer(plan: TimerPlan, key: str, **options: Any) -> ExerciseTimer | OfflineTimer:
+    if _exporting():
+        return OfflineTimer(plan)
+    return ExerciseTimer(plan, key=key, **options)
+
+
+def exercise_timer(exercise_id: str, **options: Any) -> ExerciseTimer | OfflineTimer:
+    """The timer for one exercise, built from its dose."""
+    exercise = get_exercise(exercise_id)
+    return _timer(plan_for_exercise(exercise), key=exercise_id, **options)
+
+
+def routine_timer(**options: Any) -> ExerciseTimer | OfflineTimer:
+    """One timer for the daily routine: every exercise in order, with change-overs."""
+    return _timer(daily_routine_plan(), key="daily-routine", show_steps=True,
+                  **options)
