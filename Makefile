@@ -20,9 +20,11 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): requirements.txt pyproject.toml | $(BIN)/python
+# npm brings the widget renderer that exported pages use offline (package-lock.json pins it).
+$(INSTALLED): requirements.txt pyproject.toml package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(INSTALLED)
@@ -47,6 +49,7 @@ nav: install
 
 bench: install
 	$(BIN)/python bench/suite.py
+	$(BIN)/python bench/timer_accuracy.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts
