@@ -310,6 +310,7 @@ class ExerciseTimer(widgets.VBox):
 
 
 def _counter_text(phase: Phase | None, rep: int | None) -> str:
+    # Holds are counted in the phase title ("Hold 1 of 2"); reps are counted here.
     if phase is None:
         return ""
     parts = []
@@ -317,8 +318,6 @@ def _counter_text(phase: Phase | None, rep: int | None) -> str:
         parts.append(f"Set {phase.set_number} of {phase.set_count}")
     if phase.kind == "reps" and rep is not None:
         parts.append(f"Rep {rep} of {phase.rep_count}")
-    elif phase.kind == "hold" and phase.rep_count and phase.rep_count > 1:
-        parts.append(f"Hold {phase.rep_number} of {phase.rep_count}")
     if phase.side:
         parts.append(f"{phase.side.capitalize()} side")
     return " · ".join(parts)
