@@ -2,18 +2,29 @@ from __future__ import annotations
 
 import pytest
 
-from thoracic import ExerciseTimer, OfflineTimer, exercise_timer, routine_timer
+from thoracic import (
+    ExerciseTimer,
+    OfflineTimer,
+    ProgressStore,
+    TimedPractice,
+    exercise_timer,
+    routine_timer,
+)
 from thoracic._timer_plan import daily_routine_plan
 from thoracic._timers import _second_by_second
 
 
-def test_in_jupyterlab_the_full_timer_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_jupyterlab_the_full_timer_is_built(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path) -> None:
     monkeypatch.delenv("THORACIC_EXPORT", raising=False)
-    timer = exercise_timer("childs-pose", background=False)
-    assert isinstance(timer, ExerciseTimer) and timer.key == "childs-pose"
-    routine = routine_timer(background=False)
-    assert isinstance(routine, ExerciseTimer) and routine.show_steps
-    assert routine.model.plan == daily_routine_plan()
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    practice = exercise_timer("childs-pose", store=store, background=False)
+    assert isinstance(practice, TimedPractice) and practice.store is store
+    assert isinstance(practice.timer, ExerciseTimer) and practice.timer.key == "childs-pose"
+    routine = routine_timer(store=store, background=False)
+    assert isinstance(routine.timer, ExerciseTimer) and routine.timer.show_steps
+    assert routine.timer.model.plan == daily_routine_plan()
+    assert routine.recorder.routine_name == "Daily routine"
 
 
 def test_for_export_a_kernel_free_timer_is_built(monkeypatch: pytest.MonkeyPatch) -> None:

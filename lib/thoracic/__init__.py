@@ -3,7 +3,17 @@
 Notebooks import what they show from here; nothing runs at import time.
 """
 
+from ._checklist import (
+    Checklist,
+    ChecklistItem,
+    SafetyScreen,
+    daily_checklist,
+    form_checklist,
+    red_flag_banner,
+    safety_screen,
+)
 from ._course import COURSE, NotebookInfo, notebook_by_slug
+from ._dashboard import dashboard
 from ._dates import today
 from ._display import Rendered, course_map, routine_summary, show_exercise, show_red_flags
 from ._exercises import (
@@ -15,7 +25,11 @@ from ._exercises import (
     load_exercises,
     parse_exercises,
 )
+from ._practice_log import TimedPractice
+from ._progress import SavingOff, progress_store, saving_notice
 from ._safety import RED_FLAGS, RedFlag
+from ._selftests import SELF_TESTS, SelfTest, SelfTestForm, self_test_form
+from ._store import ProgressStore, StoreError
 from ._timer_model import TimerModel, TimerState
 from ._timer_plan import (
     Phase,
@@ -32,6 +46,9 @@ from ._timers import OfflineTimer, exercise_timer, routine_timer
 __all__ = [
     "COURSE",
     "RED_FLAGS",
+    "SELF_TESTS",
+    "Checklist",
+    "ChecklistItem",
     "Dose",
     "Exercise",
     "ExerciseDataError",
@@ -40,24 +57,39 @@ __all__ = [
     "NotebookInfo",
     "OfflineTimer",
     "Phase",
+    "ProgressStore",
     "RedFlag",
     "Rendered",
+    "SafetyScreen",
+    "SavingOff",
+    "SelfTest",
+    "SelfTestForm",
+    "StoreError",
+    "TimedPractice",
     "TimerModel",
     "TimerPlan",
     "TimerPlanError",
     "TimerState",
     "build_plan",
     "course_map",
+    "daily_checklist",
     "daily_routine_plan",
+    "dashboard",
     "exercise_timer",
+    "form_checklist",
     "get_exercise",
     "load_exercises",
     "notebook_by_slug",
     "parse_exercises",
     "plan_for_exercise",
     "plan_for_routine",
+    "progress_store",
+    "red_flag_banner",
     "routine_summary",
     "routine_timer",
+    "safety_screen",
+    "saving_notice",
+    "self_test_form",
     "show_exercise",
     "show_red_flags",
     "today",

@@ -49,6 +49,58 @@ def _exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace) -> int:
+    import json
+
+    from ._dashboard import summarise_practice
+    from ._dates import today
+    from ._store import ImportFileError, ProgressStore, StoreError
+
+    try:
+        store = ProgressStore()
+    except StoreError as problem:
+        print(f"thoracic progress: {problem}", file=sys.stderr)
+        return 2
+    if args.export_to:
+        text = json.dumps(store.export_data(), indent=1, ensure_ascii=False)
+        try:
+            args.export_to.write_text(text + "\n", encoding="utf-8")
+        except OSError as error:
+            print(f"thoracic progress: cannot write {args.export_to} ({error.strerror}). "
+                  "Choose a folder you can write to.", file=sys.stderr)
+            return 1
+        print(f"Saved all your progress to {args.export_to}.")
+        return 0
+    if args.import_from:
+        try:
+            data = json.loads(args.import_from.read_text(encoding="utf-8"))
+            added = store.import_data(data)
+        except OSError as error:
+            print(f"thoracic progress: cannot read {args.import_from} ({error.strerror}). "
+                  "Nothing was imported.", file=sys.stderr)
+            return 1
+        except json.JSONDecodeError as error:
+            print(f"thoracic progress: {args.import_from} is not a progress export (not valid "
+                  f"JSON: {error.msg} at line {error.lineno}). Nothing was imported.",
+                  file=sys.stderr)
+            return 1
+        except ImportFileError as error:
+            print(f"thoracic progress: {args.import_from}: {error}", file=sys.stderr)
+            return 1
+        print(f"Imported {added['sessions']} practice-log entries, {added['self_tests']} "
+              f"self-test results and {added['checklist_ticks']} checklist ticks "
+              "(entries you already had were skipped).")
+        return 0
+    sessions = store.sessions()
+    summary = summarise_practice(sessions, today())
+    print(f"Progress file: {store.path}")
+    print(f"Days practised: {len(summary.days)}; current streak: {summary.current_streak} "
+          f"day(s); longest: {summary.longest_streak}")
+    print(f"Practice-log entries: {summary.sessions}; self-test results: "
+          f"{len(store.self_tests())}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoracic",
                                      description="Upper Back Relief course tools.")
@@ -64,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("--folder", type=Path, default=Path("notebooks"))
     refresh.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
     refresh.set_defaults(handler=_refresh)
+
+    progress = commands.add_parser(
+        "progress", help="summarise, export or import your progress")
+    where = progress.add_mutually_exclusive_group()
+    where.add_argument("--export", dest="export_to", type=Path, metavar="FILE.json",
+                       help="write all your progress to a JSON file")
+    where.add_argument("--import", dest="import_from", type=Path, metavar="FILE.json",
+                       help="merge a JSON export into your progress (no duplicates)")
+    progress.set_defaults(handler=_progress)
 
     exercises = commands.add_parser("exercises", help="list the exercises and their doses")
     exercises.set_defaults(handler=_exercises)

@@ -7,6 +7,7 @@ learner's own progress is never read or written.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ __all__ = [
     "deterministic_environment",
     "execute_notebook",
     "reproducible_settings",
+    "seed_sample_history",
 ]
 
 DATA_DIR_VARIABLE = "THORACIC_DATA_DIR"
@@ -47,10 +49,22 @@ def reproducible_settings(data_dir: Path) -> dict[str, str]:
     }
 
 
+def seed_sample_history(data_dir: Path) -> None:
+    """Fill a new progress store in ``data_dir`` with the fixed sample history."""
+    from ._sample import sample_history
+    from ._store import FILENAME, ProgressStore
+
+    store = ProgressStore(data_dir / FILENAME)
+    store.import_data(sample_history(dt.date.fromisoformat(FIXED_TODAY)))
+
+
 @contextmanager
-def deterministic_environment() -> Iterator[dict[str, str]]:
-    """The current environment plus reproducible settings around a temporary data folder."""
+def deterministic_environment(*, sample_history: bool = True) -> Iterator[dict[str, str]]:
+    """The current environment plus reproducible settings around a temporary data folder,
+    seeded with the sample history unless told otherwise."""
     with TemporaryDirectory(prefix="thoracic-run-") as data_dir:
+        if sample_history:
+            seed_sample_history(Path(data_dir))
         yield {**os.environ, **reproducible_settings(Path(data_dir))}
 
 

@@ -14,8 +14,9 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
@@ -25,7 +26,7 @@ from ._sound import tone_wav
 from ._timer_model import Clock, TimerModel, TimerState
 from ._timer_plan import Phase, TimerPlan
 
-__all__ = ["ExerciseTimer", "format_seconds"]
+__all__ = ["ExerciseTimer", "PhaseEnd", "format_seconds"]
 
 # Okabe-Ito colours (colour-blind safe); each phase also has its own word and symbol,
 # so colour is never the only signal.
@@ -37,6 +38,16 @@ _PHASE_LOOK = {
     "switch": ("#CC79A7", "⇄", "Switch sides"),
     "done": ("#56B4E9", "✓", "Done"),
 }
+
+
+@dataclass(frozen=True)
+class PhaseEnd:
+    """A phase that just ended: by the clock (``"time"``), Skip, or Done with set."""
+
+    index: int
+    phase: Phase
+    how: Literal["time", "skip", "done"]
+    seconds: float  # time spent in the phase
 
 
 def format_seconds(seconds: float) -> str:
@@ -83,7 +94,10 @@ class ExerciseTimer(widgets.VBox):
         self._stop_event = threading.Event()
         self._ticker: threading.Thread | None = None
         self._phase_handlers = CallbackDispatcher()
+        self._phase_end_handlers = CallbackDispatcher()
         self._exercise_handlers = CallbackDispatcher()
+        self._cause: Literal["time", "skip", "done"] = "time"
+        self._elapsed_before_action = 0.0
         self._last_index: int | None = None
         self._tone_flip = False
 
@@ -147,6 +161,10 @@ class ExerciseTimer(widgets.VBox):
         """Call ``callback(state)`` whenever the phase changes (and when the plan ends)."""
         self._phase_handlers.register_callback(callback, remove=remove)
 
+    def on_phase_end(self, callback: Callable[[PhaseEnd], None], remove: bool = False) -> None:
+        """Call ``callback(PhaseEnd)`` for every phase that ends, in order."""
+        self._phase_end_handlers.register_callback(callback, remove=remove)
+
     def on_exercise_done(self, callback: Callable[[str], None], remove: bool = False) -> None:
         """Call ``callback(exercise_name)`` when the last phase of an exercise ends."""
         self._exercise_handlers.register_callback(callback, remove=remove)
@@ -172,16 +190,25 @@ class ExerciseTimer(widgets.VBox):
 
     def skip(self) -> None:
         with self._lock:
-            self.model.skip()
-            self.refresh()
+            self._jump("skip")
 
     def done_with_set(self) -> None:
         """The learner finished the reps of this set: move on to what comes next."""
         with self._lock:
             phase = self.model.state().position.phase
             if phase is not None and phase.kind == "reps":
-                self.model.skip()
+                self._jump("done")
             self.refresh()
+
+    def _jump(self, cause: Literal["skip", "done"]) -> None:
+        self.refresh()  # first report any phase that ended by the clock
+        self._elapsed_before_action = self.model.elapsed()
+        self._cause = cause
+        try:
+            self.model.skip()
+            self.refresh()
+        finally:
+            self._cause = "time"
 
     def stop(self) -> None:
         """Pause and end the background thread (used when the timer is replaced or closed)."""
@@ -240,14 +267,20 @@ class ExerciseTimer(widgets.VBox):
             self._tone_flip = not self._tone_flip
             # A different tone each change also makes the audio element play again.
             self.audio.value = tone_wav(880.0 if self._tone_flip else 660.0)
-        # Every exercise whose last phase lies in the stretch just passed is done (more
-        # than one if a long pause of the display skipped over a short exercise).
-        phases = self.model.plan.phases
-        for index in range(previous, min(state.position.index, len(phases))):
-            last_of_exercise = index + 1 == len(phases) or (
-                phases[index + 1].exercise != phases[index].exercise)
+        # Report every phase passed (more than one if the display was held up), and every
+        # exercise whose last phase was among them.
+        plan = self.model.plan
+        for index in range(previous, min(state.position.index, len(plan.phases))):
+            phase = plan.phases[index]
+            if index == previous and self._cause != "time":
+                spent = self._elapsed_before_action - plan.phase_start(index)
+                self._phase_end_handlers(PhaseEnd(index, phase, self._cause, spent))
+            else:
+                self._phase_end_handlers(PhaseEnd(index, phase, "time", phase.seconds))
+            last_of_exercise = index + 1 == len(plan.phases) or (
+                plan.phases[index + 1].exercise != phase.exercise)
             if last_of_exercise:
-                self._exercise_handlers(phases[index].exercise)
+                self._exercise_handlers(phase.exercise)
         self._phase_handlers(state)
 
     def _render(self, state: TimerState) -> None:

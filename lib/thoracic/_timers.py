@@ -16,6 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from ._exercises import get_exercise
+from ._practice_log import TimedPractice
+from ._progress import Store
 from ._timer_plan import TimerPlan, daily_routine_plan, plan_for_exercise
 from ._timer_widget import ExerciseTimer, format_seconds
 
@@ -81,19 +83,23 @@ def _second_by_second(plan: TimerPlan) -> list[str]:
     return lines
 
 
-def _timer(plan: TimerPlan, key: str, **options: Any) -> ExerciseTimer | OfflineTimer:
+def _timer(plan: TimerPlan, key: str, store: Store | None, routine_name: str | None = None,
+           **options: Any) -> TimedPractice | OfflineTimer:
     if _exporting():
         return OfflineTimer(plan)
-    return ExerciseTimer(plan, key=key, **options)
+    timer = ExerciseTimer(plan, key=key, **options)
+    return TimedPractice(timer, store=store, routine_name=routine_name)
 
 
-def exercise_timer(exercise_id: str, **options: Any) -> ExerciseTimer | OfflineTimer:
-    """The timer for one exercise, built from its dose."""
+def exercise_timer(exercise_id: str, *, store: Store | None = None,
+                   **options: Any) -> TimedPractice | OfflineTimer:
+    """The timer for one exercise, built from its dose; finished sets go into the log."""
     exercise = get_exercise(exercise_id)
-    return _timer(plan_for_exercise(exercise), key=exercise_id, **options)
+    return _timer(plan_for_exercise(exercise), exercise_id, store, **options)
 
 
-def routine_timer(**options: Any) -> ExerciseTimer | OfflineTimer:
+def routine_timer(*, store: Store | None = None, **options: Any) -> TimedPractice | OfflineTimer:
     """One timer for the daily routine: every exercise in order, with change-overs."""
-    return _timer(daily_routine_plan(), key="daily-routine", show_steps=True,
+    plan = daily_routine_plan()
+    return _timer(plan, "daily-routine", store, routine_name=plan.name, show_steps=True,
                   **options)

@@ -1,0 +1,67 @@
+"""Matplotlib figures as stable, accessible SVG.
+
+Every picture in the course goes through ``svg_figure``: the SVG has fixed ids (so the
+same figure gives the same bytes, which nbval compares), no date, a <title> and
+aria-label carrying the alt text, and scales down on narrow screens.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+from typing import TYPE_CHECKING
+
+from ._display import Rendered
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["OKABE_ITO", "new_figure", "svg_figure"]
+
+# Okabe-Ito palette: distinguishable with the common kinds of colour blindness.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000")
+
+
+def new_figure(width: float = 6.4, height: float = 3.2) -> Figure:
+    """A figure not attached to pyplot, so nothing leaks between cells or threads."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:24] or "figure"
+
+
+def _renumber_clip_ids(svg: str, prefix: str) -> str:
+    """Clip-path ids are hashes of float bounds that can wobble between draws; number them.
+
+    The prefix keeps ids of different figures on one page apart.
+    """
+    ids: dict[str, str] = {}
+    for found in re.findall(r'<clipPath id="([^"]+)"', svg):
+        ids.setdefault(found, f"{prefix}{len(ids) + 1}")
+    for old, new in ids.items():
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})")
+    return svg
+
+
+def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
+    """Render a figure as inline SVG with alt text; same figure, same bytes."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": "thoracic", "svg.fonttype": "path"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: this goes inline
+    svg = _renumber_clip_ids(svg, prefix=f"clip-{_slug(alt)}-")
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
+                 r'<svg \1style="width:100%;height:auto;max-width:40em"', svg, count=1)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+    svg = re.sub(r"(<svg [^>]*>)", rf"\1<title>{escape(alt)}</title>", svg, count=1)
+    caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    html = f'<figure style="margin:0.5em 0;max-width:40em">{svg}{caption_html}</figure>'
+    return Rendered(html, f"[Picture: {alt}]")
