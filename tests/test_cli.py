@@ -28,3 +28,55 @@ def test_errors_are_one_clear_line_and_exit_1(tmp_path: Path,
     assert err.startswith("thoracic nav: The course notebook ")
     assert "00-start-here.ipynb is missing" in err
     assert "Traceback" not in err
+
+
+@pytest.fixture
+def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+def test_progress_summary_export_and_import(own_store: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from thoracic import ProgressStore
+
+    store = ProgressStore()
+    store.record_session("exercise", "Child's pose", 75, day="2026-01-15")
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Days practised: 1; current streak: 1 day(s)" in out
+    target = own_store / "backup.json"
+    assert main(["progress", "--export", str(target)]) == 0
+    assert json.loads(target.read_text())["sessions"][0]["exercise"] == "Child's pose"
+    assert main(["progress", "--import", str(target)]) == 0
+    assert "Imported 0 practice-log entries" in capsys.readouterr().out
+    assert len(ProgressStore().sessions()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json", "is not a progress export (not valid JSON"),
+     ('{"format": "something else"}', "is not a progress export from this course")],
+)
+def test_bad_import_file_is_an_error_and_changes_nothing(
+        own_store: Path, capsys: pytest.CaptureFixture[str], content: str, message: str) -> None:
+    from thoracic import ProgressStore
+
+    ProgressStore().record_session("set", "kept", 1)
+    bad = own_store / "bad.json"
+    bad.write_text(content)
+    assert main(["progress", "--import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Nothing was imported." in err and "Traceback" not in err
+    assert [s.exercise for s in ProgressStore().sessions()] == ["kept"]
+
+
+def test_missing_import_file_and_damaged_store(own_store: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["progress", "--import", str(own_store / "nope.json")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    (own_store / "data" / "progress.sqlite3").write_bytes(b"garbage" * 100)
+    assert main(["progress"]) == 2
+    assert "is damaged or is not a progress file" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def test_disclaimer_is_said_once_in_start_here(notebooks_dir: Path, notebook_tex
 def test_safety_screen_comes_before_any_exercise(notebooks_dir: Path) -> None:
     cells = _read(notebooks_dir / COURSE[0].filename).cells
     sources = [cell.source for cell in cells]
-    red_flags = next(i for i, s in enumerate(sources) if "show_red_flags()" in s)
+    red_flags = next(i for i, s in enumerate(sources) if "safety_screen()" in s)
     first_exercise_link = next((i for i, s in enumerate(sources)
                                 if re.search(r"\(0[3-5]-[a-z-]+\.ipynb\)", s)
                                 and not s.startswith("<!--")), len(sources))

@@ -56,18 +56,17 @@ class PracticeRecorder:
         if end.how == "skip":
             return
         phase, name = end.phase, end.phase.exercise
+        # An exercise's time counts everything done; a set's time counts its work only.
         self._seconds[name] += end.seconds
-        self._set_seconds[name] += end.seconds
         self._routine_seconds += end.seconds
-        finishes_set = phase.kind == "reps" or (
-            phase.kind == "hold" and phase.rep_number == phase.rep_count)
-        if finishes_set:
+        if phase.kind not in ("hold", "reps"):
+            return
+        self._set_seconds[name] += end.seconds
+        if phase.kind == "reps" or phase.rep_number == phase.rep_count:
             self._sets[name] += 1
             self.store.record_session("set", name, round(self._set_seconds[name], 1),
                                       sets=1)
             self._set_seconds[name] = 0.0
-        elif phase.kind in ("get-ready", "switch"):
-            self._set_seconds[name] = 0.0  # getting ready is not part of a set
 
     def _exercise_done(self, name: str) -> None:
         if not self._sets[name]:
