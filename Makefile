@@ -50,6 +50,7 @@ nav: install
 bench: install
 	$(BIN)/python bench/suite.py
 	$(BIN)/python bench/timer_accuracy.py
+	$(BIN)/python bench/progress.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts

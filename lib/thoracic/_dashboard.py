@@ -87,7 +87,8 @@ def _calendar(summary: PracticeSummary, on: dt.date) -> Rendered:
                 grid[weekday, week] = summary.minutes_by_day.get(day, 0.0)
                 practised_x.append(week)
                 practised_y.append(weekday)
-    fig = new_figure(6.4, 2.2)
+    fig = new_figure(6.4, 2.2, layout=None)
+    fig.subplots_adjust(left=0.07, right=0.99, bottom=0.12, top=0.88)
     ax = fig.add_subplot()
     ax.set_facecolor("#e8e8e8")  # days without practice stay light grey
     ax.pcolormesh(np.arange(CALENDAR_WEEKS + 1) - 0.5, np.arange(8) - 0.5, grid,
@@ -116,7 +117,8 @@ def _weekly_bars(summary: PracticeSummary, on: dt.date) -> Rendered:
     weeks = [this_week - dt.timedelta(weeks=n) for n in range(WEEKLY_BARS - 1, -1, -1)]
     per_week = Counter(_week_start(day) for day in summary.days)
     counts = [per_week.get(week, 0) for week in weeks]
-    fig = new_figure(6.4, 2.4)
+    fig = new_figure(6.4, 2.4, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.13, top=0.88)
     ax = fig.add_subplot()
     ax.bar(range(WEEKLY_BARS), counts, color=OKABE_ITO[0])
     ax.axhline(WEEKLY_TARGET, color=OKABE_ITO[5], linestyle="--", linewidth=1.5)
@@ -142,7 +144,11 @@ def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
     tests = [test for test in SELF_TESTS if by_test.get(test.id)]
     if not tests:
         return None
-    fig = new_figure(6.4, 2.2 * len(tests))
+    fig = new_figure(6.4, 2.2 * len(tests), layout=None)
+    # Margins in inches, turned into fractions, so any number of panels lays out alike.
+    height = 2.2 * len(tests)
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.55 / height, top=1 - 0.3 / height,
+                        hspace=0.75)
     axes = fig.subplots(len(tests), 1, squeeze=False)[:, 0]
     described = []
     markers = {"left": ("o", "-", OKABE_ITO[0]), "right": ("s", "--", OKABE_ITO[1]),
@@ -191,15 +197,20 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     means = [sum(by_day[day]) / len(by_day[day]) for day in days]
     first = days[0]
     xs = [(day - first).days for day in days]
-    rolling = []
-    for index, day in enumerate(days):
-        window = [means[j] for j in range(index + 1) if (day - days[j]).days < 7]
-        rolling.append(sum(window) / len(window))
-    fig = new_figure(6.4, 2.4)
+    rolling, total, oldest = [], 0.0, 0
+    for index, day in enumerate(days):  # a sliding 7-day window, in one pass
+        total += means[index]
+        while (day - days[oldest]).days >= 7:
+            total -= means[oldest]
+            oldest += 1
+        rolling.append(total / (index + 1 - oldest))
+    fig = new_figure(6.4, 2.4, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
     ax = fig.add_subplot()
     ax.scatter(xs, means, s=10, color=OKABE_ITO[4], label="each day")
     ax.plot(xs, rolling, color=OKABE_ITO[5], linewidth=2, label="7-day average")
     ax.set_ylim(-0.5, 10.5)
+    ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("0 = none, 10 = worst", fontsize=9)
     ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
     ax.set_title("Tightness or pain after practice (down is better)", fontsize=10)

@@ -24,11 +24,16 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
              "#000000")
 
 
-def new_figure(width: float = 6.4, height: float = 3.2) -> Figure:
-    """A figure not attached to pyplot, so nothing leaks between cells or threads."""
+def new_figure(width: float = 6.4, height: float = 3.2, *, layout: str | None = "constrained"
+               ) -> Figure:
+    """A figure not attached to pyplot, so nothing leaks between cells or threads.
+
+    Pass ``layout=None`` and set margins by hand where speed matters: constrained layout
+    measures every label and costs about 0.1 s a figure.
+    """
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    return Figure(figsize=(width, height), layout=layout)
 
 
 def _slug(text: str) -> str:
@@ -49,11 +54,14 @@ def _renumber_clip_ids(svg: str, prefix: str) -> str:
 
 
 def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
-    """Render a figure as inline SVG with alt text; same figure, same bytes."""
+    """Render a figure as inline SVG with alt text; same figure, same bytes.
+
+    Text stays text (``svg.fonttype = none``): smaller, faster, and selectable.
+    """
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "thoracic", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "thoracic", "svg.fonttype": "none"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: this goes inline
