@@ -15,6 +15,7 @@ from ._checklist import (
 from ._course import COURSE, NotebookInfo, notebook_by_slug
 from ._dashboard import dashboard
 from ._dates import today
+from ._diagrams import exercise_diagram, self_test_picture, spine_picture
 from ._display import Rendered, course_map, routine_summary, show_exercise, show_red_flags
 from ._exercises import (
     Dose,
@@ -75,6 +76,7 @@ __all__ = [
     "daily_checklist",
     "daily_routine_plan",
     "dashboard",
+    "exercise_diagram",
     "exercise_timer",
     "form_checklist",
     "get_exercise",
@@ -90,7 +92,9 @@ __all__ = [
     "safety_screen",
     "saving_notice",
     "self_test_form",
+    "self_test_picture",
     "show_exercise",
     "show_red_flags",
+    "spine_picture",
     "today",
 ]

@@ -20,6 +20,7 @@ from ._display import Rendered
 from ._exercises import get_exercise
 from ._progress import Store, progress_store, saving_notice
 from ._safety import RED_FLAGS
+from ._style import CHECKLIST_CLASS, checklist_style
 
 __all__ = [
     "Checklist",
@@ -72,12 +73,14 @@ class Checklist(widgets.VBox):
             for item in items}
         self.title = widgets.HTML(f"<h4>{escape(title)}</h4>")
         self.count = widgets.HTML()
-        children: list[widgets.Widget] = [self.title, *self.boxes.values(), self.count]
+        children: list[widgets.Widget] = [checklist_style(), self.title, *self.boxes.values(),
+                                          self.count]
         notice = saving_notice(self.store)
         if notice is not None:
             children.append(widgets.HTML(notice.html))
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
+        self.add_class(CHECKLIST_CLASS)
         for item_id, box in self.boxes.items():
             box.observe(lambda change, item_id=item_id: self._saved(item_id, change["new"]),
                         names="value")

@@ -7,6 +7,7 @@ aria-label carrying the alt text, and scales down on narrow screens.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from html import escape
@@ -36,14 +37,9 @@ def new_figure(width: float = 6.4, height: float = 3.2, *, layout: str | None = 
     return Figure(figsize=(width, height), layout=layout)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:24] or "figure"
-
-
 def _renumber_clip_ids(svg: str, prefix: str) -> str:
     """Clip-path ids are hashes of float bounds that can wobble between draws; number them.
 
-    The prefix keeps ids of different figures on one page apart.
     """
     ids: dict[str, str] = {}
     for found in re.findall(r'<clipPath id="([^"]+)"', svg):
@@ -65,7 +61,9 @@ def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: this goes inline
-    svg = _renumber_clip_ids(svg, prefix=f"clip-{_slug(alt)}-")
+    # Ids must differ between figures on one page: name them after the figure's content.
+    digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:10]
+    svg = _renumber_clip_ids(svg, prefix=f"clip-{digest}-")
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
                  r'<svg \1style="width:100%;height:auto;max-width:40em"', svg, count=1)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
