@@ -56,6 +56,12 @@ def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
     """
     import matplotlib
 
+    from matplotlib.text import Text
+
+    # DejaVu Sans ships with matplotlib, so text is measured (and laid out) the same on
+    # every machine, whatever fonts the system has.
+    for text in fig.findobj(Text):
+        text.set_fontfamily("DejaVu Sans")
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": "thoracic", "svg.fonttype": "none"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
