@@ -72,3 +72,14 @@ def test_self_tests_alone_still_show_trends(store) -> None:
     shown = dashboard(store)
     assert "Neck-to-wall distance: first 8, latest 7 cm" in shown.text
     assert "Calendar" not in shown.text
+
+
+def test_years_of_ratings_are_drawn_one_dot_a_week(store) -> None:
+    data = {"format": "upper-back-relief-progress", "version": 1, "sessions": [
+        {"id": f"s{n}", "day": (D - dt.timedelta(days=n)).isoformat(), "recorded_at": "t",
+         "kind": "exercise", "exercise": "x", "sets": 1, "duration_seconds": 60.0,
+         "rating": n % 11, "note": None} for n in range(800)]}
+    store.import_data(data)
+    html = dashboard(store).html
+    assert "each week" in html and ">each day<" not in html
+    assert "ratings on 800 days" in html

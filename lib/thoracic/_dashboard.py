@@ -23,7 +23,8 @@ __all__ = ["PracticeSummary", "dashboard", "summarise_practice"]
 
 CALENDAR_WEEKS = 26
 WEEKLY_BARS = 12
-WEEKLY_TARGET = 5  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
+WEEKLY_TARGET = 5
+MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,9 @@ def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
             xs = [(day - first_day).days / 7 for day, _ in series]
             ys = [value - start for _, value in series]
             marker, style, colour = markers[side]
-            ax.plot(xs, ys, marker=marker, linestyle=style, color=colour, markersize=4,
+            # Past a year of weekly tests, markers only clutter (and slow) the chart.
+            ax.plot(xs, ys, marker=marker if len(xs) <= MAX_MARKERS else None,
+                    linestyle=style, color=colour, markersize=4,
                     label=side.capitalize() if side else "Result")
             described.append(f"{test.name}{' ' + side if side else ''}: first {start:g}, "
                              f"latest {series[-1][1]:g} {test.unit}")
@@ -183,6 +186,13 @@ def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
     alt = ("Line charts of each self-test as change from your first result, over weeks. "
            + "; ".join(described) + ".")
     return svg_figure(fig, alt)
+
+
+def _weekly_means(xs: Sequence[int], values: Sequence[float]) -> list[tuple[float, float]]:
+    weeks: dict[int, list[float]] = defaultdict(list)
+    for x, value in zip(xs, values, strict=True):
+        weeks[x // 7].append(value)
+    return [(week * 7 + 3, sum(v) / len(v)) for week, v in sorted(weeks.items())]
 
 
 def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
@@ -207,7 +217,12 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     fig = new_figure(6.4, 2.4, layout=None)
     fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
     ax = fig.add_subplot()
-    ax.scatter(xs, means, s=10, color=OKABE_ITO[4], label="each day")
+    if len(xs) <= 365:
+        ax.scatter(xs, means, s=10, color=OKABE_ITO[4], label="each day")
+    else:  # years of history: one dot a week keeps the chart readable
+        weekly = _weekly_means(xs, means)
+        ax.scatter([x for x, _ in weekly], [m for _, m in weekly], s=10, color=OKABE_ITO[4],
+                   label="each week")
     ax.plot(xs, rolling, color=OKABE_ITO[5], linewidth=2, label="7-day average")
     ax.set_ylim(-0.5, 10.5)
     ax.set_yticks(range(0, 11, 2))

@@ -55,7 +55,6 @@ def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
     Text stays text (``svg.fonttype = none``): smaller, faster, and selectable.
     """
     import matplotlib
-
     from matplotlib.text import Text
 
     # DejaVu Sans ships with matplotlib, so text is measured (and laid out) the same on
