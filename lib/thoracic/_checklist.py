@@ -16,8 +16,9 @@ from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
 from ._dates import today
-from ._display import Rendered
+from ._display import Rendered, show_red_flags
 from ._exercises import get_exercise
+from ._mode import exporting, kernel_note
 from ._progress import Store, progress_store, saving_notice
 from ._safety import RED_FLAGS
 from ._style import CHECKLIST_CLASS, checklist_style
@@ -75,9 +76,12 @@ class Checklist(widgets.VBox):
         self.count = widgets.HTML()
         children: list[widgets.Widget] = [checklist_style(), self.title, *self.boxes.values(),
                                           self.count]
-        notice = saving_notice(self.store)
-        if notice is not None:
-            children.append(widgets.HTML(notice.html))
+        if exporting():
+            children.append(widgets.HTML(kernel_note("your ticks are not saved")))
+        else:
+            notice = saving_notice(self.store)
+            if notice is not None:
+                children.append(widgets.HTML(notice.html))
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
         self.add_class(CHECKLIST_CLASS)
@@ -169,8 +173,14 @@ class SafetyScreen(widgets.VBox):
                               f'padding:0.3em 0.8em">{extra}{_KIND_MESSAGE}</div>')
 
 
-def safety_screen(store: Store | None = None) -> SafetyScreen:
-    """The safety screen shown in the start-here notebook."""
+def safety_screen(store: Store | None = None) -> SafetyScreen | Rendered:
+    """The safety screen shown in the start-here notebook.
+
+    In the web pages nothing can react to a tick, so there the list itself says what to do
+    for each red flag.
+    """
+    if exporting():
+        return show_red_flags()
     return SafetyScreen(store)
 
 

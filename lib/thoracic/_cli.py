@@ -101,6 +101,20 @@ def _progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from ._export import ExportError, export_course
+
+    try:
+        export_course(args.folder, args.out, with_my_progress=args.with_my_progress,
+                      allow_cdn=args.allow_cdn, renderer=args.renderer,
+                      report=lambda line: print(line, flush=True))
+    except (ExportError, NotebookExecutionError) as error:
+        print(f"thoracic export: {error} The previous site, if any, was left as it was.",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoracic",
                                      description="Upper Back Relief course tools.")
@@ -125,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--import", dest="import_from", type=Path, metavar="FILE.json",
                        help="merge a JSON export into your progress (no duplicates)")
     progress.set_defaults(handler=_progress)
+
+    export = commands.add_parser("export", help="build the course as an offline website")
+    export.add_argument("--out", type=Path, default=Path("site"), help="where (default: site)")
+    export.add_argument("--folder", type=Path, default=Path("notebooks"),
+                        help="the course notebooks (default: notebooks)")
+    export.add_argument("--with-my-progress", action="store_true",
+                        help="show your own progress in the pages (default: a clean start)")
+    export.add_argument("--allow-cdn", action="store_true",
+                        help="load the widget renderer from the network if it is not installed")
+    export.add_argument("--renderer", type=Path, default=None,
+                        help="the html-manager dist folder (default: found in node_modules)")
+    export.set_defaults(handler=_export)
 
     exercises = commands.add_parser("exercises", help="list the exercises and their doses")
     exercises.set_defaults(handler=_exercises)

@@ -14,6 +14,7 @@ from html import escape
 
 from ._dates import today
 from ._display import Rendered
+from ._mode import exporting
 from ._progress import Store, progress_store, saving_notice
 from ._selftests import SELF_TESTS
 from ._store import SelfTestResult, Session
@@ -257,6 +258,9 @@ def dashboard(store: Store | None = None) -> Rendered:
     if not sessions and not results:
         text = ("Nothing here yet. Do an exercise with its timer (notebooks 03 to 06) or "
                 "record a self-test (notebook 07), then run this cell again.")
+        if exporting():
+            text = ("This web page was made without your progress, which stays private in "
+                    "JupyterLab. Open this notebook there and run it to see your dashboard.")
         return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     facts = [f"Current streak: {summary.current_streak} day(s)",

@@ -9,6 +9,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ._display import Rendered
+from ._mode import exporting, kernel_note
 from ._progress import Store, progress_store, saving_notice
 
 __all__ = ["SELF_TESTS", "SelfTest", "SelfTestForm", "get_self_test", "self_test_form"]
@@ -108,5 +110,11 @@ class SelfTestForm(widgets.VBox):
         return True
 
 
-def self_test_form(test_id: str, store: Store | None = None) -> SelfTestForm:
-    return SelfTestForm(get_self_test(test_id), store)
+def self_test_form(test_id: str, store: Store | None = None) -> SelfTestForm | Rendered:
+    """The form for one self-test; in the web pages, a note instead of a dead Save button."""
+    test = get_self_test(test_id)
+    if exporting():
+        note = kernel_note(f"results of the {test.name.lower()} cannot be saved; write them "
+                           "down")
+        return Rendered(note, f"Open the notebook in JupyterLab to record your {test.name}.")
+    return SelfTestForm(test, store)

@@ -9,26 +9,19 @@ phase schedule beside it and a note saying what needs JupyterLab.
 
 from __future__ import annotations
 
-import os
 from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 
 from ._exercises import get_exercise
+from ._mode import exporting
 from ._practice_log import TimedPractice
 from ._progress import Store
 from ._timer_plan import TimerPlan, daily_routine_plan, plan_for_exercise
 from ._timer_widget import ExerciseTimer, format_seconds
 
-__all__ = ["EXPORT_VARIABLE", "OfflineTimer", "exercise_timer", "routine_timer"]
-
-EXPORT_VARIABLE = "THORACIC_EXPORT"
-
-
-def _exporting() -> bool:
-    return os.environ.get(EXPORT_VARIABLE, "") == "1"
-
+__all__ = ["OfflineTimer", "exercise_timer", "routine_timer"]
 
 class OfflineTimer(widgets.VBox):
     """A timer that counts in a web page with no Python behind it."""
@@ -85,7 +78,7 @@ def _second_by_second(plan: TimerPlan) -> list[str]:
 
 def _timer(plan: TimerPlan, key: str, store: Store | None, routine_name: str | None = None,
            **options: Any) -> TimedPractice | OfflineTimer:
-    if _exporting():
+    if exporting():
         return OfflineTimer(plan)
     timer = ExerciseTimer(plan, key=key, **options)
     return TimedPractice(timer, store=store, routine_name=routine_name)
