@@ -66,3 +66,37 @@ def fake_clock() -> FakeClock:
 def fake_clock_factory() -> type[FakeClock]:
     """The FakeClock class, for tests (like hypothesis ones) that need a fresh clock often."""
     return FakeClock
+
+
+def _missing_tool(message: str) -> None:
+    """Skip locally when a browser-test tool is missing; in CI (CI=true) fail instead."""
+    import os
+
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true: a missing tool is a failure, not a skip)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def missing_tool() -> Callable[[str], None]:
+    return _missing_tool
+
+
+RENDERER_DIST = NOTEBOOKS.parent / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
+
+
+@pytest.fixture(scope="session")
+def widget_renderer_dist() -> Path:
+    if not (RENDERER_DIST / "embed.js").is_file():
+        _missing_tool("The offline widget renderer is not installed. Run: npm ci")
+    return RENDERER_DIST
+
+
+@pytest.fixture(scope="session")
+def exported_site(tmp_path_factory: pytest.TempPathFactory, widget_renderer_dist: Path) -> Path:
+    """The course exported once for all the tests that look at the site."""
+    from thoracic._export import export_course
+
+    out = tmp_path_factory.mktemp("export") / "site"
+    export_course(NOTEBOOKS, out, renderer=widget_renderer_dist)
+    return out

@@ -7,6 +7,7 @@ learner's own progress is never read or written.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
@@ -81,7 +82,8 @@ def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute(env=dict(env))
+        # asyncio.run closes its event loop, so running in worker threads leaks nothing.
+        asyncio.run(client.async_execute(env=dict(env)))
     except CellExecutionError as error:
         index = next((i for i, cell in enumerate(nb.cells) if any(
             out.get("output_type") == "error" for out in cell.get("outputs", []))), None)

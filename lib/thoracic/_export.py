@@ -230,8 +230,13 @@ def _execute_all(paths: Sequence[Path], env: dict[str, str], workers: int,
         return nb
 
     # Two kernels at once keep both cores busy; each notebook still runs on its own.
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(run, paths))
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        futures = [pool.submit(run, path) for path in paths]
+        return [future.result() for future in futures]
+    finally:
+        # On a failure, notebooks not yet started are not run at all.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _copy_renderer(source: Path, target: Path) -> None:

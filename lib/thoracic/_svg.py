@@ -71,7 +71,11 @@ def svg_figure(fig: Figure, alt: str, caption: str | None = None) -> Rendered:
     svg = _renumber_clip_ids(svg, prefix=f"clip-{digest}-")
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
                  r'<svg \1style="width:100%;height:auto;max-width:40em"', svg, count=1)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+    # matplotlib's <style> uses a bare "*" selector; inline in a page it would reach every
+    # element, so scope it to this figure.
+    svg = svg.replace("<svg ", f'<svg id="fig-{digest}" role="img" aria-label="{escape(alt)}" ',
+                      1)
+    svg = svg.replace('<style type="text/css">*{', f'<style type="text/css">#fig-{digest} *{{')
     svg = re.sub(r"(<svg [^>]*>)", rf"\1<title>{escape(alt)}</title>", svg, count=1)
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     html = f'<figure style="margin:0.5em 0;max-width:40em">{svg}{caption_html}</figure>'

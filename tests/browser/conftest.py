@@ -6,7 +6,6 @@ it. In CI (CI=true) a missing browser or renderer is a failure, not a skip.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,29 +16,20 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync"]
-RENDERER = ROOT / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist" / "embed.js"
-
-
-def _missing(message: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI=true: a missing browser is a failure, not a skip)")
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
-def chromium_executable() -> str:
+def chromium_executable(missing_tool) -> str:
     path = shutil.which("chromium")
     if path is None:
-        _missing("Chromium is not installed, so the browser tests are skipped. "
-                 "Install it with: sudo apt-get install chromium")
+        missing_tool("Chromium is not installed, so the browser tests are skipped. "
+                     "Install it with: sudo apt-get install chromium")
     return path
 
 
 @pytest.fixture(scope="session")
-def widget_renderer() -> Path:
-    if not RENDERER.exists():
-        _missing("The offline widget renderer is not installed. Run: npm ci")
-    return RENDERER
+def widget_renderer(widget_renderer_dist: Path) -> Path:
+    return widget_renderer_dist / "embed.js"
 
 
 @pytest.fixture(scope="session")
