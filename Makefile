@@ -8,13 +8,14 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8888
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test lint notebooks nav bench clean
+.PHONY: help install lab test lint notebooks nav html bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
 	@echo "make test       install what is needed and run every test"
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
 	@echo "make nav        regenerate the previous / next / contents links"
+	@echo "make html       export the course as an offline website in site/"
 	@echo "make bench      run the benchmarks in bench/"
 
 $(BIN)/python:
@@ -47,10 +48,14 @@ notebooks: install
 nav: install
 	$(BIN)/thoracic nav --folder notebooks
 
+html: install
+	$(BIN)/thoracic export --folder notebooks --out site
+
 bench: install
 	$(BIN)/python bench/suite.py
 	$(BIN)/python bench/timer_accuracy.py
 	$(BIN)/python bench/progress.py
+	$(BIN)/python bench/export.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts

@@ -72,7 +72,7 @@ class Checklist(widgets.VBox):
                                       indent=False,
                                       layout=widgets.Layout(width="auto", max_width="100%"))
             for item in items}
-        self.title = widgets.HTML(f"<h4>{escape(title)}</h4>")
+        self.title = widgets.HTML(f"<h3>{escape(title)}</h3>")
         self.count = widgets.HTML()
         children: list[widgets.Widget] = [checklist_style(), self.title, *self.boxes.values(),
                                           self.count]

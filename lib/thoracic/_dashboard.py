@@ -242,7 +242,7 @@ def _notes(sessions: Sequence[Session], limit: int = 5) -> str:
         return ""
     rows = "".join(f"<tr><td>{escape(s.day)}</td><td>{escape(s.exercise)}</td>"
                    f"<td>{escape(s.note or '')}</td></tr>" for s in reversed(noted))
-    return ('<h4>Your latest notes</h4><table aria-label="Latest notes"><thead><tr>'
+    return ('<h3>Your latest notes</h3><table aria-label="Latest notes"><thead><tr>'
             f"<th>Day</th><th>Exercise</th><th>Note</th></tr></thead><tbody>{rows}</tbody>"
             "</table>")
 

@@ -109,7 +109,7 @@ def show_red_flags() -> Rendered:
     """The red-flag list, most urgent first, each with what to do."""
     items = [(flag.text, _URGENCY_NOTE[flag.urgency]) for flag in RED_FLAGS]
     html = (f'<section style="{_BOX}" aria-label="Red flags">'
-            "<h4>Red flags: does any of these fit you?</h4><ul>"
+            "<h3>Red flags: does any of these fit you?</h3><ul>"
             + "".join(f"<li>{escape(what)} <strong>→ {escape(todo)}</strong></li>"
                       for what, todo in items)
             + "</ul></section>")

@@ -120,7 +120,7 @@ def _index_page() -> str:
             "achy upper back. Start with the safety check in the first notebook, then go "
             "at your own pace: one notebook a day is plenty.</p>"
             f'<nav aria-label="Course notebooks"><ol start="0">{items}</ol></nav>'
-            "<p>The course is education, not medical advice.</p></main></body></html>\n")
+            "</main></body></html>\n")
 
 
 def _stylesheet() -> str:

@@ -69,7 +69,7 @@ class SelfTestForm(widgets.VBox):
         self.status = widgets.HTML()
         self.save_button.on_click(lambda _: self.save())
         children: list[widgets.Widget] = [
-            widgets.HTML(f"<h4>Record your {escape(test.name.lower())}</h4>"),
+            widgets.HTML(f"<h3>Record your {escape(test.name.lower())}</h3>"),
             *self.inputs.values(), self.save_button, self.status]
         notice = saving_notice(self.store)
         if notice is not None:

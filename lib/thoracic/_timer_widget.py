@@ -101,7 +101,7 @@ class ExerciseTimer(widgets.VBox):
         self._last_index: int | None = None
         self._tone_flip = False
 
-        self.title = widgets.HTML(f"<h4>Timer: {escape(plan.name)}</h4>")
+        self.title = widgets.HTML(f"<h3>Timer: {escape(plan.name)}</h3>")
         self.phase_box = widgets.HTML()
         self.readout = widgets.HTML()
         self.counters = widgets.HTML()

@@ -56,7 +56,7 @@ class OfflineTimer(widgets.VBox):
             "<p><em>This page has no Python running, so this is a simpler timer. Press play: "
             "it shows what to do each second. To pause at a phase, skip, count reps or hear "
             "sound cues, open the notebook in JupyterLab.</em></p>")
-        title = widgets.HTML(f"<h4>Timer: {escape(plan.name)}</h4>")
+        title = widgets.HTML(f"<h3>Timer: {escape(plan.name)}</h3>")
         kwargs.setdefault("layout", widgets.Layout(max_width="40em", overflow="hidden"))
         super().__init__(children=[title, note, self.clock, self.now, self.bar, self.seconds,
                                    schedule],

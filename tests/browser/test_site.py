@@ -1,0 +1,78 @@
+"""The exported course in a real browser, offline: links, widgets, phones, accessibility."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thoracic import COURSE
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_for_widgets(page) -> None:
+    if page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
+        page.locator(".jupyter-widgets").first.wait_for()
+
+
+def test_next_links_walk_the_whole_course_offline(exported_site: Path, offline_page) -> None:
+    page = offline_page
+    page.goto((exported_site / "index.html").as_uri())
+    page.get_by_role("link", name=COURSE[0].title).click()
+    visited = []
+    for info in COURSE:
+        page.wait_for_url(f"**/{info.stem}.html")
+        _wait_for_widgets(page)
+        assert page.locator("h1").first.inner_text().startswith(f"{info.number:02d} ·")
+        assert page.get_by_text("Error displaying widget").count() == 0
+        visited.append(info.stem)
+        if info is not COURSE[-1]:
+            page.locator("a", has_text=f"{COURSE[len(visited)].number:02d} ·").last.click()
+    assert visited == [info.stem for info in COURSE]
+    assert page.problems == []
+
+
+def test_exercise_page_checklist_ticks_and_timer_counts(exported_site: Path, offline_page,
+                                                       artifacts: Path) -> None:
+    page = offline_page
+    page.goto((exported_site / "04-childs-pose.html").as_uri())
+    _wait_for_widgets(page)
+    box = page.locator(".widget-checkbox input").first
+    box.check()
+    assert box.is_checked()
+    page.locator(".widget-play button").first.click()
+    page.wait_for_function(
+        "() => Number(document.querySelector('.widget-text input').value) >= 2")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_and_no_sideways_scrolling(exported_site: Path, browser, artifacts: Path,
+                                               width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("file:", "data:")) else route.abort())
+    try:
+        for name in ("index", "04-childs-pose", "10-my-progress"):
+            page.goto((exported_site / f"{name}.html").as_uri())
+            _wait_for_widgets(page)
+            page.screenshot(path=str(artifacts / f"site-{name}-{width}.png"), full_page=True)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth")
+            assert overflow <= width, f"{name} is wider than a {width} px screen"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["index", *[info.stem for info in COURSE]])
+def test_no_serious_accessibility_problems(exported_site: Path, offline_page, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = offline_page
+    page.goto((exported_site / f"{name}.html").as_uri())
+    _wait_for_widgets(page)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
