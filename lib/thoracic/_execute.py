@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Coroutine, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
 import nbformat
 
@@ -69,6 +71,17 @@ def deterministic_environment(*, sample_history: bool = True) -> Iterator[dict[s
         yield {**os.environ, **reproducible_settings(Path(data_dir))}
 
 
+def _run_to_completion(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine on a fresh event loop that is closed afterwards (so worker threads
+    leak no sockets), in a thread of its own if this thread already runs a loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
                      ) -> nbformat.NotebookNode:
     """Run every cell of the notebook at ``path`` in a fresh kernel and return it with outputs.
@@ -82,8 +95,7 @@ def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        # asyncio.run closes its event loop, so running in worker threads leaks nothing.
-        asyncio.run(client.async_execute(env=dict(env)))
+        _run_to_completion(client.async_execute(env=dict(env)))
     except CellExecutionError as error:
         index = next((i for i, cell in enumerate(nb.cells) if any(
             out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
