@@ -45,3 +45,17 @@ def test_offline_lines_follow_the_plan() -> None:
     assert lines[11] == "Set 1 of 3: 0:23 left. Move slowly, one rep with each count."
     assert lines[-1] == "Done. Well done!"
     assert len(lines) == round(plan.total_seconds) + 1
+
+
+def test_timer_scale_speeds_up_every_phase(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.delenv("THORACIC_EXPORT", raising=False)
+    monkeypatch.setenv("THORACIC_TIMER_SCALE", "0.1")
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    practice = exercise_timer("childs-pose", store=store, background=False)
+    assert practice.timer.model.plan.total_seconds == pytest.approx(8.0)
+    monkeypatch.setenv("THORACIC_TIMER_SCALE", "fast")
+    with pytest.raises(ValueError, match="THORACIC_TIMER_SCALE is 'fast'; use a number above 0"):
+        exercise_timer("childs-pose", store=store, background=False)
+    monkeypatch.setenv("THORACIC_TIMER_SCALE", "2")
+    with pytest.raises(ValueError, match="at most 1"):
+        exercise_timer("childs-pose", store=store, background=False)

@@ -62,3 +62,74 @@ def offline_page(browser) -> Iterator[object]:
         ("file:", "data:")) else route.abort())
     yield page
     context.close()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory: pytest.TempPathFactory, notebooks_dir: Path,
+               chromium_executable: str) -> Iterator[dict[str, object]]:
+    """JupyterLab on a copy of the course, with its own progress store and Jupyter folders.
+
+    Timers run ten times faster (THORACIC_TIMER_SCALE) so journeys finish in seconds.
+    """
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    home = tmp_path_factory.mktemp("lab")
+    course = home / "course"
+    shutil.copytree(notebooks_dir, course)
+    settings = home / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
+           "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "THORACIC_DATA_DIR": str(home / "progress"), "THORACIC_TIMER_SCALE": "0.1"}
+    for name in ("THORACIC_TODAY", "THORACIC_EXPORT"):
+        env.pop(name, None)
+    log = (home / "lab.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+         "--ip=127.0.0.1", f"--port={port}", "--IdentityProvider.token=",
+         "--ServerApp.password=", f"--ServerApp.root_dir={course}",
+         f"--LabApp.workspaces_dir={home / 'workspaces'}"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/status", timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}") from None
+            time.sleep(0.2)
+    try:
+        yield {"url": url, "course": course, "progress": home / "progress"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture
+def lab_page(browser, jupyterlab) -> Iterator[object]:
+    """A fresh browser page; console errors and failed page requests are collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    yield page
+    context.close()
