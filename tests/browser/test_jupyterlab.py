@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from thoracic import COURSE
 
@@ -20,6 +21,14 @@ IDLE = ("() => { const s = document.querySelector('.jp-StatusBar-TextItem[title*
         " || [...document.querySelectorAll('.jp-StatusBar-TextItem')].find("
         "e => /\\| (Idle|Busy)/.test(e.textContent));"
         " return s && /\\| Idle/.test(s.textContent); }")
+
+
+# Widget outputs that show something: a view that failed to render shows an error icon
+# ("Click to show javascript error") or nothing at all.
+SHOWN_WIDGETS = (
+    "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+    ".jp-OutputArea-output > .jupyter-widgets')].filter(w => w.textContent.trim() && "
+    "!w.querySelector('.jupyter-widgets-error-widget')).length")
 
 
 def _open(page, lab, name: str) -> None:
@@ -39,7 +48,7 @@ def _run_command(page, menu: str, item: str) -> None:
 
 def _restart_and_run_all(page, code_cells: int) -> None:
     _run_command(page, "Kernel", "Restart Kernel and Run All Cells")
-    page.locator(".jp-Dialog").get_by_role("button", name="Restart").click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
     # Done when every code cell shows an execution number and the kernel is idle again.
     page.wait_for_function(
         "(n) => { const p = [...document.querySelectorAll("
@@ -69,16 +78,22 @@ def test_every_notebook_runs_and_shows_its_widgets(lab_page, jupyterlab, artifac
     if code_cells:
         _restart_and_run_all(page, code_cells)
     panel = _notebook(page)
+    widgets = _widget_outputs(lab, info.filename)
+    if widgets:
+        try:  # every widget output gets a view (or an error message) once displayed
+            page.wait_for_function(f"(n) => {SHOWN_WIDGETS} >= n", arg=widgets,
+                                   timeout=20_000)
+        except PlaywrightTimeout:
+            shown = page.evaluate(f"() => {SHOWN_WIDGETS}")
+            pytest.fail(f"{info.filename}: only {shown} of {widgets} widgets were displayed")
+    page.screenshot(path=str(artifacts / f"lab-{info.stem}.png"))
     assert panel.locator(".jp-OutputArea-output[data-mime-type="
                          "'application/vnd.jupyter.stderr']").count() == 0
     assert panel.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
-    assert panel.get_by_text("Error displaying widget").count() == 0
-    widgets = _widget_outputs(lab, info.filename)
-    if widgets:
-        page.wait_for_function(
-            "(n) => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
-            ".jp-OutputArea-output > .jupyter-widgets').length >= n", arg=widgets)
-    page.screenshot(path=str(artifacts / f"lab-{info.stem}.png"))
+    assert panel.locator(".jupyter-widgets-error-widget").count() == 0
+    assert panel.get_by_text(re.compile("Error (displaying|rendering) widget|"
+                                        "Could not render|Failed to render")).count() == 0
+
     assert page.problems == []
 
 
