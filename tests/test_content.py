@@ -81,7 +81,7 @@ def test_each_faq_answer_is_150_to_300_words_with_sources(notebooks_dir: Path) -
     for answer in answers:
         body = answer.split("**Sources:**")[0]
         body = re.sub(r"^#+ .*$", "", body, flags=re.MULTILINE)
-        words = len(re.findall(r"[A-Za-z0-9'’-]+", body))
+        words = len(re.findall(r"[A-Za-z0-9'\u2019-]+", body))
         assert 150 <= words <= 300, f"{words} words: {answer[:60]}"
         sources = answer.split("**Sources:**")[1]
         assert re.search(r"\b(19|20)\d\d\b", sources) or "no strong trials" in sources.lower()

@@ -201,12 +201,14 @@ def test_export_wipe_import_gives_the_same_history(tmp_path: Path) -> None:
     original.import_data(sample_history(dt.date(2026, 1, 15)))
     original.set_tick("safety-screen", "fever", True)
     original.set_tick("daily-routine", "warm-up", True, day="2026-01-15")
+    original.record_quiz_answer("intro-where-is-thoracic", 1, True, day="2026-01-15")
     exported = json.loads(json.dumps(original.export_data()))
     fresh = ProgressStore(tmp_path / "b" / "progress.sqlite3")
     added = fresh.import_data(exported)
     assert fresh.export_data() == original.export_data()
     assert added["sessions"] == len(original.sessions()) > 100
-    assert fresh.import_data(exported) == {"sessions": 0, "self_tests": 0, "checklist_ticks": 0}
+    assert fresh.import_data(exported) == {"sessions": 0, "self_tests": 0, "checklist_ticks": 0,
+                                           "quiz_answers": 0}
     assert fresh.export_data() == original.export_data()
 
 
@@ -257,3 +259,28 @@ def test_a_bad_record_late_in_the_file_imports_nothing_at_all(store: ProgressSto
     with pytest.raises(ImportFileError, match="Self-test"):
         store.import_data(data)
     assert store.sessions() == []
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_history(tmp_path: Path) -> None:
+    from thoracic._store import MIGRATIONS
+
+    path = tmp_path / "progress.sqlite3"
+    with sqlite3.connect(path) as db:  # a file as the first release of the course wrote it
+        db.executescript(MIGRATIONS[0])
+        db.execute("INSERT INTO sessions VALUES ('old', '2025-06-01', 't', 'exercise', "
+                   "'Child''s pose', 1, 75, 3, 'kept')")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 1")
+    store = ProgressStore(path)
+    assert [(s.id, s.note) for s in store.sessions()] == [("old", "kept")]
+    store.record_quiz_answer("q", 0, False)
+    assert len(store.quiz_answers()) == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_a_version_1_export_still_imports(store: ProgressStore) -> None:
+    old = {"format": "upper-back-relief-progress", "version": 1, "sessions": [
+        {"id": "a", "day": "2026-01-01", "recorded_at": "t", "kind": "set", "exercise": "x",
+         "sets": 1, "duration_seconds": 1.0, "rating": None, "note": None}]}
+    assert store.import_data(old)["sessions"] == 1

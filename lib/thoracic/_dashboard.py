@@ -253,9 +253,10 @@ def dashboard(store: Store | None = None) -> Rendered:
     on = today()
     sessions = store.sessions()
     results = store.self_tests()
+    answers_so_far = store.quiz_answers()
     notice = saving_notice(store)
     notice_html = notice.html if notice else ""
-    if not sessions and not results:
+    if not sessions and not results and not answers_so_far:
         text = ("Nothing here yet. Do an exercise with its timer (notebooks 03 to 06) or "
                 "record a self-test (notebook 07), then run this cell again.")
         if exporting():
@@ -280,6 +281,12 @@ def dashboard(store: Store | None = None) -> Rendered:
             texts.append(picture.text)
     if not results:
         parts.append("<p>No self-tests yet: notebook 07 shows how to do them.</p>")
+    if answers_so_far:
+        latest = {a.question: a.correct for a in answers_so_far}  # the last try counts
+        line = (f"Knowledge checks: {sum(latest.values())} of {len(latest)} questions "
+                "answered right (your latest try at each)")
+        parts.append(f"<p>{escape(line)}</p>")
+        texts.append(line)
     notes = _notes(sessions)
     if notes:
         parts.append(notes)

@@ -32,6 +32,7 @@ __all__ = [
     "ImportFileError",
     "NewerStoreError",
     "ProgressStore",
+    "QuizAnswer",
     "SelfTestResult",
     "Session",
     "StoreError",
@@ -43,7 +44,7 @@ __all__ = [
 DATA_DIR_VARIABLE = "THORACIC_DATA_DIR"
 FILENAME = "progress.sqlite3"
 APPLICATION_ID = 0x55425231  # "UBR1": marks the file as ours
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 SessionKind = Literal["set", "exercise", "routine"]
@@ -81,6 +82,16 @@ MIGRATIONS: tuple[str, ...] = (
         recorded_at TEXT NOT NULL
     );
     CREATE INDEX self_tests_by_test ON self_tests (test, day);
+    """,
+    """
+    CREATE TABLE quiz_answers (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        question TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        recorded_at TEXT NOT NULL
+    );
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -123,6 +134,16 @@ class Session:
     duration_seconds: float
     rating: int | None
     note: str | None
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    id: str
+    day: str
+    question: str
+    choice: int
+    correct: bool
+    recorded_at: str
 
 
 @dataclass(frozen=True)
@@ -341,6 +362,21 @@ class ProgressStore:
             rows = db.execute("SELECT * FROM self_tests ORDER BY day, recorded_at, rowid")
             return [SelfTestResult(*row) for row in rows.fetchall()]
 
+    # -- knowledge checks ---------------------------------------------------------------
+    def record_quiz_answer(self, question: str, choice: int, correct: bool, *,
+                           day: str | None = None) -> str:
+        answer_id = uuid.uuid4().hex
+        with self._transaction() as db:
+            db.execute("INSERT INTO quiz_answers VALUES (?, ?, ?, ?, ?, ?)",
+                       (answer_id, day or today().isoformat(), question, int(choice),
+                        int(correct), _now()))
+        return answer_id
+
+    def quiz_answers(self) -> list[QuizAnswer]:
+        with self._connection() as db:
+            rows = db.execute("SELECT * FROM quiz_answers ORDER BY day, recorded_at, rowid")
+            return [QuizAnswer(i, d, q, c, bool(k), r) for i, d, q, c, k, r in rows.fetchall()]
+
     # -- whole history ------------------------------------------------------------------
     def export_data(self) -> dict[str, Any]:
         with self._connection() as db:
@@ -351,6 +387,7 @@ class ProgressStore:
             "version": SCHEMA_VERSION,
             "sessions": [asdict(s) for s in self.sessions()],
             "self_tests": [asdict(r) for r in self.self_tests()],
+            "quiz_answers": [asdict(a) for a in self.quiz_answers()],
             "checklist_ticks": [dict(zip(("checklist", "item", "day", "checked", "updated_at"),
                                          (c, i, d, bool(k), u), strict=True))
                                 for c, i, d, k, u in ticks],
@@ -361,8 +398,8 @@ class ProgressStore:
 
         The whole file is checked before anything is written; a bad file changes nothing.
         """
-        sessions, tests, ticks = _validated_import(data)
-        added = {"sessions": 0, "self_tests": 0, "checklist_ticks": 0}
+        sessions, tests, ticks, answers = _validated_import(data)
+        added = {"sessions": 0, "self_tests": 0, "checklist_ticks": 0, "quiz_answers": 0}
         with self._transaction() as db:
             for row in sessions:
                 added["sessions"] += db.execute(
@@ -371,6 +408,10 @@ class ProgressStore:
             for row in tests:
                 added["self_tests"] += db.execute(
                     "INSERT OR IGNORE INTO self_tests VALUES (?, ?, ?, ?, ?, ?)", row).rowcount
+            for row in answers:
+                added["quiz_answers"] += db.execute(
+                    "INSERT OR IGNORE INTO quiz_answers VALUES (?, ?, ?, ?, ?, ?)",
+                    row).rowcount
             for row in ticks:
                 # A tick saved later wins, wherever it was saved.
                 added["checklist_ticks"] += db.execute(
@@ -394,7 +435,7 @@ class ImportFileError(ValueError):
     """An import file that is not a progress export; nothing was changed."""
 
 
-def _validated_import(data: Any) -> tuple[list[tuple], list[tuple], list[tuple]]:
+def _validated_import(data: Any) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
     def bad(where: str, problem: str) -> ImportFileError:
         return ImportFileError(f"{where}: {problem}. Nothing was imported.")
 
@@ -463,4 +504,13 @@ def _validated_import(data: Any) -> tuple[list[tuple], list[tuple], list[tuple]]
                       day(tick_day, where) if tick_day else "",
                       int(field(record, "checked", bool, where)),
                       field(record, "updated_at", str, where)))
-    return sessions, tests, ticks
+    answers = []
+    for n, record in enumerate(records("quiz_answers"), start=1):
+        where = f"Quiz answer {n}"
+        answers.append((field(record, "id", str, where),
+                        day(field(record, "day", str, where), where),
+                        field(record, "question", str, where),
+                        field(record, "choice", int, where),
+                        int(field(record, "correct", bool, where)),
+                        field(record, "recorded_at", str, where)))
+    return sessions, tests, ticks, answers
