@@ -8,9 +8,13 @@ from html import escape, unescape
 import pytest
 
 from thoracic._diagrams import (
+    _BODY_LINES,
+    _EXERCISES,
     EXERCISE_DIAGRAM_IDS,
     SELF_TEST_PICTURE_IDS,
+    _pose_geometry,
     exercise_diagram,
+    movement_animation,
     self_test_picture,
     spine_picture,
 )
@@ -114,6 +118,7 @@ def test_self_test_pictures_carry_their_key_labels() -> None:
 
 @pytest.mark.parametrize(("function", "known"), [
     (exercise_diagram, EXERCISE_IDS),
+    (movement_animation, EXERCISE_IDS),
     (self_test_picture, SELF_TEST_IDS),
 ])
 def test_unknown_id_raises_key_error_naming_the_known_ids(
@@ -124,3 +129,67 @@ def test_unknown_id_raises_key_error_naming_the_known_ids(
     assert "no-such-picture" in message
     for known_id in known:
         assert known_id in message
+
+
+# --- Animations -------------------------------------------------------------------------
+
+@cache
+def _animation(exercise_id: str) -> Rendered:
+    return movement_animation(exercise_id)
+
+
+def _animates(html: str) -> list[tuple[str, str, str]]:
+    """(part, attribute, values) for every <animate>, part being the animated element's."""
+    found = []
+    for part, body in re.findall(r'<\w+ data-part="([^"]+)"[^>]*>(.*?)</\w+>', html):
+        for attribute, values in re.findall(
+                r'<animate attributeName="([^"]+)" values="([^"]+)"', body):
+            found.append((part, attribute, values))
+    return found
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_animation_is_small_accessible_looping_svg(exercise_id: str) -> None:
+    rendered = _animation(exercise_id)
+    html = rendered.html
+    assert rendered.text.startswith("[Animation: ") and rendered.text.endswith("]")
+    alt = rendered.text[len("[Animation: "):-1]
+    assert len(alt) >= 40
+    assert "<svg" in html and 'role="img"' in html
+    assert f'aria-label="{escape(alt)}"' in html
+    assert f"<title>{escape(alt)}</title>" in html
+    assert "<figcaption>" in html
+    animates = re.findall(r"<animate [^>]*>", html)
+    assert animates and all('repeatCount="indefinite"' in tag for tag in animates)
+    assert "<script" not in html
+    assert len(html.encode("utf-8")) < 15_000
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_animation_is_deterministic(exercise_id: str) -> None:
+    assert movement_animation(exercise_id).html == _animation(exercise_id).html
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_animation_starts_in_the_static_start_pose(exercise_id: str) -> None:
+    """Each <animate>'s first value is where the static diagram's Start panel has it."""
+    diagram = _EXERCISES[exercise_id]
+    html = _animation(exercise_id).html
+    view_box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', html)
+    assert view_box is not None
+    scale = float(view_box[1]) / (diagram.xlim[1] - diagram.xlim[0])
+
+    def to_svg(point: tuple[float, float]) -> tuple[float, float]:
+        return (point[0] - diagram.xlim[0]) * scale, (diagram.ylim[1] - point[1]) * scale
+
+    start = _pose_geometry(diagram.start)
+    expected: dict[tuple[str, str], list[float]] = {
+        (name, "points"): [v for point in start.lines[name] for v in to_svg(point)]
+        for name in _BODY_LINES}
+    expected["head", "cx"] = [to_svg(start.head)[0]]
+    expected["head", "cy"] = [to_svg(start.head)[1]]
+    animates = _animates(html)
+    assert {(part, attribute) for part, attribute, _ in animates} == set(expected)
+    for part, attribute, values in animates:
+        first = [float(v) for v in re.split(r"[ ,]", values.split(";")[0])]
+        assert first == pytest.approx(expected[part, attribute], abs=0.051), (part, attribute)

@@ -15,7 +15,12 @@ from ._checklist import (
 from ._course import COURSE, NotebookInfo, notebook_by_slug
 from ._dashboard import dashboard
 from ._dates import today
-from ._diagrams import exercise_diagram, self_test_picture, spine_picture
+from ._diagrams import (
+    exercise_diagram,
+    movement_animation,
+    self_test_picture,
+    spine_picture,
+)
 from ._display import Rendered, course_map, routine_summary, show_exercise, show_red_flags
 from ._exercises import (
     Dose,
@@ -26,8 +31,10 @@ from ._exercises import (
     load_exercises,
     parse_exercises,
 )
+from ._glossary import show_glossary
 from ._practice_log import TimedPractice
 from ._progress import SavingOff, progress_store, saving_notice
+from ._quiz import knowledge_check
 from ._safety import RED_FLAGS, RedFlag
 from ._selftests import SELF_TESTS, SelfTest, SelfTestForm, self_test_form
 from ._store import ProgressStore, StoreError
@@ -80,7 +87,9 @@ __all__ = [
     "exercise_timer",
     "form_checklist",
     "get_exercise",
+    "knowledge_check",
     "load_exercises",
+    "movement_animation",
     "notebook_by_slug",
     "parse_exercises",
     "plan_for_exercise",
@@ -94,6 +103,7 @@ __all__ = [
     "self_test_form",
     "self_test_picture",
     "show_exercise",
+    "show_glossary",
     "show_red_flags",
     "spine_picture",
     "today",

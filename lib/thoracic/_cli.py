@@ -12,6 +12,7 @@ import nbformat
 from ._course import COURSE
 from ._execute import NotebookExecutionError, deterministic_environment, execute_notebook
 from ._exercises import load_exercises
+from ._glossary import link_first_uses
 from ._navigation import NavigationError, update_navigation
 
 __all__ = ["main"]
@@ -19,9 +20,12 @@ __all__ = ["main"]
 
 def _nav(args: argparse.Namespace) -> int:
     changed = update_navigation(args.folder, check=args.check)
+    changed += [path for path in link_first_uses(args.folder, check=args.check)
+                if path not in changed]
     if args.check and changed:
         names = ", ".join(path.name for path in changed)
-        print(f"Navigation is out of date in: {names}. Run 'thoracic nav' to update it.",
+        print(f"Navigation or glossary links are out of date in: {names}. Run 'thoracic nav' "
+              "to update them.",
               file=sys.stderr)
         return 1
     verb = "would update" if args.check else "updated"
@@ -32,6 +36,7 @@ def _nav(args: argparse.Namespace) -> int:
 
 def _refresh(args: argparse.Namespace) -> int:
     update_navigation(args.folder)
+    link_first_uses(args.folder)
     wanted = set(args.notebooks)
     paths = [args.folder / info.filename for info in COURSE
              if not wanted or info.stem in wanted or info.filename in wanted]
@@ -120,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Upper Back Relief course tools.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    nav = commands.add_parser("nav", help="regenerate previous/next/contents links")
+    nav = commands.add_parser(
+        "nav", help="regenerate previous/next/contents links and glossary links")
     nav.add_argument("--folder", type=Path, default=Path("notebooks"))
     nav.add_argument("--check", action="store_true", help="only report, exit 1 if out of date")
     nav.set_defaults(handler=_nav)

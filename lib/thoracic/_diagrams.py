@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from html import escape
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._display import Rendered
 from ._svg import OKABE_ITO, new_figure, svg_figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-    from ._display import Rendered
 
 __all__ = [
     "EXERCISE_DIAGRAM_IDS",
@@ -32,6 +32,7 @@ __all__ = [
     "Support",
     "draw_pose",
     "exercise_diagram",
+    "movement_animation",
     "self_test_picture",
     "spine_picture",
 ]
@@ -50,6 +51,9 @@ _LUMBAR_PIECES, _THORACIC_PIECES = 2, 4
 _ROLLER_R = 0.075
 
 _LIMB_WIDTH = 6.0  # points
+_HEAD_WIDTH = 3.0  # points: the outline of the head
+_ROLLER_WIDTH = 1.5  # points: the outline of the roller
+_FLOOR_WIDTH = 2.0  # points
 _PAD = 0.022  # about half a limb's width in data units: limbs rest on the floor, not in it
 _FIG_SIZE = (6.4, 3.0)
 _FONT = 10.5
@@ -140,8 +144,38 @@ def _landmarks(pose: Pose) -> dict[str, list[Point]]:
             "face": [face], "leg": [hip, knee, ankle, toe], "arm": [shoulder, elbow, hand]}
 
 
-def _placed(pose: Pose, x: float) -> dict[str, list[Point]]:
-    """Landmarks moved so the hip is at ``x`` and the lowest body part rests on the floor."""
+@dataclass(frozen=True)
+class _Geometry:
+    """Where every part of one posed figure is, in body units, on a floor at y = 0.
+
+    ``lines`` are the body's polylines by name (leg, lumbar, thoracic, neck, arm); ``head``
+    is the centre of the head, ``face`` the point on its outline the face looks toward, and
+    ``roller`` the centre of a foam roller under the upper back (None without one).
+    """
+
+    lines: dict[str, tuple[Point, ...]]
+    head: Point
+    face: Point
+    roller: Point | None
+
+    def named_points(self) -> dict[str, Point]:
+        """Joints by name, for labels and arrows (and what ``draw_pose`` returns)."""
+        hip, knee, ankle, toe = self.lines["leg"]
+        shoulder, elbow, hand = self.lines["arm"]
+        return {"hip": hip, "knee": knee, "ankle": ankle, "toe": toe,
+                "c7": self.lines["neck"][0], "shoulder": shoulder, "elbow": elbow,
+                "hand": hand, "head": self.head, "mid_back": self.lines["thoracic"][0]}
+
+
+# The body's lines from back to front, as they overlap in every picture.
+_BODY_LINES = ("leg", "lumbar", "neck", "thoracic", "arm")
+
+
+def _pose_geometry(pose: Pose, x: float = 0.0) -> _Geometry:
+    """The one place a pose becomes coordinates: hip at ``x``, lowest part on the floor.
+
+    Pure (no drawing), so the matplotlib pictures and the SVG animations share it.
+    """
     marks = _landmarks(pose)
     lowest = min(
         min(y for name, points in marks.items() if name not in ("head", "face")
@@ -149,7 +183,17 @@ def _placed(pose: Pose, x: float) -> dict[str, list[Point]]:
         marks["head"][0][1] - _HEAD_R,
     )
     dy = _PAD - lowest
-    return {name: [(px + x, py + dy) for px, py in points] for name, points in marks.items()}
+    moved = {name: tuple((px + x, py + dy) for px, py in points)
+             for name, points in marks.items()}
+    roller = None
+    if pose.support == "roller":
+        # The roller touches the spine at the lowest joint of the upper back (just below
+        # the shoulder blades), on the back side of the body.
+        lower, upper = moved["thoracic"][0], moved["thoracic"][1]
+        along = math.degrees(math.atan2(upper[1] - lower[1], upper[0] - lower[0]))
+        roller = _step(upper, along + 90, _ROLLER_R + _PAD)
+    return _Geometry({name: moved[name] for name in _BODY_LINES}, moved["head"][0],
+                     moved["face"][0], roller)
 
 
 def _line(ax: Axes, points: Sequence[Point], color: str, *, width: float = _LIMB_WIDTH,
@@ -162,8 +206,8 @@ def _draw_head(ax: Axes, centre: Point, face: Point | None, zorder: float = 5) -
     from matplotlib.patches import Circle, Polygon
 
     # White fill: a hand "behind the head" disappears behind it, as it would in life.
-    ax.add_patch(Circle(centre, _HEAD_R, facecolor="white", edgecolor=_INK, linewidth=3,
-                        zorder=zorder))
+    ax.add_patch(Circle(centre, _HEAD_R, facecolor="white", edgecolor=_INK,
+                        linewidth=_HEAD_WIDTH, zorder=zorder))
     if face is not None:
         direction = math.degrees(math.atan2(face[1] - centre[1], face[0] - centre[0]))
         nose = [_step(centre, direction + 14, _HEAD_R), _step(centre, direction, _HEAD_R + 0.03),
@@ -172,35 +216,31 @@ def _draw_head(ax: Axes, centre: Point, face: Point | None, zorder: float = 5) -
                              zorder=zorder))
 
 
-def _draw_roller(ax: Axes, marks: dict[str, list[Point]]) -> None:
+def _draw_roller(ax: Axes, centre: Point) -> None:
     from matplotlib.patches import Circle
 
-    # The roller touches the spine at the lowest joint of the upper back (just below the
-    # shoulder blades), on the back side of the body.
-    lower, upper = marks["thoracic"][0], marks["thoracic"][1]
-    along = math.degrees(math.atan2(upper[1] - lower[1], upper[0] - lower[0]))
-    centre = _step(upper, along + 90, _ROLLER_R + _PAD)
     ax.add_patch(Circle(centre, _ROLLER_R, facecolor=_ROLLER_FILL, edgecolor=_INK,
-                        linewidth=1.5, zorder=1))
+                        linewidth=_ROLLER_WIDTH, zorder=1))
 
 
-def _wall_x(marks: dict[str, list[Point]]) -> float:
+def _wall_x(geometry: _Geometry) -> float:
     """Where a wall behind the figure touches the back (the spine) or the heels."""
-    back = [*marks["lumbar"], *marks["thoracic"], marks["leg"][2]]
+    lines = geometry.lines
+    back = [*lines["lumbar"], *lines["thoracic"], lines["leg"][2]]
     return min(px for px, _ in back) - _PAD
 
 
-def _draw_wall(ax: Axes, marks: dict[str, list[Point]], height: float = 2.2) -> None:
+def _draw_wall(ax: Axes, geometry: _Geometry, height: float = 2.2) -> None:
     from matplotlib.patches import Rectangle
 
-    wall_x = _wall_x(marks)
+    wall_x = _wall_x(geometry)
     ax.add_patch(Rectangle((wall_x - 0.12, 0), 0.12, height, facecolor=_PROP_FILL,
                            edgecolor="none", hatch="//", zorder=0))
     ax.plot([wall_x, wall_x], [0, height], color=_PROP, linewidth=2.5, zorder=1)
 
 
-def _draw_chair(ax: Axes, marks: dict[str, list[Point]]) -> None:
-    hip, knee = marks["leg"][0], marks["leg"][1]
+def _draw_chair(ax: Axes, geometry: _Geometry) -> None:
+    hip, knee = geometry.lines["leg"][0], geometry.lines["leg"][1]
     seat_y = hip[1] - _PAD
     back_x, front_x = hip[0] - 0.14, min(knee[0] - 0.04, hip[0] + 0.3)
     style = {"color": _PROP, "linewidth": 3, "solid_capstyle": "round", "zorder": 1}
@@ -219,24 +259,21 @@ def draw_pose(ax: Axes, pose: Pose, x: float = 0.0, *, nose: bool = True,
     Returns named points (hip, knee, ankle, toe, c7, shoulder, elbow, hand, head,
     mid_back) for labels and arrows.
     """
-    marks = _placed(pose, x)
-    if pose.support == "roller":
-        _draw_roller(ax, marks)
+    geometry = _pose_geometry(pose, x)
+    if geometry.roller is not None:
+        _draw_roller(ax, geometry.roller)
     elif pose.support == "wall":
-        _draw_wall(ax, marks)
+        _draw_wall(ax, geometry)
     elif pose.support == "chair":
-        _draw_chair(ax, marks)
-    _line(ax, marks["leg"], _INK, zorder=2)
-    _line(ax, marks["lumbar"], _INK, zorder=3)
-    _line(ax, marks["thoracic"], _HIGHLIGHT, zorder=3.5)
-    _line(ax, marks["neck"], _INK, zorder=3)
-    _line(ax, marks["arm"], _INK, zorder=6 if arm_in_front else 4)
-    _draw_head(ax, marks["head"][0], marks["face"][0] if nose else None)
-    hip, knee, ankle, toe = marks["leg"]
-    shoulder, elbow, hand = marks["arm"]
-    return {"hip": hip, "knee": knee, "ankle": ankle, "toe": toe, "c7": marks["neck"][0],
-            "shoulder": shoulder, "elbow": elbow, "hand": hand, "head": marks["head"][0],
-            "mid_back": marks["thoracic"][0]}
+        _draw_chair(ax, geometry)
+    lines = geometry.lines
+    _line(ax, lines["leg"], _INK, zorder=2)
+    _line(ax, lines["lumbar"], _INK, zorder=3)
+    _line(ax, lines["thoracic"], _HIGHLIGHT, zorder=3.5)
+    _line(ax, lines["neck"], _INK, zorder=3)
+    _line(ax, lines["arm"], _INK, zorder=6 if arm_in_front else 4)
+    _draw_head(ax, geometry.head, geometry.face if nose else None)
+    return geometry.named_points()
 
 
 def _panel(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float],
@@ -247,7 +284,7 @@ def _panel(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float],
     ax.set_aspect("equal")
     ax.set_axis_off()
     if floor:
-        ax.axhline(0, color=_PROP, linewidth=2, zorder=0)
+        ax.axhline(0, color=_PROP, linewidth=_FLOOR_WIDTH, zorder=0)
     if title:
         ax.set_title(title, fontsize=_TITLE_FONT, color=_TEXT)
 
@@ -280,6 +317,7 @@ class _ExerciseDiagram:
     xlim: tuple[float, float]
     ylim: tuple[float, float]
     alt: str
+    motion: str  # alt text for the animation: the movement in plain words
     end_x: float = 0.0  # shifts the end figure so what stays put (knees, feet) lines up
     moving: Literal["head", "hip"] = "head"  # the part the arrow in the End panel follows
 
@@ -291,20 +329,29 @@ _EXERCISES: dict[str, _ExerciseDiagram] = {
         "in blue. Start: lying on the back with the knees bent and the feet flat on the floor, "
         "a foam roller across the upper back just below the shoulder blades, and the hands "
         "behind the head. End: the upper back curves back over the roller, while the hips "
-        "stay on the floor and the hands still hold the head."),
+        "stay on the floor and the hands still hold the head.",
+        "A stick figure seen from the side, lying on the back over a foam roller with the "
+        "knees bent and the hands behind the head. The upper back, in blue, slowly bends "
+        "back over the roller, pauses, and curls back up, while the hips stay on the floor."),
     "childs-pose": _ExerciseDiagram(
         _CHILD_START, _CHILD_END, (-0.6, 1.1), (-0.05, 0.85),
         "Child's pose in two stick figures, seen from the side, with the upper back in blue. "
         "Start: on hands and knees, with the hands under the shoulders and the knees under "
         "the hips. End: the hips sit back toward the heels, the arms reach forward along the "
         "floor, and the chest sinks toward the floor with the forehead on the mat.",
+        "A stick figure seen from the side, on hands and knees. The hips slowly sit back "
+        "toward the heels while the back, upper back in blue, rounds and the chest sinks "
+        "toward the floor; after a pause it comes forward again onto hands and knees.",
         end_x=-0.337, moving="hip"),
     "kneeling-thoracic-extension": _ExerciseDiagram(
         _KNEEL_START, _KNEEL_END, (-0.6, 0.55), (-0.05, 1.42),
         "Kneeling thoracic extension in two stick figures, seen from the side, with the upper "
         "back in blue. Start: kneeling tall with the hips right over the knees and the hands "
         "behind the head. End: the chest lifts and the upper back arches gently backward, "
-        "while the hips stay over the knees."),
+        "while the hips stay over the knees.",
+        "A stick figure seen from the side, kneeling tall with the hands behind the head. "
+        "The chest slowly lifts as the upper back, in blue, arches gently backward; after a "
+        "pause it returns upright, while the hips stay over the knees."),
 }
 
 EXERCISE_DIAGRAM_IDS: tuple[str, ...] = tuple(_EXERCISES)
@@ -335,13 +382,161 @@ def _exercise_figure(diagram: _ExerciseDiagram) -> Figure:
     return fig
 
 
-def exercise_diagram(exercise_id: str) -> Rendered:
-    """Start and end positions of one exercise, side by side, as stick figures."""
+def _exercise(exercise_id: str) -> _ExerciseDiagram:
     if exercise_id not in _EXERCISES:
         known = ", ".join(EXERCISE_DIAGRAM_IDS)
         raise KeyError(f"No exercise diagram called {exercise_id!r}. Known exercises: {known}.")
-    diagram = _EXERCISES[exercise_id]
+    return _EXERCISES[exercise_id]
+
+
+def exercise_diagram(exercise_id: str) -> Rendered:
+    """Start and end positions of one exercise, side by side, as stick figures."""
+    diagram = _exercise(exercise_id)
     return svg_figure(_exercise_figure(diagram), diagram.alt)
+
+
+# --- Exercises, moving: SVG animated by the browser itself (SMIL) ------------------------
+#
+# Written by hand rather than by matplotlib: a few <animate> elements move each body line
+# between the same start and end poses the static diagram shows, so the movement plays in
+# any browser with no kernel and no JavaScript. The props (floor, roller) stay still.
+
+_ANGLES = tuple(field.name for field in fields(Pose) if field.name != "support")
+_SCALE = 100.0  # SVG user units per body unit: with one decimal, steps of 1 mm or so
+_EM_PER_UNIT = 12.0  # display size, about the scale of the static diagrams
+_DURATION = 6  # seconds for the whole loop: there, pause, back, pause
+_MOVE, _HOLD = 0.4, 0.1  # fractions of the loop spent moving one way, and pausing
+_STEPS = 6  # keyframes per way; eased, so the movement starts and ends slowly
+_PT = 2 * _PAD / _LIMB_WIDTH  # one point of line width in body units, as in the pictures
+_ANIMATION_CAPTION = "The movement, slowly, on a loop."
+
+
+def _between(start: Pose, end: Pose, t: float) -> Pose:
+    """The pose a fraction ``t`` of the way from start to end, every joint turning evenly."""
+    return replace(start, **{name: (1 - t) * getattr(start, name) + t * getattr(end, name)
+                             for name in _ANGLES})
+
+
+def _hand_height(geometry: _Geometry) -> float:
+    """How far the hand is above the knee."""
+    return geometry.lines["arm"][-1][1] - geometry.lines["leg"][1][1]
+
+
+def _keep_hand_height(pose: Pose, height: float) -> Pose:
+    """The pose with the arm turned at the shoulder so the hand is ``height`` above the knee.
+
+    Between two poses with the hands on the floor, turning every joint evenly would lift
+    the hands off the floor or push them through it; this keeps them planted.
+    """
+    geometry = _pose_geometry(pose)
+    shoulder, hand = geometry.lines["arm"][0], geometry.lines["arm"][-1]
+    reach = math.dist(shoulder, hand)
+    now = math.degrees(math.atan2(hand[1] - shoulder[1], hand[0] - shoulder[0]))
+    rise = geometry.lines["leg"][1][1] + height - shoulder[1]
+    low = math.degrees(math.asin(max(-1.0, min(1.0, rise / reach))))
+    # Of the two directions that put the hand at that height, take the nearer one. The
+    # shoulder angle adds to the arm's direction, so the arm turns by the difference.
+    turn = min((low - now, 180 - low - now), key=lambda d: abs((d + 180) % 360 - 180))
+    return replace(pose, shoulder=pose.shoulder + (turn + 180) % 360 - 180)
+
+
+def _animation_frames(diagram: _ExerciseDiagram) -> list[_Geometry]:
+    """Keyframes from the start pose to the end pose, both exactly as the diagram has them.
+
+    In between, the joint angles turn evenly (so limbs keep their length and move in
+    arcs), the knees slide evenly from their start to their end place (in these exercises
+    they stay put), and hands that are on the floor at both ends stay on it.
+    """
+    first = _pose_geometry(diagram.start)
+    last = _pose_geometry(diagram.end, diagram.end_x)
+    planted = all(abs(g.lines["arm"][-1][1] - _PAD) < 0.005 for g in (first, last))
+    frames = [first]
+    for step in range(1, _STEPS):
+        t = (1 - math.cos(math.pi * step / _STEPS)) / 2  # eased: slow at both ends
+        pose = _between(diagram.start, diagram.end, t)
+        if planted:
+            height = (1 - t) * _hand_height(first) + t * _hand_height(last)
+            pose = _keep_hand_height(pose, height)
+        knee_x = (1 - t) * first.lines["leg"][1][0] + t * last.lines["leg"][1][0]
+        frames.append(_pose_geometry(pose, knee_x - _pose_geometry(pose).lines["leg"][1][0]))
+    frames.append(last)
+    return frames
+
+
+def _number(value: float) -> str:
+    return f"{round(value, 1) + 0.0:g}"  # one decimal, and never "-0"
+
+
+def _svg_xy(diagram: _ExerciseDiagram, point: Point) -> tuple[str, str]:
+    """A point in body units as SVG coordinates (y down) inside the diagram's panel."""
+    return (_number((point[0] - diagram.xlim[0]) * _SCALE),
+            _number((diagram.ylim[1] - point[1]) * _SCALE))
+
+
+def _svg_points(diagram: _ExerciseDiagram, points: Sequence[Point]) -> str:
+    return " ".join(",".join(_svg_xy(diagram, point)) for point in points)
+
+
+def _animate(attribute: str, values: Sequence[str]) -> str:
+    """One looping <animate>: there, pause, back, pause; ``values`` are the way there."""
+    there = [_MOVE * i / (len(values) - 1) for i in range(len(values))]
+    times = [*there, *(_MOVE + _HOLD + at for at in there), 1.0]
+    loop = [*values, *values[::-1], values[0]]
+    key_times = ";".join(f"{round(at, 4):g}" for at in times)
+    return (f'<animate attributeName="{attribute}" values="{";".join(loop)}" '
+            f'keyTimes="{key_times}" dur="{_DURATION}s" repeatCount="indefinite"/>')
+
+
+def _animation_svg(exercise_id: str, diagram: _ExerciseDiagram) -> str:
+    frames = _animation_frames(diagram)
+    first = frames[0]
+    width = (diagram.xlim[1] - diagram.xlim[0]) * _SCALE
+    height = (diagram.ylim[1] - diagram.ylim[0]) * _SCALE
+    max_width = (diagram.xlim[1] - diagram.xlim[0]) * _EM_PER_UNIT
+    alt = escape(diagram.motion)
+    parts = [
+        f'<svg id="anim-{exercise_id}" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {_number(width)} {_number(height)}" role="img" aria-label="{alt}" '
+        f'style="display:block;width:100%;height:auto;max-width:{_number(max_width)}em">'
+        f"<title>{alt}</title>",
+    ]
+    floor_y = _svg_xy(diagram, (0.0, 0.0))[1]
+    parts.append(f'<line x1="0" y1="{floor_y}" x2="{_number(width)}" y2="{floor_y}" '
+                 f'stroke="{_PROP}" stroke-width="{_number(_FLOOR_WIDTH * _PT * _SCALE)}"/>')
+    if first.roller is not None:
+        x, y = _svg_xy(diagram, first.roller)
+        parts.append(f'<circle cx="{x}" cy="{y}" r="{_number(_ROLLER_R * _SCALE)}" '
+                     f'fill="{_ROLLER_FILL}" stroke="{_INK}" '
+                     f'stroke-width="{_number(_ROLLER_WIDTH * _PT * _SCALE)}"/>')
+    parts.append(f'<g fill="none" stroke-linecap="round" stroke-linejoin="round" '
+                 f'stroke-width="{_number(_LIMB_WIDTH * _PT * _SCALE)}">')
+    for name in _BODY_LINES:
+        color = _HIGHLIGHT if name == "thoracic" else _INK
+        values = [_svg_points(diagram, frame.lines[name]) for frame in frames]
+        parts.append(f'<polyline data-part="{name}" stroke="{color}" points="{values[0]}">'
+                     f'{_animate("points", values)}</polyline>')
+    parts.append("</g>")
+    heads = [_svg_xy(diagram, frame.head) for frame in frames]
+    parts.append(f'<circle data-part="head" cx="{heads[0][0]}" cy="{heads[0][1]}" '
+                 f'r="{_number(_HEAD_R * _SCALE)}" fill="white" stroke="{_INK}" '
+                 f'stroke-width="{_number(_HEAD_WIDTH * _PT * _SCALE)}">'
+                 f'{_animate("cx", [x for x, _ in heads])}{_animate("cy", [y for _, y in heads])}'
+                 "</circle>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def movement_animation(exercise_id: str) -> Rendered:
+    """The exercise's movement as a looping animation, from its start pose to its end pose.
+
+    Plain SVG animated by the browser (SMIL), so it plays with no kernel and no JavaScript;
+    the same exercise always gives the same bytes.
+    """
+    diagram = _exercise(exercise_id)
+    html = (f'<figure style="margin:0.5em 0;max-width:40em">'
+            f"{_animation_svg(exercise_id, diagram)}"
+            f"<figcaption>{escape(_ANIMATION_CAPTION)}</figcaption></figure>")
+    return Rendered(html, f"[Animation: {diagram.motion}]")
 
 
 # --- The spine ----------------------------------------------------------------------------
@@ -567,7 +762,7 @@ def _neck_to_wall_figure() -> Figure:
     # Left: the whole body, to show what touches the wall.
     _panel(whole, (-0.3, 0.95), (-0.05, 1.85), "Stand against a wall")
     points = draw_pose(whole, _NECK_TO_WALL)
-    wall_x = _wall_x(_placed(_NECK_TO_WALL, 0.0))
+    wall_x = _wall_x(_pose_geometry(_NECK_TO_WALL))
     for text, y in (("upper back", points["mid_back"][1] + 0.06), ("bottom", points["hip"][1]),
                     ("heels", points["ankle"][1])):
         _label(whole, text, (0.45, y + 0.06), (wall_x + 0.01, y), ha="left", va="center")
