@@ -101,7 +101,7 @@ class SessionRating(widgets.VBox):
                                      layout=widgets.Layout(width="100%", max_width="32em"))
         self.save_button = widgets.Button(description="Save how it felt", icon="save",
                                           tooltip="Save the rating and note with this session",
-                                          disabled=True)
+                                          disabled=True, layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML("<p><em>When you finish the exercise, you can note how "
                                    "it felt here.</em></p>")
         self.save_button.on_click(lambda _: self.save())

@@ -86,7 +86,8 @@ class QuizQuestion(widgets.VBox):
             options=[(choice, n) for n, choice in enumerate(question.choices)], value=None,
             description="Answer", layout=widgets.Layout(width="auto", max_width="100%"))
         self.check_button = widgets.Button(description="Check my answer", icon="check",
-                                           tooltip="See whether your answer is right, and why")
+                                           tooltip="See whether your answer is right, and why",
+                                           layout=widgets.Layout(width="auto"))
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _: self.check())
         super().__init__([self.prompt, self.choices, self.check_button, self.feedback],
