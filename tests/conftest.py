@@ -100,3 +100,11 @@ def exported_site(tmp_path_factory: pytest.TempPathFactory, widget_renderer_dist
     out = tmp_path_factory.mktemp("export") / "site"
     export_course(NOTEBOOKS, out, renderer=widget_renderer_dist)
     return out
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """A fresh, empty progress store of the test's own."""
+    from thoracic import ProgressStore
+
+    return ProgressStore(tmp_path / "progress.sqlite3")

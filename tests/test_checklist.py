@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from traitlets import TraitError
 
@@ -20,10 +18,6 @@ from thoracic import (
 ITEMS = [ChecklistItem("a", "First thing"), ChecklistItem("b", "Second thing"),
          ChecklistItem("c", "Third thing")]
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 def test_ticks_are_counted_saved_and_restored(store: ProgressStore) -> None:

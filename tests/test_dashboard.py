@@ -33,7 +33,7 @@ def test_streak_still_counts_before_todays_practice() -> None:
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ProgressStore:
-    monkeypatch.setenv("THORACIC_TODAY", D.isoformat())
+    monkeypatch.setenv("THORACIC_TODAY", D.isoformat())  # before any widget reads the date
     return ProgressStore(tmp_path / "progress.sqlite3")
 
 

@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from thoracic import (
     ExerciseTimer,
     ProgressStore,
@@ -13,11 +9,6 @@ from thoracic import (
     get_exercise,
     plan_for_exercise,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 def _practice(plan, clock, store, routine_name=None) -> TimedPractice:

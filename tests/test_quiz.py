@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from thoracic import COURSE, ProgressStore
@@ -9,10 +7,6 @@ from thoracic._quiz import QuizDataError, knowledge_check, load_questions, parse
 
 TEACHING = [info.stem for info in COURSE if 1 <= info.number <= 9]
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 def test_every_teaching_notebook_has_two_or_three_questions() -> None:

@@ -1,16 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from thoracic import SELF_TESTS, ProgressStore, self_test_form
+from thoracic import SELF_TESTS, self_test_form
 from thoracic._selftests import get_self_test
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 def test_the_three_tests_and_their_ranges() -> None:

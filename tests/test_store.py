@@ -23,11 +23,6 @@ from thoracic._store import (
 )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    return ProgressStore(tmp_path / "progress.sqlite3")
-
-
 def test_location_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "mine"))
     assert store_path() == tmp_path / "mine" / "progress.sqlite3"

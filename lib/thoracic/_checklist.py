@@ -19,7 +19,7 @@ from ._dates import today
 from ._display import Rendered, show_red_flags
 from ._exercises import get_exercise
 from ._mode import exporting, kernel_note
-from ._progress import Store, progress_store, saving_notice
+from ._progress import Store, notice_widgets, progress_store
 from ._safety import RED_FLAGS
 from ._style import CHECKLIST_CLASS, checklist_style
 
@@ -79,9 +79,7 @@ class Checklist(widgets.VBox):
         if exporting():
             children.append(widgets.HTML(kernel_note("your ticks are not saved")))
         else:
-            notice = saving_notice(self.store)
-            if notice is not None:
-                children.append(widgets.HTML(notice.html))
+            children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
         self.add_class(CHECKLIST_CLASS)

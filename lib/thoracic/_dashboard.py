@@ -236,8 +236,12 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     return svg_figure(fig, alt)
 
 
-def _notes(sessions: Sequence[Session], limit: int = 5) -> str:
-    noted = [s for s in sessions if s.note][-limit:]
+def _latest_notes(sessions: Sequence[Session], limit: int = 5) -> list[Session]:
+    return [s for s in sessions if s.note][-limit:]
+
+
+def _notes(sessions: Sequence[Session]) -> str:
+    noted = _latest_notes(sessions)
     if not noted:
         return ""
     rows = "".join(f"<tr><td>{escape(s.day)}</td><td>{escape(s.exercise)}</td>"
@@ -290,5 +294,5 @@ def dashboard(store: Store | None = None) -> Rendered:
     notes = _notes(sessions)
     if notes:
         parts.append(notes)
-        texts.extend(f"Note ({s.day}): {s.note}" for s in sessions if s.note)
+        texts.extend(f"Note ({s.day}): {s.note}" for s in _latest_notes(sessions))
     return Rendered("".join(parts), "\n".join(texts))

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
 
-from ._progress import Store, progress_store, saving_notice
+from ._progress import Store, notice_widgets, progress_store
 from ._timer_model import TimerState
 from ._timer_widget import ExerciseTimer, PhaseEnd
 
@@ -133,8 +133,6 @@ class TimedPractice(widgets.VBox):
         self.rating = SessionRating(self.store)
         self.recorder.on_exercise_recorded(self.rating.ask_about)
         children: list[widgets.Widget] = [timer, self.rating]
-        notice = saving_notice(self.store)
-        if notice is not None:
-            children.append(widgets.HTML(notice.html))
+        children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="40em", overflow="hidden"))
         super().__init__(children, **kwargs)

@@ -20,7 +20,7 @@ from ._store import (
     store_path,
 )
 
-__all__ = ["SavingOff", "Store", "progress_store", "saving_notice"]
+__all__ = ["SavingOff", "Store", "notice_widgets", "progress_store", "saving_notice"]
 
 
 class SavingOff:
@@ -90,3 +90,11 @@ def saving_notice(store: Store | None = None) -> Rendered | None:
             "You can still read and use everything, but your ticks and practice will not be "
             f"kept.<br>{escape(message)}</div>")
     return Rendered(html, f"Saving is turned off. {message}")
+
+
+def notice_widgets(store: Store) -> list[Any]:
+    """The saving notice as a widget to append under a form, or nothing when all is well."""
+    import ipywidgets as widgets
+
+    notice = saving_notice(store)
+    return [] if notice is None else [widgets.HTML(notice.html)]

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from ._course import COURSE
 from ._display import Rendered
 from ._mode import exporting
-from ._progress import Store, progress_store, saving_notice
+from ._progress import Store, notice_widgets, progress_store
 
 __all__ = ["Question", "QuizDataError", "QuizQuestion", "knowledge_check", "load_questions"]
 
@@ -132,7 +132,5 @@ def knowledge_check(notebook: str, store: Store | None = None) -> widgets.VBox |
     store = store if store is not None else progress_store()
     children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
     children.extend(QuizQuestion(question, store) for question in questions)
-    notice = saving_notice(store)
-    if notice is not None:
-        children.append(widgets.HTML(notice.html))
+    children.extend(notice_widgets(store))
     return widgets.VBox(children, layout=widgets.Layout(max_width="48em"))

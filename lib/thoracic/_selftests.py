@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from ._display import Rendered
 from ._mode import exporting, kernel_note
-from ._progress import Store, progress_store, saving_notice
+from ._progress import Store, notice_widgets, progress_store
 
 __all__ = ["SELF_TESTS", "SelfTest", "SelfTestForm", "get_self_test", "self_test_form"]
 
@@ -71,9 +71,7 @@ class SelfTestForm(widgets.VBox):
         children: list[widgets.Widget] = [
             widgets.HTML(f"<h3>Record your {escape(test.name.lower())}</h3>"),
             *self.inputs.values(), self.save_button, self.status]
-        notice = saving_notice(self.store)
-        if notice is not None:
-            children.append(widgets.HTML(notice.html))
+        children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
 
