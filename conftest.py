@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from thoracic._execute import reproducible_settings, seed_sample_history
+from thoracic.authoring import reproducible_settings, seed_sample_history
 
 _saved_environment: dict[str, str | None] = {}
 _data_dir: Path | None = None

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from thoracic import COURSE
-from thoracic._export import export_course
+from thoracic.site import export_course
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

@@ -95,7 +95,7 @@ def widget_renderer_dist() -> Path:
 @pytest.fixture(scope="session")
 def exported_site(tmp_path_factory: pytest.TempPathFactory, widget_renderer_dist: Path) -> Path:
     """The course exported once for all the tests that look at the site."""
-    from thoracic._export import export_course
+    from thoracic.site import export_course
 
     out = tmp_path_factory.mktemp("export") / "site"
     export_course(NOTEBOOKS, out, renderer=widget_renderer_dist)

@@ -1,4 +1,8 @@
-"""The ``thoracic`` command (also ``python -m thoracic``)."""
+"""The ``thoracic`` command (also ``python -m thoracic``).
+
+Each sub-command imports what it needs when it runs, so ``thoracic --help`` is quick and
+the learner's commands never load the authoring tools.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import nbformat
-
-from ._course import COURSE
-from ._execute import NotebookExecutionError, deterministic_environment, execute_notebook
-from ._exercises import load_exercises
-from ._glossary import link_first_uses
-from ._navigation import NavigationError, update_navigation
-
 __all__ = ["main"]
 
 
 def _nav(args: argparse.Namespace) -> int:
+    from .authoring import link_first_uses, update_navigation
+
     changed = update_navigation(args.folder, check=args.check)
     changed += [path for path in link_first_uses(args.folder, check=args.check)
                 if path not in changed]
@@ -35,6 +33,12 @@ def _nav(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
+    import nbformat
+
+    from .authoring import deterministic_environment, link_first_uses, update_navigation
+    from .content import COURSE
+    from .site import NotebookExecutionError, execute_notebook
+
     update_navigation(args.folder)
     link_first_uses(args.folder)
     wanted = set(args.notebooks)
@@ -42,13 +46,19 @@ def _refresh(args: argparse.Namespace) -> int:
              if not wanted or info.stem in wanted or info.filename in wanted]
     with deterministic_environment() as env:
         for path in paths:
-            nb = execute_notebook(path, env)
+            try:
+                nb = execute_notebook(path, env)
+            except NotebookExecutionError as error:
+                print(f"thoracic refresh: {error}", file=sys.stderr)
+                return 1
             nbformat.write(nb, path)
             print(f"refreshed {path.name}")
     return 0
 
 
 def _exercises(args: argparse.Namespace) -> int:
+    from .content import load_exercises
+
     for exercise in load_exercises():
         print(f"{exercise.id}: {exercise.name} - {exercise.dose.describe()}")
     return 0
@@ -57,9 +67,8 @@ def _exercises(args: argparse.Namespace) -> int:
 def _progress(args: argparse.Namespace) -> int:
     import json
 
-    from ._dashboard import summarise_practice
-    from ._dates import today
-    from ._store import ImportFileError, ProgressStore, StoreError
+    from .base import today
+    from .progress import ImportFileError, ProgressStore, StoreError, summarise_practice
 
     try:
         store = ProgressStore()
@@ -107,7 +116,7 @@ def _progress(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ._export import ExportError, export_course
+    from .site import ExportError, NotebookExecutionError, export_course
 
     try:
         export_course(args.folder, args.out, with_my_progress=args.with_my_progress,
@@ -167,6 +176,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (NavigationError, NotebookExecutionError, ValueError, KeyError) as error:
+    except (ValueError, KeyError) as error:  # bad data or names: said plainly, no traceback
         print(f"thoracic {args.command}: {error}", file=sys.stderr)
         return 1

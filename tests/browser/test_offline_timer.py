@@ -9,7 +9,8 @@ import pytest
 from nbconvert import HTMLExporter
 from nbformat.v4 import new_code_cell, new_notebook
 
-from thoracic._execute import deterministic_environment, execute_notebook
+from thoracic.authoring import deterministic_environment
+from thoracic.site import execute_notebook
 
 pytestmark = pytest.mark.browser
 

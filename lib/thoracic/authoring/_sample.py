@@ -1,0 +1,60 @@
+"""A made-up practice history, the same every time, for stored notebook outputs and tests.
+
+The stored outputs of the progress notebooks are computed from this history, so they
+show what a few weeks of practice look like; a learner's own run shows their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from ..content import load_exercises
+from ..progress import EXPORT_FORMAT, SCHEMA_VERSION
+
+__all__ = ["sample_history"]
+
+_NOTES = ("Stiff after a long day at the desk", "Felt looser than last week",
+          "Easier with a towel under my knees", "Short on time, did the roller only")
+
+
+def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, Any]:
+    """Roughly ``weeks`` weeks of practice and weekly self-tests up to ``end``, in the
+    progress export format."""
+    rng = random.Random(seed)
+    exercises = load_exercises()
+    sessions, tests = [], []
+
+    def ident() -> str:
+        return f"{rng.getrandbits(128):032x}"
+
+    start = end - dt.timedelta(weeks=weeks)
+    days = (end - start).days
+    for offset in range(days + 1):
+        day = start + dt.timedelta(days=offset)
+        progress = offset / days
+        if rng.random() > 0.55 + 0.35 * progress:  # practice becomes a habit over time
+            continue
+        stamp = f"{day.isoformat()}T07:{rng.randrange(60):02d}:00+00:00"
+        rating = max(0, min(10, round(6 - 3 * progress + rng.uniform(-1.5, 1.5))))
+        for number, exercise in enumerate(exercises):
+            sessions.append({
+                "id": ident(), "day": day.isoformat(), "recorded_at": stamp,
+                "kind": "exercise", "exercise": exercise.name, "sets": exercise.dose.sets,
+                "duration_seconds": exercise.dose.total_seconds,
+                "rating": rating if number == len(exercises) - 1 else None,
+                "note": rng.choice(_NOTES) if number == 0 and rng.random() < 0.12 else None})
+        if offset % 7 == 0:
+            for side, bias in (("left", 0.0), ("right", 3.0)):
+                tests.append({"id": ident(), "day": day.isoformat(), "test": "seated-rotation",
+                              "side": side, "recorded_at": stamp,
+                              "value": round(37 + bias + 8 * progress + rng.uniform(-3, 3))})
+                tests.append({"id": ident(), "day": day.isoformat(), "test": "wall-angel",
+                              "side": side, "recorded_at": stamp,
+                              "value": min(3, 1 + round(1.4 * progress + rng.uniform(-.4, .4)))})
+            tests.append({"id": ident(), "day": day.isoformat(), "test": "neck-to-wall",
+                          "side": "", "recorded_at": stamp,
+                          "value": round(9 - 2.5 * progress + rng.uniform(-0.8, 0.8), 1)})
+    return {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION, "sessions": sessions,
+            "self_tests": tests, "checklist_ticks": []}

@@ -1,0 +1,47 @@
+"""The bottom layer: basic types, settings, limits and checks that every package shares.
+
+Owns ``Rendered`` (what the course shows: HTML for Jupyter, plain text elsewhere), the
+colour palette and alert style, the environment variables the course reads (data folder,
+fixed date, export mode, timer speed), the length limits, and number checks.
+
+May import: nothing from ``thoracic``. Everything else may import it.
+"""
+
+from ._limits import MAX_SESSION_SECONDS
+from ._rendered import Rendered, html_list, minutes_text, text_list
+from ._settings import (
+    DATA_DIR_VARIABLE,
+    EXPORT_VARIABLE,
+    TIMER_SCALE_VARIABLE,
+    TODAY_VARIABLE,
+    exporting,
+    timer_scale,
+    today,
+)
+from ._style import ACCENT, ALERT_STYLE, BOX_STYLE, PALETTE, WARNING, alert_html
+from ._validation import BadValue, non_negative_seconds, positive_count, positive_seconds
+
+__all__ = [
+    "ACCENT",
+    "ALERT_STYLE",
+    "BOX_STYLE",
+    "DATA_DIR_VARIABLE",
+    "EXPORT_VARIABLE",
+    "MAX_SESSION_SECONDS",
+    "PALETTE",
+    "TIMER_SCALE_VARIABLE",
+    "TODAY_VARIABLE",
+    "WARNING",
+    "BadValue",
+    "Rendered",
+    "alert_html",
+    "exporting",
+    "html_list",
+    "minutes_text",
+    "non_negative_seconds",
+    "positive_count",
+    "positive_seconds",
+    "text_list",
+    "timer_scale",
+    "today",
+]

@@ -1,0 +1,23 @@
+"""Practising with the course: timers joined to the practice log, the "how did it feel"
+form, and the dashboard that shows the learner's practice back to them.
+
+Owns the glue between a timer and the store (each finished set, exercise and routine is
+logged as it happens) and the views of progress.
+
+May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
+``thoracic.timer``, ``thoracic.progress``, ``thoracic.ui``.
+"""
+
+from ._dashboard import dashboard
+from ._rating import SessionRating
+from ._recorder import PracticeRecorder
+from ._timers import TimedPractice, exercise_timer, routine_timer
+
+__all__ = [
+    "PracticeRecorder",
+    "SessionRating",
+    "TimedPractice",
+    "dashboard",
+    "exercise_timer",
+    "routine_timer",
+]

@@ -1,0 +1,260 @@
+"""The progress dashboard: streak, practice calendar, self-test trends, rating trend.
+
+Numbers come from pure functions (tested on their own); pictures are stable SVG with
+alt text. Notes are shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from html import escape
+
+from ..base import PALETTE, Rendered, exporting, today
+from ..content import SELF_TESTS
+from ..figures import new_figure, svg_figure
+from ..progress import (
+    PracticeSummary,
+    SelfTestResult,
+    Session,
+    Store,
+    store_or_own,
+    summarise_practice,
+)
+from ..ui import saving_notice
+
+__all__ = ["dashboard"]
+
+CALENDAR_WEEKS = 26
+WEEKLY_BARS = 12
+WEEKLY_TARGET = 5
+MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _calendar(summary: PracticeSummary, on: dt.date) -> Rendered:
+    import numpy as np  # imported here: the dashboard is the only user
+
+    first_week = _week_start(on) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
+    grid = np.full((7, CALENDAR_WEEKS), np.nan)
+    practised_x, practised_y = [], []
+    for week in range(CALENDAR_WEEKS):
+        for weekday in range(7):
+            day = first_week + dt.timedelta(weeks=week, days=weekday)
+            if day > on:
+                continue
+            if day in summary.days:
+                grid[weekday, week] = summary.minutes_by_day.get(day, 0.0)
+                practised_x.append(week)
+                practised_y.append(weekday)
+    fig = new_figure(6.4, 2.2, layout=None)
+    fig.subplots_adjust(left=0.07, right=0.99, bottom=0.12, top=0.88)
+    ax = fig.add_subplot()
+    ax.set_facecolor("#e8e8e8")  # days without practice stay light grey
+    ax.pcolormesh(np.arange(CALENDAR_WEEKS + 1) - 0.5, np.arange(8) - 0.5, grid,
+                  cmap="Blues", vmin=-4, vmax=10, edgecolors="white", linewidth=1.5)
+    # A dot on each practice day, so the calendar does not rely on colour alone.
+    ax.scatter(practised_x, practised_y, s=9, color="white", edgecolors="black", linewidths=0.6)
+    ax.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], fontsize=8)
+    ticks = list(range(0, CALENDAR_WEEKS, 4))
+    ax.set_xticks(ticks, [(first_week + dt.timedelta(weeks=w)).strftime("%d %b") for w in ticks],
+                  fontsize=8)
+    ax.invert_yaxis()
+    ax.set_aspect("equal")
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(f"Practice calendar, last {CALENDAR_WEEKS} weeks (darker = more minutes)",
+                 fontsize=10)
+    in_range = sum(1 for day in summary.days if first_week <= day <= on)
+    alt = (f"Calendar of the last {CALENDAR_WEEKS} weeks, one square per day, a dot on each "
+           f"day you practised. You practised on {in_range} of those days.")
+    return svg_figure(fig, alt)
+
+
+def _weekly_bars(summary: PracticeSummary, on: dt.date) -> Rendered:
+    this_week = _week_start(on)
+    weeks = [this_week - dt.timedelta(weeks=n) for n in range(WEEKLY_BARS - 1, -1, -1)]
+    per_week = Counter(_week_start(day) for day in summary.days)
+    counts = [per_week.get(week, 0) for week in weeks]
+    fig = new_figure(6.4, 2.4, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.13, top=0.88)
+    ax = fig.add_subplot()
+    ax.bar(range(WEEKLY_BARS), counts, color=PALETTE[0])
+    ax.axhline(WEEKLY_TARGET, color=PALETTE[5], linestyle="--", linewidth=1.5)
+    ax.text(-0.4, WEEKLY_TARGET + 0.2, "aim: 5 days or more", ha="left", fontsize=8,
+            color="black")
+    ax.set_xticks(range(0, WEEKLY_BARS, 2), [weeks[n].strftime("%d %b") for n in
+                                              range(0, WEEKLY_BARS, 2)], fontsize=8)
+    ax.set_ylim(0, 7.5)
+    ax.set_ylabel("days", fontsize=9)
+    ax.set_title("Days practised per week (week starting)", fontsize=10)
+    alt = (f"Bar chart of days practised in each of the last {WEEKLY_BARS} weeks, with a "
+           f"dashed line at the aim of 5 days. Counts, oldest first: "
+           + ", ".join(str(c) for c in counts) + ".")
+    return svg_figure(fig, alt)
+
+
+def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
+    from matplotlib.ticker import MaxNLocator
+
+    by_test: dict[str, list[SelfTestResult]] = defaultdict(list)
+    for result in results:
+        by_test[result.test].append(result)
+    tests = [test for test in SELF_TESTS if by_test.get(test.id)]
+    if not tests:
+        return None
+    fig = new_figure(6.4, 2.2 * len(tests), layout=None)
+    # Margins in inches, turned into fractions, so any number of panels lays out alike.
+    height = 2.2 * len(tests)
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.55 / height, top=1 - 0.3 / height,
+                        hspace=0.75)
+    axes = fig.subplots(len(tests), 1, squeeze=False)[:, 0]
+    described = []
+    markers = {"left": ("o", "-", PALETTE[0]), "right": ("s", "--", PALETTE[1]),
+               "": ("D", "-", PALETTE[2])}
+    for ax, test in zip(axes, tests, strict=True):
+        points = by_test[test.id]
+        first_day = min(dt.date.fromisoformat(r.day) for r in points)
+        if test.noise:
+            ax.axhspan(-test.noise, test.noise, color="0.85", zorder=0,
+                       label=f"±{test.noise:g}: may be noise")
+        for side in test.sides:
+            series = sorted((dt.date.fromisoformat(r.day), r.value) for r in points
+                            if r.side == side)
+            if not series:
+                continue
+            start = series[0][1]
+            xs = [(day - first_day).days / 7 for day, _ in series]
+            ys = [value - start for _, value in series]
+            marker, style, colour = markers[side]
+            # Past a year of weekly tests, markers only clutter (and slow) the chart.
+            ax.plot(xs, ys, marker=marker if len(xs) <= MAX_MARKERS else None,
+                    linestyle=style, color=colour, markersize=4,
+                    label=side.capitalize() if side else "Result")
+            described.append(f"{test.name}{' ' + side if side else ''}: first {start:g}, "
+                             f"latest {series[-1][1]:g} {test.unit}")
+        ax.axhline(0, color="black", linewidth=0.8)
+        better = "up is better" if test.better == "higher" else "down is better"
+        ax.set_title(f"{test.name}: change since your first test ({better})", fontsize=10)
+        ax.set_ylabel(test.unit.split(",")[0], fontsize=9)
+        ax.legend(fontsize=8, loc="best", frameon=False)
+        if test.whole_numbers:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes[-1].set_xlabel("weeks since your first test", fontsize=9)
+    alt = ("Line charts of each self-test as change from your first result, over weeks. "
+           + "; ".join(described) + ".")
+    return svg_figure(fig, alt)
+
+
+def _weekly_means(xs: Sequence[int], values: Sequence[float]) -> list[tuple[float, float]]:
+    weeks: dict[int, list[float]] = defaultdict(list)
+    for x, value in zip(xs, values, strict=True):
+        weeks[x // 7].append(value)
+    return [(week * 7 + 3, sum(v) / len(v)) for week, v in sorted(weeks.items())]
+
+
+def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
+    rated = sorted((dt.date.fromisoformat(s.day), s.rating) for s in sessions
+                   if s.rating is not None)
+    if not rated:
+        return None
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for day, rating in rated:
+        by_day[day].append(rating)
+    days = sorted(by_day)
+    means = [sum(by_day[day]) / len(by_day[day]) for day in days]
+    first = days[0]
+    xs = [(day - first).days for day in days]
+    rolling, total, oldest = [], 0.0, 0
+    for index, day in enumerate(days):  # a sliding 7-day window, in one pass
+        total += means[index]
+        while (day - days[oldest]).days >= 7:
+            total -= means[oldest]
+            oldest += 1
+        rolling.append(total / (index + 1 - oldest))
+    fig = new_figure(6.4, 2.4, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
+    ax = fig.add_subplot()
+    if len(xs) <= 365:
+        ax.scatter(xs, means, s=10, color=PALETTE[4], label="each day")
+    else:  # years of history: one dot a week keeps the chart readable
+        weekly = _weekly_means(xs, means)
+        ax.scatter([x for x, _ in weekly], [m for _, m in weekly], s=10, color=PALETTE[4],
+                   label="each week")
+    ax.plot(xs, rolling, color=PALETTE[5], linewidth=2, label="7-day average")
+    ax.set_ylim(-0.5, 10.5)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("0 = none, 10 = worst", fontsize=9)
+    ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
+    ax.set_title("Tightness or pain after practice (down is better)", fontsize=10)
+    ax.legend(fontsize=8, frameon=False)
+    alt = (f"Chart of your 0 to 10 tightness or pain ratings on {len(days)} days, with a "
+           f"7-day average. First average {rolling[0]:.1f}, latest {rolling[-1]:.1f}.")
+    return svg_figure(fig, alt)
+
+
+def _latest_notes(sessions: Sequence[Session], limit: int = 5) -> list[Session]:
+    return [s for s in sessions if s.note][-limit:]
+
+
+def _notes(sessions: Sequence[Session]) -> str:
+    noted = _latest_notes(sessions)
+    if not noted:
+        return ""
+    rows = "".join(f"<tr><td>{escape(s.day)}</td><td>{escape(s.exercise)}</td>"
+                   f"<td>{escape(s.note or '')}</td></tr>" for s in reversed(noted))
+    return ('<h3>Your latest notes</h3><table aria-label="Latest notes"><thead><tr>'
+            f"<th>Day</th><th>Exercise</th><th>Note</th></tr></thead><tbody>{rows}</tbody>"
+            "</table>")
+
+
+def dashboard(store: Store | None = None) -> Rendered:
+    """Everything in one display; a friendly message when there is nothing yet."""
+    store = store_or_own(store)
+    on = today()
+    sessions = store.sessions()
+    results = store.self_tests()
+    answers_so_far = store.quiz_answers()
+    notice = saving_notice(store)
+    notice_html = notice.html if notice else ""
+    if not sessions and not results and not answers_so_far:
+        text = ("Nothing here yet. Do an exercise with its timer (notebooks 03 to 06) or "
+                "record a self-test (notebook 07), then run this cell again.")
+        if exporting():
+            text = ("This web page was made without your progress, which stays private in "
+                    "JupyterLab. Open this notebook there and run it to see your dashboard.")
+        return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
+    summary = summarise_practice(sessions, on)
+    facts = [f"Current streak: {summary.current_streak} day(s)",
+             f"Longest streak: {summary.longest_streak} day(s)",
+             f"Days practised this week: {summary.days_this_week}",
+             f"Days practised in all: {len(summary.days)}"]
+    parts = [notice_html, '<ul aria-label="Practice summary">'
+             + "".join(f"<li>{escape(fact)}</li>" for fact in facts) + "</ul>"]
+    texts = list(facts)
+    if sessions:
+        for picture in (_calendar(summary, on), _weekly_bars(summary, on)):
+            parts.append(picture.html)
+            texts.append(picture.text)
+    for picture in (_self_test_trends(results), _rating_trend(sessions)):
+        if picture is not None:
+            parts.append(picture.html)
+            texts.append(picture.text)
+    if not results:
+        parts.append("<p>No self-tests yet: notebook 07 shows how to do them.</p>")
+    if answers_so_far:
+        latest = {a.question: a.correct for a in answers_so_far}  # the last try counts
+        line = (f"Knowledge checks: {sum(latest.values())} of {len(latest)} questions "
+                "answered right (your latest try at each)")
+        parts.append(f"<p>{escape(line)}</p>")
+        texts.append(line)
+    notes = _notes(sessions)
+    if notes:
+        parts.append(notes)
+        texts.extend(f"Note ({s.day}): {s.note}" for s in _latest_notes(sessions))
+    return Rendered("".join(parts), "\n".join(texts))

@@ -1,0 +1,48 @@
+"""After an exercise: how it felt, on the 0 to 10 scale, and a note; both optional."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..progress import Store
+
+__all__ = ["SessionRating"]
+
+
+class SessionRating(widgets.VBox):
+    """After an exercise: how tight or sore it felt (0 to 10) and a note, both optional."""
+
+    def __init__(self, store: Store, **kwargs: Any) -> None:
+        self.store = store
+        self.session_id: str | None = None
+        self.rating = widgets.Dropdown(
+            options=[("No rating", None), *((str(n), n) for n in range(11))], value=None,
+            description="Tightness or pain (0 = none, 10 = worst)", disabled=True,
+            style={"description_width": "initial"})
+        self.note = widgets.Textarea(placeholder="A note for yourself (optional)",
+                                     description="Note", disabled=True,
+                                     layout=widgets.Layout(width="100%", max_width="32em"))
+        self.save_button = widgets.Button(description="Save how it felt", icon="save",
+                                          tooltip="Save the rating and note with this session",
+                                          disabled=True, layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML("<p><em>When you finish the exercise, you can note how "
+                                   "it felt here.</em></p>")
+        self.save_button.on_click(lambda _: self.save())
+        super().__init__([self.status, self.rating, self.note, self.save_button], **kwargs)
+
+    def ask_about(self, session_id: str) -> None:
+        self.session_id = session_id
+        for control in (self.rating, self.note, self.save_button):
+            control.disabled = False
+        self.status.value = "<p><strong>Well done!</strong> How did your back feel?</p>"
+
+    def save(self) -> None:
+        if self.session_id is None:
+            return
+        note = self.note.value.strip() or None
+        self.store.rate_session(self.session_id, self.rating.value, note)
+        shown = f" Note: {escape(note)}" if note else ""
+        self.status.value = f"<p>Saved.{shown}</p>"

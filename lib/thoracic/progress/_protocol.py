@@ -1,0 +1,52 @@
+"""What notebooks and widgets need from a progress store, as one typed interface."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from ._errors import StoreError
+from ._records import QuizAnswer, SelfTestResult, Session
+from ._schema import SessionKind
+
+__all__ = ["Store"]
+
+
+class Store(Protocol):
+    """A learner's progress: checklist ticks, the practice log, self-tests, quiz answers.
+
+    ``ProgressStore`` (the SQLite file) and ``SavingOff`` (when that file cannot be used)
+    both provide it, so callers never check which one they have.
+    """
+
+    path: Path
+    saving: bool  # False when nothing is kept; ``problem`` then says why
+    problem: StoreError | None
+
+    def set_tick(self, checklist: str, item: str, checked: bool, *, day: str = "") -> None: ...
+
+    def ticks(self, checklist: str, *, day: str = "") -> dict[str, bool]: ...
+
+    def tick_days(self) -> list[str]: ...
+
+    def record_session(self, kind: SessionKind, exercise: str, duration_seconds: float, *,
+                       sets: int | None = None, day: str | None = None,
+                       rating: int | None = None, note: str | None = None) -> str: ...
+
+    def rate_session(self, session_id: str, rating: int | None, note: str | None) -> None: ...
+
+    def sessions(self) -> list[Session]: ...
+
+    def record_self_test(self, test: str, value: float, *, side: str = "",
+                         day: str | None = None) -> str: ...
+
+    def self_tests(self) -> list[SelfTestResult]: ...
+
+    def record_quiz_answer(self, question: str, choice: int, correct: bool, *,
+                           day: str | None = None) -> str: ...
+
+    def quiz_answers(self) -> list[QuizAnswer]: ...
+
+    def export_data(self) -> dict[str, Any]: ...
+
+    def import_data(self, data: Any) -> dict[str, int]: ...

@@ -1,0 +1,55 @@
+"""Running a notebook in a fresh kernel, with a clear message naming the cell that failed.
+
+The export runs every notebook this way; the authoring tools use it to refresh the
+outputs stored in the course.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+__all__ = ["NotebookExecutionError", "execute_notebook"]
+
+
+class NotebookExecutionError(RuntimeError):
+    """A notebook failed while it ran; the message names the notebook, cell and error."""
+
+
+def _run_to_completion(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine on a fresh event loop that is closed afterwards (so worker threads
+    leak no sockets), in a thread of its own if this thread already runs a loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
+                     ) -> nbformat.NotebookNode:
+    """Run every cell of the notebook at ``path`` in a fresh kernel and return it with outputs.
+
+    Raises NotebookExecutionError naming the notebook, the cell number and the error.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        _run_to_completion(client.async_execute(env=dict(env)))
+    except CellExecutionError as error:
+        index = next((i for i, cell in enumerate(nb.cells) if any(
+            out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
+        where = f"cell {index + 1}" if index is not None else "a cell"
+        summary = f"{error.ename}: {error.evalue}" if error.ename else str(error)
+        raise NotebookExecutionError(f"{path.name} failed in {where}: {summary}") from None
+    return nb

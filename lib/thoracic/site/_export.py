@@ -1,0 +1,247 @@
+"""``thoracic export``: the whole course as one offline website.
+
+Every notebook is run afresh in a clean, temporary environment (the learner's progress
+is neither read nor written unless asked), then converted by one reused nbconvert
+exporter into a linked site: an index, previous / next / contents links, one shared
+stylesheet, and the widget renderer copied in so widgets work with no network. The site
+is built in a temporary folder and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE
+from ..content import COURSE, NotebookInfo
+from ._execute import execute_notebook
+
+__all__ = [
+    "CDN_RENDERER",
+    "ExportError",
+    "ExportReport",
+    "export_course",
+    "find_renderer",
+    "prune_widget_state",
+    "rewrite_notebook_links",
+]
+
+RENDERER_VERSION = "1.0.15"  # keep in step with package.json
+CDN_RENDERER = (f"https://cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager@"
+                f"{RENDERER_VERSION}/dist/embed.js")
+_RENDERER_PARTS = ("node_modules", "@jupyter-widgets", "html-manager", "dist")
+_RENDERER_SUFFIXES = (".woff2", ".woff", ".ttf", ".eot", ".svg")
+_STATE_MIME = "application/vnd.jupyter.widget-state+json"
+_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+_MODEL_REFERENCE = re.compile(r"IPY_MODEL_([0-9a-f]+)")
+
+
+class ExportError(RuntimeError):
+    """The export could not be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    out: Path
+    pages: tuple[Path, ...]
+    renderer: str  # "local" or the CDN address
+
+
+def find_renderer(places: Iterable[Path]) -> Path | None:
+    """The html-manager ``dist`` folder installed by npm, searched upward from each place."""
+    for place in places:
+        for folder in (place.resolve(), *place.resolve().parents):
+            candidate = folder.joinpath(*_RENDERER_PARTS)
+            if (candidate / "embed.js").is_file():
+                return candidate
+    return None
+
+
+def prune_widget_state(nb: nbformat.NotebookNode) -> None:
+    """Keep only the widgets that outputs display, what they contain, and links between
+    them; closed or never-shown widgets would only make pages heavier."""
+    state = nb.metadata.get("widgets", {}).get(_STATE_MIME, {}).get("state")
+    if not state:
+        return
+    keep: set[str] = set()
+    pending = [output["data"][_VIEW_MIME]["model_id"]
+               for cell in nb.cells if cell.cell_type == "code"
+               for output in cell.get("outputs", []) if _VIEW_MIME in output.get("data", {})]
+    links = {model_id: _MODEL_REFERENCE.findall(json.dumps(entry["state"]))
+             for model_id, entry in state.items()
+             if entry.get("model_name") in ("LinkModel", "DirectionalLinkModel")}
+    while pending:
+        model_id = pending.pop()
+        if model_id in keep or model_id not in state:
+            continue
+        keep.add(model_id)
+        pending.extend(_MODEL_REFERENCE.findall(json.dumps(state[model_id]["state"])))
+        if not pending:  # links are kept when everything they join is kept
+            pending.extend(link for link, ends in links.items()
+                           if link not in keep and ends and set(ends) <= keep)
+    nb.metadata["widgets"][_STATE_MIME]["state"] = {
+        model_id: entry for model_id, entry in state.items() if model_id in keep}
+    if not keep:
+        del nb.metadata["widgets"]
+
+
+def rewrite_notebook_links(html: str) -> str:
+    """Links between notebooks point at the pages instead: ``03-x.ipynb#a`` → ``03-x.html#a``."""
+    return re.sub(r'href="(\d\d-[a-z0-9-]+)\.ipynb(#[^"]*)?"',
+                  lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
+
+
+def _page_title(info: NotebookInfo) -> str:
+    return f"{info.number:02d} · {info.title} · Upper Back Relief"
+
+
+def _index_page() -> str:
+    items = "".join(
+        f'<li><a href="{escape(info.stem)}.html">{escape(info.title)}</a> '
+        f"<span>{escape(info.summary)}</span></li>" for info in COURSE)
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+            "<title>Upper Back Relief</title>"
+            '<link rel="stylesheet" href="_static/course.css"></head>'
+            '<body class="jp-Notebook course-index"><main class="jp-RenderedHTMLCommon">'
+            "<h1>Upper Back Relief</h1><p>A self-paced course in gentle mobility for a stiff, "
+            "achy upper back. Start with the safety check in the first notebook, then go "
+            "at your own pace: one notebook a day is plenty.</p>"
+            f'<nav aria-label="Course notebooks"><ol start="0">{items}</ol></nav>'
+            "</main></body></html>\n")
+
+
+def _stylesheet() -> str:
+    from jupyter_core.paths import jupyter_path
+
+    folders = [Path(folder) / "static"
+               for folder in jupyter_path("nbconvert", "templates", "lab")]
+    lab_static = next((folder for folder in folders if (folder / "index.css").is_file()), None)
+    if lab_static is None:
+        raise ExportError("nbconvert's lab template is missing; reinstall with make install.")
+    ours = resources.files(__package__).joinpath("templates/course/course.css").read_text("utf-8")
+    return "\n".join([(lab_static / "index.css").read_text("utf-8"),
+                      (lab_static / "theme-light.css").read_text("utf-8"),
+                      "a.anchor-link { display: none; } .jp-Collapser { display: none; }",
+                      ours])
+
+
+def _exporter(renderer_url: str) -> Any:
+    from nbconvert import HTMLExporter
+
+    templates = Path(str(resources.files(__package__).joinpath("templates")))
+    return HTMLExporter(template_name="course", extra_template_basedirs=[str(templates)],
+                        exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, widget_renderer_url=renderer_url)
+
+
+def _environment(data_dir: Path | None) -> dict[str, str]:
+    env = {**os.environ, EXPORT_VARIABLE: "1", "PYTHONHASHSEED": "0"}
+    if data_dir is not None:
+        env[DATA_DIR_VARIABLE] = str(data_dir)
+    return env
+
+
+def _replace_folder(built: Path, out: Path) -> None:
+    """Put the finished site at ``out``; an older site there is removed only afterwards."""
+    if not out.exists():
+        built.rename(out)
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    out.rename(old)
+    try:
+        built.rename(out)
+    except OSError:
+        old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
+                  allow_cdn: bool = False, renderer: Path | None = None,
+                  report: Callable[[str], None] = lambda line: None,
+                  workers: int = 2) -> ExportReport:
+    """Build the offline site for the course in ``notebooks`` at ``out``."""
+    paths = [notebooks / info.filename for info in COURSE]
+    missing = [path.name for path in paths if not path.is_file()]
+    if missing:
+        raise ExportError(f"These course notebooks are missing from {notebooks}: "
+                          f"{', '.join(missing)}.")
+    renderer_dir = renderer or find_renderer([notebooks, Path.cwd()])
+    if renderer_dir is None and not allow_cdn:
+        raise ExportError(
+            "The offline widget renderer (@jupyter-widgets/html-manager) is not installed. "
+            "Run 'npm ci' in the course folder (make install does it), or add --allow-cdn "
+            f"to load version {RENDERER_VERSION} from the network instead.")
+    renderer_url = "_static/html-manager/embed.js" if renderer_dir else CDN_RENDERER
+    if renderer_dir is None:
+        report(f"Using the widget renderer from the network ({CDN_RENDERER}): the pages "
+               "need an internet connection for their widgets.")
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    built = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        with tempfile.TemporaryDirectory(prefix="thoracic-export-") as data_dir:
+            env = _environment(None if with_my_progress else Path(data_dir))
+            executed = _execute_all(paths, env, workers, report)
+        exporter = _exporter(renderer_url)
+        pages = []
+        for info, nb in zip(COURSE, executed, strict=True):
+            prune_widget_state(nb)
+            html, _ = exporter.from_notebook_node(
+                nb, resources={"metadata": {"name": _page_title(info)}})
+            page = built / f"{info.stem}.html"
+            page.write_text(rewrite_notebook_links(html), encoding="utf-8")
+            pages.append(out / page.name)
+        (built / "index.html").write_text(_index_page(), encoding="utf-8")
+        static = built / "_static"
+        static.mkdir()
+        (static / "course.css").write_text(_stylesheet(), encoding="utf-8")
+        (static / "a11y.js").write_text(resources.files(__package__).joinpath(
+            "templates/course/a11y.js").read_text("utf-8"), encoding="utf-8")
+        if renderer_dir is not None:
+            _copy_renderer(renderer_dir, static / "html-manager")
+        _replace_folder(built, out)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+    report(f"Exported {len(pages)} pages to {out}; open {out / 'index.html'}.")
+    return ExportReport(out, tuple(pages), "local" if renderer_dir else CDN_RENDERER)
+
+
+def _execute_all(paths: Sequence[Path], env: dict[str, str], workers: int,
+                 report: Callable[[str], None]) -> list[nbformat.NotebookNode]:
+    def run(path: Path) -> nbformat.NotebookNode:
+        nb = execute_notebook(path, env)
+        report(f"ran {path.name}")
+        return nb
+
+    # Two kernels at once keep both cores busy; each notebook still runs on its own.
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        futures = [pool.submit(run, path) for path in paths]
+        return [future.result() for future in futures]
+    finally:
+        # On a failure, notebooks not yet started are not run at all.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _copy_renderer(source: Path, target: Path) -> None:
+    target.mkdir(parents=True)
+    for path in source.iterdir():
+        if path.name in ("embed.js", "embed.js.LICENSE.txt") or (
+                path.suffix in _RENDERER_SUFFIXES):
+            shutil.copy2(path, target / path.name)

@@ -1,0 +1,41 @@
+"""What the learner sees and touches, apart from timers: exercise cards, the red-flag
+list, the course map, the routine table, saved checklists, the safety screen,
+knowledge checks, self-test forms, the glossary, and the notices about saving.
+
+Owns every widget that reads or writes the store through the ``Store`` interface, and
+the small CSS those widgets carry.
+
+May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
+``thoracic.timer``, ``thoracic.progress``.
+"""
+
+from ._cards import course_map, routine_summary, show_exercise, show_red_flags
+from ._checklist import Checklist, ChecklistItem, daily_checklist, form_checklist
+from ._glossary import show_glossary
+from ._notices import kernel_note, notice_widgets, saving_notice
+from ._quiz import QuizQuestion, knowledge_check
+from ._safety_screen import SAFETY_CHECKLIST, SafetyScreen, red_flag_banner, safety_screen
+from ._self_test_form import SelfTestForm, self_test_form
+
+__all__ = [
+    "SAFETY_CHECKLIST",
+    "Checklist",
+    "ChecklistItem",
+    "QuizQuestion",
+    "SafetyScreen",
+    "SelfTestForm",
+    "course_map",
+    "daily_checklist",
+    "form_checklist",
+    "kernel_note",
+    "knowledge_check",
+    "notice_widgets",
+    "red_flag_banner",
+    "routine_summary",
+    "safety_screen",
+    "saving_notice",
+    "self_test_form",
+    "show_exercise",
+    "show_glossary",
+    "show_red_flags",
+]

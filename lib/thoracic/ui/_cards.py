@@ -1,0 +1,107 @@
+"""Rich displays for notebooks: exercise cards, the red-flag list, the course map, the routine.
+
+Each function returns a small object that Jupyter shows as HTML and a console shows as
+plain text. All text is HTML-escaped, so nothing in the data can inject markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
+from ..content import COURSE, RED_FLAGS, Exercise, get_exercise, load_exercises
+from ..timer import ROUTINE_CHANGEOVER_SECONDS, ROUTINE_GET_READY_SECONDS, daily_routine_plan
+
+__all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
+
+def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]]:
+    """(heading, content, ordered) in reading order; content is a list or one paragraph."""
+    return [
+        ("What it is for", exercise.purpose, False),
+        ("You need", list(exercise.equipment), False),
+        ("Get into position", list(exercise.setup), True),
+        ("Do the movement", list(exercise.steps), True),
+        ("Breathing", exercise.breathing, False),
+        ("How much", f"{exercise.dose.describe().capitalize()}. About "
+                     f"{minutes_text(exercise.dose.total_seconds)} in all. {exercise.dose_reason}",
+         False),
+        ("Check your form", [cue.text for cue in exercise.form_cues], False),
+        ("Common mistakes", list(exercise.common_mistakes), False),
+        ("Make it easier", exercise.easier, False),
+        ("Make it harder", exercise.harder, False),
+        ("Skip it or change it if", list(exercise.skip_or_modify), False),
+        ("Stop if", list(exercise.stop_if), False),
+    ]
+
+
+def show_exercise(exercise_id: str) -> Rendered:
+    """The full exercise card for one exercise, from its data record."""
+    exercise = get_exercise(exercise_id)
+    html = [f'<section class="thoracic-card" style="{BOX_STYLE}" '
+            f'aria-label="{escape(exercise.name)}">',
+            f"<h3>{escape(exercise.name)}</h3>"]
+    text = [exercise.name.upper()]
+    for heading, content, ordered in _card_sections(exercise):
+        html.append(f"<h4>{escape(heading)}</h4>")
+        text.append(f"\n{heading}:")
+        if isinstance(content, str):
+            html.append(f"<p>{escape(content)}</p>")
+            text.append(f"  {content}")
+        else:
+            html.append(html_list(content, ordered))
+            text.append(text_list(content, ordered))
+    html.append("</section>")
+    return Rendered("".join(html), "\n".join(text))
+
+
+_URGENCY_NOTE = {
+    "emergency": "call emergency services now",
+    "urgent": "get urgent medical help today",
+    "see-clinician": "see a doctor or physiotherapist before you exercise",
+}
+
+
+def show_red_flags() -> Rendered:
+    """The red-flag list, most urgent first, each with what to do."""
+    items = [(flag.text, _URGENCY_NOTE[flag.urgency]) for flag in RED_FLAGS]
+    html = (f'<section style="{BOX_STYLE}" aria-label="Red flags">'
+            "<h3>Red flags: does any of these fit you?</h3><ul>"
+            + "".join(f"<li>{escape(what)} <strong>→ {escape(todo)}</strong></li>"
+                      for what, todo in items)
+            + "</ul></section>")
+    text = "Red flags: does any of these fit you?\n" + "\n".join(
+        f"  - {what} -> {todo}" for what, todo in items)
+    return Rendered(html, text)
+
+
+def course_map() -> Rendered:
+    """A table of every notebook with a link and a one-line summary."""
+    rows_html = "".join(
+        f"<tr><td>{info.number:02d}</td>"
+        f'<td><a href="{escape(info.filename)}">{escape(info.title)}</a></td>'
+        f"<td>{escape(info.summary)}</td></tr>"
+        for info in COURSE)
+    html = ('<table aria-label="Course map"><thead><tr><th>No.</th><th>Notebook</th>'
+            f"<th>What you do there</th></tr></thead><tbody>{rows_html}</tbody></table>")
+    text = "\n".join(f"{info.number:02d}  {info.title}: {info.summary}" for info in COURSE)
+    return Rendered(html, text)
+
+
+def routine_summary() -> Rendered:
+    """The daily routine as a table: each exercise, its dose and time, and the total."""
+    exercises = load_exercises()
+    total = daily_routine_plan().total_seconds
+    rows = [(str(n), exercise.name, exercise.dose.describe(),
+             minutes_text(exercise.dose.total_seconds))
+            for n, exercise in enumerate(exercises, start=1)]
+    rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+                        for row in rows)
+    note = (f"With a {ROUTINE_GET_READY_SECONDS:g} s get-ready countdown before each exercise "
+            f"and {ROUTINE_CHANGEOVER_SECONDS:g} s to change position between them, the whole "
+            "routine "
+            f"takes about {minutes_text(total)}.")
+    html = ('<table aria-label="Daily routine"><thead><tr><th>Step</th><th>Exercise</th>'
+            f"<th>Dose</th><th>Time</th></tr></thead><tbody>{rows_html}</tbody></table>"
+            f"<p>{escape(note)}</p>")
+    text = "\n".join(f"{n}. {name}: {dose} ({time})" for n, name, dose, time in rows)
+    return Rendered(html, f"{text}\n{note}")

@@ -1,0 +1,124 @@
+"""Checklists whose ticks are saved: form cues, the safety screen, the daily routine.
+
+Each item has a stable id, so rewording an item keeps its saved tick. Daily checklists
+start fresh each day; once-only ones (the safety screen) keep their ticks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+from ipywidgets import CallbackDispatcher
+from traitlets import Bool, Int, List, TraitError, Unicode, validate
+
+from ..base import exporting, today
+from ..content import get_exercise
+from ..progress import Store, store_or_own
+from ._notices import kernel_note, notice_widgets
+from ._style import CHECKLIST_CLASS, checklist_style
+
+__all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist"]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+
+
+class Checklist(widgets.VBox):
+    """Labelled checkboxes with an "n of m" count, saved on every change."""
+
+    checklist_id = Unicode(help="Stable name under which the ticks are saved.")
+    daily = Bool(False, help="Start fresh every day (True) or keep ticks for good (False).")
+    checked = List(Unicode(), help="Ids of the ticked items, in list order.")
+    done_count = Int(0, help="How many items are ticked.")
+
+    @validate("checklist_id")
+    def _check_id(self, proposal: dict[str, Any]) -> str:
+        value = proposal["value"]
+        if not value or not value.replace("-", "").isalnum():
+            raise TraitError(f"checklist_id must be letters, digits and dashes, got {value!r}.")
+        return value
+
+    def __init__(self, checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
+                 daily: bool = False, store: Store | None = None, **kwargs: Any) -> None:
+        ids = [item.id for item in items]
+        if len(set(ids)) != len(ids) or not ids:
+            raise ValueError(f"Checklist {checklist_id!r} needs items with distinct ids.")
+        self.items = tuple(items)
+        self.store = store_or_own(store)
+        self.day = today().isoformat() if daily else ""
+        self._change_handlers = CallbackDispatcher()
+        saved = self.store.ticks(checklist_id, day=self.day)
+        self.boxes = {
+            item.id: widgets.Checkbox(value=saved.get(item.id, False), description=item.text,
+                                      indent=False,
+                                      layout=widgets.Layout(width="auto", max_width="100%"))
+            for item in items}
+        self.title = widgets.HTML(f"<h3>{escape(title)}</h3>")
+        self.count = widgets.HTML()
+        children: list[widgets.Widget] = [checklist_style(), self.title, *self.boxes.values(),
+                                          self.count]
+        if exporting():
+            children.append(widgets.HTML(kernel_note("your ticks are not saved")))
+        else:
+            children.extend(notice_widgets(self.store))
+        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
+        super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
+        self.add_class(CHECKLIST_CLASS)
+        for item_id, box in self.boxes.items():
+            box.observe(lambda change, item_id=item_id: self._saved(item_id, change["new"]),
+                        names="value")
+        self._update()
+
+    def on_change(self, callback: Callable[[Checklist], None], remove: bool = False) -> None:
+        """Call ``callback(checklist)`` after any tick changes."""
+        self._change_handlers.register_callback(callback, remove=remove)
+
+    def toggle(self, item_id: str, value: bool | None = None) -> None:
+        """Tick, untick (or flip) one item, as a click on its box would."""
+        if item_id not in self.boxes:
+            raise KeyError(f"No item {item_id!r} in checklist {self.checklist_id!r}.")
+        box = self.boxes[item_id]
+        box.value = (not box.value) if value is None else value
+
+    def _saved(self, item_id: str, value: bool) -> None:
+        self.store.set_tick(self.checklist_id, item_id, value, day=self.day)
+        self._update()
+        self._change_handlers(self)
+
+    def _update(self) -> None:
+        self.checked = [item.id for item in self.items if self.boxes[item.id].value]
+        self.done_count = len(self.checked)
+        total = len(self.items)
+        all_done = " ✓ All done" if self.done_count == total else ""
+        self.count.value = f"<p><strong>{self.done_count} of {total}</strong> ticked{all_done}</p>"
+
+
+def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist:
+    """The form cues of one exercise as a checklist; ticks are kept per day."""
+    exercise = get_exercise(exercise_id)
+    return Checklist(f"form-{exercise.id}",
+                     [ChecklistItem(cue.id, cue.text) for cue in exercise.form_cues],
+                     title=f"Form check: {exercise.name}", daily=True, store=store)
+
+
+DAILY_ITEMS = (
+    ChecklistItem("warm-up", "I warmed up by moving my arms and shoulders"),
+    ChecklistItem("foam-roller-extension", "I did the foam roller extension"),
+    ChecklistItem("childs-pose", "I did child's pose"),
+    ChecklistItem("kneeling-thoracic-extension", "I did the kneeling thoracic extension"),
+    ChecklistItem("slow-breathing", "I breathed slowly and did not hold my breath"),
+    ChecklistItem("noticed-feeling", "I noticed how my back felt afterwards"),
+)
+
+
+def daily_checklist(store: Store | None = None) -> Checklist:
+    """Today's routine checklist (a fresh one each day)."""
+    return Checklist("daily-routine", DAILY_ITEMS, title="Today's routine", daily=True,
+                     store=store)

@@ -1,0 +1,82 @@
+"""Knowledge checks: a few multiple-choice questions at the end of a teaching notebook.
+
+Questions live in ``data/quizzes.toml`` and are checked when loaded. Each answer gets
+feedback at once saying why it is right or wrong; answers go into the progress store and
+the dashboard counts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..base import Rendered, exporting
+from ..content import Question, load_questions
+from ..progress import Store, store_or_own
+from ._notices import notice_widgets
+
+__all__ = ["QuizQuestion", "knowledge_check"]
+
+
+class QuizQuestion(widgets.VBox):
+    """One question: pick an answer, press Check, read why."""
+
+    def __init__(self, question: Question, store: Store, **kwargs: Any) -> None:
+        self.question = question
+        self.store = store
+        self.prompt = widgets.HTML(f"<p><strong>{escape(question.prompt)}</strong></p>")
+        self.choices = widgets.RadioButtons(
+            options=[(choice, n) for n, choice in enumerate(question.choices)], value=None,
+            description="Answer", layout=widgets.Layout(width="auto", max_width="100%"))
+        self.check_button = widgets.Button(description="Check my answer", icon="check",
+                                           tooltip="See whether your answer is right, and why",
+                                           layout=widgets.Layout(width="auto"))
+        self.feedback = widgets.HTML()
+        self.check_button.on_click(lambda _: self.check())
+        super().__init__([self.prompt, self.choices, self.check_button, self.feedback],
+                         **kwargs)
+
+    def check(self) -> bool | None:
+        """Show feedback for the picked answer and save it; None if nothing is picked."""
+        choice = self.choices.value
+        if choice is None:
+            self.feedback.value = '<p role="status">Pick an answer first.</p>'
+            return None
+        right = choice == self.question.answer
+        mark = "✓ Right." if right else "✗ Not this one."
+        self.feedback.value = (f'<p role="status"><strong>{mark}</strong> '
+                               f"{escape(self.question.feedback[choice])}</p>")
+        self.store.record_quiz_answer(self.question.id, choice, right)
+        return right
+
+
+def _offline_check(questions: Sequence[Question]) -> Rendered:
+    """For the web pages: the questions with the answers folded away."""
+    items = []
+    for question in questions:
+        choices = "".join(f"<li>{escape(choice)}</li>" for choice in question.choices)
+        answer = question.feedback[question.answer]
+        items.append(f"<li><p><strong>{escape(question.prompt)}</strong></p><ol type='a'>"
+                     f"{choices}</ol><details><summary>Show the answer</summary><p>"
+                     f"{escape(question.choices[question.answer])}. {escape(answer)}</p>"
+                     "</details></li>")
+    html = f"<h3>Check what you learned</h3><ol>{''.join(items)}</ol>"
+    text = "\n".join(question.prompt for question in questions)
+    return Rendered(html, text)
+
+
+def knowledge_check(notebook: str, store: Store | None = None) -> widgets.VBox | Rendered:
+    """The questions for one notebook (its stem, e.g. ``"04-childs-pose"``)."""
+    questions = [q for q in load_questions() if q.notebook == notebook]
+    if not questions:
+        raise KeyError(f"No knowledge-check questions for {notebook!r}.")
+    if exporting():
+        return _offline_check(questions)
+    store = store_or_own(store)
+    children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
+    children.extend(QuizQuestion(question, store) for question in questions)
+    children.extend(notice_widgets(store))
+    return widgets.VBox(children, layout=widgets.Layout(max_width="48em"))

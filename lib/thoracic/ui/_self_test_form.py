@@ -1,0 +1,68 @@
+"""A form to record a self-test result, checked for range before anything is saved."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..base import Rendered, exporting
+from ..content import SelfTest, get_self_test
+from ..progress import Store, store_or_own
+from ._notices import kernel_note, notice_widgets
+
+__all__ = ["SelfTestForm", "self_test_form"]
+
+
+class SelfTestForm(widgets.VBox):
+    """Boxes for one self-test's result(s), checked for range before anything is saved."""
+
+    def __init__(self, test: SelfTest, store: Store | None = None, **kwargs: Any) -> None:
+        self.test = test
+        self.store = store_or_own(store)
+        self.inputs = {side: widgets.Text(placeholder=f"{test.low:g} to {test.high:g}",
+                                          description=test.label(side),
+                                          style={"description_width": "initial"},
+                                          layout=widgets.Layout(width="auto"))
+                       for side in test.sides}
+        self.save_button = widgets.Button(description=f"Save {test.name.lower()}", icon="save",
+                                          tooltip="Save today's result",
+                                          layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML()
+        self.save_button.on_click(lambda _: self.save())
+        children: list[widgets.Widget] = [
+            widgets.HTML(f"<h3>Record your {escape(test.name.lower())}</h3>"),
+            *self.inputs.values(), self.save_button, self.status]
+        children.extend(notice_widgets(self.store))
+        kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
+        super().__init__(children, **kwargs)
+
+    def _read(self, side: str) -> float:
+        return self.test.parse(self.inputs[side].value, side)
+
+    def save(self) -> bool:
+        """Save every side, or nothing if any box is wrong; returns whether it saved."""
+        try:
+            values = {side: self._read(side) for side in self.test.sides}
+        except ValueError as problem:
+            self.status.value = f'<p role="alert">⚠ {escape(str(problem))} Nothing was saved.</p>'
+            return False
+        for side, value in values.items():
+            self.store.record_self_test(self.test.id, value, side=side)
+        shown = ", ".join(f"{side or 'result'} {value:g}" for side, value in values.items())
+        saved = "Saved" if self.store.saving else "Checked (saving is off)"
+        self.status.value = f"<p>✓ {saved}: {escape(shown)} {escape(self.test.unit)}.</p>"
+        for box in self.inputs.values():
+            box.value = ""
+        return True
+
+
+def self_test_form(test_id: str, store: Store | None = None) -> SelfTestForm | Rendered:
+    """The form for one self-test; in the web pages, a note instead of a dead Save button."""
+    test = get_self_test(test_id)
+    if exporting():
+        note = kernel_note(f"results of the {test.name.lower()} cannot be saved; write them "
+                           "down")
+        return Rendered(note, f"Open the notebook in JupyterLab to record your {test.name}.")
+    return SelfTestForm(test, store)

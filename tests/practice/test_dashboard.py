@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore, dashboard
+from thoracic.authoring import sample_history
+from thoracic.progress import Session, summarise_practice
+
+D = dt.date(2026, 1, 15)
+
+
+def _session(day: dt.date, kind: str = "exercise", seconds: float = 60) -> Session:
+    return Session("id", day.isoformat(), "t", kind, "x", 1, seconds, None, None)
+
+
+def test_streaks_and_weekly_counts() -> None:
+    days = [D - dt.timedelta(days=n) for n in (0, 1, 2, 5, 6, 7, 8, 20)]
+    summary = summarise_practice([_session(day) for day in days], D)
+    assert summary.current_streak == 3 and summary.longest_streak == 4
+    assert summary.days_this_week == 3  # Mon 12 Jan to Thu 15 Jan: 13, 14, 15
+    assert summary.minutes_by_day[D] == 1.0
+
+
+def test_streak_still_counts_before_todays_practice() -> None:
+    yesterday_run = [_session(D - dt.timedelta(days=n)) for n in (1, 2)]
+    assert summarise_practice(yesterday_run, D).current_streak == 2
+    assert summarise_practice([_session(D - dt.timedelta(days=3))], D).current_streak == 0
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ProgressStore:
+    monkeypatch.setenv("THORACIC_TODAY", D.isoformat())  # before any widget reads the date
+    return ProgressStore(tmp_path / "progress.sqlite3")
+
+
+def test_empty_history_is_a_friendly_message_not_empty_axes(store) -> None:
+    shown = dashboard(store)
+    assert "Nothing here yet" in shown.text and "<svg" not in shown.html
+
+
+def test_full_dashboard_has_every_picture_with_alt_text(store) -> None:
+    store.import_data(sample_history(D))
+    shown = dashboard(store)
+    assert shown.html.count("<svg") == 4 and shown.html.count('role="img"') == 4
+    for start in ("Calendar of the last 26 weeks", "Bar chart of days practised",
+                  "Line charts of each self-test", "Chart of your 0 to 10"):
+        assert f'aria-label="{start}' in shown.html
+    assert "may be noise" in shown.html.replace("±6: ", "")
+    assert shown.text.splitlines()[0].startswith("Current streak:")
+
+
+def test_same_history_same_bytes(store) -> None:
+    store.import_data(sample_history(D))
+    assert dashboard(store).html == dashboard(store).html
+
+
+def test_notes_are_shown_as_text(store) -> None:
+    first = store.record_session("exercise", "Child's pose", 75, day="2026-01-14")
+    store.rate_session(first, 2, "<script>alert(1)</script> <b>x</b>")
+    html = dashboard(store).html
+    assert "<script>alert" not in html and "<b>x</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_self_tests_alone_still_show_trends(store) -> None:
+    store.record_self_test("neck-to-wall", 8, day="2026-01-01")
+    store.record_self_test("neck-to-wall", 7, day="2026-01-08")
+    shown = dashboard(store)
+    assert "Neck-to-wall distance: first 8, latest 7 cm" in shown.text
+    assert "Calendar" not in shown.text
+
+
+def test_years_of_ratings_are_drawn_one_dot_a_week(store) -> None:
+    data = {"format": "upper-back-relief-progress", "version": 1, "sessions": [
+        {"id": f"s{n}", "day": (D - dt.timedelta(days=n)).isoformat(), "recorded_at": "t",
+         "kind": "exercise", "exercise": "x", "sets": 1, "duration_seconds": 60.0,
+         "rating": n % 11, "note": None} for n in range(800)]}
+    store.import_data(data)
+    html = dashboard(store).html
+    assert "each week" in html and ">each day<" not in html
+    assert "ratings on 800 days" in html

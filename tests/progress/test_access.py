@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from thoracic import Checklist, dashboard, progress_store, safety_screen
+from thoracic.progress import DamagedStoreError, SavingOff
+from thoracic.ui import ChecklistItem, saving_notice
+
+
+def test_a_damaged_file_turns_saving_off_with_a_notice(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "progress.sqlite3").write_bytes(b"not a database at all" * 50)
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    store = progress_store()
+    assert isinstance(store, SavingOff) and not store.saving
+    assert isinstance(store.problem, DamagedStoreError)
+    notice = saving_notice(store)
+    assert notice is not None and "Saving is turned off" in notice.html
+    assert str(tmp_path / "progress.sqlite3") in notice.text
+    # the notebooks still run, and say so where it matters
+    checklist = Checklist("x", [ChecklistItem("a", "A")], title="X", store=store)
+    checklist.toggle("a", True)
+    assert checklist.checked == ["a"]
+    assert any("Saving is turned off" in child.value for child in checklist.children
+               if isinstance(child, widgets.HTML))
+    assert "Saving is turned off" in dashboard(store).html
+    assert "Nothing ticked" in safety_screen(store).message.value  # nothing was kept
+    assert (tmp_path / "progress.sqlite3").read_bytes() == b"not a database at all" * 50
+
+
+def test_a_healthy_store_is_opened_once_and_needs_no_notice(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    store = progress_store()
+    assert store.saving and progress_store() is store
+    assert saving_notice(store) is None

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell
+
+from thoracic import COURSE
+from thoracic._cli import main
+from thoracic.site import NotebookExecutionError
+from thoracic.site import CDN_RENDERER, ExportError, export_course, prune_widget_state, rewrite_notebook_links
+
+STATE = "application/vnd.jupyter.widget-state+json"
+PAGES = [f"{info.stem}.html" for info in COURSE]
+
+
+def _page_markup(html: str) -> str:
+    """The page without scripts and inline SVG figures (which carry their own scoped style)."""
+    return re.sub(r"<script.*?</script>|<svg.*?</svg>", "", html, flags=re.DOTALL)
+
+
+def _widget_state(html: str) -> dict:
+    found = re.search(rf'<script type="{re.escape(STATE)}">(.*?)</script>', html, re.DOTALL)
+    return json.loads(found.group(1))["state"] if found else {}
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_site_has_an_index_every_page_and_shared_files(exported_site: Path) -> None:
+    assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(["index.html", *PAGES])
+    assert (exported_site / "_static" / "course.css").stat().st_size > 100_000
+    assert (exported_site / "_static" / "html-manager" / "embed.js").is_file()
+    assert list((exported_site / "_static" / "html-manager").glob("*.woff2"))
+    index = (exported_site / "index.html").read_text()
+    for page in PAGES:
+        assert f'href="{page}"' in index
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_load_nothing_from_the_network_and_share_one_stylesheet(
+        exported_site: Path, page: str) -> None:
+    html = (exported_site / page).read_text()
+    loads = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html)
+    assert loads and all(not re.match(r"(https?:)?//", url) for url in loads), loads
+    stylesheets = re.findall(r'<link [^>]*href="([^"]+)"', html)
+    assert stylesheets == ["_static/course.css"]
+    assert "<style" not in _page_markup(html)  # no CSS inlined in the page itself
+    assert "mathjax" not in html.lower() and "require.js" not in html
+
+
+@pytest.mark.parametrize("index", range(len(COURSE)))
+def test_links_point_at_pages(exported_site: Path, index: int) -> None:
+    html = (exported_site / PAGES[index]).read_text()
+    assert ".ipynb" not in " ".join(re.findall(r'href="([^"]+)"', html))
+    if index + 1 < len(COURSE):
+        assert f'href="{PAGES[index + 1]}"' in html
+    if index:
+        assert f'href="{PAGES[index - 1]}"' in html
+    assert 'href="00-start-here.html#Course-contents"' in html
+    assert '<a href="index.html">' in html
+
+
+def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
+    for page in PAGES:
+        html = (exported_site / page).read_text()
+        state = _widget_state(html)
+        shown = set(re.findall(r'"model_id": "([0-9a-f]+)"', html))
+        if not state:
+            continue
+        assert shown <= set(state)
+        text = json.dumps(state)
+        for model_id, entry in state.items():
+            ends = re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(entry["state"]))
+            joins_kept = entry["model_name"] == "LinkModel" and set(ends) <= set(state)
+            referenced = model_id in shown or f"IPY_MODEL_{model_id}" in text or joins_kept
+            assert referenced, f"{page}: {entry['model_name']} is never shown"
+
+
+def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None:
+    for page in ("03-foam-roller-extension.html", "06-daily-routine.html"):
+        state = _widget_state((exported_site / page).read_text())
+        buttons = [e["state"].get("description") for e in state.values()
+                   if e["model_name"] == "ButtonModel"]
+        assert buttons == []  # no Start / Skip / Save buttons that would do nothing
+        assert any(e["model_name"] == "PlayModel" for e in state.values())
+        assert any(e["model_name"] == "LinkModel" for e in state.values())
+    self_tests = (exported_site / "07-mobilization-benefits.html").read_text()
+    assert "results of the seated rotation cannot be saved" in self_tests
+    start = (exported_site / "00-start-here.html").read_text()
+    assert "call emergency services now" in start  # the red flags say what to do
+    assert "your ticks are not saved" in (exported_site / "06-daily-routine.html").read_text()
+
+
+def test_learner_progress_is_not_used(exported_site: Path) -> None:
+    dashboard = (exported_site / "10-my-progress.html").read_text()
+    assert "made without your progress" in dashboard
+
+
+def test_prune_keeps_links_between_kept_widgets_only() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": "a1"}})])]
+    state = {
+        "a1": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_b2", "IPY_MODEL_c3"]}},
+        "b2": {"model_name": "PlayModel", "state": {}},
+        "c3": {"model_name": "IntProgressModel", "state": {"style": "IPY_MODEL_d4"}},
+        "d4": {"model_name": "ProgressStyleModel", "state": {}},
+        "e5": {"model_name": "LinkModel", "state": {"source": ["IPY_MODEL_b2", "value"],
+                                                    "target": ["IPY_MODEL_c3", "value"]}},
+        "f6": {"model_name": "ButtonModel", "state": {}},
+        "g7": {"model_name": "LinkModel", "state": {"source": ["IPY_MODEL_f6", "value"],
+                                                    "target": ["IPY_MODEL_c3", "value"]}},
+    }
+    nb.metadata["widgets"] = {STATE: {"state": state, "version_major": 2, "version_minor": 0}}
+    prune_widget_state(nb)
+    assert sorted(nb.metadata["widgets"][STATE]["state"]) == ["a1", "b2", "c3", "d4", "e5"]
+
+
+def test_rewrite_links() -> None:
+    html = '<a href="03-foam-roller-extension.ipynb">x</a><a href="00-start-here.ipynb#top">'
+    assert rewrite_notebook_links(html) == (
+        '<a href="03-foam-roller-extension.html">x</a><a href="00-start-here.html#top">')
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path, notebooks_dir: Path) -> Path:
+    folder = tmp_path / "notebooks"
+    shutil.copytree(notebooks_dir, folder)
+    return folder
+
+
+def test_a_failing_notebook_stops_the_export_and_keeps_the_old_site(
+        course_copy: Path, tmp_path: Path, exported_site: Path, widget_renderer_dist: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = course_copy / "00-start-here.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(3, new_code_cell("raise RuntimeError('broken on purpose')"))
+    nbformat.write(nb, path)
+    out = tmp_path / "site"
+    shutil.copytree(exported_site, out)
+    before = _tree_digest(out)
+    with pytest.raises(NotebookExecutionError) as caught:
+        export_course(course_copy, out, renderer=widget_renderer_dist)
+    assert str(caught.value) == (
+        "00-start-here.ipynb failed in cell 4: RuntimeError: broken on purpose")
+    assert _tree_digest(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    code = main(["export", "--folder", str(course_copy), "--out", str(out),
+                 "--renderer", str(widget_renderer_dist)])
+    err = capsys.readouterr().err
+    assert code == 1 and "00-start-here.ipynb failed in cell 4" in err
+    assert "previous site, if any, was left as it was" in err and "Traceback" not in err
+
+
+def test_missing_renderer_says_how_to_install_it(course_copy: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no node_modules above here
+    with pytest.raises(ExportError, match=r"Run 'npm ci' in the course folder .* --allow-cdn"):
+        export_course(course_copy, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+def test_allow_cdn_uses_the_pinned_renderer_and_says_so(course_copy: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    said: list[str] = []
+    report = export_course(course_copy, tmp_path / "site", allow_cdn=True, report=said.append)
+    assert report.renderer == CDN_RENDERER and "@1.0.15/" in CDN_RENDERER
+    assert any("from the network" in line for line in said)
+    html = (tmp_path / "site" / "04-childs-pose.html").read_text()
+    assert CDN_RENDERER in html and not (tmp_path / "site" / "_static" / "html-manager").exists()

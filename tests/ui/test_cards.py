@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from thoracic import COURSE, course_map, get_exercise, routine_summary, show_exercise
+from thoracic.content import RED_FLAGS
+from thoracic.timer import daily_routine_plan
+from thoracic.ui import show_red_flags
+
+HEADINGS = ["What it is for", "You need", "Get into position", "Do the movement", "Breathing",
+            "How much", "Check your form", "Common mistakes", "Make it easier", "Make it harder",
+            "Skip it or change it if", "Stop if"]
+
+
+@pytest.mark.parametrize("exercise_id", ["foam-roller-extension", "childs-pose",
+                                         "kneeling-thoracic-extension"])
+def test_card_shows_every_part_of_the_record(exercise_id: str) -> None:
+    exercise = get_exercise(exercise_id)
+    card = show_exercise(exercise_id)
+    for heading in HEADINGS:
+        assert f"<h4>{heading}</h4>" in card._repr_html_()
+        assert f"{heading}:" in repr(card)
+    for text in (*exercise.steps, *(cue.text for cue in exercise.form_cues), exercise.harder):
+        assert text in repr(card)
+    assert exercise.dose.describe() in repr(card).lower()
+
+
+def test_card_escapes_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = replace(get_exercise("childs-pose"), name="<script>alert(1)</script>",
+                      steps=("<b>x</b>", "fine"))
+    monkeypatch.setattr("thoracic.ui._cards.get_exercise", lambda _id: hostile)
+    html = show_exercise("childs-pose")._repr_html_()
+    assert "<script>" not in html and "<b>x</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_red_flags_put_emergencies_first_and_say_what_to_do() -> None:
+    text = repr(show_red_flags())
+    lines = text.splitlines()[1:]
+    assert len(lines) == len(RED_FLAGS)
+    assert lines[0].endswith("-> call emergency services now")
+    assert all("->" in line for line in lines)
+
+
+def test_course_map_links_every_notebook() -> None:
+    html = course_map()._repr_html_()
+    for info in COURSE:
+        assert f'href="{info.filename}"' in html
+
+
+def test_routine_summary_totals_the_three_exercises() -> None:
+    from thoracic.content import load_exercises
+
+    total = daily_routine_plan().total_seconds
+    assert total == sum(e.dose.total_seconds for e in load_exercises()) + 3 * 10 + 2 * 30
+    text = repr(routine_summary())
+    assert text.splitlines()[0].startswith("1. Foam roller extension")
+    minutes, seconds = divmod(round(total), 60)
+    assert f"about {minutes} min {seconds} s" in text or f"about {minutes} min." in text

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from thoracic import COURSE, ProgressStore, knowledge_check
+from thoracic.content import QuizDataError, load_questions, parse_questions
+
+TEACHING = [info.stem for info in COURSE if 1 <= info.number <= 9]
+
+
+
+def test_every_teaching_notebook_has_two_or_three_questions() -> None:
+    counts = {stem: sum(q.notebook == stem for q in load_questions()) for stem in TEACHING}
+    assert all(2 <= count <= 3 for count in counts.values()), counts
+    assert {q.notebook for q in load_questions()} == set(TEACHING)
+
+
+def test_feedback_says_right_or_wrong_for_every_choice() -> None:
+    for question in load_questions():
+        for n, feedback in enumerate(question.feedback):
+            expected = "Yes!" if n == question.answer else "Not quite."
+            assert feedback.startswith(expected), (question.id, feedback)
+
+
+def test_checking_gives_feedback_and_saves_the_answer(store: ProgressStore) -> None:
+    check = knowledge_check("04-childs-pose", store)
+    first = check.children[1]
+    assert first.check() is None
+    assert "Pick an answer first." in first.feedback.value
+    wrong = next(n for n in range(len(first.question.choices)) if n != first.question.answer)
+    first.choices.value = wrong
+    first.check_button.click()
+    assert "✗ Not this one." in first.feedback.value
+    first.choices.value = first.question.answer
+    first.check_button.click()
+    assert "✓ Right." in first.feedback.value
+    assert [(a.question, a.correct) for a in store.quiz_answers()] == [
+        (first.question.id, False), (first.question.id, True)]
+
+
+def test_dashboard_counts_the_latest_try(store: ProgressStore) -> None:
+    from thoracic import dashboard
+
+    store.record_quiz_answer("a", 0, False)
+    store.record_quiz_answer("a", 1, True)
+    store.record_quiz_answer("b", 2, False)
+    assert "Knowledge checks: 1 of 2 questions answered right" in dashboard(store).text
+
+
+def test_in_the_web_pages_answers_are_folded_away(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THORACIC_EXPORT", "1")
+    shown = knowledge_check("01-introduction")
+    assert "<details><summary>Show the answer</summary>" in shown.html
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[[question]]\nid = "a"\n', "has no 'notebook' field"),
+        ('[[question]]\nid="a"\nnotebook="99-nope"\nprompt="p"\nchoices=["x","y"]\nanswer=0\n'
+         'feedback=["Yes! a","Not quite. b"]\n', "no notebook called '99-nope'"),
+        ('[[question]]\nid="a"\nnotebook="09-faq"\nprompt="p"\nchoices=["x","y"]\nanswer=2\n'
+         'feedback=["Yes! a","Not quite. b"]\n', "answer 2 is not a choice number"),
+        ('[[question]]\nid="a"\nnotebook="09-faq"\nprompt="p"\nchoices=["x","y"]\nanswer=0\n'
+         'feedback=["Yes! a"]\n', "one feedback line per choice"),
+    ],
+)
+def test_bad_questions_are_refused(toml: str, message: str) -> None:
+    with pytest.raises(QuizDataError, match=message):
+        parse_questions(toml)
