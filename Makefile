@@ -8,11 +8,12 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8888
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test lint notebooks nav html bench clean
+.PHONY: help install lab test check lint types notebooks nav html bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
 	@echo "make test       install what is needed and run every test"
+	@echo "make check      the fast tier: lint, types and unit tests (no kernels, no browser)"
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
 	@echo "make nav        regenerate the previous / next / contents links"
 	@echo "make html       export the course as an offline website in site/"
@@ -39,8 +40,16 @@ lab: install
 lint: install
 	$(BIN)/ruff check lib tests bench notebooks
 
-test: lint
+types: install
+	$(BIN)/mypy
+
+# Everything: lint, types, unit tests, nbval over the stored notebooks, browser tests.
+test: lint types
 	$(BIN)/python -m pytest
+
+# The fast tier for every change: no kernels, no browser, no nbval.
+check: lint types
+	$(BIN)/python -m pytest -m "not kernel and not browser" tests
 
 notebooks: install
 	$(BIN)/thoracic refresh --folder notebooks

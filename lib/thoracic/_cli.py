@@ -175,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except (ValueError, KeyError) as error:  # bad data or names: said plainly, no traceback
         print(f"thoracic {args.command}: {error}", file=sys.stderr)
         return 1

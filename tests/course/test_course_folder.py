@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from thoracic.authoring import deterministic_environment
 from thoracic.site import execute_notebook
+
+pytestmark = pytest.mark.kernel  # starts Jupyter kernels: left out of `make check`
 
 # The notebooks that save progress: checklists, timers, self-tests, dashboard.
 SAVING_NOTEBOOKS = ["00-start-here.ipynb", "04-childs-pose.ipynb",

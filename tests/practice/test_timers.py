@@ -5,7 +5,6 @@ import pytest
 from thoracic import ExerciseTimer, ProgressStore, exercise_timer, routine_timer
 from thoracic.practice import TimedPractice
 from thoracic.timer import OfflineTimer, daily_routine_plan
-from thoracic.timer._offline import _second_by_second
 
 
 def test_in_jupyterlab_the_full_timer_is_built(monkeypatch: pytest.MonkeyPatch,
@@ -30,15 +29,6 @@ def test_for_export_a_kernel_free_timer_is_built(monkeypatch: pytest.MonkeyPatch
     assert not any(isinstance(child, type(timer.clock)) and child is not timer.clock
                    for child in timer.children)
     assert isinstance(routine_timer(), OfflineTimer)
-
-
-def test_offline_lines_follow_the_plan() -> None:
-    plan = daily_routine_plan()
-    lines = _second_by_second(plan)
-    assert lines[0] == "Get ready: 0:10 left. Get into your start position."
-    assert lines[11] == "Set 1 of 3: 0:23 left. Move slowly, one rep with each count."
-    assert lines[-1] == "Done. Well done!"
-    assert len(lines) == round(plan.total_seconds) + 1
 
 
 def test_timer_scale_speeds_up_every_phase(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

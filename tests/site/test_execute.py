@@ -10,6 +10,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from thoracic.authoring import FIXED_TODAY, deterministic_environment
 from thoracic.site import NotebookExecutionError, execute_notebook
 
+pytestmark = pytest.mark.kernel  # starts Jupyter kernels: left out of `make check`
+
 
 def _write(path: Path, *sources: str) -> Path:
     nb = new_notebook(cells=[new_markdown_cell("# title"),

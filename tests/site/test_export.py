@@ -15,6 +15,8 @@ from thoracic._cli import main
 from thoracic.site import NotebookExecutionError
 from thoracic.site import CDN_RENDERER, ExportError, export_course, prune_widget_state, rewrite_notebook_links
 
+pytestmark = pytest.mark.kernel  # starts Jupyter kernels: left out of `make check`
+
 STATE = "application/vnd.jupyter.widget-state+json"
 PAGES = [f"{info.stem}.html" for info in COURSE]
 

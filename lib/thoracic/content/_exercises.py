@@ -229,7 +229,8 @@ class _RecordReader:
         ident = self.text("id")
         texts = {field: self.text(field) for field in _TEXT_FIELDS}
         lists = {field: self.texts(field) for field in _LIST_FIELDS}
-        return Exercise(id=ident, dose=self.dose(), form_cues=self.form_cues(), **texts, **lists)
+        fields: dict[str, Any] = {**texts, **lists}
+        return Exercise(id=ident, dose=self.dose(), form_cues=self.form_cues(), **fields)
 
 
 def parse_exercises(document: str) -> tuple[Exercise, ...]:

@@ -84,7 +84,8 @@ def _draw_chair(ax: Axes, geometry: Geometry) -> None:
     hip, knee = geometry.lines["leg"][0], geometry.lines["leg"][1]
     seat_y = hip[1] - PAD
     back_x, front_x = hip[0] - 0.14, min(knee[0] - 0.04, hip[0] + 0.3)
-    style = {"color": PROP, "linewidth": 3, "solid_capstyle": "round", "zorder": 1}
+    style: dict[str, Any] = {"color": PROP, "linewidth": 3, "solid_capstyle": "round",
+                             "zorder": 1}
     ax.plot([back_x, front_x], [seat_y, seat_y], **style)
     ax.plot([back_x, back_x], [0, seat_y + 0.4], **style)  # back leg and low backrest
     ax.plot([front_x, front_x], [0, seat_y], **style)

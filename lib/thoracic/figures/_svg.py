@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..base import Rendered
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["new_figure", "svg_figure"]
 
-def new_figure(width: float = 6.4, height: float = 3.2, *, layout: str | None = "constrained"
-               ) -> Figure:
+def new_figure(width: float = 6.4, height: float = 3.2, *,
+               layout: Literal["constrained"] | None = "constrained") -> Figure:
     """A figure not attached to pyplot, so nothing leaks between cells or threads.
 
     Pass ``layout=None`` and set margins by hand where speed matters: constrained layout

@@ -238,9 +238,9 @@ def dashboard(store: Store | None = None) -> Rendered:
              + "".join(f"<li>{escape(fact)}</li>" for fact in facts) + "</ul>"]
     texts = list(facts)
     if sessions:
-        for picture in (_calendar(summary, on), _weekly_bars(summary, on)):
-            parts.append(picture.html)
-            texts.append(picture.text)
+        for chart in (_calendar(summary, on), _weekly_bars(summary, on)):
+            parts.append(chart.html)
+            texts.append(chart.text)
     for picture in (_self_test_trends(results), _rating_trend(sessions)):
         if picture is not None:
             parts.append(picture.html)

@@ -215,7 +215,7 @@ class ProgressStore:
         with self._transaction() as db:
             found = db.execute("UPDATE sessions SET rating = ?, note = ? WHERE id = ?",
                                (rating, note or None, session_id)).rowcount
-        if not found:
+        if not found and self.saving:  # a store that keeps nothing has nothing to find
             raise KeyError(f"No practice-log entry with id {session_id!r}.")
 
     def sessions(self) -> list[Session]:
@@ -277,17 +277,13 @@ class ProgressStore:
         sessions, tests, ticks, answers = validated_import(data)
         added = {"sessions": 0, "self_tests": 0, "checklist_ticks": 0, "quiz_answers": 0}
         with self._transaction() as db:
-            for row in sessions:
-                added["sessions"] += db.execute(
-                    "INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row).rowcount
-            for row in tests:
-                added["self_tests"] += db.execute(
-                    "INSERT OR IGNORE INTO self_tests VALUES (?, ?, ?, ?, ?, ?)", row).rowcount
-            for row in answers:
-                added["quiz_answers"] += db.execute(
-                    "INSERT OR IGNORE INTO quiz_answers VALUES (?, ?, ?, ?, ?, ?)",
-                    row).rowcount
+            # Entries have ids: one already here is kept as it is.
+            for table, rows in (("sessions", sessions), ("self_tests", tests),
+                                ("quiz_answers", answers)):
+                for row in rows:
+                    marks = ", ".join("?" * len(row))
+                    added[table] += db.execute(
+                        f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row).rowcount
             for row in ticks:
                 # A tick saved later wins, wherever it was saved.
                 added["checklist_ticks"] += db.execute(

@@ -14,7 +14,10 @@ from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 __all__ = ["validated_import"]
 
 
-def validated_import(data: Any) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+Rows = list[tuple[Any, ...]]
+
+
+def validated_import(data: Any) -> tuple[Rows, Rows, Rows, Rows]:
     def bad(where: str, problem: str) -> ImportFileError:
         return ImportFileError(f"{where}: {problem}. Nothing was imported.")
 

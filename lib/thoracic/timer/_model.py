@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ._plan import Position, TimerPlan
+from ._plan import Phase, Position, TimerPlan
 
 __all__ = ["Clock", "Status", "TimerModel", "TimerState"]
 
@@ -29,7 +29,7 @@ class TimerState:
     plan: TimerPlan
 
     @property
-    def next_phase(self):  # -> Phase | None
+    def next_phase(self) -> Phase | None:
         index = self.position.index + 1
         return self.plan.phases[index] if index < len(self.plan.phases) else None
 

@@ -78,7 +78,7 @@ class ExerciseTimer(widgets.VBox):
 
     @validate("tick_seconds")
     def _check_tick_seconds(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
+        value: float = proposal["value"]
         if not 0 < value <= 1:
             raise TraitError(f"tick_seconds must be between 0 and 1 second, got {value!r}.")
         return value

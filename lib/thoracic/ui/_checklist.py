@@ -40,7 +40,7 @@ class Checklist(widgets.VBox):
 
     @validate("checklist_id")
     def _check_id(self, proposal: dict[str, Any]) -> str:
-        value = proposal["value"]
+        value: str = proposal["value"]
         if not value or not value.replace("-", "").isalnum():
             raise TraitError(f"checklist_id must be letters, digits and dashes, got {value!r}.")
         return value

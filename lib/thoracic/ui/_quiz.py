@@ -45,7 +45,7 @@ class QuizQuestion(widgets.VBox):
         if choice is None:
             self.feedback.value = '<p role="status">Pick an answer first.</p>'
             return None
-        right = choice == self.question.answer
+        right: bool = choice == self.question.answer
         mark = "✓ Right." if right else "✗ Not this one."
         self.feedback.value = (f'<p role="status"><strong>{mark}</strong> '
                                f"{escape(self.question.feedback[choice])}</p>")

@@ -1,0 +1,55 @@
+"""Both stores provide the one ``Store`` interface, and SavingOff keeps nothing."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+from thoracic.progress import (
+    DamagedStoreError,
+    ProgressStore,
+    SavingOff,
+    Store,
+    progress_store,
+    store_or_own,
+)
+
+
+def _interface() -> list[str]:
+    return [name for name, _ in inspect.getmembers(Store, inspect.isfunction)
+            if not name.startswith("_")]
+
+
+def test_the_interface_covers_what_widgets_use() -> None:
+    assert set(_interface()) >= {"set_tick", "ticks", "record_session", "rate_session",
+                                 "sessions", "record_self_test", "self_tests",
+                                 "record_quiz_answer", "quiz_answers"}
+
+
+@pytest.mark.parametrize("name", _interface())
+def test_both_stores_take_the_same_arguments(name: str) -> None:
+    wanted = inspect.signature(getattr(Store, name))
+    for cls in (ProgressStore, SavingOff):
+        assert inspect.signature(getattr(cls, name)) == wanted, (cls.__name__, name)
+
+
+def test_saving_off_reads_empty_and_drops_writes(tmp_path: Path) -> None:
+    problem = DamagedStoreError(tmp_path / "progress.sqlite3", "It is damaged.")
+    store: Store = SavingOff(problem)
+    store.set_tick("form-childs-pose", "breathe", True, day="2026-01-15")
+    session = store.record_session("exercise", "childs-pose", 60.0, sets=2)
+    store.rate_session(session, 3, "fine")  # no error, nothing kept
+    store.record_self_test("neck-to-wall", 4.0)
+    store.record_quiz_answer("q1", 0, True)
+    assert store.ticks("form-childs-pose", day="2026-01-15") == {}
+    assert (store.sessions(), store.self_tests(), store.quiz_answers()) == ([], [], [])
+    assert not store.saving and store.problem is problem
+    assert not (tmp_path / "progress.sqlite3").exists()
+
+
+def test_store_or_own_prefers_the_given_store(tmp_path: Path) -> None:
+    given = ProgressStore(tmp_path / "mine.sqlite3")
+    assert store_or_own(given) is given
+    assert store_or_own(None) is progress_store()

@@ -1,0 +1,64 @@
+"""The public API is what notebooks call plus a few types; changing it is a decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import thoracic
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+PUBLIC_API = [
+    "COURSE",
+    "Checklist",
+    "Exercise",
+    "ExerciseTimer",
+    "ProgressStore",
+    "Rendered",
+    "Store",
+    "StoreError",
+    "TimerPlan",
+    "course_map",
+    "daily_checklist",
+    "dashboard",
+    "exercise_diagram",
+    "exercise_timer",
+    "form_checklist",
+    "get_exercise",
+    "knowledge_check",
+    "movement_animation",
+    "progress_store",
+    "red_flag_banner",
+    "routine_summary",
+    "routine_timer",
+    "safety_screen",
+    "self_test_form",
+    "self_test_picture",
+    "show_exercise",
+    "show_glossary",
+    "spine_picture",
+]
+
+
+def test_public_api_is_pinned() -> None:
+    assert thoracic.__all__ == PUBLIC_API
+
+
+def test_every_public_name_exists() -> None:
+    for name in thoracic.__all__:
+        assert getattr(thoracic, name) is not None, name
+
+
+def test_notebooks_use_only_the_public_api() -> None:
+    used = set()
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text("utf-8"))["cells"]:
+            source = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
+            for line in source.splitlines():
+                if line.startswith("from thoracic"):
+                    module, _, names = line.partition(" import ")
+                    assert module == "from thoracic", f"{path.name}: {line}"
+                    used.update(name.strip() for name in names.split(","))
+    assert used <= set(PUBLIC_API)
+    assert len(used) >= 17  # every notebook-facing function is in use
