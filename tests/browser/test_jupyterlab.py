@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from thoracic import COURSE
+from thoracic.content import RED_FLAGS
 
 pytestmark = pytest.mark.browser
 
@@ -107,10 +108,11 @@ def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     _open(page, lab, name)
     _restart_and_run_all(page, _code_cells(lab, name))
     panel = _notebook(page)
-    _checkbox(panel, "fever or chills").check()
-    panel.get_by_text("please see a doctor or physiotherapist before you start").wait_for()
     _checkbox(panel, "lost weight without trying").check()
-    panel.get_by_text("2 of 11").wait_for()
+    panel.get_by_text("See a doctor or physiotherapist before you start").wait_for()
+    _checkbox(panel, "fever or chills").check()
+    panel.get_by_text("Urgent: get medical help today").wait_for()
+    panel.get_by_text(f"2 of {len(RED_FLAGS)}").wait_for()
     page.reload()
     _open(page, lab, name)
     _restart_and_run_all(page, _code_cells(lab, name))

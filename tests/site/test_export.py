@@ -101,7 +101,7 @@ def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None
     self_tests = (exported_site / "07-mobilization-benefits.html").read_text()
     assert "results of the seated rotation cannot be saved" in self_tests
     start = (exported_site / "00-start-here.html").read_text()
-    assert "call emergency services now" in start  # the red flags say what to do
+    assert "Call emergency services" in start  # the red flags say what to do
     assert "your ticks are not saved" in (exported_site / "06-daily-routine.html").read_text()
 
 

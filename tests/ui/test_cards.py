@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 import pytest
 
@@ -37,11 +38,13 @@ def test_card_escapes_text(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_red_flags_put_emergencies_first_and_say_what_to_do() -> None:
-    text = repr(show_red_flags())
-    lines = text.splitlines()[1:]
-    assert len(lines) == len(RED_FLAGS)
-    assert lines[0].endswith("-> call emergency services now")
-    assert all("->" in line for line in lines)
+    shown = show_red_flags()
+    lines = repr(shown).splitlines()[1:]
+    assert lines[0].startswith("Emergency: get help now: Call emergency services")
+    assert sum(line.startswith("  - ") for line in lines) == len(RED_FLAGS)
+    assert [line.split(":")[0] for line in lines if not line.startswith(" ")] == [
+        "Emergency", "Urgent", "See a clinician before you exercise"]
+    assert all(escape(flag.source) in shown.html for flag in RED_FLAGS)
 
 
 def test_course_map_links_every_notebook() -> None:

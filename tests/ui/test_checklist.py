@@ -64,17 +64,36 @@ def test_bad_definitions_are_refused(store: ProgressStore) -> None:
         Checklist("x", ITEMS, title="X", store=store).toggle("zzz")
 
 
-def test_safety_screen_kindly_advises_and_exercises_show_a_banner(store: ProgressStore) -> None:
+def test_safety_screen_says_how_soon_and_exercises_show_a_banner(store: ProgressStore) -> None:
     screen = safety_screen(store)
     assert "Nothing ticked" in screen.message.value
+    assert "ready to start" not in screen.message.value  # a checklist promises nothing
     assert red_flag_banner(store) is None
-    screen.checklist.toggle("fever", True)
-    assert "see a doctor or physiotherapist before you start" in screen.message.value
-    assert "call emergency services" not in screen.message.value
+    screen.checklist.toggle("weight-loss", True)
+    assert "See a doctor or physiotherapist before you start" in screen.message.value
+    assert "today" not in screen.message.value and "emergency" not in screen.message.value
     banner = red_flag_banner(store)
-    assert banner is not None and "You have a fever or chills" in banner.html
-    screen.checklist.toggle("chest-pain-emergency", True)
-    assert "call emergency services" in screen.message.value
+    assert banner is not None and "You have lost weight without trying" in banner.html
+    screen.checklist.toggle("fever", True)  # the most urgent tick decides the advice
+    assert "Urgent: get medical help today" in screen.message.value
+    screen.checklist.toggle("saddle-numbness", True)
+    assert "Call emergency services" in screen.message.value
+    banner = red_flag_banner(store)
+    assert banner is not None and "Call emergency services" in banner.text
     # saved once, not per day: a new kernel on another day still sees it
-    assert safety_screen(store).checklist.checked == ["chest-pain-emergency", "fever"]
+    assert safety_screen(store).checklist.checked == ["saddle-numbness", "fever", "weight-loss"]
     assert len(screen.checklist.boxes) == len(RED_FLAGS)
+
+
+def test_safety_screen_groups_flags_under_their_urgency(store: ProgressStore) -> None:
+    screen = safety_screen(store)
+    texts = [getattr(child, "description", "") or getattr(child, "value", "")
+             for child in screen.checklist.children]
+    headings = [i for i, text in enumerate(texts) if text.startswith("<h4>")]
+    assert [texts[i] for i in headings] == ["<h4>Emergency: get help now</h4>",
+                                           "<h4>Urgent: get medical help today</h4>",
+                                           "<h4>See a clinician before you exercise</h4>"]
+    first_urgent = texts.index("New numbness or weakness in your arms or legs")
+    assert headings[1] < first_urgent < headings[2]
+    sources = screen.children[-1].value
+    assert all(flag.source in sources for flag in RED_FLAGS)

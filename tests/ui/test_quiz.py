@@ -5,7 +5,8 @@ import pytest
 from thoracic import COURSE, ProgressStore, knowledge_check
 from thoracic.content import QuizDataError, load_questions, parse_questions
 
-TEACHING = [info.stem for info in COURSE if 1 <= info.number <= 9]
+# The start (about the red flags) and every teaching notebook end with a knowledge check.
+TEACHING = [info.stem for info in COURSE if 0 <= info.number <= 9]
 
 
 
@@ -13,6 +14,13 @@ def test_every_teaching_notebook_has_two_or_three_questions() -> None:
     counts = {stem: sum(q.notebook == stem for q in load_questions()) for stem in TEACHING}
     assert all(2 <= count <= 3 for count in counts.values()), counts
     assert {q.notebook for q in load_questions()} == set(TEACHING)
+
+
+def test_the_start_asks_about_red_flags_and_their_urgency() -> None:
+    start = [q for q in load_questions() if q.notebook == "00-start-here"]
+    right = [q.choices[q.answer] for q in start]
+    assert any("emergency" in answer for answer in right)
+    assert any("Today" in answer for answer in right)
 
 
 def test_feedback_says_right_or_wrong_for_every_choice() -> None:

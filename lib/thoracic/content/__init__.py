@@ -19,7 +19,7 @@ from ._exercises import (
 )
 from ._glossary import GLOSSARY_HEADING, Term, load_glossary
 from ._quizzes import Question, QuizDataError, load_questions, parse_questions
-from ._safety import RED_FLAGS, RedFlag, Urgency
+from ._safety import RED_FLAGS, URGENCIES, RedFlag, Urgency, UrgencyAdvice, flags_by_urgency
 from ._selftests import SELF_TESTS, SelfTest, get_self_test
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "GLOSSARY_HEADING",
     "RED_FLAGS",
     "SELF_TESTS",
+    "URGENCIES",
     "Dose",
     "Exercise",
     "ExerciseDataError",
@@ -38,6 +39,8 @@ __all__ = [
     "SelfTest",
     "Term",
     "Urgency",
+    "UrgencyAdvice",
+    "flags_by_urgency",
     "get_exercise",
     "get_self_test",
     "load_exercises",

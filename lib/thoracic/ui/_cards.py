@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
-from ..content import COURSE, RED_FLAGS, Exercise, get_exercise, load_exercises
+from ..content import COURSE, Exercise, flags_by_urgency, get_exercise, load_exercises
 from ..timer import ROUTINE_CHANGEOVER_SECONDS, ROUTINE_GET_READY_SECONDS, daily_routine_plan
 
 __all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
@@ -54,24 +54,22 @@ def show_exercise(exercise_id: str) -> Rendered:
     return Rendered("".join(html), "\n".join(text))
 
 
-_URGENCY_NOTE = {
-    "emergency": "call emergency services now",
-    "urgent": "get urgent medical help today",
-    "see-clinician": "see a doctor or physiotherapist before you exercise",
-}
-
-
 def show_red_flags() -> Rendered:
-    """The red-flag list, most urgent first, each with what to do."""
-    items = [(flag.text, _URGENCY_NOTE[flag.urgency]) for flag in RED_FLAGS]
-    html = (f'<section style="{BOX_STYLE}" aria-label="Red flags">'
-            "<h3>Red flags: does any of these fit you?</h3><ul>"
-            + "".join(f"<li>{escape(what)} <strong>→ {escape(todo)}</strong></li>"
-                      for what, todo in items)
-            + "</ul></section>")
-    text = "Red flags: does any of these fit you?\n" + "\n".join(
-        f"  - {what} -> {todo}" for what, todo in items)
-    return Rendered(html, text)
+    """The red flags grouped by urgency, most urgent first, each group with what to do and
+    each flag with its source."""
+    html = [f'<section style="{BOX_STYLE}" aria-label="Red flags">',
+            "<h3>Red flags: does any of these fit you?</h3>"]
+    text = ["Red flags: does any of these fit you?"]
+    for advice, flags in flags_by_urgency():
+        html.append(f"<h4>{escape(advice.heading)}</h4><p><strong>{escape(advice.action)}"
+                    "</strong></p><ul>")
+        html.extend(f"<li>{escape(flag.text)} <small>(Source: {escape(flag.source)})</small>"
+                    "</li>" for flag in flags)
+        html.append("</ul>")
+        text.append(f"{advice.heading}: {advice.action}")
+        text.extend(f"  - {flag.text}" for flag in flags)
+    html.append("</section>")
+    return Rendered("".join(html), "\n".join(text))
 
 
 def course_map() -> Rendered:

@@ -28,6 +28,7 @@ __all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist"]
 class ChecklistItem:
     id: str
     text: str
+    group: str = ""  # a heading shown above the first item of each new group
 
 
 class Checklist(widgets.VBox):
@@ -62,8 +63,14 @@ class Checklist(widgets.VBox):
             for item in items}
         self.title = widgets.HTML(f"<h3>{escape(title)}</h3>")
         self.count = widgets.HTML()
-        children: list[widgets.Widget] = [checklist_style(), self.title, *self.boxes.values(),
-                                          self.count]
+        children: list[widgets.Widget] = [checklist_style(), self.title]
+        group = ""
+        for item in items:
+            if item.group and item.group != group:
+                group = item.group
+                children.append(widgets.HTML(f"<h4>{escape(group)}</h4>"))
+            children.append(self.boxes[item.id])
+        children.append(self.count)
         if exporting():
             children.append(widgets.HTML(kernel_note("your ticks are not saved")))
         else:

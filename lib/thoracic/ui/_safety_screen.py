@@ -4,61 +4,76 @@ that fits what was ticked; and the banner exercise notebooks show when anything 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..base import Rendered, alert_html, exporting
-from ..content import RED_FLAGS
+from ..content import RED_FLAGS, URGENCIES, RedFlag, UrgencyAdvice, flags_by_urgency
 from ..progress import Store, store_or_own
 from ._cards import show_red_flags
 from ._checklist import Checklist, ChecklistItem
 
-__all__ = ["SAFETY_CHECKLIST", "SafetyScreen", "red_flag_banner", "safety_screen"]
+__all__ = ["SAFETY_CHECKLIST", "SafetyScreen", "most_urgent", "red_flag_banner", "safety_screen"]
 
 SAFETY_CHECKLIST = "safety-screen"
 
 
-_KIND_MESSAGE = (
-    "<p><strong>Thank you for checking.</strong> Because something on this list fits you, "
-    "please see a doctor or physiotherapist before you start the exercises. You are very "
-    "welcome to keep reading the course in the meantime.</p>")
-_URGENT_MESSAGE = (
-    "<p><strong>Please get medical help now.</strong> Chest pain with sweating, "
-    "breathlessness or feeling sick: call emergency services. Numbness, weakness or "
-    "bladder or bowel changes: get urgent care today.</p>")
+# A checklist cannot rule everything out, so an empty one promises nothing.
+_NOTHING_TICKED = (
+    "<p>Nothing ticked. No checklist can catch everything, so start gently and stop if "
+    "something feels wrong. Come back to this list if anything about your health changes."
+    "</p>")
+
+
+def _sources_html() -> str:
+    rows = "".join(f"<li>{escape(flag.text)}: {escape(flag.source)}</li>" for flag in RED_FLAGS)
+    return f"<details><summary>Where this list comes from</summary><ul>{rows}</ul></details>"
+
+
+def _advice_html(ticked: Sequence[RedFlag]) -> str:
+    """What to do, for the most urgent flag ticked; then the flags, each named."""
+    advice = most_urgent(ticked)
+    listed = "".join(f"<li>{escape(flag.text)}</li>" for flag in ticked)
+    return (f"<p><strong>{escape(advice.heading)}.</strong> {escape(advice.action)}</p>"
+            f"<p>You ticked:</p><ul>{listed}</ul>"
+            "<p>Thank you for checking. Reading the course is always fine.</p>")
+
+
+def most_urgent(ticked: Sequence[RedFlag]) -> UrgencyAdvice:
+    """The advice for the most urgent of the ticked flags (there is at least one)."""
+    return next(advice for advice in URGENCIES
+                if any(flag.urgency == advice.urgency for flag in ticked))
 
 
 class SafetyScreen(widgets.VBox):
-    """The red-flag checklist; any tick shows a kind message (saved once, not per day)."""
+    """The red flags as a checklist grouped by urgency; any tick shows what to do and how
+    soon (saved once, not per day)."""
 
     def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
-        self.checklist = Checklist(SAFETY_CHECKLIST,
-                                   [ChecklistItem(flag.id, flag.text) for flag in RED_FLAGS],
+        items = [ChecklistItem(flag.id, flag.text, group=advice.heading)
+                 for advice, flags in flags_by_urgency() for flag in flags]
+        self.checklist = Checklist(SAFETY_CHECKLIST, items,
                                    title="Safety check: tick any that fit you", store=store)
         self.message = widgets.HTML()
-        self._urgent = {flag.id for flag in RED_FLAGS if flag.urgency != "see-clinician"}
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
-        super().__init__([self.checklist, self.message], **kwargs)
+        super().__init__([self.checklist, self.message, widgets.HTML(_sources_html())],
+                         **kwargs)
         self.checklist.on_change(self._show)
         self._show(self.checklist)
 
     def _show(self, checklist: Checklist) -> None:
-        ticked = set(checklist.checked)
-        if not ticked:
-            self.message.value = ("<p>Nothing ticked. If that stays true, you are ready to "
-                                  "start. Come back here if anything changes.</p>")
-            return
-        extra = _URGENT_MESSAGE if ticked & self._urgent else ""
-        self.message.value = alert_html(f"{extra}{_KIND_MESSAGE}")
+        ticked = [flag for flag in RED_FLAGS if flag.id in checklist.checked]
+        self.message.value = alert_html(_advice_html(ticked)) if ticked else _NOTHING_TICKED
 
 
 def safety_screen(store: Store | None = None) -> SafetyScreen | Rendered:
     """The safety screen shown in the start-here notebook.
 
     In the web pages nothing can react to a tick, so there the list itself says what to do
-    for each red flag.
+    for each group of red flags.
     """
     if exporting():
         return show_red_flags()
@@ -67,14 +82,14 @@ def safety_screen(store: Store | None = None) -> SafetyScreen | Rendered:
 
 def red_flag_banner(store: Store | None = None) -> Rendered | None:
     """A banner for exercise notebooks when the safety screen has a tick; None otherwise."""
-    store = store_or_own(store)
-    ticked = [flag for flag in RED_FLAGS
-              if store.ticks(SAFETY_CHECKLIST).get(flag.id)]
+    saved = store_or_own(store).ticks(SAFETY_CHECKLIST)
+    ticked = [flag for flag in RED_FLAGS if saved.get(flag.id)]
     if not ticked:
         return None
+    advice = most_urgent(ticked)
     listed = "; ".join(flag.text for flag in ticked)
     html = alert_html("<strong>⚠ Before you try this exercise:</strong> in the safety check "
-                      f"(notebook 00) you ticked: {escape(listed)}. Please see a doctor or "
-                      "physiotherapist first. Reading on is fine.")
+                      f"(notebook 00) you ticked: {escape(listed)}. "
+                      f"<strong>{escape(advice.heading)}.</strong> {escape(advice.action)}")
     return Rendered(html, f"Before you try this exercise: you ticked {listed}. "
-                          "Please see a doctor or physiotherapist first.")
+                          f"{advice.heading}. {advice.action}")
