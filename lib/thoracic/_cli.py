@@ -35,7 +35,12 @@ def _nav(args: argparse.Namespace) -> int:
 def _refresh(args: argparse.Namespace) -> int:
     import nbformat
 
-    from .authoring import deterministic_environment, link_first_uses, update_navigation
+    from .authoring import (
+        deterministic_environment,
+        link_first_uses,
+        prepare_for_storage,
+        update_navigation,
+    )
     from .content import COURSE
     from .site import NotebookExecutionError, execute_notebook
 
@@ -51,6 +56,7 @@ def _refresh(args: argparse.Namespace) -> int:
             except NotebookExecutionError as error:
                 print(f"thoracic refresh: {error}", file=sys.stderr)
                 return 1
+            prepare_for_storage(nb)
             nbformat.write(nb, path)
             print(f"refreshed {path.name}")
     return 0

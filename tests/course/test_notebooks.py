@@ -7,8 +7,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.kernelspec import KernelSpecManager
 
 from thoracic import COURSE
+from thoracic.authoring import WIDGET_VIEW
 
 DISCLAIMER = re.compile(r"education,? not medical advice", re.IGNORECASE)
 
@@ -29,6 +31,9 @@ class TestEachNotebook:
         nbformat.validate(nb)
         assert (nb.nbformat, nb.nbformat_minor) >= (4, 5)
         assert nb.metadata.kernelspec.name == "python3"
+        # Named as the installed kernel names itself, or JupyterLab marks it changed on open.
+        installed = KernelSpecManager().get_kernel_spec("python3").display_name
+        assert nb.metadata.kernelspec.display_name == installed
         ids = [cell.id for cell in nb.cells]
         assert all(ids) and len(set(ids)) == len(ids)
 
@@ -52,6 +57,20 @@ class TestEachNotebook:
                 assert output.output_type != "error", cell.source
                 assert not (output.output_type == "stream" and output.name == "stderr"), (
                     f"warning or error text in {info.filename}: {output.text[:200]}")
+
+    def test_stores_previews_not_widget_views(self, info, notebooks_dir: Path) -> None:
+        """Before a cell runs (and on every later visit) a widget shows a preview; a stored
+        widget view would say "model not found" once its kernel is gone."""
+        nb = _read(notebooks_dir / info.filename)
+        assert "widgets" not in nb.metadata
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                assert WIDGET_VIEW not in data, cell.source
+                plain = data.get("text/plain", "")
+                assert "children=(" not in plain and "VBox(" not in plain, plain[:120]
+                if "Run this cell (Shift+Enter)" in plain:
+                    assert "thoracic-preview" in data["text/html"]
 
     def test_uses_the_installed_library_only(self, info, notebooks_dir: Path) -> None:
         source = (notebooks_dir / info.filename).read_text("utf-8")

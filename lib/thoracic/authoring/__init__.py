@@ -12,7 +12,9 @@ from ._glossary_links import link_first_uses
 from ._navigation import CONTENTS_MARKER, NAVIGATION_MARKER, NavigationError, update_navigation
 from ._refresh import (
     FIXED_TODAY,
+    WIDGET_VIEW,
     deterministic_environment,
+    prepare_for_storage,
     reproducible_settings,
     seed_sample_history,
 )
@@ -22,9 +24,11 @@ __all__ = [
     "CONTENTS_MARKER",
     "FIXED_TODAY",
     "NAVIGATION_MARKER",
+    "WIDGET_VIEW",
     "NavigationError",
     "deterministic_environment",
     "link_first_uses",
+    "prepare_for_storage",
     "reproducible_settings",
     "sample_history",
     "seed_sample_history",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
 from ..base import DATA_DIR_VARIABLE, TODAY_VARIABLE
 from ..progress import FILENAME, ProgressStore
@@ -19,7 +20,9 @@ from ._sample import sample_history
 
 __all__ = [
     "FIXED_TODAY",
+    "WIDGET_VIEW",
     "deterministic_environment",
+    "prepare_for_storage",
     "reproducible_settings",
     "seed_sample_history",
 ]
@@ -54,3 +57,26 @@ def deterministic_environment(*, sample_history: bool = True) -> Iterator[dict[s
         if sample_history:
             seed_sample_history(Path(data_dir))
         yield {**os.environ, **reproducible_settings(Path(data_dir))}
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def prepare_for_storage(nb: Any) -> None:
+    """Make a freshly run notebook fit to store in the course folder, in place.
+
+    Widget views are dropped from the outputs and the widget state from the metadata: a
+    stored notebook has no kernel behind it, so a view would only say "model not found".
+    The preview and the plain line each widget displays stay, and nbval compares them.
+    The kernel is named as the installed kernel names itself, so opening a notebook in
+    JupyterLab does not mark it changed.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+    nb.metadata.pop("widgets", None)
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    nb.metadata["kernelspec"] = {"display_name": spec.display_name, "language": spec.language,
+                                 "name": "python3"}

@@ -8,6 +8,7 @@ May import: nothing from ``thoracic``. Everything else may import it.
 """
 
 from ._limits import MAX_SESSION_SECONDS
+from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, minutes_text, text_list
 from ._settings import (
     DATA_DIR_VARIABLE,
@@ -33,6 +34,7 @@ __all__ = [
     "TODAY_VARIABLE",
     "WARNING",
     "BadValue",
+    "Previewed",
     "Rendered",
     "alert_html",
     "exporting",
@@ -41,6 +43,7 @@ __all__ = [
     "non_negative_seconds",
     "positive_count",
     "positive_seconds",
+    "preview",
     "text_list",
     "timer_scale",
     "today",

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import exporting, timer_scale
+from ..base import Previewed, Rendered, exporting, timer_scale
 from ..content import get_exercise
 from ..progress import Store, store_or_own
 from ..timer import (
@@ -30,7 +30,7 @@ from ._recorder import PracticeRecorder
 __all__ = ["TimedPractice", "exercise_timer", "routine_timer"]
 
 
-class TimedPractice(widgets.VBox):
+class TimedPractice(Previewed, widgets.VBox):
     """A timer whose completed sets and exercises go into the practice log."""
 
     def __init__(self, timer: ExerciseTimer, *, store: Store | None = None,
@@ -44,6 +44,9 @@ class TimedPractice(widgets.VBox):
         children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="40em", overflow="hidden"))
         super().__init__(children, **kwargs)
+
+    def preview(self) -> Rendered:
+        return self.timer.preview()
 
 
 def _timer(plan: TimerPlan, key: str, store: Store | None, routine_name: str | None = None,

@@ -9,6 +9,7 @@ practice package joins a timer to the practice log.
 May import: ``thoracic.base``, ``thoracic.content``.
 """
 
+from ._format import format_seconds
 from ._model import Clock, Status, TimerModel, TimerState
 from ._offline import OfflineTimer
 from ._plan import (
@@ -25,7 +26,8 @@ from ._plan import (
     plan_for_routine,
     shorten,
 )
-from ._widget import ExerciseTimer, PhaseEnd, format_seconds
+from ._schedule import schedule_table
+from ._widget import ExerciseTimer, PhaseEnd
 
 __all__ = [
     "ROUTINE_CHANGEOVER_SECONDS",
@@ -47,5 +49,6 @@ __all__ = [
     "format_seconds",
     "plan_for_exercise",
     "plan_for_routine",
+    "schedule_table",
     "shorten",
 ]

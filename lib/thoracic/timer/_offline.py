@@ -12,8 +12,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ._format import format_seconds
 from ._plan import TimerPlan
-from ._widget import format_seconds
+from ._schedule import schedule_table
 
 __all__ = ["OfflineTimer"]
 
@@ -39,14 +40,9 @@ class OfflineTimer(widgets.VBox):
         widgets.jslink((self.clock, "value"), (self.bar, "value"))
         widgets.jslink((self.clock, "value"), (self.seconds, "value"))
         widgets.jslink((self.clock, "value"), (self.now, "index"))
-        rows = "".join(
-            f"<tr><td>{format_seconds(plan.phase_start(index))}</td>"
-            f"<td>{escape(phase.title)}</td><td>{escape(phase.instruction)}</td></tr>"
-            for index, phase in enumerate(plan.phases))
         schedule = widgets.HTML(
             f"<details><summary>What to do when ({format_seconds(total)} in all)</summary>"
-            '<table aria-label="Timer schedule"><thead><tr><th>From</th><th>Phase</th>'
-            f"<th>What to do</th></tr></thead><tbody>{rows}</tbody></table></details>")
+            f"{schedule_table(plan)}</details>")
         note = widgets.HTML(
             "<p><em>This page has no Python running, so this is a simpler timer. Press play: "
             "it shows what to do each second. To pause at a phase, skip, count reps or hear "

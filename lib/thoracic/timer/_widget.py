@@ -22,9 +22,11 @@ import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Float, TraitError, Unicode, validate
 
-from ..base import PALETTE
+from ..base import PALETTE, Previewed, Rendered, preview
+from ._format import format_seconds
 from ._model import Clock, TimerModel, TimerState
 from ._plan import Phase, TimerPlan
+from ._schedule import schedule_table
 from ._sound import tone_wav
 
 __all__ = ["ExerciseTimer", "PhaseEnd", "format_seconds"]
@@ -51,17 +53,11 @@ class PhaseEnd:
     seconds: float  # time spent in the phase
 
 
-def format_seconds(seconds: float) -> str:
-    """Whole seconds left as ``m:ss``, rounded up so 0:00 only shows at the very end."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _describe_phase(phase: Phase) -> str:
     return f"{phase.title} ({format_seconds(phase.seconds)})"
 
 
-class ExerciseTimer(widgets.VBox):
+class ExerciseTimer(Previewed, widgets.VBox):
     """A timer for one exercise or the whole routine.
 
     Drive it with the buttons, or with ``start()``, ``pause()``, ``reset()``, ``skip()``
@@ -157,6 +153,12 @@ class ExerciseTimer(widgets.VBox):
         ExerciseTimer._live[self.key] = weakref.ref(self)
 
     # -- events ---------------------------------------------------------------------
+    def preview(self) -> Rendered:
+        plan = self.model.plan
+        body = (f"<p>{escape(format_seconds(plan.total_seconds))} in all. What to do when:</p>"
+                f"{schedule_table(plan)}")
+        return preview(f"Timer: {plan.name}", "use the timer", body)
+
     def on_phase_change(self, callback: Callable[[TimerState], None],
                         remove: bool = False) -> None:
         """Call ``callback(state)`` whenever the phase changes (and when the plan ends)."""

@@ -15,13 +15,13 @@ import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
-from ..base import exporting, today
+from ..base import Previewed, Rendered, exporting, preview, today
 from ..content import get_exercise
 from ..progress import Store, store_or_own
 from ._notices import kernel_note, notice_widgets
 from ._style import CHECKLIST_CLASS, checklist_style
 
-__all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist"]
+__all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist", "ticked_list_html"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ChecklistItem:
     group: str = ""  # a heading shown above the first item of each new group
 
 
-class Checklist(widgets.VBox):
+class Checklist(Previewed, widgets.VBox):
     """Labelled checkboxes with an "n of m" count, saved on every change."""
 
     checklist_id = Unicode(help="Stable name under which the ticks are saved.")
@@ -52,6 +52,7 @@ class Checklist(widgets.VBox):
         if len(set(ids)) != len(ids) or not ids:
             raise ValueError(f"Checklist {checklist_id!r} needs items with distinct ids.")
         self.items = tuple(items)
+        self.title_text = title
         self.store = store_or_own(store)
         self.day = today().isoformat() if daily else ""
         self._change_handlers = CallbackDispatcher()
@@ -83,6 +84,10 @@ class Checklist(widgets.VBox):
                         names="value")
         self._update()
 
+    def preview(self) -> Rendered:
+        return preview(self.title_text, "tick these", ticked_list_html(
+            self.items, {item.id for item in self.items if self.boxes[item.id].value}))
+
     def on_change(self, callback: Callable[[Checklist], None], remove: bool = False) -> None:
         """Call ``callback(checklist)`` after any tick changes."""
         self._change_handlers.register_callback(callback, remove=remove)
@@ -105,6 +110,23 @@ class Checklist(widgets.VBox):
         total = len(self.items)
         all_done = " ✓ All done" if self.done_count == total else ""
         self.count.value = f"<p><strong>{self.done_count} of {total}</strong> ticked{all_done}</p>"
+
+
+def ticked_list_html(items: Sequence[ChecklistItem], ticked: set[str],
+                     notes: dict[str, str] | None = None) -> str:
+    """Items as a static list with ☑ or ☐, under their group headings (each group with an
+    optional note below its heading)."""
+    parts, group = ["<ul>"], ""
+    for item in items:
+        if item.group and item.group != group:
+            group = item.group
+            note = (notes or {}).get(group)
+            parts.append(f"</ul><h4>{escape(group)}</h4>"
+                         + (f"<p>{escape(note)}</p>" if note else "") + "<ul>")
+        mark = "☑" if item.id in ticked else "☐"
+        parts.append(f'<li style="list-style:none">{mark} {escape(item.text)}</li>')
+    parts.append("</ul>")
+    return "".join(parts).replace("<ul></ul>", "")
 
 
 def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist:

@@ -13,12 +13,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Rendered, exporting
+from ..base import Previewed, Rendered, exporting, preview
 from ..content import Question, load_questions
 from ..progress import Store, store_or_own
 from ._notices import notice_widgets
 
-__all__ = ["QuizQuestion", "knowledge_check"]
+__all__ = ["KnowledgeCheck", "QuizQuestion", "knowledge_check"]
 
 
 class QuizQuestion(widgets.VBox):
@@ -53,30 +53,49 @@ class QuizQuestion(widgets.VBox):
         return right
 
 
-def _offline_check(questions: Sequence[Question]) -> Rendered:
-    """For the web pages: the questions with the answers folded away."""
+def _questions_html(questions: Sequence[Question], *, answers: bool) -> str:
+    """The questions and their choices; with ``answers``, each answer folded away."""
     items = []
     for question in questions:
         choices = "".join(f"<li>{escape(choice)}</li>" for choice in question.choices)
-        answer = question.feedback[question.answer]
+        folded = ""
+        if answers:
+            why = question.feedback[question.answer]
+            folded = (f"<details><summary>Show the answer</summary><p>"
+                      f"{escape(question.choices[question.answer])}. {escape(why)}</p>"
+                      "</details>")
         items.append(f"<li><p><strong>{escape(question.prompt)}</strong></p><ol type='a'>"
-                     f"{choices}</ol><details><summary>Show the answer</summary><p>"
-                     f"{escape(question.choices[question.answer])}. {escape(answer)}</p>"
-                     "</details></li>")
-    html = f"<h3>Check what you learned</h3><ol>{''.join(items)}</ol>"
-    text = "\n".join(question.prompt for question in questions)
-    return Rendered(html, text)
+                     f"{choices}</ol>{folded}</li>")
+    return f"<ol>{''.join(items)}</ol>"
 
 
-def knowledge_check(notebook: str, store: Store | None = None) -> widgets.VBox | Rendered:
+def _offline_check(questions: Sequence[Question]) -> Rendered:
+    """For the web pages: the questions with the answers folded away."""
+    html = f"<h3>Check what you learned</h3>{_questions_html(questions, answers=True)}"
+    return Rendered(html, "\n".join(question.prompt for question in questions))
+
+
+class KnowledgeCheck(Previewed, widgets.VBox):
+    """A notebook's questions, each checked on its own."""
+
+    def __init__(self, questions: Sequence[Question], store: Store, **kwargs: Any) -> None:
+        self.questions = tuple(questions)
+        children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
+        children.extend(QuizQuestion(question, store) for question in questions)
+        children.extend(notice_widgets(store))
+        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
+        super().__init__(children, **kwargs)
+
+    def preview(self) -> Rendered:
+        return preview("Check what you learned", "pick and check your answers",
+                       _questions_html(self.questions, answers=False))
+
+
+def knowledge_check(notebook: str, store: Store | None = None) -> KnowledgeCheck | Rendered:
     """The questions for one notebook (its stem, e.g. ``"04-childs-pose"``)."""
     questions = [q for q in load_questions() if q.notebook == notebook]
     if not questions:
         raise KeyError(f"No knowledge-check questions for {notebook!r}.")
     if exporting():
         return _offline_check(questions)
-    store = store_or_own(store)
-    children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
-    children.extend(QuizQuestion(question, store) for question in questions)
-    children.extend(notice_widgets(store))
-    return widgets.VBox(children, layout=widgets.Layout(max_width="48em"))
+    return KnowledgeCheck(questions, store_or_own(store))

@@ -10,11 +10,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Rendered, alert_html, exporting
+from ..base import Previewed, Rendered, alert_html, exporting, preview
 from ..content import RED_FLAGS, URGENCIES, RedFlag, UrgencyAdvice, flags_by_urgency
 from ..progress import Store, store_or_own
 from ._cards import show_red_flags
-from ._checklist import Checklist, ChecklistItem
+from ._checklist import Checklist, ChecklistItem, ticked_list_html
 
 __all__ = ["SAFETY_CHECKLIST", "SafetyScreen", "most_urgent", "red_flag_banner", "safety_screen"]
 
@@ -48,7 +48,7 @@ def most_urgent(ticked: Sequence[RedFlag]) -> UrgencyAdvice:
                 if any(flag.urgency == advice.urgency for flag in ticked))
 
 
-class SafetyScreen(widgets.VBox):
+class SafetyScreen(Previewed, widgets.VBox):
     """The red flags as a checklist grouped by urgency; any tick shows what to do and how
     soon (saved once, not per day)."""
 
@@ -63,6 +63,13 @@ class SafetyScreen(widgets.VBox):
                          **kwargs)
         self.checklist.on_change(self._show)
         self._show(self.checklist)
+
+    def preview(self) -> Rendered:
+        """Every flag under its urgency, with what to do, so the list helps even unrun."""
+        notes = {advice.heading: advice.action for advice in URGENCIES}
+        body = ticked_list_html(self.checklist.items, set(self.checklist.checked), notes)
+        return preview(self.checklist.title_text, "tick any that fit you",
+                       body + _sources_html())
 
     def _show(self, checklist: Checklist) -> None:
         ticked = [flag for flag in RED_FLAGS if flag.id in checklist.checked]

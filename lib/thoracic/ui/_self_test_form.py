@@ -7,7 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Rendered, exporting
+from ..base import Previewed, Rendered, exporting, preview
 from ..content import SelfTest, get_self_test
 from ..progress import Store, store_or_own
 from ._notices import kernel_note, notice_widgets
@@ -15,7 +15,7 @@ from ._notices import kernel_note, notice_widgets
 __all__ = ["SelfTestForm", "self_test_form"]
 
 
-class SelfTestForm(widgets.VBox):
+class SelfTestForm(Previewed, widgets.VBox):
     """Boxes for one self-test's result(s), checked for range before anything is saved."""
 
     def __init__(self, test: SelfTest, store: Store | None = None, **kwargs: Any) -> None:
@@ -37,6 +37,13 @@ class SelfTestForm(widgets.VBox):
         children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
+
+    def preview(self) -> Rendered:
+        boxes = "".join(f"<li>{escape(self.test.label(side))}: ______ "
+                        f"({self.test.low:g} to {self.test.high:g})</li>"
+                        for side in self.test.sides)
+        return preview(f"Record your {self.test.name.lower()}", "type and save your result",
+                       f"<ul>{boxes}</ul>")
 
     def _read(self, side: str) -> float:
         return self.test.parse(self.inputs[side].value, side)
