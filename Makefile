@@ -27,6 +27,7 @@ $(INSTALLED): requirements.txt pyproject.toml package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/thoracic lab-setup
 	touch $@
 
 install: $(INSTALLED)
@@ -34,8 +35,11 @@ install: $(INSTALLED)
 # Jupyter refuses to run as root without being told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# A fresh workspace each time, so JupyterLab opens 00 alone instead of every tab (and
+# kernel) of the last session; the course's settings live in .venv (make install).
 lab: install
-	cd notebooks && ../$(BIN)/jupyter lab --port=$(PORT) $(ALLOW_ROOT) 00-start-here.ipynb
+	cd notebooks && ../$(BIN)/jupyter lab --port=$(PORT) $(ALLOW_ROOT) \
+		--LabApp.workspaces_dir="$$(mktemp -d)" 00-start-here.ipynb
 
 lint: install
 	$(BIN)/ruff check lib tests bench notebooks

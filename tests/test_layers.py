@@ -25,7 +25,9 @@ ALLOWED: dict[str, set[str]] = {
     "ui": {"base", "content", "figures", "timer", "progress"},
     "practice": {"base", "content", "figures", "timer", "progress", "ui"},
     "site": {"base", "content", "figures", "timer", "progress", "ui", "practice"},
-    "authoring": {"base", "content", "figures", "timer", "progress", "ui", "practice", "site"},
+    "lab": {"base", "content", "figures", "timer", "progress", "ui", "practice", "site"},
+    "authoring": {"base", "content", "figures", "timer", "progress", "ui", "practice", "site",
+                  "lab"},
 }
 PACKAGES = set(ALLOWED)
 

@@ -135,6 +135,14 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lab_setup(args: argparse.Namespace) -> int:
+    from .lab import write_lab_setup
+
+    for path in write_lab_setup(args.prefix):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoracic",
                                      description="Upper Back Relief course tools.")
@@ -172,6 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--renderer", type=Path, default=None,
                         help="the html-manager dist folder (default: found in node_modules)")
     export.set_defaults(handler=_export)
+
+    setup = commands.add_parser(
+        "lab-setup", help="write the course's Jupyter settings into this environment "
+                          "(run by make install)")
+    setup.add_argument("--prefix", type=Path, default=None,
+                       help="the environment's folder (default: the running Python's)")
+    setup.set_defaults(handler=_lab_setup)
 
     exercises = commands.add_parser("exercises", help="list the exercises and their doses")
     exercises.set_defaults(handler=_exercises)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,12 +73,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def jupyterlab(tmp_path_factory: pytest.TempPathFactory, notebooks_dir: Path,
-               chromium_executable: str) -> Iterator[dict[str, object]]:
-    """JupyterLab on a copy of the course, with its own progress store and Jupyter folders.
-
-    Timers run ten times faster (THORACIC_TIMER_SCALE) so journeys finish in seconds.
+@contextmanager
+def running_jupyterlab(home: Path, course: Path, *, user_settings: dict[str, dict] | None = None,
+                       read_only: bool = False) -> Iterator[dict[str, object]]:
+    """JupyterLab serving ``course`` with its own progress store and Jupyter folders under
+    ``home``; stopped (by its process id) on leaving. Timers run ten times faster
+    (THORACIC_TIMER_SCALE) so journeys finish in seconds. The course's own settings (the
+    contents manager, no news pop-up) come from the environment, as for a learner.
     """
     import json
     import os
@@ -86,19 +88,20 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory, notebooks_dir: Path,
     import time
     import urllib.request
 
-    home = tmp_path_factory.mktemp("lab")
-    course = home / "course"
-    shutil.copytree(notebooks_dir, course)
-    settings = home / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    for plugin, values in (user_settings or {}).items():
+        package, name = plugin.split(":")
+        target = home / "config" / "lab" / "user-settings" / package / f"{name}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values))
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
            "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "THORACIC_DATA_DIR": str(home / "progress"), "THORACIC_TIMER_SCALE": "0.1"}
     for name in ("THORACIC_TODAY", "THORACIC_EXPORT"):
         env.pop(name, None)
+    if read_only:
+        for path in [course, *course.iterdir()]:
+            path.chmod(0o555 if path.is_dir() else 0o444)
     log = (home / "lab.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
@@ -108,20 +111,35 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory, notebooks_dir: Path,
         env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/status", timeout=2):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}") from None
-            time.sleep(0.2)
     try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/api/status", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}"
+                                       ) from None
+                time.sleep(0.2)  # polling a starting server, not timing the test
         yield {"url": url, "course": course, "progress": home / "progress"}
     finally:
         server.terminate()
         server.wait(timeout=30)
         log.close()
+        if read_only:
+            for path in [course, *course.iterdir()]:
+                path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory: pytest.TempPathFactory, notebooks_dir: Path,
+               chromium_executable: str) -> Iterator[dict[str, object]]:
+    """JupyterLab on a copy of the course, shared by the journeys of one test session."""
+    home = tmp_path_factory.mktemp("lab")
+    course = home / "course"
+    shutil.copytree(notebooks_dir, course)
+    with running_jupyterlab(home, course) as lab:
+        yield lab
 
 
 @pytest.fixture

@@ -1,0 +1,57 @@
+"""Helpers shared by the JupyterLab browser tests: open, run, find widgets."""
+
+from __future__ import annotations
+
+import nbformat
+
+IDLE = ("() => { const s = document.querySelector('.jp-StatusBar-TextItem[title*=\"Kernel\"]')"
+        " || [...document.querySelectorAll('.jp-StatusBar-TextItem')].find("
+        "e => /\\| (Idle|Busy)/.test(e.textContent));"
+        " return s && /\\| Idle/.test(s.textContent); }")
+
+
+# Widget outputs that show something: a view that failed to render shows an error icon
+# ("Click to show javascript error") or nothing at all.
+SHOWN_WIDGETS = (
+    "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+    ".jp-OutputArea-output > .jupyter-widgets')].filter(w => w.textContent.trim() && "
+    "!w.querySelector('.jupyter-widgets-error-widget')).length")
+
+
+def open_notebook(page, lab, name: str) -> None:
+    page.goto(f"{lab['url']}/lab/tree/{name}?reset")
+    page.locator(".jp-NotebookPanel").first.wait_for()
+    page.wait_for_function(IDLE, timeout=60_000)
+
+
+def notebook(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").first
+
+
+def run_command(page, menu: str, item: str) -> None:
+    page.locator("#jp-MainMenu").get_by_text(menu, exact=True).click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def restart_and_run_all(page, code_cells: int) -> None:
+    run_command(page, "Kernel", "Restart Kernel and Run All Cells")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    # Done when every code cell shows an execution number and the kernel is idle again.
+    page.wait_for_function(
+        "(n) => { const p = [...document.querySelectorAll("
+        "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];"
+        " return p.length === n && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
+        arg=code_cells, timeout=90_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+
+
+def code_cells(lab, name: str) -> int:
+    nb = nbformat.read(lab["course"] / name, as_version=4)
+    return sum(cell.cell_type == "code" for cell in nb.cells)
+
+
+def widget_outputs(lab, name: str) -> int:
+    """How many widgets the notebook displays: each one's stored output is its preview."""
+    nb = nbformat.read(lab["course"] / name, as_version=4)
+    return sum("thoracic-preview" in out.get("data", {}).get("text/html", "")
+               for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs)
