@@ -10,6 +10,7 @@ it by name from the settings ``thoracic lab-setup`` writes.
 """
 
 from ._contents import COURSE_FOLDER_MESSAGE, CourseContentsManager, is_course_folder
+from ._exporter import CoursePageExporter
 from ._setup import LAB_SETTINGS, SERVER_CONFIG, write_lab_setup
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "LAB_SETTINGS",
     "SERVER_CONFIG",
     "CourseContentsManager",
+    "CoursePageExporter",
     "is_course_folder",
     "write_lab_setup",
 ]

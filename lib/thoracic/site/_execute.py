@@ -14,7 +14,7 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["NotebookExecutionError", "execute_notebook"]
+__all__ = ["NotebookExecutionError", "execute_notebook", "execute_notebook_node"]
 
 
 class NotebookExecutionError(RuntimeError):
@@ -38,12 +38,20 @@ def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
 
     Raises NotebookExecutionError naming the notebook, the cell number and the error.
     """
+    nb: nbformat.NotebookNode = nbformat.read(path, as_version=4)
+    return execute_notebook_node(nb, path.name, path.parent, env, timeout=timeout)
+
+
+def execute_notebook_node(nb: nbformat.NotebookNode, name: str, folder: Path,
+                          env: Mapping[str, str], *, timeout: int = 120,
+                          ) -> nbformat.NotebookNode:
+    """Run every cell of ``nb`` (called ``name``) in a fresh kernel started in ``folder``;
+    the same notebook comes back with its outputs."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    nb: nbformat.NotebookNode = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(folder)}})
     try:
         _run_to_completion(client.async_execute(env=dict(env)))
     except CellExecutionError as error:
@@ -51,5 +59,5 @@ def execute_notebook(path: Path, env: Mapping[str, str], *, timeout: int = 120,
             out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
         where = f"cell {index + 1}" if index is not None else "a cell"
         summary = f"{error.ename}: {error.evalue}" if error.ename else str(error)
-        raise NotebookExecutionError(f"{path.name} failed in {where}: {summary}") from None
+        raise NotebookExecutionError(f"{name} failed in {where}: {summary}") from None
     return nb

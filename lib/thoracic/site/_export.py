@@ -32,8 +32,11 @@ __all__ = [
     "CDN_RENDERER",
     "ExportError",
     "ExportReport",
+    "course_stylesheet",
     "export_course",
+    "export_environment",
     "find_renderer",
+    "html_exporter",
     "prune_widget_state",
     "rewrite_notebook_links",
 ]
@@ -123,7 +126,8 @@ def _index_page() -> str:
             "</main></body></html>\n")
 
 
-def _stylesheet() -> str:
+def course_stylesheet() -> str:
+    """JupyterLab's light theme, trimmed of editing chrome, plus the course's own CSS."""
     from jupyter_core.paths import jupyter_path
 
     folders = [Path(folder) / "static"
@@ -138,7 +142,8 @@ def _stylesheet() -> str:
                       ours])
 
 
-def _exporter(renderer_url: str) -> Any:
+def html_exporter(renderer_url: str) -> Any:
+    """nbconvert's HTML exporter with the course template: no code, no prompts."""
     from nbconvert import HTMLExporter
 
     templates = Path(str(resources.files(__package__).joinpath("templates")))
@@ -147,7 +152,9 @@ def _exporter(renderer_url: str) -> Any:
                         exclude_output_prompt=True, widget_renderer_url=renderer_url)
 
 
-def _environment(data_dir: Path | None) -> dict[str, str]:
+def export_environment(data_dir: Path | None) -> dict[str, str]:
+    """The environment notebooks run in for web pages: export mode, and (unless None) an
+    empty progress folder in place of the learner's."""
     env = {**os.environ, EXPORT_VARIABLE: "1", "PYTHONHASHSEED": "0"}
     if data_dir is not None:
         env[DATA_DIR_VARIABLE] = str(data_dir)
@@ -195,9 +202,9 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
     built = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         with tempfile.TemporaryDirectory(prefix="thoracic-export-") as data_dir:
-            env = _environment(None if with_my_progress else Path(data_dir))
+            env = export_environment(None if with_my_progress else Path(data_dir))
             executed = _execute_all(paths, env, workers, report)
-        exporter = _exporter(renderer_url)
+        exporter = html_exporter(renderer_url)
         pages = []
         for info, nb in zip(COURSE, executed, strict=True):
             prune_widget_state(nb)
@@ -209,7 +216,7 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
         static = built / "_static"
         static.mkdir()
-        (static / "course.css").write_text(_stylesheet(), encoding="utf-8")
+        (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
         (static / "a11y.js").write_text(resources.files(__package__).joinpath(
             "templates/course/a11y.js").read_text("utf-8"), encoding="utf-8")
         if renderer_dir is not None:

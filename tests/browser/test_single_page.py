@@ -1,0 +1,40 @@
+"""File > Save and Export Notebook As > Upper Back Relief page: one file that works alone."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_one_page_works_offline_when_copied_alone(notebooks_dir: Path, tmp_path: Path,
+                                                  offline_page, artifacts: Path) -> None:
+    # The same exporter JupyterLab's menu calls, through nbconvert's own command.
+    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to",
+                    "Upper_Back_Relief_page", str(notebooks_dir / "04-childs-pose.ipynb"),
+                    "--output-dir", str(tmp_path)], check=True, capture_output=True)
+    alone = tmp_path / "copied" / "page.html"
+    alone.parent.mkdir()
+    html = (tmp_path / "04-childs-pose.html").read_text("utf-8")
+    alone.write_text(html, "utf-8")
+    # Nothing it needs lives in another file: only page links and anchors point elsewhere.
+    assert re.findall(r'src="(?!data:)[^"]+"', html) == []
+    assert not re.search(r'<link[^>]+stylesheet', html)
+
+    page = offline_page
+    page.goto(alone.as_uri())
+    page.locator(".jupyter-widgets").first.wait_for()
+    box = page.locator(".widget-checkbox input").first
+    box.check()
+    assert box.is_checked()
+    page.locator(".widget-play button").first.click()
+    page.wait_for_function(
+        "() => Number(document.querySelector('.widget-text input').value) >= 2")
+    assert page.get_by_text("Error displaying widget").count() == 0
+    page.screenshot(path=str(artifacts / "single-page-04.png"))
+    assert page.problems == []
