@@ -149,5 +149,8 @@ def lab_page(browser, jupyterlab) -> Iterator[object]:
     page = context.new_page()
     page.problems = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    # A resource the page itself made and could not load (an empty sound clip did this).
+    page.on("console", lambda msg: msg.type == "error" and "net::ERR_" in msg.text
+            and page.problems.append(f"console: {msg.text}"))
     yield page
     context.close()

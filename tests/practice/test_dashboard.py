@@ -63,3 +63,11 @@ def test_years_of_ratings_are_drawn_one_dot_a_week(store) -> None:
     html = dashboard(store).html
     assert "each week" in html and ">each day<" not in html
     assert "ratings on 800 days" in html
+
+
+def test_one_day_of_ratings_gets_a_whole_day_axis(store) -> None:
+    session = store.record_session("exercise", "childs-pose", 60.0, sets=2, day=D.isoformat())
+    store.rate_session(session, 3, None)
+    chart = dashboard(store).html
+    assert "0.04" not in chart and "0.02" not in chart  # no fractions of a day
+    assert "days since 15 Jan 2026" in chart

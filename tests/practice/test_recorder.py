@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import ipywidgets as widgets
+
 from thoracic import ExerciseTimer, ProgressStore, get_exercise
-from thoracic.practice import TimedPractice
+from thoracic.practice import SessionRating, TimedPractice
 from thoracic.timer import build_plan, daily_routine_plan, plan_for_exercise
 
 
@@ -89,6 +91,30 @@ def test_the_routine_logs_each_exercise_as_it_completes_then_the_routine(fake_cl
     kinds = [(s.kind, s.exercise) for s in store.sessions() if s.kind != "set"]
     assert kinds == [("exercise", "Foam roller extension"), ("exercise", "Child's pose"),
                      ("exercise", "Kneeling thoracic extension"), ("routine", "Daily routine")]
+
+
+def test_the_routine_is_rated_as_a_whole(fake_clock, store) -> None:
+    plan = daily_routine_plan()
+    practice = _practice(plan, fake_clock, store, routine_name=plan.name)
+    practice.timer.start()
+    fake_clock.advance(plan.phase_start(len(plan.phases) - 1) + 0.5)  # into the last phase
+    practice.timer.refresh()
+    assert practice.rating.save_button.disabled  # the exercises so far are not asked about
+    fake_clock.advance(plan.total_seconds)
+    practice.timer.refresh()
+    practice.rating.rating.value = 4
+    practice.rating.save_button.click()
+    rated = [(s.kind, s.rating) for s in store.sessions() if s.rating is not None]
+    assert rated == [("routine", 4)]
+    assert "Saved: 4 out of 10." in practice.rating.status.value
+
+
+def test_the_chosen_rating_is_in_view_and_each_button_is_big_enough(store) -> None:
+    rating = SessionRating(store)
+    assert isinstance(rating.rating, widgets.ToggleButtons)  # every number shown at once
+    assert rating.rating.options == tuple((str(n), n) for n in range(11))
+    assert rating.rating.value is None  # no rating unless the learner picks one
+    assert rating.rating.style.button_width == "2.75em"  # 44 px at the usual 16 px
 
 
 def test_reset_starts_counting_afresh(fake_clock, store) -> None:

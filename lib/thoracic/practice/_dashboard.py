@@ -189,6 +189,10 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     ax.plot(xs, rolling, color=PALETTE[5], linewidth=2, label="7-day average")
     ax.set_ylim(-0.5, 10.5)
     ax.set_yticks(range(0, 11, 2))
+    # Whole days only, and at least a week wide: one day of ratings sits at the left of
+    # a week to come rather than in the middle of a fraction of a day.
+    ax.set_xlim(-0.5, max(xs[-1], 7) + 0.5)
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("0 = none, 10 = worst", fontsize=9)
     ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
     ax.set_title("Tightness or pain after practice (down is better)", fontsize=10)

@@ -18,10 +18,14 @@ class SessionRating(widgets.VBox):
     def __init__(self, store: Store, **kwargs: Any) -> None:
         self.store = store
         self.session_id: str | None = None
-        self.rating = widgets.Dropdown(
-            options=[("No rating", None), *((str(n), n) for n in range(11))], value=None,
-            description="Tightness or pain (0 = none, 10 = worst)", disabled=True,
-            style={"description_width": "initial"})
+        # Eleven buttons, each big enough to tap (44 px), so the chosen number is always in
+        # view; nothing chosen means no rating.
+        self.scale = widgets.HTML("<p>Tightness or pain, from 0 (none) to 10 (worst):</p>")
+        self.rating = widgets.ToggleButtons(
+            options=[(str(n), n) for n in range(11)], value=None, disabled=True,
+            tooltips=[f"{n} out of 10" for n in range(11)],
+            style={"button_width": "2.75em"},
+            layout=widgets.Layout(width="auto", max_width="100%", flex_flow="row wrap"))
         self.note = widgets.Textarea(placeholder="A note for yourself (optional)",
                                      description="Note", disabled=True,
                                      layout=widgets.Layout(width="100%", max_width="32em"))
@@ -31,7 +35,8 @@ class SessionRating(widgets.VBox):
         self.status = widgets.HTML("<p><em>When you finish the exercise, you can note how "
                                    "it felt here.</em></p>")
         self.save_button.on_click(lambda _: self.save())
-        super().__init__([self.status, self.rating, self.note, self.save_button], **kwargs)
+        super().__init__([self.status, self.scale, self.rating, self.note, self.save_button],
+                         **kwargs)
 
     def ask_about(self, session_id: str) -> None:
         self.session_id = session_id
@@ -43,6 +48,9 @@ class SessionRating(widgets.VBox):
         if self.session_id is None:
             return
         note = self.note.value.strip() or None
-        self.store.rate_session(self.session_id, self.rating.value, note)
+        rating = self.rating.value
+        self.store.rate_session(self.session_id, rating, note)
+        said = f" {rating} out of 10." if rating is not None else " No rating."
         shown = f" Note: {escape(note)}" if note else ""
-        self.status.value = f"<p>Saved.{shown}</p>"
+        saved = "Saved:" if self.store.saving else "Not kept (saving is off):"
+        self.status.value = f'<p role="status">✓ {saved}{said}{shown}</p>'

@@ -34,8 +34,9 @@ class PracticeRecorder:
         timer.on_phase_change(self._phase_changed)
         timer.observe(self._status_changed, names="status")
 
-    def on_exercise_recorded(self, callback: Any, remove: bool = False) -> None:
-        """Call ``callback(session_id)`` when a finished exercise has been logged."""
+    def on_practice_recorded(self, callback: Any, remove: bool = False) -> None:
+        """Call ``callback(session_id)`` when what the learner set out to do is logged: the
+        exercise, or for a routine timer the whole routine. That is the entry to rate."""
         self._on_recorded.register_callback(callback, remove=remove)
 
     def _clear(self) -> None:
@@ -72,12 +73,13 @@ class PracticeRecorder:
                                             sets=self._sets[name])
         self._exercises_logged += 1
         self._sets[name], self._seconds[name] = 0, 0.0
-        if session:
-            self.last_exercise_session = session
+        self.last_exercise_session = session
+        if not self.routine_name:  # a routine is rated once, as a whole, at its end
             self._on_recorded(session)
 
     def _phase_changed(self, state: TimerState) -> None:
         if state.status == "done" and self.routine_name and self._exercises_logged:
-            self.store.record_session("routine", self.routine_name,
-                                      round(self._routine_seconds, 1),
-                                      sets=self._exercises_logged)
+            session = self.store.record_session("routine", self.routine_name,
+                                                round(self._routine_seconds, 1),
+                                                sets=self._exercises_logged)
+            self._on_recorded(session)

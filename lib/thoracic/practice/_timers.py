@@ -39,7 +39,7 @@ class TimedPractice(Previewed, widgets.VBox):
         self.timer = timer
         self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name)
         self.rating = SessionRating(self.store)
-        self.recorder.on_exercise_recorded(self.rating.ask_about)
+        self.recorder.on_practice_recorded(self.rating.ask_about)
         children: list[widgets.Widget] = [timer, self.rating]
         children.extend(notice_widgets(self.store))
         kwargs.setdefault("layout", widgets.Layout(max_width="40em", overflow="hidden"))

@@ -8,7 +8,7 @@ import struct
 import wave
 from functools import cache
 
-__all__ = ["tone_wav"]
+__all__ = ["silence_wav", "tone_wav"]
 
 
 @cache
@@ -28,3 +28,10 @@ def tone_wav(frequency: float = 880.0, seconds: float = 0.25, rate: int = 22050)
         out.setframerate(rate)
         out.writeframes(bytes(frames))
     return buffer.getvalue()
+
+
+@cache
+def silence_wav() -> bytes:
+    """A twentieth of a second of silence: what the audio element holds before any cue.
+    (An empty clip makes the browser ask for bytes that are not there, an error.)"""
+    return tone_wav(frequency=0.0, seconds=0.05)

@@ -27,7 +27,7 @@ from ._format import format_seconds
 from ._model import Clock, TimerModel, TimerState
 from ._plan import Phase, TimerPlan
 from ._schedule import schedule_table
-from ._sound import tone_wav
+from ._sound import silence_wav, tone_wav
 
 __all__ = ["ExerciseTimer", "PhaseEnd", "format_seconds"]
 
@@ -120,7 +120,7 @@ class ExerciseTimer(Previewed, widgets.VBox):
                                           tooltip="Finished this set early? Move on.")
         self.sound_toggle = widgets.Checkbox(value=True, description="Sound cue at each change",
                                              indent=False)
-        self.audio = widgets.Audio(value=b"", format="wav", autoplay=True, loop=False,
+        self.audio = widgets.Audio(value=silence_wav(), format="wav", autoplay=True, loop=False,
                                    controls=False, layout=widgets.Layout(display="none"))
         widgets.link((self.sound_toggle, "value"), (self, "sound"))
         for button in (self.start_button, self.pause_button, self.reset_button,
