@@ -177,6 +177,8 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
             total -= means[oldest]
             oldest += 1
         rolling.append(total / (index + 1 - oldest))
+    from matplotlib.ticker import MaxNLocator
+
     fig = new_figure(6.4, 2.4, layout=None)
     fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
     ax = fig.add_subplot()
@@ -192,7 +194,7 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     # Whole days only, and at least a week wide: one day of ratings sits at the left of
     # a week to come rather than in the middle of a fraction of a day.
     ax.set_xlim(-0.5, max(xs[-1], 7) + 0.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("0 = none, 10 = worst", fontsize=9)
     ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
     ax.set_title("Tightness or pain after practice (down is better)", fontsize=10)
