@@ -127,6 +127,15 @@ class TimerPlan:
     def total_seconds(self) -> float:
         return self.starts[-1]
 
+    def to_json(self) -> dict[str, Any]:
+        """The plan as the browser timer reads it: every phase with its instruction."""
+        return {"name": self.name, "phases": [
+            {"kind": p.kind, "seconds": p.seconds, "title": p.title,
+             "instruction": p.instruction, "exercise": p.exercise, "side": p.side,
+             "set_number": p.set_number, "set_count": p.set_count,
+             "rep_number": p.rep_number, "rep_count": p.rep_count,
+             "rep_seconds": p.rep_seconds} for p in self.phases]}
+
     def phase_start(self, index: int) -> float:
         return self.starts[index]
 
