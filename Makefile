@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8888
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test check lint types notebooks nav html bench clean
+.PHONY: help install lab test check lint types js notebooks nav html bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
@@ -47,12 +47,17 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-# Everything: lint, types, unit tests, nbval over the stored notebooks, browser tests.
-test: lint types
+# The front-end modules' own tests, under Node's built-in test runner.
+js: install
+	node --test tests/js/
+
+# Everything: lint, types, front-end tests, unit tests, nbval over the stored notebooks,
+# browser tests.
+test: lint types js
 	$(BIN)/python -m pytest
 
 # The fast tier for every change: no kernels, no browser, no nbval.
-check: lint types
+check: lint types js
 	$(BIN)/python -m pytest -m "not kernel and not browser" tests
 
 notebooks: install

@@ -24,7 +24,7 @@ BLOCK_AT, BLOCK_FOR = 10, 20
 
 SETUP = f"""
 import asyncio, json, time
-from thoracic import ExerciseTimer, build_plan
+from thoracic.timer import ExerciseTimer, build_plan
 plan = build_plan(name="Bench", style="hold", reps=3, sets=1, rest_seconds=5,
                   hold_seconds=15, get_ready_seconds=5)
 assert plan.total_seconds == {PLAN_SECONDS}

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -108,3 +109,28 @@ def store(tmp_path: Path):
     from thoracic import ProgressStore
 
     return ProgressStore(tmp_path / "progress.sqlite3")
+
+
+SIMULATOR = Path(__file__).resolve().parent / "js" / "simulate.mjs"
+
+
+@pytest.fixture
+def browser_events() -> Callable[..., list[dict[str, Any]]]:
+    """The events the browser timer sends for a plan and a list of steps, computed by the
+    real front-end state machine (timer_core.js) under Node, not by a copy of it."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run the timer's front-end module: install it.")
+
+    def run(plan: Any, steps: list[list[Any]]) -> list[dict[str, Any]]:
+        done = subprocess.run([node, str(SIMULATOR)], input=json.dumps(
+            {"plan": plan.to_json(), "steps": steps}), capture_output=True, text=True,
+            check=True)
+        events: list[dict[str, Any]] = json.loads(done.stdout)
+        return events
+
+    return run

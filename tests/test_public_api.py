@@ -12,8 +12,8 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PUBLIC_API = [
     "COURSE",
     "Checklist",
+    "CoachTimer",
     "Exercise",
-    "ExerciseTimer",
     "ProgressStore",
     "Rendered",
     "Store",

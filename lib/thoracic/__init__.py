@@ -12,7 +12,7 @@ from .content import COURSE, Exercise, get_exercise
 from .figures import exercise_diagram, movement_animation, self_test_picture, spine_picture
 from .practice import dashboard, exercise_timer, routine_timer
 from .progress import ProgressStore, Store, StoreError, progress_store
-from .timer import ExerciseTimer, TimerPlan
+from .timer import CoachTimer, TimerPlan
 from .ui import (
     Checklist,
     course_map,
@@ -30,8 +30,8 @@ from .ui import (
 __all__ = [
     "COURSE",
     "Checklist",
+    "CoachTimer",
     "Exercise",
-    "ExerciseTimer",
     "ProgressStore",
     "Rendered",
     "Store",

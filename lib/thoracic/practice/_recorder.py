@@ -13,7 +13,7 @@ from typing import Any
 from ipywidgets import CallbackDispatcher
 
 from ..progress import Store
-from ..timer import ExerciseTimer, PhaseEnd, TimerState
+from ..timer import CoachTimer, PhaseEnd
 
 __all__ = ["PracticeRecorder"]
 
@@ -21,7 +21,7 @@ __all__ = ["PracticeRecorder"]
 class PracticeRecorder:
     """Writes what a timer completes into the practice log."""
 
-    def __init__(self, timer: ExerciseTimer, store: Store, *, routine_name: str | None = None
+    def __init__(self, timer: CoachTimer, store: Store, *, routine_name: str | None = None
                  ) -> None:
         self.timer = timer
         self.store = store
@@ -31,7 +31,7 @@ class PracticeRecorder:
         self._clear()
         timer.on_phase_end(self._phase_ended)
         timer.on_exercise_done(self._exercise_done)
-        timer.on_phase_change(self._phase_changed)
+        timer.on_finished(self._finished)
         timer.observe(self._status_changed, names="status")
 
     def on_practice_recorded(self, callback: Any, remove: bool = False) -> None:
@@ -77,8 +77,8 @@ class PracticeRecorder:
         if not self.routine_name:  # a routine is rated once, as a whole, at its end
             self._on_recorded(session)
 
-    def _phase_changed(self, state: TimerState) -> None:
-        if state.status == "done" and self.routine_name and self._exercises_logged:
+    def _finished(self) -> None:
+        if self.routine_name and self._exercises_logged:
             session = self.store.record_session("routine", self.routine_name,
                                                 round(self._routine_seconds, 1),
                                                 sets=self._exercises_logged)

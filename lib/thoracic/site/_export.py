@@ -30,6 +30,9 @@ from ._execute import execute_notebook
 
 __all__ = [
     "CDN_RENDERER",
+    "CDN_REQUIREJS",
+    "WidgetScripts",
+    "anywidget_module",
     "ExportError",
     "ExportReport",
     "course_stylesheet",
@@ -41,9 +44,11 @@ __all__ = [
     "rewrite_notebook_links",
 ]
 
-RENDERER_VERSION = "1.0.15"  # keep in step with package.json
+RENDERER_VERSION = "1.0.15"  # keep in step with package.json (a test checks)
+REQUIREJS_VERSION = "2.3.8"  # likewise
 CDN_RENDERER = (f"https://cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager@"
-                f"{RENDERER_VERSION}/dist/embed.js")
+                f"{RENDERER_VERSION}/dist/embed-amd.js")
+CDN_REQUIREJS = f"https://cdn.jsdelivr.net/npm/requirejs@{REQUIREJS_VERSION}/require.js"
 _RENDERER_PARTS = ("node_modules", "@jupyter-widgets", "html-manager", "dist")
 _RENDERER_SUFFIXES = (".woff2", ".woff", ".ttf", ".eot", ".svg")
 _STATE_MIME = "application/vnd.jupyter.widget-state+json"
@@ -56,6 +61,31 @@ class ExportError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class WidgetScripts:
+    """Where a page finds RequireJS, the widget renderer, and third-party widget modules
+    (by module name, as RequireJS paths without ".js")."""
+
+    requirejs: str
+    embed: str
+    paths: dict[str, str]
+
+    def resources(self) -> dict[str, Any]:
+        return {"requirejs": self.requirejs, "embed": self.embed, "paths": self.paths}
+
+
+def anywidget_module() -> Path:
+    """anywidget's front-end built for RequireJS, as its Python wheel ships it."""
+    import anywidget
+
+    return Path(anywidget.__file__).parent / "nbextension" / "index.js"
+
+
+def requirejs_file(renderer: Path) -> Path:
+    """require.js from npm, beside the html-manager package in the same node_modules."""
+    return renderer.parents[2] / "requirejs" / "require.js"
+
+
+@dataclass(frozen=True)
 class ExportReport:
     out: Path
     pages: tuple[Path, ...]
@@ -63,11 +93,12 @@ class ExportReport:
 
 
 def find_renderer(places: Iterable[Path]) -> Path | None:
-    """The html-manager ``dist`` folder installed by npm, searched upward from each place."""
+    """The html-manager ``dist`` folder installed by npm (with require.js beside it),
+    searched upward from each place."""
     for place in places:
         for folder in (place.resolve(), *place.resolve().parents):
             candidate = folder.joinpath(*_RENDERER_PARTS)
-            if (candidate / "embed.js").is_file():
+            if (candidate / "embed-amd.js").is_file() and requirejs_file(candidate).is_file():
                 return candidate
     return None
 
@@ -142,14 +173,15 @@ def course_stylesheet() -> str:
                       ours])
 
 
-def html_exporter(renderer_url: str) -> Any:
-    """nbconvert's HTML exporter with the course template: no code, no prompts."""
+def html_exporter() -> Any:
+    """nbconvert's HTML exporter with the course template: no code, no prompts. Pages
+    name their widget scripts through ``resources["course_widgets"]``."""
     from nbconvert import HTMLExporter
 
     templates = Path(str(resources.files(__package__).joinpath("templates")))
     return HTMLExporter(template_name="course", extra_template_basedirs=[str(templates)],
                         exclude_input=True, exclude_input_prompt=True,
-                        exclude_output_prompt=True, widget_renderer_url=renderer_url)
+                        exclude_output_prompt=True)
 
 
 def export_environment(data_dir: Path | None) -> dict[str, str]:
@@ -192,7 +224,10 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             "The offline widget renderer (@jupyter-widgets/html-manager) is not installed. "
             "Run 'npm ci' in the course folder (make install does it), or add --allow-cdn "
             f"to load version {RENDERER_VERSION} from the network instead.")
-    renderer_url = "_static/html-manager/embed.js" if renderer_dir else CDN_RENDERER
+    scripts = WidgetScripts(
+        "_static/require.js" if renderer_dir else CDN_REQUIREJS,
+        "_static/html-manager/embed-amd.js" if renderer_dir else CDN_RENDERER,
+        {"anywidget": "_static/widgets/anywidget"})
     if renderer_dir is None:
         report(f"Using the widget renderer from the network ({CDN_RENDERER}): the pages "
                "need an internet connection for their widgets.")
@@ -204,12 +239,13 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         with tempfile.TemporaryDirectory(prefix="thoracic-export-") as data_dir:
             env = export_environment(None if with_my_progress else Path(data_dir))
             executed = _execute_all(paths, env, workers, report)
-        exporter = html_exporter(renderer_url)
+        exporter = html_exporter()
         pages = []
         for info, nb in zip(COURSE, executed, strict=True):
             prune_widget_state(nb)
             html, _ = exporter.from_notebook_node(
-                nb, resources={"metadata": {"name": _page_title(info)}})
+                nb, resources={"metadata": {"name": _page_title(info)},
+                               "course_widgets": scripts.resources()})
             page = built / f"{info.stem}.html"
             page.write_text(rewrite_notebook_links(html), encoding="utf-8")
             pages.append(out / page.name)
@@ -219,8 +255,11 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
         (static / "a11y.js").write_text(resources.files(__package__).joinpath(
             "templates/course/a11y.js").read_text("utf-8"), encoding="utf-8")
+        (static / "widgets").mkdir()
+        shutil.copy2(anywidget_module(), static / "widgets" / "anywidget.js")
         if renderer_dir is not None:
             _copy_renderer(renderer_dir, static / "html-manager")
+            shutil.copy2(requirejs_file(renderer_dir), static / "require.js")
         _replace_folder(built, out)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
@@ -249,6 +288,6 @@ def _execute_all(paths: Sequence[Path], env: dict[str, str], workers: int,
 def _copy_renderer(source: Path, target: Path) -> None:
     target.mkdir(parents=True)
     for path in source.iterdir():
-        if path.name in ("embed.js", "embed.js.LICENSE.txt") or (
+        if path.name in ("embed-amd.js", "embed.js.LICENSE.txt") or (
                 path.suffix in _RENDERER_SUFFIXES):
             shutil.copy2(path, target / path.name)

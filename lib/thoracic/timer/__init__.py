@@ -1,20 +1,20 @@
-"""The exercise timer: a plan of phases built from a dose, a state model driven by an
-injectable clock, and the widgets that show it.
+"""The exercise timer: a plan of phases built from a dose, and one widget whose clock runs
+in the browser.
 
-Owns the phase plan (get ready, holds, reps at a tempo, rests, sets, sides), the pure
-start / pause / resume / skip model, the timer widget and its cue tone, and the
-kernel-free timer of the exported pages. It knows nothing of the progress store: the
-practice package joins a timer to the practice log.
+Owns the phase plan (get ready, holds, reps at a tempo, rests, sets, sides), the
+``CoachTimer`` widget with its front-end modules (``static/timer.js`` for the view,
+``static/timer_core.js`` for the pure state machine, tested with Node's test runner), and
+the plan shown as a schedule. It knows nothing of the progress store: the practice
+package joins a timer to the practice log.
 
 May import: ``thoracic.base``, ``thoracic.content``.
 """
 
+from ._coach import PHASE_LOOKS, CoachTimer, PhaseEnd, with_get_ready
 from ._format import format_seconds
-from ._model import Clock, Status, TimerModel, TimerState
-from ._offline import OfflineTimer
 from ._plan import (
+    GET_READY_SECONDS,
     ROUTINE_CHANGEOVER_SECONDS,
-    ROUTINE_GET_READY_SECONDS,
     Phase,
     PhaseKind,
     Position,
@@ -27,23 +27,18 @@ from ._plan import (
     shorten,
 )
 from ._schedule import schedule_table
-from ._widget import ExerciseTimer, PhaseEnd
 
 __all__ = [
+    "GET_READY_SECONDS",
+    "PHASE_LOOKS",
     "ROUTINE_CHANGEOVER_SECONDS",
-    "ROUTINE_GET_READY_SECONDS",
-    "Clock",
-    "ExerciseTimer",
-    "OfflineTimer",
+    "CoachTimer",
     "Phase",
     "PhaseEnd",
     "PhaseKind",
     "Position",
-    "Status",
-    "TimerModel",
     "TimerPlan",
     "TimerPlanError",
-    "TimerState",
     "build_plan",
     "daily_routine_plan",
     "format_seconds",
@@ -51,4 +46,5 @@ __all__ = [
     "plan_for_routine",
     "schedule_table",
     "shorten",
+    "with_get_ready",
 ]

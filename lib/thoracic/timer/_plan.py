@@ -22,8 +22,8 @@ from ..base import (
 from ..content import Exercise, load_exercises
 
 __all__ = [
+    "GET_READY_SECONDS",
     "ROUTINE_CHANGEOVER_SECONDS",
-    "ROUTINE_GET_READY_SECONDS",
     "Phase",
     "PhaseKind",
     "Position",
@@ -38,8 +38,9 @@ __all__ = [
 
 PhaseKind = Literal["get-ready", "hold", "reps", "rest", "switch"]
 Side = Literal["left", "right"]
-# The daily routine: a get-ready countdown before each exercise, a change-over between.
-ROUTINE_GET_READY_SECONDS = 10.0
+# Time to get down onto the floor or the roller before each exercise (the learner can
+# change it on the timer), and, in the daily routine, to change position between them.
+GET_READY_SECONDS = 10.0
 ROUTINE_CHANGEOVER_SECONDS = 30.0
 
 _INSTRUCTIONS: dict[PhaseKind, str] = {
@@ -211,7 +212,7 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
     return TimerPlan(name, tuple(phases))
 
 
-def plan_for_exercise(exercise: Exercise, *, get_ready_seconds: float = 5,
+def plan_for_exercise(exercise: Exercise, *, get_ready_seconds: float = GET_READY_SECONDS,
                       switch_seconds: float = 5) -> TimerPlan:
     """The timer plan for an exercise's dose."""
     dose = exercise.dose
@@ -222,7 +223,7 @@ def plan_for_exercise(exercise: Exercise, *, get_ready_seconds: float = 5,
 
 
 def plan_for_routine(exercises: Sequence[Exercise], *,
-                     get_ready_seconds: float = ROUTINE_GET_READY_SECONDS,
+                     get_ready_seconds: float = GET_READY_SECONDS,
                      changeover_seconds: float = ROUTINE_CHANGEOVER_SECONDS) -> TimerPlan:
     """One plan for several exercises in a row, with a change-over rest between them."""
     phases: list[Phase] = []

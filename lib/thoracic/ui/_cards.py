@@ -10,7 +10,7 @@ from html import escape
 
 from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
 from ..content import COURSE, Exercise, flags_by_urgency, get_exercise, load_exercises
-from ..timer import ROUTINE_CHANGEOVER_SECONDS, ROUTINE_GET_READY_SECONDS, daily_routine_plan
+from ..timer import GET_READY_SECONDS, ROUTINE_CHANGEOVER_SECONDS, daily_routine_plan
 
 __all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
 
@@ -94,7 +94,7 @@ def routine_summary() -> Rendered:
             for n, exercise in enumerate(exercises, start=1)]
     rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
                         for row in rows)
-    note = (f"With a {ROUTINE_GET_READY_SECONDS:g} s get-ready countdown before each exercise "
+    note = (f"With a {GET_READY_SECONDS:g} s get-ready countdown before each exercise "
             f"and {ROUTINE_CHANGEOVER_SECONDS:g} s to change position between them, the whole "
             "routine "
             f"takes about {minutes_text(total)}.")

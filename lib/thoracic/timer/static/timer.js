@@ -1,0 +1,447 @@
+// The exercise timer's view: an anywidget front-end module.
+//
+// Python sends the plan; this module keeps time itself, from performance.now(), through
+// the pure state machine in timer_core.js (sent as the `core` trait and imported from a
+// blob, since a module loaded by anywidget cannot import its neighbours by path). Every
+// animation frame reads the clock and redraws; tones are scheduled ahead on the audio
+// clock; phase changes are spoken, announced to screen readers, and reported to Python.
+// With no kernel (the exported pages) it works the same, and simply reports to no one.
+
+const TONES = {
+  // [frequency in Hz, seconds, loudness] per note; each cue has its own tune.
+  "get-ready": [[523, 0.18, 0.25]],
+  start: [[660, 0.12, 0.3], [880, 0.22, 0.3]],
+  countdown: [[660, 0.09, 0.22]],
+  switch: [[740, 0.12, 0.3], [587, 0.12, 0.3], [740, 0.2, 0.3]],
+  rest: [[523, 0.15, 0.25], [392, 0.3, 0.25]],
+  done: [[523, 0.14, 0.3], [659, 0.14, 0.3], [784, 0.4, 0.3]],
+  beat: [[330, 0.05, 0.1]],
+};
+const KEYS = { " ": "toggle", n: "skip", d: "done", m: "mute", f: "mat" };
+const GET_READY_CHOICES = [5, 10, 15, 20, 30];
+const STORE = "thoracic-timer-";
+const coreModules = new Map();
+
+/** The pure state machine, imported once per source text. */
+function loadCore(source) {
+  if (!coreModules.has(source)) {
+    const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    coreModules.set(source, import(/* webpackIgnore: true */ url));
+  }
+  return coreModules.get(source);
+}
+
+function remembered(name, fallback) {
+  try {
+    const value = globalThis.localStorage?.getItem(STORE + name);
+    return value === null || value === undefined ? fallback : value === "true";
+  } catch {
+    return fallback; // storage blocked: the switch still works for this page
+  }
+}
+
+function remember(name, value) {
+  try {
+    globalThis.localStorage?.setItem(STORE + name, String(value));
+  } catch {
+    /* storage blocked: nothing to keep */
+  }
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(label, key, title) {
+  const node = element("button", "ubr-button", label);
+  node.type = "button";
+  node.title = `${title} (key: ${key})`;
+  node.setAttribute("aria-keyshortcuts", key === "Space" ? "Space" : key.toUpperCase());
+  return node;
+}
+
+/** Tones on the Web Audio clock, scheduled ahead so they land on time. */
+class Sounder {
+  constructor() {
+    this.context = null;
+    this.pending = [];
+  }
+
+  wake() {
+    const Context = globalThis.AudioContext || globalThis.webkitAudioContext;
+    if (!Context) return;
+    this.context ??= new Context();
+    if (this.context.state === "suspended") this.context.resume();
+  }
+
+  play(kind, inSeconds) {
+    if (!this.context) return null;
+    const now = this.context.currentTime;
+    let when = now + Math.max(0, inSeconds);
+    const start = when;
+    for (const [frequency, seconds, loudness] of TONES[kind] ?? []) {
+      const oscillator = this.context.createOscillator();
+      const gain = this.context.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0, when);
+      gain.gain.linearRampToValueAtTime(loudness, when + 0.01);
+      gain.gain.exponentialRampToValueAtTime(0.0001, when + seconds);
+      oscillator.connect(gain).connect(this.context.destination);
+      oscillator.start(when);
+      oscillator.stop(when + seconds + 0.02);
+      this.pending.push({ oscillator, when });
+      when += seconds + 0.03;
+    }
+    this.pending = this.pending.filter((p) => p.when > now - 1);
+    return start;
+  }
+
+  /** Silence every tone not yet begun (after a pause, skip or reset). */
+  cancel() {
+    const now = this.context?.currentTime ?? 0;
+    for (const { oscillator, when } of this.pending) {
+      if (when > now) oscillator.stop();
+    }
+    this.pending = [];
+  }
+}
+
+/** Short spoken cues through the browser's speech synthesis, where a voice exists. */
+class Speaker {
+  constructor(onNoVoice) {
+    this.synth = globalThis.speechSynthesis;
+    this.onNoVoice = onNoVoice;
+    this.told = false;
+  }
+
+  available() {
+    return Boolean(this.synth && this.synth.getVoices().length);
+  }
+
+  say(text) {
+    if (!this.available()) {
+      if (!this.told) this.onNoVoice();
+      this.told = true;
+      return;
+    }
+    this.synth.cancel(); // only the newest cue: never a queue of old ones
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.rate = 0.95;
+    this.synth.speak(utterance);
+  }
+}
+
+/** Keeps the screen on while the timer runs, where the browser allows it. */
+class WakeLock {
+  constructor() {
+    this.lock = null;
+  }
+
+  async hold() {
+    if (this.lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+    try {
+      this.lock = await navigator.wakeLock.request("screen");
+      this.lock.addEventListener("release", () => (this.lock = null));
+    } catch {
+      this.lock = null; // not allowed here (no secure context, battery saver): carry on
+    }
+  }
+
+  release() {
+    this.lock?.release();
+    this.lock = null;
+  }
+}
+
+function build(el, plan) {
+  const root = element("section", "ubr-timer");
+  root.tabIndex = 0;
+  root.setAttribute("aria-label", `Timer: ${plan.name}. Keys: Space start or pause, N skip, D done with set, M mute, F mat view.`);
+  // JupyterLab leaves keys pressed inside this element to the timer (no cell shortcuts).
+  root.setAttribute("data-lm-suppress-shortcuts", "true");
+  const parts = {
+    root,
+    title: element("h3", "ubr-title", `Timer: ${plan.name}`),
+    face: element("div", "ubr-face"),
+    phase: element("div", "ubr-phase"),
+    symbol: element("span", "ubr-symbol"),
+    word: element("span", "ubr-word"),
+    time: element("div", "ubr-time"),
+    counters: element("div", "ubr-counters"),
+    instruction: element("div", "ubr-instruction"),
+    bar: element("progress", "ubr-bar"),
+    totals: element("div", "ubr-totals"),
+    next: element("div", "ubr-next"),
+    controls: element("div", "ubr-controls"),
+    toggle: button("Start", "Space", "Start or pause"),
+    skip: button("Skip", "N", "Jump to the next phase"),
+    done: button("Done with set", "D", "Finished this set early? Move on"),
+    reset: button("Reset", "R", "Back to the beginning"),
+    mat: button("Mat view", "F", "Fill the screen, to read from the mat"),
+    options: element("div", "ubr-options"),
+    sound: element("input"),
+    voice: element("input"),
+    getReady: element("select", "ubr-select"),
+    live: element("div", "ubr-live"),
+    note: element("p", "ubr-note"),
+  };
+  parts.reset.removeAttribute("aria-keyshortcuts");
+  parts.reset.title = "Back to the beginning";
+  parts.time.setAttribute("aria-hidden", "true"); // announced per phase, not per second
+  parts.bar.max = 1;
+  parts.bar.setAttribute("aria-label", "Whole timer");
+  parts.live.setAttribute("role", "status");
+  parts.live.setAttribute("aria-live", "polite");
+  parts.phase.append(parts.symbol, " ", parts.word);
+  parts.face.append(parts.phase, parts.time, parts.counters, parts.instruction, parts.bar,
+    parts.totals, parts.next);
+  parts.controls.append(parts.toggle, parts.skip, parts.done, parts.reset, parts.mat);
+  for (const [input, label] of [[parts.sound, "Sound"], [parts.voice, "Voice"]]) {
+    input.type = "checkbox";
+    const wrapper = element("label", "ubr-switch");
+    wrapper.append(input, ` ${label}`);
+    parts.options.append(wrapper);
+  }
+  for (const seconds of GET_READY_CHOICES) {
+    const option = element("option", "", `${seconds} s`);
+    option.value = String(seconds);
+    parts.getReady.append(option);
+  }
+  const getReadyLabel = element("label", "ubr-switch", "Get ready ");
+  getReadyLabel.append(parts.getReady);
+  parts.options.append(getReadyLabel);
+  root.append(parts.title, parts.face, parts.controls, parts.options, parts.live, parts.note);
+  el.append(root);
+  return parts;
+}
+
+function counterText(position) {
+  const phase = position.phase;
+  if (!phase) return "";
+  const bits = [];
+  if (phase.side) bits.push(`${phase.side[0].toUpperCase()}${phase.side.slice(1)} side`);
+  if (phase.set_number && phase.set_count) bits.push(`Set ${phase.set_number} of ${phase.set_count}`);
+  if (phase.kind === "reps" && position.rep) bits.push(`Rep ${position.rep} of ${phase.rep_count}`);
+  return bits.join(" · ");
+}
+
+async function render({ model, el }) {
+  const core = await loadCore(model.get("core"));
+  let plan = core.withGetReady(model.get("plan"), model.get("get_ready_seconds"));
+  const parts = build(el, plan);
+  const sounder = new Sounder();
+  const wakeLock = new WakeLock();
+  const speaker = new Speaker(() => {
+    parts.note.textContent = "This device has no voice for spoken cues, so the timer uses tones and words on screen.";
+  });
+  const cueLog = (globalThis.__thoracicTimerCues ??= []); // test hook: every cue scheduled
+  let timer = new core.TimerCore(plan, () => performance.now() / 1000);
+  let scheduler = new core.CueScheduler(plan);
+  let shown = {};
+  let spokenIndex = null;
+  let alive = true;
+
+  model.set("sound", remembered("sound", model.get("sound")));
+  model.set("voice", remembered("voice", model.get("voice")));
+  model.save_changes();
+
+  function show(key, node, text) {
+    if (shown[key] !== text) {
+      node.textContent = text;
+      shown[key] = text;
+    }
+  }
+
+  function report(event) {
+    try {
+      model.send(event);
+    } catch {
+      /* no kernel behind this page: nothing to tell */
+    }
+  }
+
+  function rescheduleFrom(elapsed) {
+    sounder.cancel();
+    scheduler.restart(elapsed);
+  }
+
+  function act(action) {
+    const status = timer.status;
+    if (action === "toggle") action = status === "running" ? "pause" : "start";
+    if (action === "start") {
+      sounder.wake(); // a click or key press: browsers allow audio from here on
+      if (status === "done") return;
+      timer.start();
+      rescheduleFrom(timer.elapsed());
+      wakeLock.hold();
+    } else if (action === "pause") {
+      timer.pause();
+      sounder.cancel();
+      wakeLock.release();
+    } else if (action === "skip") {
+      timer.skip();
+      rescheduleFrom(timer.elapsed());
+    } else if (action === "done") {
+      timer.doneWithSet();
+      rescheduleFrom(timer.elapsed());
+    } else if (action === "reset") {
+      timer.reset();
+      sounder.cancel();
+      wakeLock.release();
+      spokenIndex = null;
+    } else if (action === "mute") {
+      const on = !(model.get("sound") || model.get("voice"));
+      for (const name of ["sound", "voice"]) {
+        model.set(name, on);
+        remember(name, on);
+      }
+      model.save_changes();
+      if (!on) sounder.cancel();
+    } else if (action === "mat") {
+      toggleMat();
+    }
+    frame(false);
+  }
+
+  function toggleMat(force) {
+    const on = force ?? !parts.root.classList.contains("ubr-mat");
+    parts.root.classList.toggle("ubr-mat", on);
+    show("mat", parts.mat, on ? "Leave mat view" : "Mat view");
+    if (on) {
+      parts.root.requestFullscreen?.().catch(() => {}); // the class alone fills the window
+      parts.root.focus();
+    } else if (document.fullscreenElement === parts.root) {
+      document.exitFullscreen?.().catch(() => {});
+    }
+  }
+
+  function onKey(event) {
+    if (event.target instanceof HTMLSelectElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    let action = KEYS[key];
+    if (key === "Escape" && parts.root.classList.contains("ubr-mat")) action = "leave";
+    if (!action) return;
+    if (action === "toggle" && event.target instanceof HTMLInputElement) return; // tick the box
+    event.preventDefault();
+    event.stopPropagation();
+    if (action === "leave") toggleMat(false);
+    else act(action);
+  }
+
+  function announce(position) {
+    const phase = position.phase;
+    const text = core.spokenText(phase, plan);
+    show("live", parts.live, text);
+    if (model.get("voice") && timer.status !== "idle") speaker.say(text);
+  }
+
+  function frame(loop = true) {
+    if (!alive) return;
+    const { status, position } = timer.state();
+    for (const event of timer.takeEvents()) {
+      report(event);
+      if (event.type === "status" && event.status === "done") wakeLock.release();
+    }
+    const phase = position.phase;
+    const kind = phase ? phase.kind : "done";
+    const [colour, symbol, word] = model.get("looks")[kind];
+    parts.root.style.setProperty("--ubr-colour", colour);
+    parts.root.dataset.kind = kind;
+    parts.root.dataset.status = status;
+    show("symbol", parts.symbol, symbol);
+    show("word", parts.word, (phase ? phase.title : word) + (status === "paused" ? " (paused)" : ""));
+    show("time", parts.time, core.formatSeconds(position.timeLeft));
+    show("counters", parts.counters, counterText(position));
+    show("instruction", parts.instruction, phase ? phase.instruction : "Well done! You finished this timer.");
+    parts.bar.value = position.progress;
+    show("totals", parts.totals, `${core.formatSeconds(position.totalLeft)} left in all`);
+    const next = plan.phases[position.index + 1];
+    show("next", parts.next, next ? `Next: ${next.title} (${core.formatSeconds(next.seconds)})` : phase ? "Next: done" : "");
+    show("toggle", parts.toggle, status === "running" ? "Pause" : status === "paused" ? "Resume" : "Start");
+    parts.toggle.disabled = status === "done";
+    parts.skip.disabled = status === "done";
+    parts.done.disabled = !(phase && phase.kind === "reps" && status !== "idle");
+    parts.getReady.disabled = status !== "idle";
+    if (position.index !== spokenIndex && status !== "idle") {
+      spokenIndex = position.index;
+      announce(position);
+    }
+    parts.root.dataset.elapsed = String(timer.elapsed()); // for tests and the benchmark
+    if (loop) requestAnimationFrame(() => frame());
+  }
+
+  function scheduleCues() {
+    if (!alive || timer.status !== "running" || !model.get("sound")) return;
+    const elapsed = timer.elapsed();
+    const cues = scheduler.due(elapsed);
+    const pips = new Set(cues.filter((c) => c.kind !== "beat").map((c) => c.at));
+    for (const cue of cues) {
+      if (cue.kind === "beat" && pips.has(cue.at)) continue; // one sound at one moment
+      const audioTime = sounder.play(cue.kind, cue.at - elapsed);
+      cueLog.push({ plan: plan.name, kind: cue.kind, at: cue.at, index: cue.index, elapsed, audioTime });
+    }
+  }
+
+  function replan() {
+    if (timer.status !== "idle") return; // a new plan waits until the timer is reset
+    plan = core.withGetReady(model.get("plan"), model.get("get_ready_seconds"));
+    timer = new core.TimerCore(plan, () => performance.now() / 1000);
+    scheduler = new core.CueScheduler(plan);
+    shown = {};
+    spokenIndex = null;
+    show("title", parts.title, `Timer: ${plan.name}`);
+  }
+
+  function onVisibility() {
+    if (document.visibilityState !== "visible") return;
+    // Back from the background: show the true position now, and drop missed cues.
+    rescheduleFrom(timer.elapsed());
+    if (timer.status === "running") wakeLock.hold();
+  }
+
+  for (const [node, action] of [[parts.toggle, "toggle"], [parts.skip, "skip"],
+    [parts.done, "done"], [parts.reset, "reset"], [parts.mat, "mat"]]) {
+    node.addEventListener("click", () => act(action));
+  }
+  for (const name of ["sound", "voice"]) {
+    parts[name].checked = model.get(name);
+    parts[name].addEventListener("change", () => {
+      model.set(name, parts[name].checked);
+      remember(name, parts[name].checked);
+      model.save_changes();
+      if (name === "sound" && !parts.sound.checked) sounder.cancel();
+    });
+    model.on(`change:${name}`, () => (parts[name].checked = model.get(name)));
+  }
+  parts.getReady.value = String(model.get("get_ready_seconds"));
+  parts.getReady.addEventListener("change", () => {
+    model.set("get_ready_seconds", Number(parts.getReady.value));
+    model.save_changes();
+    replan();
+  });
+  model.on("change:plan", replan);
+  model.on("change:get_ready_seconds", replan);
+  parts.root.addEventListener("keydown", onKey);
+  const onDocumentKey = (event) => parts.root.classList.contains("ubr-mat") && !parts.root.contains(event.target) && onKey(event);
+  document.addEventListener("keydown", onDocumentKey);
+  document.addEventListener("visibilitychange", onVisibility);
+  document.addEventListener("fullscreenchange", () => {
+    if (!document.fullscreenElement && parts.root.classList.contains("ubr-mat")) toggleMat(false);
+  });
+  const cueTimer = setInterval(scheduleCues, 25); // look-ahead scheduling, as Web Audio advises
+  frame();
+
+  return () => {
+    alive = false;
+    clearInterval(cueTimer);
+    sounder.cancel();
+    wakeLock.release();
+    document.removeEventListener("keydown", onDocumentKey);
+    document.removeEventListener("visibilitychange", onVisibility);
+  };
+}
+
+export default { render };

@@ -1,0 +1,104 @@
+"""The timer widget's Python side: the plan it hands over, and the one door for events."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from traitlets import TraitError
+
+import thoracic.timer as timer_package
+from thoracic import get_exercise
+from thoracic.base import PALETTE
+from thoracic.timer import (
+    GET_READY_SECONDS,
+    PHASE_LOOKS,
+    CoachTimer,
+    PhaseEnd,
+    build_plan,
+    plan_for_exercise,
+    with_get_ready,
+)
+
+PLAN = plan_for_exercise(get_exercise("kneeling-thoracic-extension"))
+STATIC = Path(timer_package.__file__).parent / "static"
+
+
+def test_the_browser_gets_the_plan_its_looks_and_its_front_end_files() -> None:
+    timer = CoachTimer(PLAN)
+    assert timer.plan == PLAN.to_json() and timer.get_ready_seconds == GET_READY_SECONDS
+    assert timer.looks["rest"] == [PALETTE[2], "❚❚", "Rest"]
+    assert set(timer.looks) == set(PHASE_LOOKS)
+    # real ES module files in the package, not JavaScript in a Python string
+    assert timer._esm == (STATIC / "timer.js").read_text("utf-8")
+    assert timer._css == (STATIC / "timer.css").read_text("utf-8")
+    assert timer.core == (STATIC / "timer_core.js").read_text("utf-8")
+    assert "export class TimerCore" in timer.core
+
+
+def test_a_new_get_ready_time_changes_every_countdown_and_nothing_else() -> None:
+    timer = CoachTimer(PLAN)
+    timer.get_ready_seconds = 20
+    assert timer.plan == with_get_ready(PLAN, 20).to_json()
+    lengths = [(p["kind"], p["seconds"]) for p in timer.plan["phases"]]
+    assert lengths[0] == ("get-ready", 20) and lengths[1:] == [
+        (p.kind, p.seconds) for p in PLAN.phases[1:]]
+
+
+@pytest.mark.parametrize("bad", [0, -5, 61, math.nan, math.inf])
+def test_a_bad_get_ready_time_is_refused_with_its_value(bad: float) -> None:
+    with pytest.raises(TraitError, match="get_ready_seconds must be more than 0 and at most 60"):
+        CoachTimer(PLAN, get_ready_seconds=bad)
+
+
+def test_events_reach_their_listeners() -> None:
+    timer = CoachTimer(PLAN)
+    ends: list[PhaseEnd] = []
+    done: list[str] = []
+    finished: list[bool] = []
+    timer.on_phase_end(ends.append)
+    timer.on_exercise_done(done.append)
+    timer.on_finished(lambda: finished.append(True))
+    assert timer.handle_event({"type": "status", "status": "running"})
+    assert timer.status == "running"
+    assert timer.handle_event({"type": "phase_end", "index": 1, "how": "done", "seconds": 10})
+    assert ends == [PhaseEnd(1, timer.timer_plan.phases[1], "done", 10.0)]
+    assert timer.handle_event({"type": "exercise_done", "exercise": PLAN.name})
+    assert timer.handle_event({"type": "finished"})
+    assert done == [PLAN.name] and finished == [True]
+
+
+@pytest.mark.parametrize("event", [
+    None, "phase_end", {}, {"type": "explode"},
+    {"type": "phase_end", "index": 99, "how": "time", "seconds": 1},
+    {"type": "phase_end", "index": True, "how": "time", "seconds": 1},
+    {"type": "phase_end", "index": 1, "how": "cheat", "seconds": 1},
+    {"type": "phase_end", "index": 1, "how": "time", "seconds": math.nan},
+    {"type": "phase_end", "index": 1, "how": "time", "seconds": "24"},
+    {"type": "status", "status": "flying"},
+    {"type": "exercise_done", "exercise": 7},
+])
+def test_a_message_that_does_not_fit_is_ignored_not_raised(event, caplog) -> None:
+    timer = CoachTimer(PLAN)
+    heard: list[PhaseEnd] = []
+    timer.on_phase_end(heard.append)
+    assert timer.handle_event(event) is False
+    assert heard == [] and timer.status == "idle"
+    assert "ignored a message" in caplog.text
+
+
+def test_seconds_reported_are_kept_within_the_phase() -> None:
+    timer = CoachTimer(build_plan(name="X", style="hold", reps=1, sets=1, rest_seconds=0,
+                                  hold_seconds=30))
+    heard: list[PhaseEnd] = []
+    timer.on_phase_end(heard.append)
+    timer.handle_event({"type": "phase_end", "index": 1, "how": "time", "seconds": 1e9})
+    timer.handle_event({"type": "phase_end", "index": 1, "how": "skip", "seconds": -3})
+    assert [end.seconds for end in heard] == [30.0, 0.0]
+
+
+def test_the_preview_shows_the_schedule_and_how_to_start() -> None:
+    shown = CoachTimer(PLAN).preview()
+    assert "Run this cell (Shift+Enter) to use the timer" in shown.text
+    assert "Timer schedule" in shown.html and "Set 2 of 2" in shown.html
