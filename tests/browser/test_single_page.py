@@ -32,9 +32,9 @@ def test_one_page_works_offline_when_copied_alone(notebooks_dir: Path, tmp_path:
     box = page.locator(".widget-checkbox input").first
     box.check()
     assert box.is_checked()
-    page.locator(".widget-play button").first.click()
-    page.wait_for_function(
-        "() => Number(document.querySelector('.widget-text input').value) >= 2")
+    timer = page.locator(".ubr-timer").first
+    timer.get_by_role("button", name="Start").click()  # the same timer as in JupyterLab
+    page.wait_for_function("(t) => Number(t.dataset.elapsed) > 0.5", arg=timer.element_handle())
     assert page.get_by_text("Error displaying widget").count() == 0
     page.screenshot(path=str(artifacts / "single-page-04.png"))
     assert page.problems == []

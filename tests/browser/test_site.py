@@ -41,9 +41,9 @@ def test_exercise_page_checklist_ticks_and_timer_counts(exported_site: Path, off
     box = page.locator(".widget-checkbox input").first
     box.check()
     assert box.is_checked()
-    page.locator(".widget-play button").first.click()
-    page.wait_for_function(
-        "() => Number(document.querySelector('.widget-text input').value) >= 2")
+    timer = page.locator(".ubr-timer").first
+    timer.get_by_role("button", name="Start").click()  # the same timer as in JupyterLab
+    page.wait_for_function("(t) => Number(t.dataset.elapsed) > 0.5", arg=timer.element_handle())
     assert page.problems == []
 
 

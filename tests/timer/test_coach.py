@@ -102,3 +102,10 @@ def test_the_preview_shows_the_schedule_and_how_to_start() -> None:
     shown = CoachTimer(PLAN).preview()
     assert "Run this cell (Shift+Enter) to use the timer" in shown.text
     assert "Timer schedule" in shown.html and "Set 2 of 2" in shown.html
+
+
+def test_shown_on_its_own_it_carries_the_live_view_and_the_preview() -> None:
+    data, _metadata = CoachTimer(PLAN)._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["text/plain"].startswith("Timer: Kneeling thoracic extension. Run this cell")
+    assert "thoracic-preview" in data["text/html"]

@@ -37,10 +37,12 @@ class Previewed:
     def preview(self) -> Rendered:
         return preview(type(self).__name__, "use it", "")
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # The next class in line is an ipywidgets widget, which gives the live view.
-        data: dict[str, Any] = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        # The next class in line is a widget, which gives the live view: ipywidgets returns
+        # the data, anywidget a (data, metadata) pair. Keep whichever shape it gave.
+        given = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        data: dict[str, Any] = given[0] if isinstance(given, tuple) else given
         shown = self.preview()
         data["text/html"] = shown.html
         data["text/plain"] = shown.text
-        return data
+        return given

@@ -19,10 +19,12 @@ class SessionRating(widgets.VBox):
         self.store = store
         self.session_id: str | None = None
         # Eleven buttons, each big enough to tap (44 px), so the chosen number is always in
-        # view; nothing chosen means no rating.
+        # view; nothing chosen means no rating. They are never disabled: picking early does
+        # no harm (only Save waits for the end), and ipywidgets does not redraw toggle
+        # buttons when they are enabled again.
         self.scale = widgets.HTML("<p>Tightness or pain, from 0 (none) to 10 (worst):</p>")
         self.rating = widgets.ToggleButtons(
-            options=[(str(n), n) for n in range(11)], value=None, disabled=True,
+            options=[(str(n), n) for n in range(11)], value=None,
             tooltips=[f"{n} out of 10" for n in range(11)],
             style={"button_width": "2.75em"},
             layout=widgets.Layout(width="auto", max_width="100%", flex_flow="row wrap"))
@@ -40,7 +42,7 @@ class SessionRating(widgets.VBox):
 
     def ask_about(self, session_id: str) -> None:
         self.session_id = session_id
-        for control in (self.rating, self.note, self.save_button):
+        for control in (self.note, self.save_button):
             control.disabled = False
         self.status.value = "<p><strong>Well done!</strong> How did your back feel?</p>"
 

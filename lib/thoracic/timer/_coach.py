@@ -67,7 +67,7 @@ def with_get_ready(plan: TimerPlan, seconds: float) -> TimerPlan:
         for phase in plan.phases))
 
 
-class CoachTimer(Previewed, anywidget.AnyWidget):  # type: ignore[misc]
+class CoachTimer(Previewed, anywidget.AnyWidget):
     """A timer for one exercise or the whole routine, kept by the browser.
 
     Register what should happen with ``on_phase_end``, ``on_exercise_done`` and

@@ -218,12 +218,15 @@ function build(el, plan) {
   return parts;
 }
 
-function counterText(position) {
+function counterText(position, plan) {
   const phase = position.phase;
   if (!phase) return "";
   const bits = [];
+  // In a routine, first say which exercise this is.
+  if (new Set(plan.phases.map((p) => p.exercise)).size > 1) bits.push(phase.exercise);
   if (phase.side) bits.push(`${phase.side[0].toUpperCase()}${phase.side.slice(1)} side`);
-  if (phase.set_number && phase.set_count) bits.push(`Set ${phase.set_number} of ${phase.set_count}`);
+  const set = `Set ${phase.set_number} of ${phase.set_count}`;
+  if (phase.set_number && phase.set_count > 1 && phase.title !== set) bits.push(set);
   if (phase.kind === "reps" && position.rep) bits.push(`Rep ${position.rep} of ${phase.rep_count}`);
   return bits.join(" · ");
 }
@@ -354,7 +357,7 @@ async function render({ model, el }) {
     show("symbol", parts.symbol, symbol);
     show("word", parts.word, (phase ? phase.title : word) + (status === "paused" ? " (paused)" : ""));
     show("time", parts.time, core.formatSeconds(position.timeLeft));
-    show("counters", parts.counters, counterText(position));
+    show("counters", parts.counters, counterText(position, plan));
     show("instruction", parts.instruction, phase ? phase.instruction : "Well done! You finished this timer.");
     parts.bar.value = position.progress;
     show("totals", parts.totals, `${core.formatSeconds(position.totalLeft)} left in all`);

@@ -1,0 +1,155 @@
+"""The exercise timer in real JupyterLab: its clock, keys, sounds and log, and the mat view.
+
+Timers run ten times faster here (THORACIC_TIMER_SCALE=0.1, set by the JupyterLab fixture).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore
+from thoracic.content import get_exercise
+from thoracic.timer import daily_routine_plan, plan_for_exercise, shorten
+
+from .lab import code_cells, notebook, open_notebook, restart_and_run_all
+from .timer import (
+    SIDES_PLAN,
+    cue_times,
+    cues,
+    frames,
+    state,
+    time_digits_fit,
+    time_digits_height,
+    touch_targets_too_small,
+    wait_for,
+    write_sides_notebook,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _timer(page, lab, name: str):
+    open_notebook(page, lab, name)
+    restart_and_run_all(page, code_cells(lab, name))
+    timer = notebook(page).locator(".ubr-timer").first
+    timer.wait_for()
+    timer.scroll_into_view_if_needed()
+    return timer
+
+
+def _log(lab, exercise: str) -> list[tuple[str, int | None, float]]:
+    store = ProgressStore(lab["progress"] / "progress.sqlite3")
+    return [(s.kind, s.sets, s.duration_seconds) for s in store.sessions()
+            if s.exercise == exercise]
+
+
+def test_keys_control_the_timer_and_each_set_reaches_the_log(lab_page, jupyterlab,
+                                                             artifacts: Path) -> None:
+    page, lab = lab_page, jupyterlab
+    timer = _timer(page, lab, "05-kneeling-thoracic-extension.ipynb")
+    timer.get_by_role("button", name="Start").click()
+    wait_for(timer, status="running", kind="reps")
+    timer.get_by_text(re.compile(r"Rep [2-8] of 8")).wait_for()
+    page.screenshot(path=str(artifacts / "lab-timer-mid-run.png"))
+    timer.focus()
+    page.keyboard.press(" ")  # Space pauses
+    wait_for(timer, status="paused")
+    timer.get_by_text("(paused)").wait_for()
+    paused_at = state(timer)["elapsed"]
+    frames(page, 20)  # a paused timer does not move, however many frames are drawn
+    assert state(timer)["elapsed"] == paused_at
+    page.keyboard.press(" ")  # and resumes
+    wait_for(timer, status="running")
+    page.keyboard.press("d")  # done with set 1 early
+    wait_for(timer, kind="rest")
+    page.keyboard.press("n")  # skip the rest
+    wait_for(timer, kind="reps")
+    timer.get_by_text("Set 2 of 2").first.wait_for()
+    page.keyboard.press("m")  # mute sound and voice
+    assert not timer.get_by_label("Sound").is_checked()
+    assert not timer.get_by_label("Voice").is_checked()
+    wait_for(timer, status="done")
+    timer.get_by_text("Well done! You finished this timer.").wait_for()
+    assert timer.locator(".ubr-time").inner_text() == "0:00"
+    # The exercise reached the log: the rating form asks about it.
+    notebook(page).get_by_text("How did your back feel?").wait_for()
+    logged = _log(lab, "Kneeling thoracic extension")[-3:]
+    assert [(kind, sets) for kind, sets, _ in logged] == [("set", 1), ("set", 1),
+                                                        ("exercise", 2)]
+    first_set, second_set = logged[0][2], logged[1][2]
+    assert first_set < second_set == pytest.approx(2.4)  # set 1 ended early with D
+    assert page.problems == []
+
+
+def test_cues_fall_on_phase_boundaries_and_rep_beats(lab_page, jupyterlab) -> None:
+    page, lab = lab_page, jupyterlab
+    timer = _timer(page, lab, "03-foam-roller-extension.ipynb")
+    timer.get_by_role("button", name="Start").click()
+    wait_for(timer, status="done")
+    plan = shorten(plan_for_exercise(get_exercise("foam-roller-extension")), 0.1)
+    scheduled = cues(page, plan.name)
+    allowed = cue_times(plan)
+    assert {cue["kind"] for cue in scheduled} >= {"start", "beat", "rest", "countdown", "done"}
+    for cue in scheduled:
+        assert round(cue["at"], 6) in allowed, cue
+        # each was scheduled ahead (or on time), not played late in a burst
+        assert cue["at"] - cue["elapsed"] > -0.25, cue
+    beats = [cue["at"] for cue in scheduled if cue["kind"] == "beat"]
+    assert len(beats) == len(set(beats))  # never the same beat twice
+
+
+def test_the_timer_switches_sides_and_says_so(lab_page, jupyterlab) -> None:
+    page, lab = lab_page, jupyterlab
+    write_sides_notebook(lab["course"])  # the test's own copy of the course
+    timer = _timer(page, lab, "timer-sides.ipynb")
+    timer.get_by_role("button", name="Start").click()
+    wait_for(timer, kind="switch")
+    timer.get_by_text("Switch sides").first.wait_for()
+    assert timer.locator(".ubr-live").inner_text() == "Switch to your right side"
+    wait_for(timer, kind="hold")
+    timer.get_by_text("Right side").first.wait_for()
+    wait_for(timer, status="done")
+    assert "switch" in {cue["kind"] for cue in cues(page, SIDES_PLAN.name)}
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
+def test_mat_view_fills_the_screen_and_reads_from_the_mat(lab_page, jupyterlab, artifacts,
+                                                          width: int, height: int) -> None:
+    page, lab = lab_page, jupyterlab
+    page.set_viewport_size({"width": width, "height": height})
+    timer = _timer(page, lab, "04-childs-pose.ipynb")
+    timer.get_by_role("button", name="Start").click()
+    timer.focus()
+    page.keyboard.press("f")
+    page.wait_for_function("(t) => t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+    frames(page)
+    box = timer.bounding_box()
+    assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
+    assert time_digits_height(timer) >= 0.2 * height
+    assert time_digits_fit(timer)
+    assert touch_targets_too_small(timer) == []
+    page.screenshot(path=str(artifacts / f"lab-mat-view-{width}x{height}.png"))
+    page.keyboard.press("Escape")
+    page.wait_for_function("(t) => !t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+
+
+def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyterlab,
+                                                                  artifacts: Path) -> None:
+    page, lab = lab_page, jupyterlab
+    timer = _timer(page, lab, "06-daily-routine.ipynb")
+    timer.get_by_role("button", name="Start").click()
+    timer.get_by_text("Child's pose").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(artifacts / "lab-routine-second-exercise.png"))
+    wait_for(timer, status="done")
+    rating = notebook(page).locator(".widget-toggle-buttons").first
+    rating.get_by_role("button", name="4", exact=True).click()
+    notebook(page).get_by_role("button", name="Save how it felt").click()
+    notebook(page).get_by_text("Saved: 4 out of 10.").wait_for()
+    store = ProgressStore(lab["progress"] / "progress.sqlite3")
+    rated = [(s.kind, s.exercise, s.rating) for s in store.sessions() if s.rating is not None]
+    assert rated[-1] == ("routine", daily_routine_plan().name, 4)

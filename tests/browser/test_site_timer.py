@@ -1,0 +1,96 @@
+"""The exercise timer on the exported site, opened from file:// with the network off:
+the same controls and keys as in JupyterLab, on a phone and on a laptop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .timer import (
+    frames,
+    state,
+    time_digits_fit,
+    time_digits_height,
+    touch_targets_too_small,
+    wait_for,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "laptop"])
+def site_page(request, browser):
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  has_touch=width < 500)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda req: page.problems.append(f"failed: {req.url}"))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("file:", "data:", "blob:")) else route.abort())
+    page.size = (width, height)
+    yield page
+    context.close()
+
+
+def test_every_control_and_key_works_offline(exported_site: Path, site_page,
+                                             artifacts: Path) -> None:
+    page = site_page
+    width, height = page.size
+    page.goto((exported_site / "05-kneeling-thoracic-extension.html").as_uri())
+    timer = page.locator(".ubr-timer").first
+    timer.wait_for()
+    timer.scroll_into_view_if_needed()
+    assert touch_targets_too_small(timer) == []
+    timer.get_by_role("button", name="Start").click()
+    wait_for(timer, status="running", kind="get-ready")
+    timer.focus()
+    page.keyboard.press("n")  # skip the countdown
+    wait_for(timer, kind="reps")
+    page.keyboard.press(" ")
+    wait_for(timer, status="paused")
+    paused_at = state(timer)["elapsed"]
+    frames(page, 20)
+    assert state(timer)["elapsed"] == paused_at
+    timer.get_by_role("button", name="Resume").click()
+    wait_for(timer, status="running")
+    page.keyboard.press("d")  # done with set 1
+    wait_for(timer, kind="rest")
+    timer.get_by_role("button", name="Skip").click()
+    wait_for(timer, kind="reps")
+    timer.get_by_role("button", name="Done with set").click()
+    wait_for(timer, status="done")
+    timer.get_by_text("Well done! You finished this timer.").wait_for()
+    page.keyboard.press("m")
+    assert not timer.get_by_label("Sound").is_checked()
+    timer.get_by_role("button", name="Reset").click()
+    wait_for(timer, status="idle", kind="get-ready")
+    page.keyboard.press("f")
+    page.wait_for_function("(t) => t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+    frames(page)
+    box = timer.bounding_box()
+    assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
+    assert time_digits_height(timer) >= 0.2 * height
+    assert time_digits_fit(timer)
+    assert touch_targets_too_small(timer) == []
+    page.screenshot(path=str(artifacts / f"site-mat-view-{width}x{height}.png"))
+    page.keyboard.press("Escape")
+    page.wait_for_function("(t) => !t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+    assert page.problems == []
+
+
+def test_the_sound_and_voice_choice_is_remembered(exported_site: Path, site_page) -> None:
+    page = site_page
+    page.goto((exported_site / "04-childs-pose.html").as_uri())
+    timer = page.locator(".ubr-timer").first
+    timer.get_by_label("Voice").uncheck()
+    page.reload()
+    timer = page.locator(".ubr-timer").first
+    timer.wait_for()
+    assert not timer.get_by_label("Voice").is_checked()
+    assert timer.get_by_label("Sound").is_checked()
