@@ -72,6 +72,7 @@ html: install
 bench: install
 	$(BIN)/python bench/suite.py
 	$(BIN)/python bench/timer_accuracy.py
+	$(BIN)/python bench/first_click.py
 	$(BIN)/python bench/progress.py
 	$(BIN)/python bench/export.py
 

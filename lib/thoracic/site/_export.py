@@ -253,8 +253,6 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         static = built / "_static"
         static.mkdir()
         (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
-        (static / "a11y.js").write_text(resources.files(__package__).joinpath(
-            "templates/course/a11y.js").read_text("utf-8"), encoding="utf-8")
         (static / "widgets").mkdir()
         shutil.copy2(anywidget_module(), static / "widgets" / "anywidget.js")
         if renderer_dir is not None:

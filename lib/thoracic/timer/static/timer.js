@@ -307,6 +307,10 @@ async function render({ model, el }) {
       toggleMat();
     }
     frame(false);
+    // A button that was just pressed may now be disabled (Done with set at the end): keep
+    // the focus on the timer, so its keys go on working.
+    const focused = document.activeElement;
+    if (!parts.root.contains(focused) || focused.disabled) parts.root.focus();
   }
 
   function toggleMat(force) {
@@ -373,6 +377,7 @@ async function render({ model, el }) {
       announce(position);
     }
     parts.root.dataset.elapsed = String(timer.elapsed()); // for tests and the benchmark
+    parts.root.dataset.index = String(position.index);
     if (loop) requestAnimationFrame(() => frame());
   }
 
