@@ -37,8 +37,16 @@ def test_timer_scale_speeds_up_every_phase(monkeypatch: pytest.MonkeyPatch, tmp_
     # child's pose: a 10 s get-ready, two 30 s holds and a 15 s rest, a tenth as long
     assert practice.timer.timer_plan.total_seconds == pytest.approx(8.5)
     monkeypatch.setenv("THORACIC_TIMER_SCALE", "fast")
-    with pytest.raises(ValueError, match="THORACIC_TIMER_SCALE is 'fast'; use a number above 0"):
+    with pytest.raises(ValueError,
+                       match=r"THORACIC_TIMER_SCALE is 'fast'; use a number from 0\.01 to 1"):
         exercise_timer("childs-pose", store=store)
     monkeypatch.setenv("THORACIC_TIMER_SCALE", "2")
-    with pytest.raises(ValueError, match="at most 1"):
+    with pytest.raises(ValueError, match=r"from 0\.01 to 1"):
         exercise_timer("childs-pose", store=store)
+
+
+def test_a_timer_scale_too_small_to_follow_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THORACIC_TIMER_SCALE", "1e-300")
+    with pytest.raises(ValueError, match=r"THORACIC_TIMER_SCALE is '1e-300'; use a number "
+                                         r"from 0\.01 to 1"):
+        exercise_timer("childs-pose")

@@ -136,3 +136,19 @@ def test_shorten_scales_every_phase() -> None:
     short = shorten(plan, 0.1)
     assert short.total_seconds == pytest.approx(plan.total_seconds * 0.1)
     assert short.phases[1].rep_seconds == pytest.approx(0.3)
+
+
+def test_a_huge_plan_is_refused_from_its_numbers_before_any_phase_is_built() -> None:
+    import time
+
+    started = time.process_time()  # CPU time spent, not a wall-clock wait
+    with pytest.raises(TimerPlanError, match="adds up to 1e\\+07 s, more than one hour"):
+        build_plan(name="Huge", style="hold", reps=10_000_000, sets=1, rest_seconds=0,
+                   hold_seconds=1)
+    assert time.process_time() - started < 0.5  # no ten million phases were made
+
+
+def test_a_plan_with_too_many_parts_is_refused() -> None:
+    with pytest.raises(TimerPlanError, match="would have about 2000 parts, more than 500"):
+        build_plan(name="Many", style="hold", reps=1000, sets=1, rest_seconds=0,
+                   hold_seconds=0.5)

@@ -25,6 +25,8 @@ DATA_DIR_VARIABLE = "THORACIC_DATA_DIR"
 TODAY_VARIABLE = "THORACIC_TODAY"
 EXPORT_VARIABLE = "THORACIC_EXPORT"
 TIMER_SCALE_VARIABLE = "THORACIC_TIMER_SCALE"
+# A hundred times faster is already too fast to follow; smaller makes phases vanish.
+MIN_TIMER_SCALE = 0.01
 
 
 def today() -> dt.date:
@@ -64,7 +66,8 @@ def timer_scale() -> float:
         scale = float(raw)
     except ValueError:
         scale = float("nan")
-    if not 0 < scale <= 1:
-        raise ValueError(f"{TIMER_SCALE_VARIABLE} is {raw!r}; use a number above 0 and at "
-                         "most 1 (0.1 runs timers ten times faster), or unset it.")
+    if not MIN_TIMER_SCALE <= scale <= 1:
+        raise ValueError(f"{TIMER_SCALE_VARIABLE} is {raw!r}; use a number from "
+                         f"{MIN_TIMER_SCALE:g} to 1 (0.1 runs timers ten times faster), or "
+                         "unset it.")
     return scale

@@ -41,6 +41,8 @@ Side = Literal["left", "right"]
 # Time to get down onto the floor or the roller before each exercise (the learner can
 # change it on the timer), and, in the daily routine, to change position between them.
 GET_READY_SECONDS = 10.0
+# More parts than a learner could follow; also keeps a plan quick to build and to send.
+MAX_PHASES = 500
 ROUTINE_CHANGEOVER_SECONDS = 30.0
 
 _INSTRUCTIONS: dict[PhaseKind, str] = {
@@ -184,6 +186,21 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
     switch = _checked("switch_seconds", non_negative_seconds, switch_seconds)
     if not isinstance(per_side, bool):
         raise TimerPlanError(f"Timer plan: per_side must be True or False, got {per_side!r}.")
+    # Check the size from the numbers before building anything: a plan of ten million reps
+    # must be refused at once, not after minutes spent making its phases.
+    sides_count = 2 if per_side else 1
+    per_set = reps * length + (reps - 1) * rest if style == "hold" else reps * length
+    per_side_seconds = sets * per_set + (sets - 1) * rest
+    total = get_ready + sides_count * per_side_seconds + (sides_count - 1) * switch
+    if total > MAX_SESSION_SECONDS:
+        raise TimerPlanError(
+            f"Timer plan {name!r} adds up to {total:g} s, more than one hour "
+            f"({MAX_SESSION_SECONDS:g} s). Use fewer sets or reps, or shorter holds.")
+    phase_count = sides_count * sets * (2 * reps if style == "hold" else 2)
+    if phase_count > MAX_PHASES:
+        raise TimerPlanError(
+            f"Timer plan {name!r} would have about {phase_count} parts, more than "
+            f"{MAX_PHASES}. Use fewer sets or reps.")
 
     phases: list[Phase] = []
 
