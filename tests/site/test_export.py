@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import nbformat
@@ -196,3 +199,57 @@ def test_allow_cdn_uses_the_pinned_renderer_and_says_so(course_copy: Path, tmp_p
     assert any("from the network" in line for line in said)
     html = (tmp_path / "site" / "04-childs-pose.html").read_text()
     assert CDN_RENDERER in html and not (tmp_path / "site" / "_static" / "html-manager").exists()
+
+
+def test_the_site_is_readable_by_others(exported_site: Path) -> None:
+    # ordinary modes, so a web server running as another user can serve it
+    assert stat.S_IMODE(exported_site.stat().st_mode) == 0o755
+    for path in exported_site.rglob("*"):
+        assert stat.S_IMODE(path.stat().st_mode) == (0o755 if path.is_dir() else 0o644), path
+
+
+def _stored(paths, env, workers, report):
+    """The stored notebooks, as if just run: these tests are about writing, not running."""
+    return [nbformat.read(path, as_version=4) for path in paths]
+
+
+@pytest.mark.parametrize(("fault", "message"), [
+    (errno.ENOSPC, "The disk is full, so the site could not be written to"),
+    (errno.EACCES, "cannot be written (Permission denied). Choose a folder you can write to"),
+])
+def test_a_full_or_unwritable_output_folder_is_said_plainly_and_the_old_site_kept(
+        course_copy: Path, tmp_path: Path, exported_site: Path, widget_renderer_dist: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fault: int,
+        message: str) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(exported_site, out)
+    before = _tree_digest(out)
+    monkeypatch.setattr("thoracic.site._export._execute_all", _stored)
+    real_write = Path.write_text
+
+    def failing_write(self: Path, *args, **kwargs):
+        if self.name == "03-foam-roller-extension.html":  # part-way through the pages
+            raise OSError(fault, os.strerror(fault))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing_write)
+    with pytest.raises(ExportError, match=re.escape(message)):
+        export_course(course_copy, out, renderer=widget_renderer_dist)
+    monkeypatch.undo()
+    assert _tree_digest(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    monkeypatch.setattr("thoracic.site._export._execute_all", _stored)
+    monkeypatch.setattr(Path, "write_text", failing_write)
+    assert main(["export", "--folder", str(course_copy), "--out", str(out),
+                 "--renderer", str(widget_renderer_dist)]) == 1
+    said = capsys.readouterr().err
+    assert message in said and "Traceback" not in said
+    assert "The previous site, if any, was left as it was." in said
+
+
+def test_an_output_folder_that_cannot_be_made_is_said_plainly(
+        course_copy: Path, tmp_path: Path, widget_renderer_dist: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ExportError, match="could not be written to"):
+        export_course(course_copy, blocker / "site", renderer=widget_renderer_dist)

@@ -9,6 +9,7 @@ is built in a temporary folder and moved into place only when complete.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -233,8 +234,11 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
                "need an internet connection for their widgets.")
 
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    built = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        built = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    except OSError as error:
+        raise ExportError(_cannot_write(out, error)) from None
     try:
         with tempfile.TemporaryDirectory(prefix="thoracic-export-") as data_dir:
             env = export_environment(None if with_my_progress else Path(data_dir))
@@ -258,12 +262,36 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         if renderer_dir is not None:
             _copy_renderer(renderer_dir, static / "html-manager")
             shutil.copy2(requirejs_file(renderer_dir), static / "require.js")
+        _open_to_readers(built)
         _replace_folder(built, out)
+    except OSError as error:
+        shutil.rmtree(built, ignore_errors=True)
+        raise ExportError(_cannot_write(out, error)) from None
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise
     report(f"Exported {len(pages)} pages to {out}; open {out / 'index.html'}.")
     return ExportReport(out, tuple(pages), "local" if renderer_dir else CDN_RENDERER)
+
+
+def _cannot_write(out: Path, error: OSError) -> str:
+    """What went wrong writing the site, in words that say what to do."""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"The disk is full, so the site could not be written to {out}. Free some "
+                "space (the site needs about 10 MB) and export again.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"The folder {out.parent} cannot be written ({reason}). Choose a folder you "
+                "can write to with --out.")
+    return f"The site could not be written to {out} ({reason})."
+
+
+def _open_to_readers(folder: Path) -> None:
+    """Ordinary modes (folders 755, files 644), so a web server's user can read the site;
+    a temporary folder starts readable by its owner only."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _execute_all(paths: Sequence[Path], env: dict[str, str], workers: int,
