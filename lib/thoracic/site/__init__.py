@@ -1,0 +1,45 @@
+"""The offline website: ``thoracic export`` runs every notebook afresh and turns the
+course into linked pages that work from ``file://`` with no network.
+
+Owns running a notebook in a fresh kernel, the export itself (course template, shared
+stylesheet, local widget renderer, atomic replacement of the old site) and its templates.
+
+May import: every package below it (``base`` to ``practice``); never ``authoring``.
+"""
+
+from ._page import inline_widget_scripts, single_page
+from ._execute import NotebookExecutionError, execute_notebook, execute_notebook_node
+from ._export import (
+    CDN_RENDERER,
+    CDN_REQUIREJS,
+    ExportError,
+    ExportReport,
+    anywidget_module,
+    course_stylesheet,
+    export_course,
+    export_environment,
+    find_renderer,
+    html_exporter,
+    prune_widget_state,
+    rewrite_notebook_links,
+)
+
+__all__ = [
+    "CDN_RENDERER",
+    "CDN_REQUIREJS",
+    "ExportError",
+    "ExportReport",
+    "NotebookExecutionError",
+    "anywidget_module",
+    "execute_notebook",
+    "execute_notebook_node",
+    "inline_widget_scripts",
+    "course_stylesheet",
+    "export_course",
+    "export_environment",
+    "find_renderer",
+    "html_exporter",
+    "prune_widget_state",
+    "rewrite_notebook_links",
+    "single_page",
+]
