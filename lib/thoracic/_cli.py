@@ -71,10 +71,15 @@ def _exercises(args: argparse.Namespace) -> int:
 
 
 def _progress(args: argparse.Namespace) -> int:
-    import json
 
     from .base import today
-    from .progress import ImportFileError, ProgressStore, StoreError, summarise_practice
+    from .progress import (
+        ImportFileError,
+        ProgressStore,
+        StoreError,
+        summarise_practice,
+        write_progress_file,
+    )
 
     try:
         store = ProgressStore()
@@ -82,34 +87,33 @@ def _progress(args: argparse.Namespace) -> int:
         print(f"thoracic progress: {problem}", file=sys.stderr)
         return 2
     if args.export_to:
-        text = json.dumps(store.export_data(), indent=1, ensure_ascii=False)
         try:
-            args.export_to.write_text(text + "\n", encoding="utf-8")
-        except OSError as error:
-            print(f"thoracic progress: cannot write {args.export_to} ({error.strerror}). "
-                  "Choose a folder you can write to.", file=sys.stderr)
+            write_progress_file(store.export_data(), args.export_to)
+        except StoreError as problem:  # the old file, if any, is still there, whole
+            print(f"thoracic progress: {problem}", file=sys.stderr)
             return 1
         print(f"Saved all your progress to {args.export_to}.")
         return 0
     if args.import_from:
+        from typing import cast
+
+        from .progress import ImportReport, read_progress_file
+
         try:
-            data = json.loads(args.import_from.read_text(encoding="utf-8"))
-            added = store.import_data(data)
-        except OSError as error:
-            print(f"thoracic progress: cannot read {args.import_from} ({error.strerror}). "
-                  "Nothing was imported.", file=sys.stderr)
+            data = read_progress_file(args.import_from)
+        except ImportFileError as error:  # unreadable, too big, not UTF-8 or not JSON
+            print(f"thoracic progress: {error}", file=sys.stderr)  # (it names the file)
             return 1
-        except json.JSONDecodeError as error:
-            print(f"thoracic progress: {args.import_from} is not a progress export (not valid "
-                  f"JSON: {error.msg} at line {error.lineno}). Nothing was imported.",
-                  file=sys.stderr)
-            return 1
-        except ImportFileError as error:
+        try:
+            # ProgressStore.import_data returns an ImportReport: added, updated, skipped.
+            report = cast(ImportReport, store.import_data(data))
+        except ImportFileError as error:  # a bad entry: the message names it
             print(f"thoracic progress: {args.import_from}: {error}", file=sys.stderr)
             return 1
-        print(f"Imported {added['sessions']} practice-log entries, {added['self_tests']} "
-              f"self-test results and {added['checklist_ticks']} checklist ticks "
-              "(entries you already had were skipped).")
+        except StoreError as problem:  # the transaction was rolled back
+            print(f"thoracic progress: {problem} Nothing was imported.", file=sys.stderr)
+            return 2
+        print(report.describe())
         return 0
     sessions = store.sessions()
     summary = summarise_practice(sessions, today())

@@ -9,8 +9,8 @@ import pytest
 
 from thoracic.progress import (
     DamagedStoreError,
+    LearnerStore,
     ProgressStore,
-    SavingOff,
     Store,
     progress_store,
     store_or_own,
@@ -31,22 +31,24 @@ def test_the_interface_covers_what_widgets_use() -> None:
 @pytest.mark.parametrize("name", _interface())
 def test_both_stores_take_the_same_arguments(name: str) -> None:
     wanted = inspect.signature(getattr(Store, name))
-    for cls in (ProgressStore, SavingOff):
+    for cls in (ProgressStore, LearnerStore):
         assert inspect.signature(getattr(cls, name)) == wanted, (cls.__name__, name)
 
 
-def test_saving_off_reads_empty_and_drops_writes(tmp_path: Path) -> None:
-    problem = DamagedStoreError(tmp_path / "progress.sqlite3", "It is damaged.")
-    store: Store = SavingOff(problem)
-    store.set_tick("form-childs-pose", "breathe", True, day="2026-01-15")
-    session = store.record_session("exercise", "childs-pose", 60.0, sets=2)
-    store.rate_session(session, 3, "fine")  # no error, nothing kept
-    store.record_self_test("neck-to-wall", 4.0)
-    store.record_quiz_answer("q1", 0, True)
+def test_an_unusable_learner_store_reads_nothing_and_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite3"
+    path.write_bytes(b"damaged" * 100)
+    store: Store = LearnerStore(path)
+    assert not store.saving and isinstance(store.problem, DamagedStoreError)
     assert store.ticks("form-childs-pose", day="2026-01-15") == {}
     assert (store.sessions(), store.self_tests(), store.quiz_answers()) == ([], [], [])
-    assert not store.saving and store.problem is problem
-    assert not (tmp_path / "progress.sqlite3").exists()
+    for write in (lambda: store.set_tick("form-childs-pose", "breathe", True),
+                  lambda: store.record_session("exercise", "childs-pose", 60.0, sets=2),
+                  lambda: store.record_self_test("neck-to-wall", 4.0),
+                  lambda: store.record_quiz_answer("q1", 0, True)):
+        with pytest.raises(DamagedStoreError, match="is damaged"):
+            write()
+    assert path.read_bytes() == b"damaged" * 100
 
 
 def test_store_or_own_prefers_the_given_store(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from ..base import PALETTE, Rendered, exporting, today
@@ -19,6 +19,7 @@ from ..progress import (
     SelfTestResult,
     Session,
     Store,
+    StoreError,
     store_or_own,
     summarise_practice,
 )
@@ -223,9 +224,13 @@ def dashboard(store: Store | None = None) -> Rendered:
     """Everything in one display; a friendly message when there is nothing yet."""
     store = store_or_own(store)
     on = today()
-    sessions = store.sessions()
-    results = store.self_tests()
-    answers_so_far = store.quiz_answers()
+    try:
+        sessions, results = store.sessions(), store.self_tests()
+        answers_so_far = store.quiz_answers()
+    except StoreError as problem:  # the file cannot be read just now: say so, plainly
+        notice = saving_notice(store)
+        text = f"Your progress could not be read just now. {problem}"
+        return Rendered((notice.html if notice else "") + f"<p>{escape(text)}</p>", text)
     notice = saving_notice(store)
     notice_html = notice.html if notice else ""
     if not sessions and not results and not answers_so_far:
@@ -243,11 +248,21 @@ def dashboard(store: Store | None = None) -> Rendered:
     parts = [notice_html, '<ul aria-label="Practice summary">'
              + "".join(f"<li>{escape(fact)}</li>" for fact in facts) + "</ul>"]
     texts = list(facts)
-    if sessions:
-        for chart in (_calendar(summary, on), _weekly_bars(summary, on)):
-            parts.append(chart.html)
-            texts.append(chart.text)
-    for picture in (_self_test_trends(results), _rating_trend(sessions)):
+    drawings: list[tuple[str, Callable[[], Rendered | None]]] = [
+        ("the practice calendar", lambda: _calendar(summary, on) if sessions else None),
+        ("the days practised each week",
+         lambda: _weekly_bars(summary, on) if sessions else None),
+        ("the self-test trends", lambda: _self_test_trends(results)),
+        ("the rating trend", lambda: _rating_trend(sessions))]
+    for name, draw in drawings:
+        try:
+            picture = draw()
+        except Exception as error:
+            line = (f"Could not draw {name} from your stored entries ({error}). The rest "
+                    "is shown; 'thoracic progress' can list and delete a wrong entry.")
+            parts.append(f"<p>{escape(line)}</p>")
+            texts.append(line)
+            continue
         if picture is not None:
             parts.append(picture.html)
             texts.append(picture.text)

@@ -7,7 +7,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..progress import Store
+from ..progress import MAX_NOTE_CHARS, Store
+from ..ui import SavingNotice
 
 __all__ = ["SessionRating"]
 
@@ -15,8 +16,9 @@ __all__ = ["SessionRating"]
 class SessionRating(widgets.VBox):
     """After an exercise: how tight or sore it felt (0 to 10) and a note, both optional."""
 
-    def __init__(self, store: Store, **kwargs: Any) -> None:
+    def __init__(self, store: Store, notice: SavingNotice | None = None, **kwargs: Any) -> None:
         self.store = store
+        self.notice = notice if notice is not None else SavingNotice(store)
         self.session_id: str | None = None
         # Eleven buttons, each big enough to tap (44 px), so the chosen number is always in
         # view; nothing chosen means no rating. They are never disabled: picking early does
@@ -51,8 +53,16 @@ class SessionRating(widgets.VBox):
             return
         note = self.note.value.strip() or None
         rating = self.rating.value
-        self.store.rate_session(self.session_id, rating, note)
+        if note is not None and len(note) > MAX_NOTE_CHARS:
+            self.status.value = (f'<p role="alert">⚠ Your note is {len(note):,} characters '
+                                 f"long; please keep it to {MAX_NOTE_CHARS:,}. Nothing was "
+                                 "saved yet.</p>")
+            return
+        session = self.session_id
         said = f" {rating} out of 10." if rating is not None else " No rating."
         shown = f" Note: {escape(note)}" if note else ""
-        saved = "Saved:" if self.store.saving else "Not kept (saving is off):"
-        self.status.value = f'<p role="status">✓ {saved}{said}{shown}</p>'
+        if self.notice.keep(lambda: self.store.rate_session(session, rating, note)):
+            self.status.value = f'<p role="status">✓ Saved:{said}{shown}</p>'
+        else:
+            self.status.value = (f'<p role="alert">⚠ Not saved:{said}{shown} Press Save again '
+                                 "once the notice below is gone.</p>")

@@ -12,8 +12,9 @@ from typing import Any
 
 from ipywidgets import CallbackDispatcher
 
-from ..progress import Store
+from ..progress import SessionKind, Store
 from ..timer import CoachTimer, PhaseEnd
+from ..ui import SavingNotice
 
 __all__ = ["PracticeRecorder"]
 
@@ -21,10 +22,11 @@ __all__ = ["PracticeRecorder"]
 class PracticeRecorder:
     """Writes what a timer completes into the practice log."""
 
-    def __init__(self, timer: CoachTimer, store: Store, *, routine_name: str | None = None
-                 ) -> None:
+    def __init__(self, timer: CoachTimer, store: Store, *, routine_name: str | None = None,
+                 notice: SavingNotice | None = None) -> None:
         self.timer = timer
         self.store = store
+        self.notice = notice if notice is not None else SavingNotice(store)
         self.routine_name = routine_name
         self.last_exercise_session: str | None = None
         self._on_recorded = CallbackDispatcher()
@@ -62,24 +64,30 @@ class PracticeRecorder:
         self._set_seconds[name] += end.seconds
         if phase.kind == "reps" or phase.rep_number == phase.rep_count:
             self._sets[name] += 1
-            self.store.record_session("set", name, round(self._set_seconds[name], 1),
-                                      sets=1)
+            self._log("set", name, self._set_seconds[name], 1)
             self._set_seconds[name] = 0.0
 
     def _exercise_done(self, name: str) -> None:
         if not self._sets[name]:
             return  # everything was skipped: nothing to log
-        session = self.store.record_session("exercise", name, round(self._seconds[name], 1),
-                                            sets=self._sets[name])
+        session = self._log("exercise", name, self._seconds[name], self._sets[name])
         self._exercises_logged += 1
         self._sets[name], self._seconds[name] = 0, 0.0
         self.last_exercise_session = session
-        if not self.routine_name:  # a routine is rated once, as a whole, at its end
+        if session and not self.routine_name:  # a routine is rated once, at its end
             self._on_recorded(session)
 
     def _finished(self) -> None:
         if self.routine_name and self._exercises_logged:
-            session = self.store.record_session("routine", self.routine_name,
-                                                round(self._routine_seconds, 1),
-                                                sets=self._exercises_logged)
-            self._on_recorded(session)
+            session = self._log("routine", self.routine_name, self._routine_seconds,
+                                self._exercises_logged)
+            if session:
+                self._on_recorded(session)
+
+    def _log(self, kind: SessionKind, name: str, seconds: float, sets: int) -> str | None:
+        """One entry in the practice log; its id, or None if it could not be kept (the
+        notice then says why, and the timer carries on)."""
+        made: list[str] = []
+        self.notice.keep(lambda: made.append(
+            self.store.record_session(kind, name, round(seconds, 1), sets=sets)))
+        return made[0] if made else None

@@ -16,7 +16,7 @@ from ..base import Previewed, Rendered, exporting, timer_scale
 from ..content import get_exercise
 from ..progress import Store, store_or_own
 from ..timer import CoachTimer, TimerPlan, daily_routine_plan, plan_for_exercise, shorten
-from ..ui import kernel_note, notice_widgets
+from ..ui import SavingNotice, kernel_note
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 
@@ -30,15 +30,16 @@ class TimedPractice(Previewed, widgets.VBox):
                  routine_name: str | None = None, **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
-        self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name)
-        self.rating = SessionRating(self.store)
+        self.notice = SavingNotice(self.store)
+        self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name,
+                                         notice=self.notice)
+        self.rating = SessionRating(self.store, self.notice)
         self.recorder.on_practice_recorded(self.rating.ask_about)
         children: list[widgets.Widget] = [timer]
         if exporting():  # no kernel behind the page: nothing can be kept or rated there
             children.append(widgets.HTML(kernel_note("your finished sets are not saved")))
         else:
-            children.append(self.rating)
-            children.extend(notice_widgets(self.store))
+            children.extend([self.rating, self.notice])
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
 

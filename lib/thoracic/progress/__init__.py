@@ -2,50 +2,71 @@
 
 Owns the store (checklist ticks, practice log, self-test results, quiz answers), its
 schema and migrations, the checks on files it did not write, export and import, the
-``Store`` interface that notebooks use, the ``SavingOff`` stand-in, and the pure practice
+``Store`` interface that notebooks use, the learner's store that reports problems and
+tries again (``LearnerStore``), and the pure practice
 summary (streaks, days this week). It draws nothing and shows nothing.
 
 May import: ``thoracic.base``, ``thoracic.content``.
 """
 
-from ._access import SavingOff, progress_store, store_or_own
+from ._access import LearnerStore, progress_store, store_or_own
+from ._backup import write_progress_file
 from ._errors import (
     DamagedStoreError,
     ForeignStoreError,
     ImportFileError,
     NewerStoreError,
+    StoreDiskError,
     StoreError,
+    StoreFullError,
     StoreLocationError,
+    StoreLockedError,
 )
 from ._location import data_dir, store_path
 from ._protocol import Store
-from ._records import QuizAnswer, SelfTestResult, Session
-from ._schema import APPLICATION_ID, EXPORT_FORMAT, FILENAME, MIGRATIONS, SCHEMA_VERSION
+from ._records import MAX_NOTE_CHARS, QuizAnswer, SelfTestResult, Session
+from ._schema import (
+    APPLICATION_ID,
+    EXPORT_FORMAT,
+    FILENAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SessionKind,
+)
 from ._store import ProgressStore
 from ._summary import PracticeSummary, summarise_practice
+from ._transfer import ImportReport, read_progress_file
 
 __all__ = [
     "APPLICATION_ID",
     "EXPORT_FORMAT",
     "FILENAME",
+    "MAX_NOTE_CHARS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "DamagedStoreError",
     "ForeignStoreError",
     "ImportFileError",
+    "ImportReport",
+    "LearnerStore",
     "NewerStoreError",
     "PracticeSummary",
     "ProgressStore",
     "QuizAnswer",
-    "SavingOff",
     "SelfTestResult",
     "Session",
+    "SessionKind",
     "Store",
+    "StoreDiskError",
     "StoreError",
+    "StoreFullError",
     "StoreLocationError",
+    "StoreLockedError",
     "data_dir",
     "progress_store",
+    "read_progress_file",
     "store_or_own",
     "store_path",
     "summarise_practice",
+    "write_progress_file",
 ]

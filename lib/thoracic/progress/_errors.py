@@ -9,8 +9,11 @@ __all__ = [
     "ForeignStoreError",
     "ImportFileError",
     "NewerStoreError",
+    "StoreDiskError",
     "StoreError",
+    "StoreFullError",
     "StoreLocationError",
+    "StoreLockedError",
 ]
 
 
@@ -35,7 +38,19 @@ class NewerStoreError(StoreError):
 
 
 class StoreLocationError(StoreError):
-    pass
+    """The folder cannot be made or written (read-only, no permission)."""
+
+
+class StoreFullError(StoreError):
+    """The disk is full."""
+
+
+class StoreLockedError(StoreError):
+    """Another program held the file locked for longer than the course waits."""
+
+
+class StoreDiskError(StoreError):
+    """The disk reported an input/output error."""
 
 
 class ImportFileError(ValueError):

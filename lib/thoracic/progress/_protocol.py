@@ -15,13 +15,17 @@ __all__ = ["Store"]
 class Store(Protocol):
     """A learner's progress: checklist ticks, the practice log, self-tests, quiz answers.
 
-    ``ProgressStore`` (the SQLite file) and ``SavingOff`` (when that file cannot be used)
-    both provide it, so callers never check which one they have.
+    ``ProgressStore`` (the SQLite file, which raises when it cannot be used) and
+    ``LearnerStore`` (the learner's own, which reports why and tries again) both provide
+    it, so callers never check which one they have. Every method raises only StoreError.
     """
 
     path: Path
-    saving: bool  # False when nothing is kept; ``problem`` then says why
-    problem: StoreError | None
+    problem: StoreError | None  # why saving is off, or None
+
+    @property
+    def saving(self) -> bool:
+        """False while nothing can be kept; ``problem`` then says why."""
 
     def set_tick(self, checklist: str, item: str, checked: bool, *, day: str = "") -> None: ...
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ._schema import SessionKind
 
-__all__ = ["QuizAnswer", "SelfTestResult", "Session", "check_rating"]
+__all__ = ["MAX_NOTE_CHARS", "QuizAnswer", "SelfTestResult", "Session", "check_note",
+           "check_rating"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,17 @@ class SelfTestResult:
     side: str
     value: float
     recorded_at: str
+
+
+# A note is a line or two for oneself; longer ones would make the dashboard and every
+# backup heavy. The import refuses longer notes, so the widgets must not save them.
+MAX_NOTE_CHARS = 2_000
+
+
+def check_note(note: str | None) -> None:
+    if note is not None and len(note) > MAX_NOTE_CHARS:
+        raise ValueError(f"The note is {len(note):,} characters long; keep it to "
+                         f"{MAX_NOTE_CHARS:,} at most.")
 
 
 def check_rating(rating: int | None) -> None:

@@ -12,25 +12,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import shutil
 import sqlite3
-import struct
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
+from urllib.parse import quote
 
 from ..base import DATA_DIR_VARIABLE, today
 from ._errors import (
     DamagedStoreError,
     ForeignStoreError,
     NewerStoreError,
+    StoreDiskError,
     StoreError,
+    StoreFullError,
     StoreLocationError,
+    StoreLockedError,
 )
 from ._location import store_path
-from ._records import QuizAnswer, SelfTestResult, Session, check_rating
+from ._records import QuizAnswer, SelfTestResult, Session, check_note, check_rating
 from ._schema import (
     APPLICATION_ID,
     EXPORT_FORMAT,
@@ -42,55 +49,125 @@ from ._schema import (
 )
 from ._transfer import validated_import
 
-__all__ = ["ProgressStore"]
+__all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# How long a save waits for another program's lock before saying so.
+LOCK_WAIT_SECONDS = 5.0
+
+
 def _move_aside_advice(path: Path) -> str:
     return (f"Your progress has not been changed. To start a fresh record, move {path.name} "
-            f"somewhere safe (keep it: it may be recoverable) and run the notebook again; "
-            f"or set {DATA_DIR_VARIABLE} to another folder.")
+            "somewhere safe (keep it: it may be recoverable); the course starts a new one at "
+            f"your next tick, with no restart. Or set {DATA_DIR_VARIABLE} to another folder.")
+
+
+def store_problem(path: Path, error: BaseException) -> StoreError:
+    """The real cause of an SQLite or system error on the progress file, and what to do."""
+    text = str(error).lower()
+    code = getattr(error, "errno", None)
+    again = "saving starts again by itself at your next tick, set or answer"
+    if code in (errno.ENOSPC, errno.EDQUOT) or "full" in text or (
+            "disk i/o" in text and _no_space_left(path)):
+        return StoreFullError(path, f"The disk is full, so your progress could not be saved "
+                                    f"in {path}. Free some space: {again}.")
+    if "locked" in text or "busy" in text:
+        return StoreLockedError(path, (
+            f"Another program kept your progress file {path} locked for more than "
+            f"{LOCK_WAIT_SECONDS:g} seconds (another copy of the course, or a backup or sync "
+            f"tool). When it lets go, {again}."))
+    if (code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text
+            or "read-only" in text or "unable to open" in text):
+        return StoreLocationError(path, (
+            f"The folder {path.parent} cannot be written, so your progress is not being "
+            f"saved. Make it writable ({again}), or set {DATA_DIR_VARIABLE} to a folder you "
+            "can write to and restart the kernel."))
+    if "disk i/o" in text:
+        return StoreDiskError(path, (
+            f"The disk reported an error while reading or saving {path} (it may be full or "
+            f"failing). Your saved progress has not been changed; {again} once it works."))
+    if "malformed" in text or "not a database" in text:
+        return DamagedStoreError(path, f"The progress file {path} is damaged ({error}). "
+                                       f"{_move_aside_advice(path)}")
+    return StoreError(path, f"Your progress file {path} could not be used ({error}).")
+
+
+def _no_space_left(path: Path) -> bool:
+    """Whether the disk holding ``path`` is full (SQLite may call that an I/O error)."""
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except (OSError, AttributeError):  # no such folder, or a system without statvfs
+        return False
 
 
 def _inspect_existing(path: Path) -> None:
-    """Check a file we did not just create, reading only. Raise StoreError if unusable."""
+    """Check a file we did not just create, without changing it. Raise StoreError if
+    unusable; the file (and any -wal and -shm beside it) is left exactly as it was."""
     if not path.is_file():
         raise StoreLocationError(path, f"The progress file {path} is not a regular file. "
                                  f"Set {DATA_DIR_VARIABLE} to a folder for your progress.")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise store_problem(path, error) from None
     if size == 0:
         return  # an empty file holds nothing to lose; SQLite treats it as a new database
-    with path.open("rb") as handle:
-        header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
         raise DamagedStoreError(path, f"The progress file {path} is damaged or is not a "
                                 f"progress file. {_move_aside_advice(path)}")
     if len(header) < 100:
         raise DamagedStoreError(path, f"The progress file {path} is cut short (damaged). "
                                 f"{_move_aside_advice(path)}")
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = struct.unpack(">I", header[28:32])[0]
-    if page_count and size < page_size * page_count:
-        raise DamagedStoreError(path, f"The progress file {path} is cut short (damaged): it "
-                                f"should hold {page_size * page_count} bytes but has {size}. "
-                                f"{_move_aside_advice(path)}")
+    # Another program's file, or a newer course's, is known from its header alone: refused
+    # without any SQLite connection, which could checkpoint its -wal or touch its -shm.
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id:
+        _judge(path, app_id, version, tables=1)
+    wal = path.with_name(f"{path.name}-wal")
+    if app_id == 0 and wal.exists():
+        # Not yet marked as ours, with a journal beside it: look at a copy of the pair.
+        with TemporaryDirectory(prefix="thoracic-inspect-") as scratch:
+            copy = Path(scratch) / path.name
+            shutil.copy2(path, copy)
+            shutil.copy2(wal, Path(scratch) / wal.name)
+            _judge(path, *_read_with_sqlite(path, copy))
+        return
+    _judge(path, *_read_with_sqlite(path, path))
+
+
+def _read_with_sqlite(path: Path, target: Path) -> tuple[int, int, int]:
+    """(application id, version, tables) of ``target``, after SQLite's own damage check,
+    through a read-only connection that waits for writers and changes nothing."""
+    uri = f"file:{quote(str(target))}?mode=ro"
     try:
-        with closing(sqlite3.connect(path, timeout=30)) as db:
-            db.execute("PRAGMA query_only = ON")
+        with closing(sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_SECONDS)) as db:
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+    except sqlite3.OperationalError as error:
+        problem = store_problem(path, error)
+        if type(problem) is not StoreError:
+            raise problem from None
         raise DamagedStoreError(path, f"The progress file {path} cannot be read ({error}). "
+                                f"{_move_aside_advice(path)}") from None
+    except sqlite3.DatabaseError as error:
+        raise DamagedStoreError(path, f"The progress file {path} is damaged ({error}). "
                                 f"{_move_aside_advice(path)}") from None
     if check != "ok":
         raise DamagedStoreError(path, f"The progress file {path} is damaged ({check}). "
                                 f"{_move_aside_advice(path)}")
+    return app_id, version, tables
+
+
+def _judge(path: Path, app_id: int, version: int, tables: int) -> None:
     if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
         raise ForeignStoreError(path, f"The file {path} belongs to another program, not to "
                                 f"this course. {_move_aside_advice(path)}")
@@ -104,8 +181,11 @@ def _inspect_existing(path: Path) -> None:
 class ProgressStore:
     """The learner's progress. Each method opens, uses and closes its own connection."""
 
-    saving = True
     problem: StoreError | None = None
+
+    @property
+    def saving(self) -> bool:
+        return True  # this store raises instead of running without saving
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else store_path()
@@ -123,33 +203,41 @@ class ProgressStore:
                 "kernel.")) from None
         if self.path.exists():
             _inspect_existing(self.path)
-        try:
-            with self._connection() as db:
-                self._migrate(db)
-        except sqlite3.OperationalError as error:
-            raise StoreLocationError(self.path, (
-                f"The progress file {self.path} cannot be written ({error}). Set "
-                f"{DATA_DIR_VARIABLE} to a folder you can write to, then restart the kernel."
-            )) from None
+        with self._database() as db:
+            self._migrate(db)
 
     @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+    def _database(self) -> Iterator[sqlite3.Connection]:
+        """A connection to the file; any SQLite or system error leaves it as a StoreError
+        that names the real cause (full disk, lock, read-only folder, damage)."""
         try:
-            db.execute("PRAGMA busy_timeout = 30000")
+            db = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise store_problem(self.path, error) from None
+        try:
+            db.execute(f"PRAGMA busy_timeout = {round(LOCK_WAIT_SECONDS * 1000)}")
             yield db
+        except (sqlite3.Error, OSError) as error:
+            raise store_problem(self.path, error) from None
         finally:
             db.close()
 
     @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reading."""
+        with self._database() as db:
+            yield db
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """A short write transaction; the write lock is taken at the start, so writers queue."""
-        with self._connection() as db:
+        with self._database() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
 
@@ -201,6 +289,7 @@ class ProgressStore:
         """Add one entry to the practice log and return its id."""
         if kind not in SESSION_KINDS:
             raise ValueError(f"kind must be one of {', '.join(SESSION_KINDS)}, got {kind!r}.")
+        check_note(note)
         check_rating(rating)
         session_id = uuid.uuid4().hex
         with self._transaction() as db:
@@ -212,10 +301,11 @@ class ProgressStore:
     def rate_session(self, session_id: str, rating: int | None, note: str | None) -> None:
         """Add how it felt (0-10) and a note to a logged session."""
         check_rating(rating)
+        check_note(note)
         with self._transaction() as db:
             found = db.execute("UPDATE sessions SET rating = ?, note = ? WHERE id = ?",
                                (rating, note or None, session_id)).rowcount
-        if not found and self.saving:  # a store that keeps nothing has nothing to find
+        if not found:
             raise KeyError(f"No practice-log entry with id {session_id!r}.")
 
     def sessions(self) -> list[Session]:
@@ -274,21 +364,23 @@ class ProgressStore:
 
         The whole file is checked before anything is written; a bad file changes nothing.
         """
-        sessions, tests, ticks, answers = validated_import(data)
-        added = {"sessions": 0, "self_tests": 0, "checklist_ticks": 0, "quiz_answers": 0}
+        checked = validated_import(data)
+        added: dict[str, int] = {}
         with self._transaction() as db:
-            # Entries have ids: one already here is kept as it is.
-            for table, rows in (("sessions", sessions), ("self_tests", tests),
-                                ("quiz_answers", answers)):
-                for row in rows:
-                    marks = ", ".join("?" * len(row))
-                    added[table] += db.execute(
-                        f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row).rowcount
-            for row in ticks:
-                # A tick saved later wins, wherever it was saved.
-                added["checklist_ticks"] += db.execute(
-                    "INSERT INTO checklist_ticks VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                    "(checklist, item, day) DO UPDATE SET checked = excluded.checked, "
-                    "updated_at = excluded.updated_at "
-                    "WHERE excluded.updated_at > checklist_ticks.updated_at", row).rowcount
-        return added
+            # Entries have ids: one already here is kept as it is (and counted as skipped).
+            for table, rows, marks in (("sessions", checked.sessions, "?, " * 8 + "?"),
+                                       ("self_tests", checked.self_tests, "?, " * 5 + "?"),
+                                       ("quiz_answers", checked.quiz_answers, "?, " * 5 + "?")):
+                added[table] = db.executemany(
+                    f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows).rowcount
+            # A tick saved later wins, wherever it was saved.
+            count = "SELECT count(*) FROM checklist_ticks"
+            before = db.execute(count).fetchone()[0]
+            changed = db.executemany(
+                "INSERT INTO checklist_ticks VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                "(checklist, item, day) DO UPDATE SET checked = excluded.checked, "
+                "updated_at = excluded.updated_at "
+                "WHERE excluded.updated_at > checklist_ticks.updated_at",
+                checked.checklist_ticks).rowcount
+            added["checklist_ticks"] = db.execute(count).fetchone()[0] - before
+        return checked.report(added, {"checklist_ticks": changed - added["checklist_ticks"]})

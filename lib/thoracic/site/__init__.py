@@ -7,7 +7,6 @@ stylesheet, local widget renderer, atomic replacement of the old site) and its t
 May import: every package below it (``base`` to ``practice``); never ``authoring``.
 """
 
-from ._page import inline_widget_scripts, single_page
 from ._execute import NotebookExecutionError, execute_notebook, execute_notebook_node
 from ._export import (
     CDN_RENDERER,
@@ -23,6 +22,7 @@ from ._export import (
     prune_widget_state,
     rewrite_notebook_links,
 )
+from ._page import inline_widget_scripts, single_page
 
 __all__ = [
     "CDN_RENDERER",
@@ -31,14 +31,14 @@ __all__ = [
     "ExportReport",
     "NotebookExecutionError",
     "anywidget_module",
+    "course_stylesheet",
     "execute_notebook",
     "execute_notebook_node",
-    "inline_widget_scripts",
-    "course_stylesheet",
     "export_course",
     "export_environment",
     "find_renderer",
     "html_exporter",
+    "inline_widget_scripts",
     "prune_widget_state",
     "rewrite_notebook_links",
     "single_page",

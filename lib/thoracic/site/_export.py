@@ -32,10 +32,10 @@ from ._execute import execute_notebook
 __all__ = [
     "CDN_RENDERER",
     "CDN_REQUIREJS",
-    "WidgetScripts",
-    "anywidget_module",
     "ExportError",
     "ExportReport",
+    "WidgetScripts",
+    "anywidget_module",
     "course_stylesheet",
     "export_course",
     "export_environment",

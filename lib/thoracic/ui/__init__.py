@@ -12,7 +12,7 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 from ._cards import course_map, routine_summary, show_exercise, show_red_flags
 from ._checklist import Checklist, ChecklistItem, daily_checklist, form_checklist
 from ._glossary import show_glossary
-from ._notices import kernel_note, notice_widgets, saving_notice
+from ._notices import SavingNotice, kernel_note, saving_notice
 from ._quiz import QuizQuestion, knowledge_check
 from ._safety_screen import SAFETY_CHECKLIST, SafetyScreen, red_flag_banner, safety_screen
 from ._self_test_form import SelfTestForm, self_test_form
@@ -23,13 +23,13 @@ __all__ = [
     "ChecklistItem",
     "QuizQuestion",
     "SafetyScreen",
+    "SavingNotice",
     "SelfTestForm",
     "course_map",
     "daily_checklist",
     "form_checklist",
     "kernel_note",
     "knowledge_check",
-    "notice_widgets",
     "red_flag_banner",
     "routine_summary",
     "safety_screen",

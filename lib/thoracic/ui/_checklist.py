@@ -17,8 +17,8 @@ from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
 from ..base import Previewed, Rendered, exporting, preview, today
 from ..content import get_exercise
-from ..progress import Store, store_or_own
-from ._notices import kernel_note, notice_widgets
+from ..progress import Store, StoreError, store_or_own
+from ._notices import SavingNotice, kernel_note
 from ._style import CHECKLIST_CLASS, checklist_style
 
 __all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist", "ticked_list_html"]
@@ -56,7 +56,13 @@ class Checklist(Previewed, widgets.VBox):
         self.store = store_or_own(store)
         self.day = today().isoformat() if daily else ""
         self._change_handlers = CallbackDispatcher()
-        saved = self.store.ticks(checklist_id, day=self.day)
+        self._reverting = False
+        self.notice = SavingNotice(self.store)
+        try:
+            saved = self.store.ticks(checklist_id, day=self.day)
+        except StoreError:
+            saved = {}  # the notice says why nothing could be read
+        self.notice.refresh()
         self.boxes = {
             item.id: widgets.Checkbox(value=saved.get(item.id, False), description=item.text,
                                       indent=False,
@@ -75,7 +81,7 @@ class Checklist(Previewed, widgets.VBox):
         if exporting():
             children.append(widgets.HTML(kernel_note("your ticks are not saved")))
         else:
-            children.extend(notice_widgets(self.store))
+            children.append(self.notice)
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
         self.add_class(CHECKLIST_CLASS)
@@ -100,7 +106,17 @@ class Checklist(Previewed, widgets.VBox):
         box.value = (not box.value) if value is None else value
 
     def _saved(self, item_id: str, value: bool) -> None:
-        self.store.set_tick(self.checklist_id, item_id, value, day=self.day)
+        if self._reverting:
+            return
+        if not self.notice.keep(lambda: self.store.set_tick(self.checklist_id, item_id, value,
+                                                            day=self.day)):
+            # Not kept: the box goes back to what is really saved, and the notice says why.
+            self._reverting = True
+            try:
+                self.boxes[item_id].value = not value
+            finally:
+                self._reverting = False
+            return
         self._update()
         self._change_handlers(self)
 

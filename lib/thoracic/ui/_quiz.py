@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from ..base import Previewed, Rendered, exporting, preview
 from ..content import Question, load_questions
 from ..progress import Store, store_or_own
-from ._notices import notice_widgets
+from ._notices import SavingNotice
 
 __all__ = ["KnowledgeCheck", "QuizQuestion", "knowledge_check"]
 
@@ -24,9 +24,11 @@ __all__ = ["KnowledgeCheck", "QuizQuestion", "knowledge_check"]
 class QuizQuestion(widgets.VBox):
     """One question: pick an answer, press Check, read why."""
 
-    def __init__(self, question: Question, store: Store, **kwargs: Any) -> None:
+    def __init__(self, question: Question, store: Store, notice: SavingNotice,
+                 **kwargs: Any) -> None:
         self.question = question
         self.store = store
+        self.notice = notice
         self.prompt = widgets.HTML(f"<p><strong>{escape(question.prompt)}</strong></p>")
         self.choices = widgets.RadioButtons(
             options=[(choice, n) for n, choice in enumerate(question.choices)], value=None,
@@ -49,7 +51,7 @@ class QuizQuestion(widgets.VBox):
         mark = "✓ Right." if right else "✗ Not this one."
         self.feedback.value = (f'<p role="status"><strong>{mark}</strong> '
                                f"{escape(self.question.feedback[choice])}</p>")
-        self.store.record_quiz_answer(self.question.id, choice, right)
+        self.notice.keep(lambda: self.store.record_quiz_answer(self.question.id, choice, right))
         return right
 
 
@@ -80,9 +82,10 @@ class KnowledgeCheck(Previewed, widgets.VBox):
 
     def __init__(self, questions: Sequence[Question], store: Store, **kwargs: Any) -> None:
         self.questions = tuple(questions)
+        self.notice = SavingNotice(store)
         children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
-        children.extend(QuizQuestion(question, store) for question in questions)
-        children.extend(notice_widgets(store))
+        children.extend(QuizQuestion(question, store, self.notice) for question in questions)
+        children.append(self.notice)
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children, **kwargs)
 

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..base import Previewed, Rendered, exporting, preview
 from ..content import SelfTest, get_self_test
 from ..progress import Store, store_or_own
-from ._notices import kernel_note, notice_widgets
+from ._notices import SavingNotice, kernel_note
 
 __all__ = ["SelfTestForm", "self_test_form"]
 
@@ -34,7 +34,8 @@ class SelfTestForm(Previewed, widgets.VBox):
         children: list[widgets.Widget] = [
             widgets.HTML(f"<h3>Record your {escape(test.name.lower())}</h3>"),
             *self.inputs.values(), self.save_button, self.status]
-        children.extend(notice_widgets(self.store))
+        self.notice = SavingNotice(self.store)
+        children.append(self.notice)
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
 
@@ -55,11 +56,18 @@ class SelfTestForm(Previewed, widgets.VBox):
         except ValueError as problem:
             self.status.value = f'<p role="alert">⚠ {escape(str(problem))} Nothing was saved.</p>'
             return False
-        for side, value in values.items():
-            self.store.record_self_test(self.test.id, value, side=side)
         shown = ", ".join(f"{side or 'result'} {value:g}" for side, value in values.items())
-        saved = "Saved" if self.store.saving else "Checked (saving is off)"
-        self.status.value = f"<p>✓ {saved}: {escape(shown)} {escape(self.test.unit)}.</p>"
+
+        def record() -> None:
+            for side, value in values.items():
+                self.store.record_self_test(self.test.id, value, side=side)
+
+        if not self.notice.keep(record):
+            # The numbers stay in their boxes, ready to save again once saving is back.
+            self.status.value = (f'<p role="alert">⚠ Not saved: {escape(shown)} '
+                                 f"{escape(self.test.unit)}. The notice below says why.</p>")
+            return False
+        self.status.value = f"<p>✓ Saved: {escape(shown)} {escape(self.test.unit)}.</p>"
         for box in self.inputs.values():
             box.value = ""
         return True
