@@ -24,6 +24,7 @@ PUBLIC_API = [
     "dashboard",
     "exercise_diagram",
     "exercise_timer",
+    "fix_entries",
     "form_checklist",
     "get_exercise",
     "knowledge_check",

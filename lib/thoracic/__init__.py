@@ -10,7 +10,7 @@ docstrings say what each one owns.
 from .base import Rendered
 from .content import COURSE, Exercise, get_exercise
 from .figures import exercise_diagram, movement_animation, self_test_picture, spine_picture
-from .practice import dashboard, exercise_timer, routine_timer
+from .practice import dashboard, exercise_timer, fix_entries, routine_timer
 from .progress import ProgressStore, Store, StoreError, progress_store
 from .timer import CoachTimer, TimerPlan
 from .ui import (
@@ -42,6 +42,7 @@ __all__ = [
     "dashboard",
     "exercise_diagram",
     "exercise_timer",
+    "fix_entries",
     "form_checklist",
     "get_exercise",
     "knowledge_check",

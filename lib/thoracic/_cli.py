@@ -115,6 +115,26 @@ def _progress(args: argparse.Namespace) -> int:
             return 2
         print(report.describe())
         return 0
+    if args.list_entries:
+        from .progress import SelfTestResult, Session, describe_entry
+
+        every: list[Session | SelfTestResult] = [*store.sessions(), *store.self_tests()]
+        entries = sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-30:]
+        for entry in entries:
+            print(f"{entry.id}  {describe_entry(entry)}")
+        print(f"(the latest {len(entries)}; delete a wrong one with: thoracic progress "
+              "--delete ID)" if entries else "No practice-log entries or self-test results.")
+        return 0
+    if args.delete_id:
+        from .progress import describe_entry
+
+        try:
+            removed = store.delete_entry(args.delete_id)
+        except StoreError as problem:
+            print(f"thoracic progress: {problem} Nothing was deleted.", file=sys.stderr)
+            return 2
+        print(f"Deleted {describe_entry(removed)}.")
+        return 0
     sessions = store.sessions()
     summary = summarise_practice(sessions, today())
     print(f"Progress file: {store.path}")
@@ -171,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write all your progress to a JSON file")
     where.add_argument("--import", dest="import_from", type=Path, metavar="FILE.json",
                        help="merge a JSON export into your progress (no duplicates)")
+    where.add_argument("--list", dest="list_entries", action="store_true",
+                       help="list your latest practice-log entries and self-test results, "
+                            "with their ids")
+    where.add_argument("--delete", dest="delete_id", metavar="ID",
+                       help="delete one wrong practice-log entry or self-test result")
     progress.set_defaults(handler=_progress)
 
     export = commands.add_parser("export", help="build the course as an offline website")

@@ -9,15 +9,18 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 """
 
 from ._dashboard import dashboard
+from ._entries import EntryFixer, fix_entries
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 from ._timers import TimedPractice, exercise_timer, routine_timer
 
 __all__ = [
+    "EntryFixer",
     "PracticeRecorder",
     "SessionRating",
     "TimedPractice",
     "dashboard",
     "exercise_timer",
+    "fix_entries",
     "routine_timer",
 ]

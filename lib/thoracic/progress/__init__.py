@@ -24,7 +24,7 @@ from ._errors import (
 )
 from ._location import data_dir, store_path
 from ._protocol import Store
-from ._records import MAX_NOTE_CHARS, QuizAnswer, SelfTestResult, Session
+from ._records import MAX_NOTE_CHARS, QuizAnswer, SelfTestResult, Session, describe_entry
 from ._schema import (
     APPLICATION_ID,
     EXPORT_FORMAT,
@@ -63,6 +63,7 @@ __all__ = [
     "StoreLocationError",
     "StoreLockedError",
     "data_dir",
+    "describe_entry",
     "progress_store",
     "read_progress_file",
     "store_or_own",

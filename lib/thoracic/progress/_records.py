@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ._schema import SessionKind
 
 __all__ = ["MAX_NOTE_CHARS", "QuizAnswer", "SelfTestResult", "Session", "check_note",
-           "check_rating"]
+           "check_rating", "describe_entry"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,21 @@ class SelfTestResult:
     side: str
     value: float
     recorded_at: str
+
+
+def describe_entry(entry: Session | SelfTestResult) -> str:
+    """One line a learner recognises an entry by: day, what, how much, how it felt."""
+    if isinstance(entry, SelfTestResult):
+        side = f" ({entry.side} side)" if entry.side else ""
+        return f"{entry.day} · self-test · {entry.test}{side}: {entry.value:g}"
+    parts = [entry.day, entry.kind, entry.exercise, f"{entry.duration_seconds:g} s"]
+    if entry.sets:
+        parts.append(f"{entry.sets} set{'s' if entry.sets > 1 else ''}")
+    if entry.rating is not None:
+        parts.append(f"felt {entry.rating}/10")
+    if entry.note:
+        parts.append(f"note: {entry.note[:40]}{'…' if len(entry.note) > 40 else ''}")
+    return " · ".join(parts)
 
 
 # A note is a line or two for oneself; longer ones would make the dashboard and every

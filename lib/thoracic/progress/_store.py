@@ -343,6 +343,20 @@ class ProgressStore:
             rows = db.execute("SELECT * FROM quiz_answers ORDER BY day, recorded_at, rowid")
             return [QuizAnswer(i, d, q, c, bool(k), r) for i, d, q, c, k, r in rows.fetchall()]
 
+    # -- mending ------------------------------------------------------------------------
+    def delete_entry(self, entry_id: str) -> Session | SelfTestResult:
+        """Remove one practice-log entry or self-test result (a wrong one) by its id, and
+        return what was removed. KeyError, saying where to find ids, if there is none."""
+        entries: list[Session | SelfTestResult] = [*self.sessions(), *self.self_tests()]
+        for entry in entries:
+            if entry.id == entry_id:
+                table = "sessions" if isinstance(entry, Session) else "self_tests"
+                with self._transaction() as db:
+                    db.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
+                return entry
+        raise KeyError(f"There is no practice-log entry or self-test result with id "
+                       f"{entry_id!r}. 'thoracic progress --list' shows the ids.")
+
     # -- whole history ------------------------------------------------------------------
     def export_data(self) -> dict[str, Any]:
         with self._connection() as db:

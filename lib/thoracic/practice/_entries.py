@@ -1,0 +1,96 @@
+"""Mending the practice history: delete one wrong entry (a mistyped self-test, a timer
+left running), from the My progress notebook. The command does the same:
+``thoracic progress --list`` and ``--delete ID``."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..base import Previewed, Rendered, exporting, preview
+from ..progress import SelfTestResult, Session, Store, StoreError, describe_entry, store_or_own
+from ..ui import SavingNotice, kernel_note
+
+__all__ = ["EntryFixer", "fix_entries"]
+
+LATEST = 20
+
+
+class EntryFixer(Previewed, widgets.VBox):
+    """The latest entries in a list; Delete asks once more before it removes one."""
+
+    def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
+        self.store = store_or_own(store)
+        self.notice = SavingNotice(self.store)
+        self.choice = widgets.Dropdown(description="Entry", style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="100%", max_width="40em"))
+        self.delete_button = widgets.Button(description="Delete this entry", icon="trash",
+                                            tooltip="Remove the chosen entry from your history",
+                                            layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML()
+        self._armed: str | None = None
+        self.delete_button.on_click(lambda _: self.delete())
+        self.choice.observe(lambda _: self._disarm(), names="value")
+        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
+        super().__init__([widgets.HTML("<h3>Fix a wrong entry</h3>"), self.choice,
+                          self.delete_button, self.status, self.notice], **kwargs)
+        self.refresh()
+
+    def entries(self) -> list[Session | SelfTestResult]:
+        every: list[Session | SelfTestResult] = [*self.store.sessions(),
+                                                 *self.store.self_tests()]
+        return sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-LATEST:][::-1]
+
+    def refresh(self) -> None:
+        try:
+            latest = self.entries()
+        except StoreError:
+            latest = []  # the notice says why nothing could be read
+        self.notice.refresh()
+        self.choice.options = [(describe_entry(entry), entry.id) for entry in latest]
+        self.delete_button.disabled = not latest
+        self._disarm()
+
+    def _disarm(self) -> None:
+        self._armed = None
+        self.delete_button.description = "Delete this entry"
+
+    def delete(self) -> bool:
+        """First press: ask to confirm. Second press: delete. Whether it deleted."""
+        chosen = self.choice.value
+        if chosen is None:
+            return False
+        if self._armed != chosen:
+            self._armed = chosen
+            self.delete_button.description = "Yes, delete it"
+            self.status.value = (f'<p role="status">Delete <em>{escape(self.choice.label)}'
+                                 "</em>? Press again to delete it.</p>")
+            return False
+        removed: list[Session | SelfTestResult] = []
+        if not self.notice.keep(lambda: removed.append(self.store.delete_entry(chosen))):
+            self.status.value = '<p role="alert">⚠ Nothing was deleted. The notice says why.</p>'
+            self._disarm()
+            return False
+        self.status.value = (f'<p role="status">✓ Deleted: {escape(describe_entry(removed[0]))}. '
+                             "Run the dashboard cell again to see it without that entry.</p>")
+        self.refresh()
+        return True
+
+    def preview(self) -> Rendered:
+        try:
+            latest = self.entries()[:5]
+        except StoreError:
+            latest = []
+        items = "".join(f"<li>{escape(describe_entry(entry))}</li>" for entry in latest)
+        return preview("Fix a wrong entry", "choose a wrong entry and delete it",
+                       f"<p>Your latest entries:</p><ul>{items}</ul>" if items else "")
+
+
+def fix_entries(store: Store | None = None) -> EntryFixer | Rendered:
+    """The "fix a wrong entry" form of the My progress notebook."""
+    if exporting():
+        note = kernel_note("your history cannot be changed")
+        return Rendered(note, "Open the notebook in JupyterLab to fix an entry.")
+    return EntryFixer(store)
