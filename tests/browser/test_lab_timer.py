@@ -17,13 +17,11 @@ from thoracic.timer import daily_routine_plan, plan_for_exercise, shorten
 from .lab import code_cells, notebook, open_notebook, restart_and_run_all
 from .timer import (
     SIDES_PLAN,
+    check_mat_view,
     cue_times,
     cues,
     frames,
     state,
-    time_digits_fit,
-    time_digits_height,
-    touch_targets_too_small,
     wait_for,
     write_sides_notebook,
 )
@@ -123,19 +121,7 @@ def test_mat_view_fills_the_screen_and_reads_from_the_mat(lab_page, jupyterlab, 
     timer = _timer(page, lab, "04-childs-pose.ipynb")
     timer.get_by_role("button", name="Start").click()
     timer.focus()
-    page.keyboard.press("f")
-    page.wait_for_function("(t) => t.classList.contains('ubr-mat')",
-                           arg=timer.element_handle())
-    frames(page)
-    box = timer.bounding_box()
-    assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
-    assert time_digits_height(timer) >= 0.2 * height
-    assert time_digits_fit(timer)
-    assert touch_targets_too_small(timer) == []
-    page.screenshot(path=str(artifacts / f"lab-mat-view-{width}x{height}.png"))
-    page.keyboard.press("Escape")
-    page.wait_for_function("(t) => !t.classList.contains('ubr-mat')",
-                           arg=timer.element_handle())
+    check_mat_view(page, timer, artifacts / f"lab-mat-view-{width}x{height}.png")
 
 
 def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyterlab,

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .timer import start_and_see_it_count
+
 pytestmark = pytest.mark.browser
 
 
@@ -32,9 +34,7 @@ def test_one_page_works_offline_when_copied_alone(notebooks_dir: Path, tmp_path:
     box = page.locator(".widget-checkbox input").first
     box.check()
     assert box.is_checked()
-    timer = page.locator(".ubr-timer").first
-    timer.get_by_role("button", name="Start").click()  # the same timer as in JupyterLab
-    page.wait_for_function("(t) => Number(t.dataset.elapsed) > 0.5", arg=timer.element_handle())
+    start_and_see_it_count(page)  # the same timer as in JupyterLab
     assert page.get_by_text("Error displaying widget").count() == 0
     page.screenshot(path=str(artifacts / "single-page-04.png"))
     assert page.problems == []

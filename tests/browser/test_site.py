@@ -8,6 +8,8 @@ import pytest
 
 from thoracic import COURSE
 
+from .timer import start_and_see_it_count
+
 pytestmark = pytest.mark.browser
 
 
@@ -41,9 +43,7 @@ def test_exercise_page_checklist_ticks_and_timer_counts(exported_site: Path, off
     box = page.locator(".widget-checkbox input").first
     box.check()
     assert box.is_checked()
-    timer = page.locator(".ubr-timer").first
-    timer.get_by_role("button", name="Start").click()  # the same timer as in JupyterLab
-    page.wait_for_function("(t) => Number(t.dataset.elapsed) > 0.5", arg=timer.element_handle())
+    start_and_see_it_count(page)  # the same timer as in JupyterLab
     assert page.problems == []
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from .timer import (
+    check_mat_view,
     frames,
     state,
-    time_digits_fit,
-    time_digits_height,
     touch_targets_too_small,
     wait_for,
 )
@@ -68,19 +67,7 @@ def test_every_control_and_key_works_offline(exported_site: Path, site_page,
     assert not timer.get_by_label("Sound").is_checked()
     timer.get_by_role("button", name="Reset").click()
     wait_for(timer, status="idle", kind="get-ready")
-    page.keyboard.press("f")
-    page.wait_for_function("(t) => t.classList.contains('ubr-mat')",
-                           arg=timer.element_handle())
-    frames(page)
-    box = timer.bounding_box()
-    assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
-    assert time_digits_height(timer) >= 0.2 * height
-    assert time_digits_fit(timer)
-    assert touch_targets_too_small(timer) == []
-    page.screenshot(path=str(artifacts / f"site-mat-view-{width}x{height}.png"))
-    page.keyboard.press("Escape")
-    page.wait_for_function("(t) => !t.classList.contains('ubr-mat')",
-                           arg=timer.element_handle())
+    check_mat_view(page, timer, artifacts / f"site-mat-view-{width}x{height}.png")
     assert page.problems == []
 
 

@@ -89,3 +89,29 @@ def time_digits_fit(timer) -> bool:
                           " const text = range.getBoundingClientRect();"
                           " return text.left >= 0 && text.right <= window.innerWidth"
                           " && r.width > 0; }")
+
+
+def check_mat_view(page, timer, screenshot: Path) -> None:
+    """F fills the screen, readable from the mat: the digits at least a fifth of the
+    screen's height and inside its width, every target 44 px; Escape leaves."""
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    page.keyboard.press("f")
+    page.wait_for_function("(t) => t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+    frames(page)
+    box = timer.bounding_box()
+    assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
+    assert time_digits_height(timer) >= 0.2 * height
+    assert time_digits_fit(timer)
+    assert touch_targets_too_small(timer) == []
+    page.screenshot(path=str(screenshot))
+    page.keyboard.press("Escape")
+    page.wait_for_function("(t) => !t.classList.contains('ubr-mat')",
+                           arg=timer.element_handle())
+
+
+def start_and_see_it_count(page) -> None:
+    """Start the first timer on the page and wait until its own clock has moved on."""
+    timer = page.locator(".ubr-timer").first
+    timer.get_by_role("button", name="Start").click()
+    page.wait_for_function("(t) => Number(t.dataset.elapsed) > 0.5", arg=timer.element_handle())
