@@ -29,11 +29,6 @@ def chromium_executable(missing_tool) -> str:
 
 
 @pytest.fixture(scope="session")
-def widget_renderer(widget_renderer_dist: Path) -> Path:
-    return widget_renderer_dist / "embed.js"
-
-
-@pytest.fixture(scope="session")
 def browser(chromium_executable: str) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

@@ -1,4 +1,5 @@
-"""Both stores provide the one ``Store`` interface, and SavingOff keeps nothing."""
+"""Both stores provide the one ``Store`` interface; the learner's store, when it cannot
+use its file, reads nothing and refuses writes (and never touches the file)."""
 
 from __future__ import annotations
 

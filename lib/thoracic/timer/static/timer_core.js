@@ -4,12 +4,14 @@
  * A pure module: no DOM, no timers, no imports. Every reading comes from a clock passed
  * in (a function returning seconds), so tests move a fake clock instead of waiting, and
  * elapsed time is always computed from the clock, never counted in ticks, so it cannot
- * drift. It mirrors the Python timer exactly:
+ * drift. It is the one place the timer's behaviour lives; Python builds the plan and
+ * records what this module reports. It keeps the semantics of the course's earlier
+ * Python timer (checked event for event when it replaced it), and agrees with Python on:
  *   - `locate`         <- TimerPlan.locate and Phase.rep_at      (_plan.py)
- *   - `TimerCore`      <- TimerModel                              (_model.py)
- *   - `takeEvents`     <- ExerciseTimer._on_new_phase / _jump     (_widget.py)
  *   - `formatSeconds`  <- format_seconds                          (_format.py)
- * Plans are the JSON of `TimerPlan.to_json()` and are treated as read-only.
+ *   - `withGetReady`   <- with_get_ready                          (_coach.py)
+ * (tests/timer/test_front_end.py holds these together.) Plans are the JSON of
+ * `TimerPlan.to_json()` and are treated as read-only.
  */
 
 /** @typedef {"get-ready"|"hold"|"reps"|"rest"|"switch"} PhaseKind */
@@ -184,8 +186,8 @@ function checkPlan(plan) {
 // ---------------------------------------------------------------------------------------
 
 /**
- * Where a learner is in a timer plan, given a clock; mirrors Python `TimerModel`, plus
- * the phase-end reporting of Python `ExerciseTimer`.
+ * Where a learner is in a timer plan, given a clock, and what happened since it was last
+ * asked (phases ended by the clock, by a skip or by "done with set").
  *
  * Each public call reads the clock once, so the report before an action, the action and
  * the report after it all see the same moment.
@@ -318,7 +320,7 @@ export class TimerCore {
     this._report(now);
   }
 
-  /** Python `ExerciseTimer._jump`: phases ended by the clock first, then the jump. */
+  /** A jump: phases already ended by the clock are reported first, then the jumped one. */
   _jump(now, how) {
     this._report(now);
     const before = this._elapsedAt(now);
@@ -326,7 +328,7 @@ export class TimerCore {
     this._report(now, how, before);
   }
 
-  /** Python `TimerModel.skip`. */
+  /** To the start of the next phase; skipping the last one finishes the plan. */
   _skipAt(now) {
     if (this._statusAt(now) === "done") return;
     const index = locate(this.plan, this._elapsedAt(now)).index;
