@@ -46,6 +46,9 @@ def _write_notes(path: str, stop: object, seed: int) -> None:
 
     rng = random.Random(seed)
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    # Copy the journal into the file every few pages, so the file grows (and its header
+    # changes) again and again while the other process opens it.
+    db.execute("PRAGMA wal_autocheckpoint = 4")
     for _ in range(400):
         if stop.is_set():  # type: ignore[attr-defined]
             break
