@@ -76,3 +76,23 @@ def test_in_the_web_pages_answers_are_folded_away(monkeypatch: pytest.MonkeyPatc
 def test_bad_questions_are_refused(toml: str, message: str) -> None:
     with pytest.raises(QuizDataError, match=message):
         parse_questions(toml)
+
+
+def _score(pick) -> tuple[float, float]:
+    """(share a strategy answers right, share a blind guess would) across the course."""
+    questions = load_questions()
+    right = sum(pick(q) == q.answer for q in questions) / len(questions)
+    chance = sum(1 / len(q.choices) for q in questions) / len(questions)
+    return right, chance
+
+
+def test_picking_the_longest_choice_does_not_beat_chance_by_more_than_ten_points() -> None:
+    right, chance = _score(lambda q: max(range(len(q.choices)), key=lambda i: len(q.choices[i])))
+    assert right <= chance + 0.10, f"the longest choice is right {right:.0%} of the time"
+
+
+@pytest.mark.parametrize("position", range(4))
+def test_always_picking_one_position_does_not_beat_chance_by_more_than_ten_points(
+        position: int) -> None:
+    right, chance = _score(lambda q: position)
+    assert right <= chance + 0.10, f"choice {position + 1} is right {right:.0%} of the time"
