@@ -190,3 +190,10 @@ def test_animation_starts_in_the_static_start_pose(exercise_id: str) -> None:
     for part, attribute, values in animates:
         first = [float(v) for v in re.split(r"[ ,]", values.split(";")[0])]
         assert first == pytest.approx(expected[part, attribute], abs=0.051), (part, attribute)
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_every_looping_animation_can_be_hidden(exercise_id: str) -> None:
+    html = movement_animation(exercise_id).html
+    assert html.startswith('<details open class="thoracic-animation"><summary>')
+    assert "hide it" in html and html.endswith("</details>")

@@ -36,6 +36,7 @@ _MOVE, _HOLD = 0.4, 0.1  # fractions of the loop spent moving one way, and pausi
 _STEPS = 6  # keyframes per way; eased, so the movement starts and ends slowly
 _PT = 2 * PAD / LIMB_WIDTH  # one point of line width in body units, as in the pictures
 _ANIMATION_CAPTION = "The movement, slowly, on a loop."
+_TOGGLE = "The movement on a loop (select here to hide it, or to show it again)"
 
 
 def _between(start: Pose, end: Pose, t: float) -> Pose:
@@ -160,7 +161,10 @@ def movement_animation(exercise_id: str) -> Rendered:
     the same exercise always gives the same bytes.
     """
     diagram = find_exercise_diagram(exercise_id)
-    html = (f'<figure style="margin:0.5em 0;max-width:40em">'
+    # Moving pictures must be able to stop (WCAG 2.2.2): the summary hides the loop and
+    # shows it again, with no script, in JupyterLab and in the web pages alike.
+    html = (f'<details open class="thoracic-animation"><summary>{escape(_TOGGLE)}</summary>'
+            f'<figure style="margin:0.5em 0;max-width:40em">'
             f"{_animation_svg(exercise_id, diagram)}"
-            f"<figcaption>{escape(_ANIMATION_CAPTION)}</figcaption></figure>")
+            f"<figcaption>{escape(_ANIMATION_CAPTION)}</figcaption></figure></details>")
     return Rendered(html, f"[Animation: {diagram.motion}]")
