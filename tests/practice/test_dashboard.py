@@ -28,7 +28,7 @@ def test_full_dashboard_has_every_picture_with_alt_text(store) -> None:
     assert shown.html.count("<svg") == 4 and shown.html.count('role="img"') == 4
     for start in ("Calendar of the last 26 weeks", "Bar chart of days practised",
                   "Line charts of each self-test", "Chart of your 0 to 10"):
-        assert f'aria-label="{start}' in shown.html
+        assert f'aria-label="Example with made-up data. {start}' in shown.html
     assert "may be noise" in shown.html.replace("±6: ", "")
     assert shown.text.splitlines()[0].startswith("Current streak:")
 
@@ -71,3 +71,16 @@ def test_one_day_of_ratings_gets_a_whole_day_axis(store) -> None:
     chart = dashboard(store).html
     assert "0.04" not in chart and "0.02" not in chart  # no fractions of a day
     assert "days since 15 Jan 2026" in chart
+
+
+def test_the_made_up_sample_history_says_example_on_every_chart(store) -> None:
+    store.import_data(sample_history(D))
+    shown = dashboard(store)
+    assert shown.html.count("EXAMPLE: made-up data") == 4
+    assert shown.html.count('aria-label="Example with made-up data.') == 4
+
+
+def test_a_learners_own_practice_is_not_called_an_example(store) -> None:
+    store.import_data(sample_history(D))
+    store.record_session("exercise", "childs-pose", 80.0, sets=1, day=D.isoformat())
+    assert "EXAMPLE" not in dashboard(store).html

@@ -11,7 +11,7 @@ import random
 from typing import Any
 
 from ..content import load_exercises
-from ..progress import EXPORT_FORMAT, SCHEMA_VERSION
+from ..progress import EXAMPLE_ID_PREFIX, EXPORT_FORMAT, SCHEMA_VERSION
 
 __all__ = ["sample_history"]
 
@@ -27,7 +27,7 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
     sessions, tests = [], []
 
     def ident() -> str:
-        return f"{rng.getrandbits(128):032x}"
+        return f"{EXAMPLE_ID_PREFIX}{rng.getrandbits(128):032x}"
 
     start = end - dt.timedelta(weeks=weeks)
     days = (end - start).days

@@ -18,10 +18,12 @@ __all__ = ["EXERCISE_DIAGRAM_IDS", "ExerciseDiagram", "exercise_diagram", "find_
 
 # Lying on the back over the roller: the hips and feet stay on the floor (hip 78, knee 103
 # and ankle 37 put the feet flat), hands laced behind the head, elbows pointing forward.
-# The end pose only bends the upper back, so the roller stays put under it.
+# The end pose bends the upper back, so the roller stays put under it, and the neck bends
+# forward almost as much, so the chin stays tucked and the hands carry the head (as the
+# steps say).
 _ROLLER_START = Pose(trunk=152, hip=78, knee=103, ankle=37, neck=-12, shoulder=135,
                      elbow=130, support="roller")
-_ROLLER_END = Pose(trunk=152, upper_back=40, hip=78, knee=103, ankle=37, neck=-12,
+_ROLLER_END = Pose(trunk=152, upper_back=40, hip=78, knee=103, ankle=37, neck=-35,
                    shoulder=135, elbow=130, support="roller")
 # Hands and knees: thighs and arms vertical, back level, tops of the feet on the floor.
 _CHILD_START = Pose(trunk=13, hip=77, knee=90, ankle=90, neck=-20, shoulder=77)
@@ -54,7 +56,7 @@ _EXERCISES: dict[str, ExerciseDiagram] = {
         "in blue. Start: lying on the back with the knees bent and the feet flat on the floor, "
         "a foam roller across the upper back just below the shoulder blades, and the hands "
         "behind the head. End: the upper back curves back over the roller, while the hips "
-        "stay on the floor and the hands still hold the head.",
+        "stay on the floor and the hands still hold the head, chin tucked.",
         "A stick figure seen from the side, lying on the back over a foam roller with the "
         "knees bent and the hands behind the head. The upper back, in blue, slowly bends "
         "back over the roller, pauses, and curls back up, while the hips stay on the floor."),

@@ -10,11 +10,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
-from ..base import PALETTE, Rendered, exporting, today
+from ..base import PALETTE, WARNING, Rendered, exporting, today
 from ..content import SELF_TESTS
 from ..figures import new_figure, svg_figure
 from ..progress import (
+    EXAMPLE_ID_PREFIX,
     PracticeSummary,
     SelfTestResult,
     Session,
@@ -37,7 +39,16 @@ def _week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _calendar(summary: PracticeSummary, on: dt.date) -> Rendered:
+def _finish(fig: Any, alt: str, example: bool) -> Rendered:
+    """The chart as SVG; made-up example data says so on the chart itself and in its alt."""
+    if example:
+        fig.text(0.995, 0.995, "EXAMPLE: made-up data", ha="right", va="top", fontsize=9,
+                 fontweight="bold", color=WARNING)
+        alt = f"Example with made-up data. {alt}"
+    return svg_figure(fig, alt)
+
+
+def _calendar(summary: PracticeSummary, on: dt.date, example: bool = False) -> Rendered:
     import numpy as np  # imported here: the dashboard is the only user
 
     first_week = _week_start(on) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
@@ -74,10 +85,10 @@ def _calendar(summary: PracticeSummary, on: dt.date) -> Rendered:
     in_range = sum(1 for day in summary.days if first_week <= day <= on)
     alt = (f"Calendar of the last {CALENDAR_WEEKS} weeks, one square per day, a dot on each "
            f"day you practised. You practised on {in_range} of those days.")
-    return svg_figure(fig, alt)
+    return _finish(fig, alt, example)
 
 
-def _weekly_bars(summary: PracticeSummary, on: dt.date) -> Rendered:
+def _weekly_bars(summary: PracticeSummary, on: dt.date, example: bool = False) -> Rendered:
     this_week = _week_start(on)
     weeks = [this_week - dt.timedelta(weeks=n) for n in range(WEEKLY_BARS - 1, -1, -1)]
     per_week = Counter(_week_start(day) for day in summary.days)
@@ -97,10 +108,11 @@ def _weekly_bars(summary: PracticeSummary, on: dt.date) -> Rendered:
     alt = (f"Bar chart of days practised in each of the last {WEEKLY_BARS} weeks, with a "
            f"dashed line at the aim of 5 days. Counts, oldest first: "
            + ", ".join(str(c) for c in counts) + ".")
-    return svg_figure(fig, alt)
+    return _finish(fig, alt, example)
 
 
-def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
+def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
+                      ) -> Rendered | None:
     from matplotlib.ticker import MaxNLocator
 
     by_test: dict[str, list[SelfTestResult]] = defaultdict(list)
@@ -149,7 +161,7 @@ def _self_test_trends(results: Sequence[SelfTestResult]) -> Rendered | None:
     axes[-1].set_xlabel("weeks since your first test", fontsize=9)
     alt = ("Line charts of each self-test as change from your first result, over weeks. "
            + "; ".join(described) + ".")
-    return svg_figure(fig, alt)
+    return _finish(fig, alt, example)
 
 
 def _weekly_means(xs: Sequence[int], values: Sequence[float]) -> list[tuple[float, float]]:
@@ -159,7 +171,7 @@ def _weekly_means(xs: Sequence[int], values: Sequence[float]) -> list[tuple[floa
     return [(week * 7 + 3, sum(v) / len(v)) for week, v in sorted(weeks.items())]
 
 
-def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
+def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendered | None:
     rated = sorted((dt.date.fromisoformat(s.day), s.rating) for s in sessions
                    if s.rating is not None)
     if not rated:
@@ -202,7 +214,7 @@ def _rating_trend(sessions: Sequence[Session]) -> Rendered | None:
     ax.legend(fontsize=8, frameon=False)
     alt = (f"Chart of your 0 to 10 tightness or pain ratings on {len(days)} days, with a "
            f"7-day average. First average {rolling[0]:.1f}, latest {rolling[-1]:.1f}.")
-    return svg_figure(fig, alt)
+    return _finish(fig, alt, example)
 
 
 def _latest_notes(sessions: Sequence[Session], limit: int = 5) -> list[Session]:
@@ -241,6 +253,9 @@ def dashboard(store: Store | None = None) -> Rendered:
                     "JupyterLab. Open this notebook there and run it to see your dashboard.")
         return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
+    # The stored notebook shows the made-up sample history until the learner runs it.
+    shown: list[Session | SelfTestResult] = [*sessions, *results]
+    example = all(entry.id.startswith(EXAMPLE_ID_PREFIX) for entry in shown)
     facts = [f"Current streak: {summary.current_streak} day(s)",
              f"Longest streak: {summary.longest_streak} day(s)",
              f"Days practised this week: {summary.days_this_week}",
@@ -249,11 +264,12 @@ def dashboard(store: Store | None = None) -> Rendered:
              + "".join(f"<li>{escape(fact)}</li>" for fact in facts) + "</ul>"]
     texts = list(facts)
     drawings: list[tuple[str, Callable[[], Rendered | None]]] = [
-        ("the practice calendar", lambda: _calendar(summary, on) if sessions else None),
+        ("the practice calendar",
+         lambda: _calendar(summary, on, example) if sessions else None),
         ("the days practised each week",
-         lambda: _weekly_bars(summary, on) if sessions else None),
-        ("the self-test trends", lambda: _self_test_trends(results)),
-        ("the rating trend", lambda: _rating_trend(sessions))]
+         lambda: _weekly_bars(summary, on, example) if sessions else None),
+        ("the self-test trends", lambda: _self_test_trends(results, example)),
+        ("the rating trend", lambda: _rating_trend(sessions, example))]
     for name, draw in drawings:
         try:
             picture = draw()

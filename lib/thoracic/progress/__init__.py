@@ -27,6 +27,7 @@ from ._protocol import Store
 from ._records import MAX_NOTE_CHARS, QuizAnswer, SelfTestResult, Session, describe_entry
 from ._schema import (
     APPLICATION_ID,
+    EXAMPLE_ID_PREFIX,
     EXPORT_FORMAT,
     FILENAME,
     MIGRATIONS,
@@ -39,6 +40,7 @@ from ._transfer import ImportReport, read_progress_file
 
 __all__ = [
     "APPLICATION_ID",
+    "EXAMPLE_ID_PREFIX",
     "EXPORT_FORMAT",
     "FILENAME",
     "MAX_NOTE_CHARS",

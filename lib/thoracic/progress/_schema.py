@@ -6,6 +6,7 @@ from typing import Literal
 
 __all__ = [
     "APPLICATION_ID",
+    "EXAMPLE_ID_PREFIX",
     "EXPORT_FORMAT",
     "FILENAME",
     "MIGRATIONS",
@@ -19,6 +20,9 @@ FILENAME = "progress.sqlite3"
 APPLICATION_ID = 0x55425231  # "UBR1": marks the file as ours
 SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Ids of made-up example entries (the sample history the stored notebooks show) start
+# with this, so a view can say "example" wherever it shows them.
+EXAMPLE_ID_PREFIX = "example-"
 # What an exported progress file says it is (its "format" field).
 EXPORT_FORMAT = "upper-back-relief-progress"
 
