@@ -3,6 +3,7 @@ the same controls and keys as in JupyterLab, on a phone and on a laptop."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,36 @@ def test_the_sound_and_voice_choice_is_remembered(exported_site: Path, site_page
     timer.wait_for()
     assert not timer.get_by_label("Voice").is_checked()
     assert timer.get_by_label("Sound").is_checked()
+
+
+def _set_visibility(page, state: str) -> None:
+    page.evaluate("(state) => { Object.defineProperty(document, 'visibilityState', "
+                  "{configurable: true, get: () => state}); "
+                  "document.dispatchEvent(new Event('visibilitychange')); }", state)
+
+
+def test_after_a_hidden_tab_the_true_position_shows_and_missed_cues_stay_silent(
+        exported_site: Path, offline_page) -> None:
+    page = offline_page
+    page.clock.install()  # the page's own clock, moved by the test: no waiting
+    page.goto((exported_site / "05-kneeling-thoracic-extension.html").as_uri())
+    page.clock.run_for(2000)
+    timer = page.locator(".ubr-timer").first
+    timer.wait_for()
+    timer.get_by_role("button", name="Start").click()
+    page.clock.run_for(11_000)  # through the 10 s countdown, into set 1
+    cues = page.evaluate("() => globalThis.__thoracicTimerCues")
+    assert [c["kind"] for c in cues][:5] == ["get-ready", "countdown", "countdown", "countdown",
+                                             "start"]
+    _set_visibility(page, "hidden")  # the phone's screen goes off, or another tab opens
+    page.clock.fast_forward(30_000)
+    _set_visibility(page, "visible")
+    page.clock.run_for(100)
+    elapsed = float(state(timer)["elapsed"])
+    assert 41 <= elapsed <= 41.5  # the true position, at once
+    assert state(timer)["kind"] == "rest"  # 10 s ready + 24 s set, then the rest
+    rest_left = 10 + 24 + 30 - elapsed  # the rest between sets ends at 64 s
+    assert timer.locator(".ubr-time").inner_text() == f"0:{math.ceil(rest_left):02d}"
+    after = page.evaluate("() => globalThis.__thoracicTimerCues")
+    assert after[len(cues):] == []  # nothing missed while hidden is played in a burst
+    assert page.problems == []
