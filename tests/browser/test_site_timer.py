@@ -101,8 +101,10 @@ def test_after_a_hidden_tab_the_true_position_shows_and_missed_cues_stay_silent(
     timer.get_by_role("button", name="Start").click()
     page.clock.run_for(11_000)  # through the 10 s countdown, into set 1
     cues = page.evaluate("() => globalThis.__thoracicTimerCues")
-    assert [c["kind"] for c in cues][:5] == ["get-ready", "countdown", "countdown", "countdown",
-                                             "start"]
+    # the countdown's last three seconds and the start of set 1 (the get-ready tone at 0
+    # may be dropped as late if the page was slow to run it: late cues are never played)
+    assert [c["kind"] for c in cues if c["at"] > 1][:4] == ["countdown", "countdown",
+                                                           "countdown", "start"]
     _set_visibility(page, "hidden")  # the phone's screen goes off, or another tab opens
     page.clock.fast_forward(30_000)
     _set_visibility(page, "visible")

@@ -20,11 +20,15 @@ from thoracic.lab import COURSE_FOLDER_MESSAGE, CourseContentsManager, is_course
 T = TypeVar("T")
 
 
+# One thread for every call: the browser tests leave an event loop running in the main
+# thread when they share a session with these, and Jupyter's notebook-signature database
+# (SQLite) may only be used from the thread that opened it.
+_THREAD = ThreadPoolExecutor(max_workers=1)
+
+
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run on a fresh event loop in a thread of its own: the browser tests leave a loop
-    running in the main thread when they share a session with these."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+    """Run on a fresh event loop in this module's own thread."""
+    return _THREAD.submit(asyncio.run, coroutine).result()
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
