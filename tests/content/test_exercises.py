@@ -10,7 +10,8 @@ import pytest
 from thoracic import get_exercise
 from thoracic.content import Dose, ExerciseDataError, load_exercises, parse_exercises
 
-EXPECTED_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-extension"]
+EXPECTED_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-extension",
+                "open-book", "prone-y-raise"]
 
 
 def _raw_records() -> list[dict[str, Any]]:
@@ -38,7 +39,7 @@ def _to_toml(records: list[dict[str, Any]]) -> str:
     for record in records:
         out.append("[[exercise]]")
         for key, value in record.items():
-            if key not in ("dose", "form_cues"):
+            if key not in ("dose", "form_cues", "variations"):
                 out.append(f"{key} = {_toml_value(value)}")
         for cue in record.get("form_cues", []):
             out.append("[[exercise.form_cues]]")
@@ -46,6 +47,9 @@ def _to_toml(records: list[dict[str, Any]]) -> str:
         if "dose" in record:
             out.append("[exercise.dose]")
             out.extend(f"{key} = {_toml_value(value)}" for key, value in record["dose"].items())
+        for name, changes in record.get("variations", {}).items():
+            out.append(f"[exercise.variations.{name}]")
+            out.extend(f"{key} = {_toml_value(value)}" for key, value in changes.items())
     return "\n".join(out) + "\n"
 
 
@@ -55,7 +59,7 @@ def _parse_with(change) -> None:
     parse_exercises(_to_toml(records))
 
 
-def test_the_three_exercises_load_in_course_order() -> None:
+def test_the_five_exercises_load_in_course_order() -> None:
     assert [exercise.id for exercise in load_exercises()] == EXPECTED_IDS
 
 
@@ -80,11 +84,18 @@ def test_doses_follow_the_sources() -> None:
     assert 10 <= childs_pose.work_seconds <= 30
     assert 2 <= childs_pose.reps <= 4
     assert 50 <= childs_pose.reps * childs_pose.work_seconds <= 90
-    for exercise_id in ("foam-roller-extension", "kneeling-thoracic-extension"):
+    # ACSM 2021: older adults may hold 30-60 s.
+    assert 30 <= get_exercise("childs-pose").doses["longer-holds"].work_seconds <= 60
+    for exercise_id in ("foam-roller-extension", "kneeling-thoracic-extension", "open-book",
+                        "prone-y-raise"):
         dose = get_exercise(exercise_id).dose
         assert dose.style == "reps"
-        assert 2 <= dose.work_seconds <= 6  # slow, controlled tempo
+        assert 4 <= dose.work_seconds <= 6  # slow, controlled, one breath each
         assert dose.total_seconds <= 180
+    # Garber 2011, strength: 8-12 reps (10-15 lighter ones when starting out or older).
+    strength = get_exercise("prone-y-raise")
+    assert 8 <= strength.dose.reps <= 12
+    assert 10 <= strength.doses["easier"].reps <= 15
 
 
 def test_unknown_exercise_lists_the_known_ones() -> None:
@@ -110,7 +121,9 @@ def test_missing_field_names_exercise_and_field(field: str) -> None:
         (1, "hold_seconds", float("inf"), "must be a positive, finite number of seconds, got inf"),
         (1, "hold_seconds", "thirty", "must be a number of seconds, got 'thirty'"),
         (1, "hold_seconds", True, "must be a number of seconds, got True"),
-        (0, "rep_seconds", -1.5, "must be a positive, finite number of seconds, got -1.5"),
+        (0, "out_seconds", -1.5, "must be a positive, finite number of seconds, got -1.5"),
+        (0, "pause_seconds", -1, "must be zero or a positive, finite number of seconds, got -1"),
+        (1, "move_seconds", 0, "must be a positive, finite number of seconds, got 0"),
         (0, "reps", 0, "must be at least 1, got 0"),
         (0, "sets", -2, "must be at least 1, got -2"),
         (0, "reps", 2.5, "must be a whole number, got 2.5"),
@@ -134,10 +147,63 @@ def test_nonsensical_dose_is_rejected(exercise: int, field: str, value: Any, pro
 
 def test_dose_of_the_wrong_style_is_rejected() -> None:
     def change(records: list[dict[str, Any]]) -> None:
-        records[1]["dose"]["rep_seconds"] = 3
+        records[1]["dose"]["out_seconds"] = 3
 
-    with pytest.raises(ExerciseDataError, match=r"'dose\.rep_seconds' does not belong to a 'hold'"):
+    with pytest.raises(ExerciseDataError, match=r"'dose\.out_seconds' does not belong to a 'hold'"):
         _parse_with(change)
+
+    def old_style(records: list[dict[str, Any]]) -> None:
+        records[0]["dose"]["rep_seconds"] = 4
+
+    with pytest.raises(ExerciseDataError, match=r"a rep's length is out_seconds \+ pause"):
+        _parse_with(old_style)
+
+
+def test_a_rep_too_short_for_one_calm_breath_is_rejected() -> None:
+    def change(records: list[dict[str, Any]]) -> None:
+        records[2]["dose"].update(out_seconds=1.5, back_seconds=1.5)
+
+    with pytest.raises(ExerciseDataError, match=r"makes a rep of 3 s; one slow breath goes with "
+                                                r"each rep, so a rep needs at least 4 s"):
+        _parse_with(change)
+
+    def quick_variation(records: list[dict[str, Any]]) -> None:
+        records[2]["variations"]["harder"] = {"out_seconds": 1}
+
+    with pytest.raises(ExerciseDataError, match=r"'variations\.harder\.out_seconds' with"):
+        _parse_with(quick_variation)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r[0]["variations"].update(gentler={"reps": 2}),
+         r"'variations\.gentler' is not a variation the timer knows \(easier, harder, longer"),
+        (lambda r: r[0]["variations"]["easier"].update(style="hold"),
+         r"'variations\.easier\.style' cannot change in a variation"),
+        (lambda r: r[0]["variations"]["easier"].update(reps=0),
+         r"'variations\.easier\.reps' must be at least 1"),
+        (lambda r: r[0]["variations"].update({"longer-holds": {"reps": 2}}),
+         r"'variations\.longer-holds' only fits an exercise you hold still"),
+        (lambda r: r[1].pop("longer_holds"),
+         r"'longer_holds' and variations\.longer-holds go together"),
+        (lambda r: r[0]["dose"].pop("warm_up"),
+         r"'dose\.warm_up' and warm_up_seconds go together"),
+    ],
+)
+def test_bad_variations_are_rejected(change: Any, message: str) -> None:
+    with pytest.raises(ExerciseDataError, match=message):
+        _parse_with(change)
+
+
+def test_variations_change_only_the_numbers_they_name() -> None:
+    roller = get_exercise("foam-roller-extension")
+    easier = roller.doses["easier"]
+    assert (easier.reps, easier.sets) == (4, 2)
+    assert (easier.tempo, easier.rest_seconds, easier.warm_up) == (
+        roller.dose.tempo, roller.dose.rest_seconds, roller.dose.warm_up)
+    assert list(get_exercise("childs-pose").doses) == [
+        "standard", "easier", "harder", "longer-holds"]
 
 
 def test_dose_over_an_hour_is_rejected() -> None:
@@ -188,6 +254,6 @@ def test_dose_total_and_description() -> None:
     assert holds.total_seconds == 75
     assert holds.describe() == "2 holds of 30 s, 15 s rest between holds"
     reps = Dose(style="reps", reps=8, sets=2, rest_seconds=30, per_side=True, rep_seconds=3)
-    assert reps.total_seconds == 2 * (2 * 24 + 30)
+    assert reps.total_seconds == 2 * (2 * 24 + 30) + 5  # and 5 s to change sides
     assert reps.describe() == (
         "2 sets of 8 slow reps on each side, about 3 s each, 30 s rest between sets")

@@ -16,10 +16,10 @@ from thoracic import (
 )
 from thoracic.content import SELF_TESTS, load_exercises
 from thoracic.figures import EXERCISE_DIAGRAM_IDS, SELF_TEST_PICTURE_IDS
-from thoracic.figures._animation import BODY_LINES, pose_geometry
 from thoracic.figures._exercise_poses import _EXERCISES
 
-EXERCISE_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-extension"]
+EXERCISE_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-extension",
+                "open-book", "prone-y-raise"]
 SELF_TEST_IDS = ["seated-rotation", "wall-angel", "neck-to-wall"]
 
 PICTURES: list[tuple[str, Callable[[], Rendered]]] = [
@@ -179,10 +179,10 @@ def test_animation_starts_in_the_static_start_pose(exercise_id: str) -> None:
     def to_svg(point: tuple[float, float]) -> tuple[float, float]:
         return (point[0] - diagram.xlim[0]) * scale, (diagram.ylim[1] - point[1]) * scale
 
-    start = pose_geometry(diagram.start)
+    start = diagram.frames(1)[0]
     expected: dict[tuple[str, str], list[float]] = {
         (name, "points"): [v for point in start.lines[name] for v in to_svg(point)]
-        for name in BODY_LINES}
+        for name in start.lines}
     expected["head", "cx"] = [to_svg(start.head)[0]]
     expected["head", "cy"] = [to_svg(start.head)[1]]
     animates = _animates(html)
@@ -197,3 +197,24 @@ def test_every_looping_animation_can_be_hidden(exercise_id: str) -> None:
     html = movement_animation(exercise_id).html
     assert html.startswith('<details open class="thoracic-animation"><summary>')
     assert "hide it" in html and html.endswith("</details>")
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_animation_ends_in_the_static_end_position(exercise_id: str) -> None:
+    """Halfway through the loop's values (the far end) is the End panel's position."""
+    diagram = _EXERCISES[exercise_id]
+    end = diagram.frames(6)[-1]
+    html = _animation(exercise_id).html
+    for part, attribute, values in _animates(html):
+        if attribute != "points":
+            continue
+        far = [float(v) for v in re.split(r"[ ,]", values.split(";")[6])]
+        assert len(far) == 2 * len(end.lines[part])
+
+
+def test_the_end_pose_of_each_side_view_moves_the_upper_back_or_the_arms() -> None:
+    for exercise_id in EXERCISE_IDS:
+        frames = _EXERCISES[exercise_id].frames(6)
+        moved = [name for name in frames[0].lines
+                 if frames[0].lines[name] != frames[-1].lines[name]]
+        assert {"thoracic", "arm"} & set(moved), exercise_id

@@ -17,7 +17,7 @@ import {
 } from "../../lib/thoracic/timer/static/timer_core.js";
 
 const PLANS = JSON.parse(readFileSync(new URL("../js/plans.json", import.meta.url), "utf8"));
-const {routine: ROUTINE, childs_pose: CHILDS, sides: SIDES} = PLANS;
+const {routine: ROUTINE, childs_pose: CHILDS, sides: SIDES, roller: ROLLER} = PLANS;
 // Child's pose: get-ready 5 | hold 30 | rest 15 | hold 30 = 80 s.
 // Routine: get-ready 10 | reps 6x4 | rest 20 | reps | rest 20 | reps | change-over 30 | ...
 
@@ -890,5 +890,26 @@ describe("withGetReady", () => {
     for (const bad of [0, -1, NaN, Infinity]) {
       assert.throws(() => withGetReady(CHILDS, bad), RangeError);
     }
+  });
+});
+
+describe("a timed warm-up", () => {
+  // Foam roller: get-ready 5 | warm-up 30 | reps 6x4 | rest 20 | ...
+  test("starts with a start cue, counts down like a hold, and says what to do", () => {
+    const warmUp = ROLLER.phases[1];
+    assert.equal(warmUp.kind, "warm-up");
+    assert.match(warmUp.instruction, /roll slowly up and down/);
+    const cues = cuesBetween(ROLLER, 4.5, 35).map((cue) => [cue.at, cue.kind]);
+    assert.deepEqual(cues, [[5, "start"], [32, "countdown"], [33, "countdown"],
+      [34, "countdown"], [35, "start"]]);
+    assert.equal(spokenText(warmUp, ROLLER), "Warm up, 30 seconds");
+  });
+
+  test("is not a set: done-with-set does nothing there", () => {
+    const {clock, core} = timer(ROLLER);
+    core.start();
+    clock.advance(6);
+    core.doneWithSet();
+    assert.equal(locate(ROLLER, core.elapsed()).index, 1);
   });
 });

@@ -27,33 +27,34 @@ def _log(store: ProgressStore) -> list[tuple]:
 
 def test_each_set_is_logged_as_it_ends_and_the_exercise_at_the_end(browser_events,
                                                                    store) -> None:
-    plan = plan_for_exercise(get_exercise("kneeling-thoracic-extension"))  # 10, 24, 30, 24
+    plan = plan_for_exercise(get_exercise("kneeling-thoracic-extension"))  # 10, 32, 30, 32
     practice = _practice(plan, store)
-    first = browser_events(plan, [["start"], ["advance", READY + 24 + 1]])
+    first = browser_events(plan, [["start"], ["advance", READY + 32 + 1]])
     _play(practice, first)
     assert practice.timer.status == "running"
-    assert _log(store) == [("set", "Kneeling thoracic extension", 1, 24.0)]
+    assert _log(store) == [("set", "Kneeling thoracic extension", 1, 32.0)]
     assert practice.rating.save_button.disabled  # not finished yet
-    rest = browser_events(plan, [["start"], ["advance", READY + 24 + 1], ["advance", 60]])
+    rest = browser_events(plan, [["start"], ["advance", READY + 32 + 1], ["advance", 70]])
     _play(practice, rest[len(first):])
-    assert _log(store)[1:] == [("set", "Kneeling thoracic extension", 1, 24.0),
-                               ("exercise", "Kneeling thoracic extension", 2, READY + 78.0)]
+    assert _log(store)[1:] == [("set", "Kneeling thoracic extension", 1, 32.0),
+                               ("exercise", "Kneeling thoracic extension", 2, READY + 94.0)]
     assert practice.timer.status == "done"
     assert not practice.rating.save_button.disabled
 
 
 def test_skipped_work_is_not_counted_but_done_with_set_is(browser_events, store) -> None:
-    plan = plan_for_exercise(get_exercise("foam-roller-extension"))  # 3 sets of 24 s
+    plan = plan_for_exercise(get_exercise("foam-roller-extension"))  # 30 s, 3 sets of 24 s
     practice = _practice(plan, store)
     _play(practice, browser_events(plan, [
         ["start"], ["skip"],  # get ready skipped
+        ["advance", 30],  # the warm-up ran its time: it counts, but it is not a set
         ["advance", 10], ["done"],  # set 1 finished early, after 10 s
         ["skip"], ["skip"], ["skip"],  # rest, set 2 and rest skipped
         ["advance", 24],  # set 3 ran to its end
     ]))
     assert _log(store) == [("set", "Foam roller extension", 1, 10.0),
                            ("set", "Foam roller extension", 1, 24.0),
-                           ("exercise", "Foam roller extension", 2, 34.0)]
+                           ("exercise", "Foam roller extension", 2, 64.0)]
 
 
 def test_all_skipped_logs_nothing(browser_events, store) -> None:
@@ -93,7 +94,8 @@ def test_the_routine_logs_each_exercise_as_it_completes_then_the_routine(browser
     _play(practice, everything[len(early):])
     kinds = [(s.kind, s.exercise) for s in store.sessions() if s.kind != "set"]
     assert kinds == [("exercise", "Foam roller extension"), ("exercise", "Child's pose"),
-                     ("exercise", "Kneeling thoracic extension"), ("routine", "Daily routine")]
+                     ("exercise", "Kneeling thoracic extension"),
+                     ("exercise", "Side-lying open book"), ("routine", "Daily routine")]
 
 
 def test_the_routine_is_rated_as_a_whole(browser_events, store) -> None:

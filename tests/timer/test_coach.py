@@ -109,3 +109,49 @@ def test_shown_on_its_own_it_carries_the_live_view_and_the_preview() -> None:
     assert "application/vnd.jupyter.widget-view+json" in data
     assert data["text/plain"].startswith("Timer: Kneeling thoracic extension. Run this cell")
     assert "thoracic-preview" in data["text/html"]
+
+
+def _versions_timer() -> CoachTimer:
+    from thoracic.practice import exercise_timer
+
+    return exercise_timer("childs-pose", store=None).timer
+
+
+def test_an_exercise_timer_offers_the_record_s_versions_in_the_browser() -> None:
+    timer = _versions_timer()
+    assert [(v["key"], v["label"]) for v in timer.versions] == [
+        ("standard", "Standard"), ("easier", "Easier"), ("harder", "Harder"),
+        ("longer-holds", "Longer holds (older adults)")]
+    holds = {key: {p["seconds"] for p in v["plan"]["phases"] if p["kind"] == "hold"}
+             for key, v in ((v["key"], v) for v in timer.versions)}
+    assert holds == {"standard": {30}, "easier": {20}, "harder": {30}, "longer-holds": {60}}
+    assert "Versions to choose from on the timer: Standard, Easier" in timer.preview().html
+
+
+def test_choosing_a_version_swaps_the_plan_the_kernel_checks_events_against() -> None:
+    timer = _versions_timer()
+    timer.version = "longer-holds"
+    assert {p["seconds"] for p in timer.plan["phases"] if p["kind"] == "hold"} == {60}
+    hold = next(i for i, p in enumerate(timer.timer_plan.phases) if p.kind == "hold")
+    ended: list[PhaseEnd] = []
+    timer.on_phase_end(ended.append)
+    assert timer.handle_event({"type": "phase_end", "index": hold, "how": "time",
+                               "seconds": 60})
+    assert ended[0].seconds == 60  # kept within the 60 s hold, not cut to 30
+
+
+def test_an_unknown_version_or_a_change_while_running_is_refused() -> None:
+    timer = _versions_timer()
+    with pytest.raises(TraitError, match="version must be one of standard, easier, harder, "
+                                         "longer-holds, got 'gentle'"):
+        timer.version = "gentle"
+    timer.handle_event({"type": "status", "status": "running"})
+    with pytest.raises(TraitError, match="reset it before you choose another version"):
+        timer.version = "easier"
+    assert timer.version == "standard"
+
+
+def test_a_routine_timer_has_one_version_and_no_chooser() -> None:
+    from thoracic.practice import routine_timer
+
+    assert routine_timer(store=None).timer.versions == []

@@ -10,17 +10,38 @@ from pathlib import Path
 import pytest
 
 from thoracic.content import get_exercise
-from thoracic.timer import build_plan, daily_routine_plan, plan_for_exercise, with_get_ready
+from thoracic.timer import (
+    TimerPlan,
+    build_plan,
+    daily_routine_plan,
+    join_plans,
+    plan_for_exercise,
+    with_get_ready,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "lib" / "thoracic" / "timer" / "static" / "timer_core.js"
 FIXTURE = ROOT / "tests" / "js" / "plans.json"
 
 
+def _routine() -> TimerPlan:
+    """A routine of fixed numbers (the course's first routine, as the Node tests pin its
+    times), so changing a dose in the course does not move every time in those tests."""
+    return join_plans("Daily routine", [
+        build_plan(name="Foam roller extension", style="reps", reps=6, sets=3,
+                   rest_seconds=20, rep_seconds=4, get_ready_seconds=10),
+        build_plan(name="Child's pose", style="hold", reps=2, sets=1, rest_seconds=15,
+                   hold_seconds=30, get_ready_seconds=10),
+        build_plan(name="Kneeling thoracic extension", style="reps", reps=8, sets=2,
+                   rest_seconds=30, rep_seconds=3, get_ready_seconds=10)])
+
+
 def _plans() -> dict[str, object]:
-    return {"routine": daily_routine_plan(),
+    return {"routine": _routine(),
             # the Node tests pin times for a 5 s countdown, whatever the default
             "childs_pose": plan_for_exercise(get_exercise("childs-pose"), get_ready_seconds=5),
+            "roller": plan_for_exercise(get_exercise("foam-roller-extension"),
+                                        get_ready_seconds=5),
             "sides": build_plan(name="Sides", style="hold", reps=2, sets=2, rest_seconds=5,
                                 per_side=True, hold_seconds=10)}
 

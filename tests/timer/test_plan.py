@@ -5,13 +5,13 @@ from typing import Any
 import pytest
 
 from thoracic import TimerPlan, get_exercise
-from thoracic.content import load_exercises
+from thoracic.content import get_routine, load_exercises
 from thoracic.timer import (
     Phase,
     TimerPlanError,
     build_plan,
-    daily_routine_plan,
     plan_for_exercise,
+    routine_plan,
     shorten,
 )
 
@@ -58,14 +58,37 @@ def test_exercise_plans_match_their_doses() -> None:
         assert plan.name == exercise.name
 
 
-def test_routine_chains_exercises_with_changeovers() -> None:
-    plan = daily_routine_plan()
-    names = [e.name for e in load_exercises()]
+@pytest.mark.parametrize("routine_id", ["daily", "strength-day"])
+def test_routine_chains_exercises_with_changeovers(routine_id: str) -> None:
+    routine = get_routine(routine_id)
+    plan = routine_plan(routine_id)
+    names = [e.name for e in routine.exercises]
+    assert plan.name == routine.name
     assert [p.title for p in plan.phases if p.title.startswith("Change over")] == [
         f"Change over to {name}" for name in names[1:]]
-    assert sum(p.kind == "get-ready" for p in plan.phases) == 3
-    expected = sum(e.dose.total_seconds for e in load_exercises()) + 3 * 10 + 2 * 30
+    count = len(names)
+    assert sum(p.kind == "get-ready" for p in plan.phases) == count
+    expected = sum(e.dose.total_seconds for e in routine.exercises) + count * 10 + (
+        count - 1) * 30
     assert plan.total_seconds == pytest.approx(expected)
+
+
+def test_the_roller_s_warm_up_is_timed_after_the_get_ready() -> None:
+    plan = plan_for_exercise(get_exercise("foam-roller-extension"))
+    warm_up = plan.phases[1]
+    assert (warm_up.kind, warm_up.seconds) == ("warm-up", 30)
+    assert warm_up.instruction == get_exercise("foam-roller-extension").dose.warm_up
+    assert "roll" in warm_up.instruction
+
+
+def test_each_version_of_a_dose_has_its_plan_and_an_unknown_one_is_refused() -> None:
+    childs_pose = get_exercise("childs-pose")
+    longer = plan_for_exercise(childs_pose, version="longer-holds")
+    assert {p.seconds for p in longer.phases if p.kind == "hold"} == {60}
+    with pytest.raises(TimerPlanError, match=r"Kneeling thoracic extension has no "
+                                             r"'longer-holds' version; it has standard, "
+                                             r"easier, harder"):
+        plan_for_exercise(get_exercise("kneeling-thoracic-extension"), version="longer-holds")
 
 
 def test_locate_reports_phase_time_left_and_progress() -> None:
@@ -135,7 +158,7 @@ def test_shorten_scales_every_phase() -> None:
     plan = plan_for_exercise(get_exercise("kneeling-thoracic-extension"))
     short = shorten(plan, 0.1)
     assert short.total_seconds == pytest.approx(plan.total_seconds * 0.1)
-    assert short.phases[1].rep_seconds == pytest.approx(0.3)
+    assert short.phases[1].rep_seconds == pytest.approx(0.4)
 
 
 def test_a_huge_plan_is_refused_from_its_numbers_before_any_phase_is_built() -> None:

@@ -7,7 +7,6 @@ import pytest
 
 from thoracic import COURSE, course_map, get_exercise, routine_summary, show_exercise
 from thoracic.content import RED_FLAGS
-from thoracic.timer import daily_routine_plan
 from thoracic.ui import show_red_flags
 
 HEADINGS = ["What it is for", "You need", "Get into position", "Do the movement", "Breathing",
@@ -53,12 +52,16 @@ def test_course_map_links_every_notebook() -> None:
         assert f'href="{info.filename}"' in html
 
 
-def test_routine_summary_totals_the_three_exercises() -> None:
-    from thoracic.content import load_exercises
+@pytest.mark.parametrize("routine_id", ["daily", "strength-day"])
+def test_routine_summary_totals_the_routine_s_exercises(routine_id: str) -> None:
+    from thoracic.content import get_routine
+    from thoracic.timer import routine_plan
 
-    total = daily_routine_plan().total_seconds
-    assert total == sum(e.dose.total_seconds for e in load_exercises()) + 3 * 10 + 2 * 30
-    text = repr(routine_summary())
+    exercises = get_routine(routine_id).exercises
+    total = routine_plan(routine_id).total_seconds
+    count = len(exercises)
+    assert total == sum(e.dose.total_seconds for e in exercises) + count * 10 + (count - 1) * 30
+    text = repr(routine_summary(routine_id))
     assert text.splitlines()[0].startswith("1. Foam roller extension")
     minutes, seconds = divmod(round(total), 60)
     assert f"about {minutes} min {seconds} s" in text or f"about {minutes} min." in text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -23,16 +23,32 @@ from ..base import (
 )
 
 __all__ = [
+    "BREATH_SECONDS",
+    "SWITCH_SIDES_SECONDS",
+    "VARIATIONS",
     "Dose",
     "Exercise",
     "ExerciseDataError",
     "FormCue",
+    "Tempo",
     "get_exercise",
     "load_exercises",
     "parse_exercises",
 ]
 
 DoseStyle = Literal["hold", "reps"]
+# The course's one breathing rule: one breath with each rep, out on the way into the
+# stretch or the effort, in on the way back. Shorter than this, a breath is hurried, and
+# fast breathing brings the dizziness the course lists as a reason to stop.
+BREATH_SECONDS = 4.0
+# Time to roll over between the left and the right side of a one-sided exercise.
+SWITCH_SIDES_SECONDS = 5.0
+# The versions of a dose the timer offers, in the order it shows them: key -> label.
+VARIATIONS: dict[str, str] = {"standard": "Standard", "easier": "Easier", "harder": "Harder",
+                              "longer-holds": "Longer holds (older adults)"}
+# What a variation may change: numbers only, never the kind of exercise.
+_VARIABLE = ("reps", "sets", "rest_seconds", "hold_seconds", "out_seconds", "pause_seconds",
+             "back_seconds")
 
 
 class ExerciseDataError(ValueError):
@@ -48,12 +64,28 @@ class FormCue:
 
 
 @dataclass(frozen=True)
+class Tempo:
+    """The parts of one rep: into the stretch or effort (breathing out), a pause there, and
+    back (breathing in). The animation loops at this pace and the timer beats at its total."""
+
+    out_seconds: float
+    pause_seconds: float
+    back_seconds: float
+
+    @property
+    def seconds(self) -> float:
+        return self.out_seconds + self.pause_seconds + self.back_seconds
+
+
+@dataclass(frozen=True)
 class Dose:
     """How much of an exercise to do.
 
-    ``style="hold"``: ``reps`` holds of ``hold_seconds`` each, ``rest_seconds`` between holds.
-    ``style="reps"``: ``reps`` slow repetitions of ``rep_seconds`` each (the tempo) in each of
+    ``style="hold"``: ``reps`` holds of ``hold_seconds`` each, ``rest_seconds`` between holds,
+    with ``move_seconds`` to ease into each hold and out of it.
+    ``style="reps"``: ``reps`` slow repetitions at ``tempo`` (``rep_seconds`` each) in each of
     ``sets`` sets, ``rest_seconds`` between sets. ``per_side`` doubles the work: left, then right.
+    ``warm_up_seconds`` of ``warm_up`` (what to do) come first, when given.
     """
 
     style: DoseStyle
@@ -63,6 +95,21 @@ class Dose:
     per_side: bool
     hold_seconds: float | None = None
     rep_seconds: float | None = None
+    tempo: Tempo | None = None
+    move_seconds: float | None = None
+    warm_up_seconds: float = 0.0
+    warm_up: str = ""
+
+    @property
+    def movement_seconds(self) -> tuple[float, float, float, float]:
+        """One loop of the movement, as the animation plays it: (there, pause at the far
+        end, back, pause at the start). A rep is one loop; a hold eases in, holds (shown
+        short: the timer keeps the real hold) and eases out."""
+        if self.tempo is not None:
+            return (self.tempo.out_seconds, self.tempo.pause_seconds,
+                    self.tempo.back_seconds, 0.0)
+        move = self.move_seconds if self.move_seconds is not None else 0.0
+        return (move, move / 2, move, move / 2)
 
     @property
     def work_seconds(self) -> float:
@@ -73,7 +120,8 @@ class Dose:
 
     @property
     def total_seconds(self) -> float:
-        """Time the whole dose takes, rests included (no get-ready countdown)."""
+        """Time the whole dose takes, rests and changing sides included (no get-ready
+        countdown)."""
         sides = 2 if self.per_side else 1
         if self.style == "hold":
             per_set = self.reps * self.work_seconds + (self.reps - 1) * self.rest_seconds
@@ -81,7 +129,8 @@ class Dose:
         else:
             per_set = self.reps * self.work_seconds
             between_sets = (self.sets - 1) * self.rest_seconds
-        return sides * (self.sets * per_set + between_sets)
+        switch = SWITCH_SIDES_SECONDS if self.per_side else 0.0
+        return self.warm_up_seconds + sides * (self.sets * per_set + between_sets) + switch
 
     def describe(self) -> str:
         """The dose in a short plain sentence, e.g. ``2 holds of 30 s, 15 s rest between``."""
@@ -120,6 +169,19 @@ class Exercise:
     harder: str
     skip_or_modify: tuple[str, ...]
     stop_if: tuple[str, ...]
+    variations: dict[str, Dose] = field(default_factory=dict)  # key of VARIATIONS -> dose
+    longer_holds: str = ""  # the words for the "longer-holds" variation, for hold doses
+
+    @property
+    def doses(self) -> dict[str, Dose]:
+        """Every version of the dose the timer offers, standard first, in VARIATIONS order."""
+        every = {"standard": self.dose, **self.variations}
+        return {key: every[key] for key in VARIATIONS if key in every}
+
+    def variation_text(self, key: str) -> str:
+        """The words that describe one version of the dose (the card's "Make it ..." parts)."""
+        return {"standard": self.dose_reason, "easier": self.easier, "harder": self.harder,
+                "longer-holds": self.longer_holds}[key]
 
 
 _TEXT_FIELDS = ("name", "notebook", "purpose", "breathing", "dose_reason", "easier", "harder")
@@ -172,39 +234,91 @@ class _RecordReader:
     def dose(self) -> Dose:
         if "dose" not in self.raw:
             raise self.fail("dose", "is missing")
-        raw = self.raw["dose"]
+        return self._dose(self.raw["dose"], "dose")
+
+    def _dose(self, raw: Any, where: str) -> Dose:
         if not isinstance(raw, Mapping):
-            raise self.fail("dose", f"must be a table of numbers, got {raw!r}")
+            raise self.fail(where, f"must be a table of numbers, got {raw!r}")
         style = raw.get("style")
         if style not in ("hold", "reps"):
-            raise self.fail("dose.style", f"must be 'hold' or 'reps', got {style!r}")
-        length_field, other_field = (
-            ("hold_seconds", "rep_seconds") if style == "hold" else ("rep_seconds", "hold_seconds")
-        )
-        if other_field in raw:
-            raise self.fail(f"dose.{other_field}", f"does not belong to a {style!r} dose")
-        for field in (length_field, "reps", "sets", "rest_seconds", "per_side"):
-            if field not in raw:
-                raise self.fail(f"dose.{field}", "is missing")
+            raise self.fail(f"{where}.style", f"must be 'hold' or 'reps', got {style!r}")
+        own = (("hold_seconds", "move_seconds") if style == "hold"
+               else ("out_seconds", "pause_seconds", "back_seconds"))
+        common = ("reps", "sets", "rest_seconds", "per_side")
+        allowed = {*own, *common, "style", "warm_up_seconds", "warm_up"}
+        for name in raw:
+            if name not in allowed:
+                hint = (" (a rep's length is out_seconds + pause_seconds + back_seconds)"
+                        if name == "rep_seconds" else "")
+                raise self.fail(f"{where}.{name}", f"does not belong to a {style!r} dose{hint}")
+        for name in (*own, *common):
+            if name not in raw:
+                raise self.fail(f"{where}.{name}", "is missing")
         per_side = raw["per_side"]
         if not isinstance(per_side, bool):
-            raise self.fail("dose.per_side", f"must be true or false, got {per_side!r}")
+            raise self.fail(f"{where}.per_side", f"must be true or false, got {per_side!r}")
+        warm_up = raw.get("warm_up", "")
+        if not isinstance(warm_up, str) or bool(warm_up.strip()) != ("warm_up_seconds" in raw):
+            raise self.fail(f"{where}.warm_up", "and warm_up_seconds go together: what to do, "
+                            "and for how long")
         try:
-            length = positive_seconds(length_field, raw[length_field])
+            tempo = move = None
+            if style == "reps":
+                tempo = Tempo(positive_seconds("out_seconds", raw["out_seconds"]),
+                              non_negative_seconds("pause_seconds", raw["pause_seconds"]),
+                              positive_seconds("back_seconds", raw["back_seconds"]))
+            else:
+                move = positive_seconds("move_seconds", raw["move_seconds"])
             dose = Dose(
                 style=style,
                 reps=positive_count("reps", raw["reps"]),
                 sets=positive_count("sets", raw["sets"]),
                 rest_seconds=non_negative_seconds("rest_seconds", raw["rest_seconds"]),
                 per_side=per_side,
-                hold_seconds=length if style == "hold" else None,
-                rep_seconds=length if style == "reps" else None,
+                hold_seconds=(positive_seconds("hold_seconds", raw["hold_seconds"])
+                              if style == "hold" else None),
+                rep_seconds=tempo.seconds if tempo else None,
+                tempo=tempo,
+                move_seconds=move,
+                warm_up_seconds=(positive_seconds("warm_up_seconds", raw["warm_up_seconds"])
+                                 if warm_up.strip() else 0.0),
+                warm_up=warm_up.strip(),
             )
         except BadValue as bad:
-            raise self.fail(f"dose.{bad.field}", bad.problem) from None
+            raise self.fail(f"{where}.{bad.field}", bad.problem) from None
+        if tempo is not None and tempo.seconds < BREATH_SECONDS:
+            raise self.fail(f"{where}.out_seconds", (
+                f"with pause_seconds and back_seconds makes a rep of {tempo.seconds:g} s; one "
+                f"slow breath goes with each rep, so a rep needs at least {BREATH_SECONDS:g} s"))
         if dose.total_seconds > MAX_SESSION_SECONDS:
-            raise self.fail("dose", f"adds up to {dose.total_seconds:g} s, more than one hour")
+            raise self.fail(where, f"adds up to {dose.total_seconds:g} s, more than one hour")
         return dose
+
+    def variations(self, base: Mapping[str, Any]) -> dict[str, Dose]:
+        """The easier, harder and longer-hold versions: the standard dose with the numbers
+        each one names changed, checked the same way."""
+        raw = self.raw.get("variations", {})
+        if not isinstance(raw, Mapping):
+            raise self.fail("variations", "must be a table of variation tables")
+        found: dict[str, Dose] = {}
+        for key, changes in raw.items():
+            where = f"variations.{key}"
+            if key not in VARIATIONS or key == "standard":
+                known = ", ".join(k for k in VARIATIONS if k != "standard")
+                raise self.fail(where, f"is not a variation the timer knows ({known})")
+            if not isinstance(changes, Mapping) or not changes:
+                raise self.fail(where, "must be a table of the numbers it changes")
+            for name in changes:
+                if name not in _VARIABLE:
+                    raise self.fail(f"{where}.{name}", f"cannot change in a variation; only "
+                                    f"{', '.join(_VARIABLE)} can")
+            if key == "longer-holds" and base.get("style") != "hold":
+                raise self.fail(where, "only fits an exercise you hold still")
+            found[key] = self._dose({**base, **changes}, where)
+        if ("longer-holds" in found) != bool(self.raw.get("longer_holds")):
+            raise self.fail("longer_holds", "and variations.longer-holds go together: the "
+                            "words and the numbers")
+        return found
 
     def form_cues(self) -> tuple[FormCue, ...]:
         raw = self.raw.get("form_cues")
@@ -230,7 +344,12 @@ class _RecordReader:
         texts = {field: self.text(field) for field in _TEXT_FIELDS}
         lists = {field: self.texts(field) for field in _LIST_FIELDS}
         fields: dict[str, Any] = {**texts, **lists}
-        return Exercise(id=ident, dose=self.dose(), form_cues=self.form_cues(), **fields)
+        dose = self.dose()
+        longer = self.raw.get("longer_holds", "")
+        return Exercise(id=ident, dose=dose, form_cues=self.form_cues(),
+                        variations=self.variations(self.raw["dose"]),
+                        longer_holds=longer.strip() if isinstance(longer, str) else "",
+                        **fields)
 
 
 def parse_exercises(document: str) -> tuple[Exercise, ...]:

@@ -1,20 +1,69 @@
-"""Each exercise's start and end pose, and its two-panel diagram."""
+"""Each exercise's start and end position, its two-panel diagram, and the keyframes its
+animation moves through.
+
+Most exercises are seen from the side and posed from joint angles (``PoseDiagram``); the
+open book turns the body, so it is seen from the top of the head (``OpenBookDiagram``).
+Both give the same things through the ``MovementDiagram`` protocol.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..base import Rendered
 from ._drawing import FIG_SIZE, MARK, draw_pose, panel
-from ._pose import Pose
+from ._open_book import OpenBookDiagram
+from ._pose import PAD, Geometry, Pose, pose_geometry
 from ._svg import new_figure, svg_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["EXERCISE_DIAGRAM_IDS", "ExerciseDiagram", "exercise_diagram", "find_exercise_diagram"]
+__all__ = ["EXERCISE_DIAGRAM_IDS", "MovementDiagram", "PoseDiagram", "Rect", "exercise_diagram",
+           "find_exercise_diagram"]
+
+Rect = tuple[float, float, float, float]  # x, y, width, height in body units
+
+
+class MovementDiagram(Protocol):
+    """What the diagram and the animation of an exercise need to know."""
+
+    @property
+    def xlim(self) -> tuple[float, float]: ...
+
+    @property
+    def ylim(self) -> tuple[float, float]: ...
+
+    @property
+    def alt(self) -> str:
+        """Alt text of the two-panel diagram."""
+        ...
+
+    @property
+    def motion(self) -> str:
+        """Alt text of the animation: the movement in plain words."""
+        ...
+
+    @property
+    def lines_in_front(self) -> tuple[str, ...]:
+        """The body lines drawn over the head (an arm reaching past it), not behind it."""
+        ...
+
+    @property
+    def props(self) -> tuple[Rect, ...]:
+        """Still things drawn behind the body (a pillow, a towel), as rectangles."""
+        ...
+
+    def frames(self, steps: int) -> list[Geometry]:
+        """``steps + 1`` keyframes from the start position to the end one, eased, so the
+        movement starts and ends slowly."""
+        ...
+
+    def figure(self) -> Figure:
+        """The two-panel Start / End picture."""
+        ...
 
 # Lying on the back over the roller: the hips and feet stay on the floor (hip 78, knee 103
 # and ankle 37 put the feet flat), hands laced behind the head, elbows pointing forward.
@@ -35,10 +84,52 @@ _CHILD_END = Pose(trunk=5, lower_back=-10, upper_back=-30, neck=0, hip=135, knee
 _KNEEL_START = Pose(trunk=90, hip=0, knee=90, ankle=90, shoulder=135, elbow=130)
 _KNEEL_END = Pose(trunk=90, upper_back=38, neck=10, hip=0, knee=90, ankle=90, shoulder=135,
                   elbow=130)
+# Lying face down, forehead down, legs long with the toes pointed, arms reaching past the
+# head in a Y (so from the side they look a little shorter), resting on the floor. The end
+# pose lifts only the arms, a few centimetres.
+_PRONE_START = Pose(trunk=0, neck=-8, ankle=90, shoulder=170, upper_arm_seen=0.8,
+                    forearm_seen=0.8)
+_PRONE_END = replace(_PRONE_START, shoulder=196)
+_ANGLES = tuple(field.name for field in fields(Pose) if field.name != "support")
+
+
+def _eased(step: int, steps: int) -> float:
+    return (1 - math.cos(math.pi * step / steps)) / 2
+
+
+def _between(start: Pose, end: Pose, t: float) -> Pose:
+    """The pose a fraction ``t`` of the way from start to end, every joint turning evenly."""
+    return replace(start, **{name: (1 - t) * getattr(start, name) + t * getattr(end, name)
+                             for name in _ANGLES})
+
+
+def _hand_height(geometry: Geometry) -> float:
+    """How far the hand is above the knee."""
+    return geometry.lines["arm"][-1][1] - geometry.lines["leg"][1][1]
+
+
+def _keep_hand_height(pose: Pose, height: float) -> Pose:
+    """The pose with the arm turned at the shoulder so the hand is ``height`` above the knee.
+
+    Between two poses with the hands on the floor, turning every joint evenly would lift
+    the hands off the floor or push them through it; this keeps them planted.
+    """
+    geometry = pose_geometry(pose)
+    shoulder, hand = geometry.lines["arm"][0], geometry.lines["arm"][-1]
+    reach = math.dist(shoulder, hand)
+    now = math.degrees(math.atan2(hand[1] - shoulder[1], hand[0] - shoulder[0]))
+    rise = geometry.lines["leg"][1][1] + height - shoulder[1]
+    low = math.degrees(math.asin(max(-1.0, min(1.0, rise / reach))))
+    # Of the two directions that put the hand at that height, take the nearer one. The
+    # shoulder angle adds to the arm's direction, so the arm turns by the difference.
+    turn = min((low - now, 180 - low - now), key=lambda d: abs((d + 180) % 360 - 180))
+    return replace(pose, shoulder=pose.shoulder + (turn + 180) % 360 - 180)
 
 
 @dataclass(frozen=True)
-class ExerciseDiagram:
+class PoseDiagram:
+    """An exercise seen from the side, from a start pose to an end pose."""
+
     start: Pose
     end: Pose
     xlim: tuple[float, float]
@@ -46,11 +137,44 @@ class ExerciseDiagram:
     alt: str
     motion: str  # alt text for the animation: the movement in plain words
     end_x: float = 0.0  # shifts the end figure so what stays put (knees, feet) lines up
-    moving: Literal["head", "hip"] = "head"  # the part the arrow in the End panel follows
+    moving: Literal["head", "hip", "hand"] = "head"  # the part the End panel's arrow follows
+    arm_in_front: bool = False  # the arm reaches past the head, so it is drawn over it
+
+    @property
+    def props(self) -> tuple[Rect, ...]:
+        return ()
+
+    @property
+    def lines_in_front(self) -> tuple[str, ...]:
+        return ("arm",) if self.arm_in_front else ()
+
+    def frames(self, steps: int) -> list[Geometry]:
+        """Keyframes from the start pose to the end pose, both exactly as the diagram has
+        them. In between, the joint angles turn evenly (so limbs keep their length and move
+        in arcs), the knees slide evenly from their start to their end place (in these
+        exercises they stay put), and hands that are on the floor at both ends stay on it.
+        """
+        first = pose_geometry(self.start)
+        last = pose_geometry(self.end, self.end_x)
+        planted = all(abs(g.lines["arm"][-1][1] - PAD) < 0.005 for g in (first, last))
+        frames = [first]
+        for step in range(1, steps):
+            t = _eased(step, steps)
+            pose = _between(self.start, self.end, t)
+            if planted:
+                height = (1 - t) * _hand_height(first) + t * _hand_height(last)
+                pose = _keep_hand_height(pose, height)
+            knee_x = (1 - t) * first.lines["leg"][1][0] + t * last.lines["leg"][1][0]
+            frames.append(pose_geometry(pose, knee_x - pose_geometry(pose).lines["leg"][1][0]))
+        frames.append(last)
+        return frames
+
+    def figure(self) -> Figure:
+        return _pose_figure(self)
 
 
-_EXERCISES: dict[str, ExerciseDiagram] = {
-    "foam-roller-extension": ExerciseDiagram(
+_EXERCISES: dict[str, MovementDiagram] = {
+    "foam-roller-extension": PoseDiagram(
         _ROLLER_START, _ROLLER_END, (-0.85, 0.72), (-0.05, 0.75),
         "Foam roller extension in two stick figures, seen from the side, with the upper back "
         "in blue. Start: lying on the back with the knees bent and the feet flat on the floor, "
@@ -60,7 +184,7 @@ _EXERCISES: dict[str, ExerciseDiagram] = {
         "A stick figure seen from the side, lying on the back over a foam roller with the "
         "knees bent and the hands behind the head. The upper back, in blue, slowly bends "
         "back over the roller, pauses, and curls back up, while the hips stay on the floor."),
-    "childs-pose": ExerciseDiagram(
+    "childs-pose": PoseDiagram(
         _CHILD_START, _CHILD_END, (-0.6, 1.1), (-0.05, 0.85),
         "Child's pose in two stick figures, seen from the side, with the upper back in blue. "
         "Start: on hands and knees, with the hands under the shoulders and the knees under "
@@ -70,7 +194,7 @@ _EXERCISES: dict[str, ExerciseDiagram] = {
         "toward the heels while the back, upper back in blue, rounds and the chest sinks "
         "toward the floor; after a pause it comes forward again onto hands and knees.",
         end_x=-0.337, moving="hip"),
-    "kneeling-thoracic-extension": ExerciseDiagram(
+    "kneeling-thoracic-extension": PoseDiagram(
         _KNEEL_START, _KNEEL_END, (-0.6, 0.55), (-0.05, 1.42),
         "Kneeling thoracic extension in two stick figures, seen from the side, with the upper "
         "back in blue. Start: kneeling tall with the hips right over the knees and the hands "
@@ -79,19 +203,31 @@ _EXERCISES: dict[str, ExerciseDiagram] = {
         "A stick figure seen from the side, kneeling tall with the hands behind the head. "
         "The chest slowly lifts as the upper back, in blue, arches gently backward; after a "
         "pause it returns upright, while the hips stay over the knees."),
+    "open-book": OpenBookDiagram(),
+    "prone-y-raise": PoseDiagram(
+        _PRONE_START, _PRONE_END, (-0.55, 0.98), (-0.05, 0.36),
+        "Prone Y raise in two stick figures, seen from the side. Start: lying face down "
+        "with the forehead down, the legs long and the arms reaching past the head in a Y, "
+        "resting on the floor. End: both arms lift a few centimetres off the floor, while "
+        "the head, the chest and the legs stay down.",
+        "A stick figure seen from the side, lying face down with the arms reaching past the "
+        "head. Both arms slowly lift a little off the floor, pause, and lower again, while "
+        "the head and body stay down.",
+        moving="hand", arm_in_front=True),
 }
 
 EXERCISE_DIAGRAM_IDS: tuple[str, ...] = tuple(_EXERCISES)
 
 
-def _exercise_figure(diagram: ExerciseDiagram) -> Figure:
+def _pose_figure(diagram: PoseDiagram) -> Figure:
     fig = new_figure(*FIG_SIZE)
     start_ax, end_ax = fig.subplots(1, 2)
     panel(start_ax, diagram.xlim, diagram.ylim, "Start")
     panel(end_ax, diagram.xlim, diagram.ylim, "End")
     # No nose: the hands sit at the head in two of the three, and it would clutter.
-    before = draw_pose(start_ax, diagram.start, nose=False)
-    after = draw_pose(end_ax, diagram.end, x=diagram.end_x, nose=False)
+    before = draw_pose(start_ax, diagram.start, nose=False, arm_in_front=diagram.arm_in_front)
+    after = draw_pose(end_ax, diagram.end, x=diagram.end_x, nose=False,
+                      arm_in_front=diagram.arm_in_front)
     # An arrow shows the movement: for an arching back, it swings around the bottom of the
     # upper back, just outside the head's path; otherwise it joins the part's two places.
     start, end = before[diagram.moving], after[diagram.moving]
@@ -109,7 +245,7 @@ def _exercise_figure(diagram: ExerciseDiagram) -> Figure:
     return fig
 
 
-def find_exercise_diagram(exercise_id: str) -> ExerciseDiagram:
+def find_exercise_diagram(exercise_id: str) -> MovementDiagram:
     if exercise_id not in _EXERCISES:
         known = ", ".join(EXERCISE_DIAGRAM_IDS)
         raise KeyError(f"No exercise diagram called {exercise_id!r}. Known exercises: {known}.")
@@ -119,4 +255,4 @@ def find_exercise_diagram(exercise_id: str) -> ExerciseDiagram:
 def exercise_diagram(exercise_id: str) -> Rendered:
     """Start and end positions of one exercise, side by side, as stick figures."""
     diagram = find_exercise_diagram(exercise_id)
-    return svg_figure(_exercise_figure(diagram), diagram.alt)
+    return svg_figure(diagram.figure(), diagram.alt)

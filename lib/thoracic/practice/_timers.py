@@ -13,9 +13,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, timer_scale
-from ..content import get_exercise
+from ..content import VARIATIONS, get_exercise, get_routine
 from ..progress import Store, store_or_own
-from ..timer import CoachTimer, TimerPlan, daily_routine_plan, plan_for_exercise, shorten
+from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
 from ..ui import SavingNotice, kernel_note
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
@@ -47,22 +47,25 @@ class TimedPractice(Previewed, widgets.VBox):
         return self.timer.preview()
 
 
-def _timer(plan: TimerPlan, store: Store | None, routine_name: str | None = None,
-           **options: Any) -> TimedPractice:
+def _scaled(plan: TimerPlan) -> TimerPlan:
     scale = timer_scale()
-    if scale != 1.0:
-        plan = shorten(plan, scale)
-    return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=routine_name)
+    return shorten(plan, scale) if scale != 1.0 else plan
 
 
 def exercise_timer(exercise_id: str, *, store: Store | None = None,
                    **options: Any) -> TimedPractice:
-    """The timer for one exercise, built from its dose; finished sets go into the log."""
+    """The timer for one exercise, built from its dose, with the easier, harder and (for
+    holds) longer-hold versions to choose from; finished sets go into the log."""
     exercise = get_exercise(exercise_id)
-    return _timer(plan_for_exercise(exercise), store, **options)
+    versions = {key: (VARIATIONS[key], _scaled(plan_for_exercise(exercise, version=key)))
+                for key in exercise.doses}
+    plan = versions.pop("standard")[1]
+    return TimedPractice(CoachTimer(plan, versions=versions, **options), store=store)
 
 
-def routine_timer(*, store: Store | None = None, **options: Any) -> TimedPractice:
-    """One timer for the daily routine: every exercise in order, with change-overs."""
-    plan = daily_routine_plan()
-    return _timer(plan, store, routine_name=plan.name, **options)
+def routine_timer(routine: str = "daily", *, store: Store | None = None,
+                  **options: Any) -> TimedPractice:
+    """One timer for a routine (``"daily"``, or ``"strength-day"`` for the longer one with
+    strength work): every exercise in order, with change-overs."""
+    plan = _scaled(routine_plan(get_routine(routine)))
+    return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=plan.name)

@@ -22,8 +22,10 @@ from ._plan import (
     TimerPlanError,
     build_plan,
     daily_routine_plan,
+    join_plans,
     plan_for_exercise,
     plan_for_routine,
+    routine_plan,
     shorten,
 )
 from ._schedule import schedule_table
@@ -42,8 +44,10 @@ __all__ = [
     "build_plan",
     "daily_routine_plan",
     "format_seconds",
+    "join_plans",
     "plan_for_exercise",
     "plan_for_routine",
+    "routine_plan",
     "schedule_table",
     "shorten",
     "with_get_ready",

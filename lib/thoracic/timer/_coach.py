@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import anywidget
 from ipywidgets import CallbackDispatcher
-from traitlets import Bool, Dict, Float, TraitError, Unicode, observe, validate
+from traitlets import Bool, Dict, Float, List, TraitError, Unicode, observe, validate
 
 from ..base import PALETTE, Previewed, Rendered, preview
 from ._format import format_seconds
@@ -40,6 +40,7 @@ _log = logging.getLogger(__name__)
 # and the word change too, so colour is never the only signal.
 PHASE_LOOKS: dict[str, tuple[str, str, str]] = {
     "get-ready": (PALETTE[1], "●", "Get ready"),
+    "warm-up": (PALETTE[1], "↕", "Warm up"),
     "hold": (PALETTE[0], "▶", "Hold"),
     "reps": (PALETTE[0], "▶", "Move"),
     "rest": (PALETTE[2], "❚❚", "Rest"),
@@ -87,6 +88,12 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
     sound = Bool(True, help="Tones for each phase and a soft beat for each rep.").tag(sync=True)
     voice = Bool(True, help="Short spoken cues, where the device has a voice.").tag(sync=True)
     status = Unicode("idle", help="idle, running, paused or done, as the browser reports it.")
+    versions = List(Dict(), help="The versions of the dose the learner can pick (standard, "
+                                 "easier, harder, longer holds), each {key, label, plan}; "
+                                 "empty when there is only one. The browser swaps plans "
+                                 "itself, so the choice works with no kernel.").tag(sync=True)
+    version = Unicode("standard", help="The key of the version the timer runs; the learner "
+                                       "can change it while the timer is at rest.").tag(sync=True)
 
     @validate("get_ready_seconds")
     def _check_get_ready(self, proposal: dict[str, Any]) -> float:
@@ -96,6 +103,16 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
                              f"got {value!r}.")
         return value
 
+    @validate("version")
+    def _check_version(self, proposal: dict[str, Any]) -> str:
+        value: str = proposal["value"]
+        if value not in self._plans:
+            raise TraitError(f"version must be one of {', '.join(self._plans)}, got {value!r}.")
+        if self.status in ("running", "paused"):
+            raise TraitError("The timer is running: reset it before you choose another "
+                             "version.")
+        return value
+
     @validate("status")
     def _check_status(self, proposal: dict[str, Any]) -> str:
         value: str = proposal["value"]
@@ -103,14 +120,26 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
             raise TraitError(f"status must be one of {', '.join(STATUSES)}, got {value!r}.")
         return value
 
-    def __init__(self, plan: TimerPlan, **kwargs: Any) -> None:
+    def __init__(self, plan: TimerPlan, *,
+                 versions: Mapping[str, tuple[str, TimerPlan]] | None = None,
+                 **kwargs: Any) -> None:
+        """``plan`` is the standard version; ``versions`` maps other keys to (label, plan)."""
         self._base_plan = plan
+        self._plans: dict[str, TimerPlan] = {"standard": plan}
+        labels = {"standard": "Standard"}
+        for key, (label, other) in (versions or {}).items():
+            if key != "standard":
+                self._plans[key] = other
+            labels[key] = label
         self._phase_end_handlers = CallbackDispatcher()
         self._exercise_handlers = CallbackDispatcher()
         self._finished_handlers = CallbackDispatcher()
         # The plan's own countdown is the default, so a shortened plan stays short.
         kwargs.setdefault("get_ready_seconds", next(
             (p.seconds for p in plan.phases if p.kind == "get-ready"), GET_READY_SECONDS))
+        kwargs.setdefault("versions", [
+            {"key": key, "label": labels[key], "plan": other.to_json()}
+            for key, other in self._plans.items()] if len(self._plans) > 1 else [])
         super().__init__(looks={kind: list(look) for kind, look in PHASE_LOOKS.items()},
                          core=(_STATIC / "timer_core.js").read_text("utf-8"), **kwargs)
         self._replan()
@@ -118,10 +147,11 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
 
     @property
     def timer_plan(self) -> TimerPlan:
-        """The plan the browser runs: the given one with the chosen get-ready time."""
-        return with_get_ready(self._base_plan, self.get_ready_seconds)
+        """The plan the browser runs: the chosen version with the chosen get-ready time."""
+        return with_get_ready(self._plans.get(self.version, self._base_plan),
+                              self.get_ready_seconds)
 
-    @observe("get_ready_seconds")
+    @observe("get_ready_seconds", "version")
     def _replan(self, change: dict[str, Any] | None = None) -> None:
         self.plan = self.timer_plan.to_json()
 
@@ -129,6 +159,9 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
         plan = self.timer_plan
         body = (f"<p>{escape(format_seconds(plan.total_seconds))} in all. What to do when:</p>"
                 f"{schedule_table(plan)}")
+        if self.versions:
+            choices = ", ".join(str(choice["label"]) for choice in self.versions)
+            body += f"<p>Versions to choose from on the timer: {escape(choices)}.</p>"
         return preview(f"Timer: {plan.name}", "use the timer", body)
 
     # -- events -----------------------------------------------------------------------

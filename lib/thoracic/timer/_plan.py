@@ -19,7 +19,7 @@ from ..base import (
     positive_count,
     positive_seconds,
 )
-from ..content import Exercise, load_exercises
+from ..content import SWITCH_SIDES_SECONDS, Exercise, Routine, get_routine
 
 __all__ = [
     "GET_READY_SECONDS",
@@ -31,12 +31,14 @@ __all__ = [
     "TimerPlanError",
     "build_plan",
     "daily_routine_plan",
+    "join_plans",
     "plan_for_exercise",
     "plan_for_routine",
+    "routine_plan",
     "shorten",
 ]
 
-PhaseKind = Literal["get-ready", "hold", "reps", "rest", "switch"]
+PhaseKind = Literal["get-ready", "warm-up", "hold", "reps", "rest", "switch"]
 Side = Literal["left", "right"]
 # Time to get down onto the floor or the roller before each exercise (the learner can
 # change it on the timer), and, in the daily routine, to change position between them.
@@ -47,6 +49,7 @@ ROUTINE_CHANGEOVER_SECONDS = 30.0
 
 _INSTRUCTIONS: dict[PhaseKind, str] = {
     "get-ready": "Get into your start position.",
+    "warm-up": "Warm up gently.",
     "hold": "Hold the stretch and breathe slowly.",
     "reps": "Move slowly, one rep with each count.",
     "rest": "Rest. Relax and breathe.",
@@ -72,11 +75,12 @@ class Phase:
     rep_number: int | None = None  # which hold this is (hold phases)
     rep_count: int | None = None  # holds per set, or reps in this set
     rep_seconds: float | None = None  # tempo of a reps phase
+    say: str = ""  # this phase's own instruction, instead of its kind's (a warm-up's)
 
     @property
     def instruction(self) -> str:
         """One line for the learner, e.g. ``Left side: hold the stretch and breathe slowly.``"""
-        text = _INSTRUCTIONS[self.kind]
+        text = self.say or _INSTRUCTIONS[self.kind]
         if self.side and self.kind in ("hold", "reps", "rest"):
             return f"{self.side.capitalize()} side: {text[0].lower()}{text[1:]}"
         return text
@@ -166,7 +170,8 @@ def _checked(field_name: str, check: Any, value: Any) -> Any:
 
 def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any,
                per_side: bool = False, hold_seconds: Any = None, rep_seconds: Any = None,
-               get_ready_seconds: Any = 5, switch_seconds: Any = 5) -> TimerPlan:
+               get_ready_seconds: Any = 5, switch_seconds: Any = 5,
+               warm_up_seconds: Any = 0, warm_up: str = "") -> TimerPlan:
     """The phases for one exercise, from raw numbers that are checked first.
 
     ``style="hold"``: each rep is a hold of ``hold_seconds`` with ``rest_seconds`` between
@@ -184,6 +189,7 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
     rest = _checked("rest_seconds", non_negative_seconds, rest_seconds)
     get_ready = _checked("get_ready_seconds", non_negative_seconds, get_ready_seconds)
     switch = _checked("switch_seconds", non_negative_seconds, switch_seconds)
+    warm = _checked("warm_up_seconds", non_negative_seconds, warm_up_seconds)
     if not isinstance(per_side, bool):
         raise TimerPlanError(f"Timer plan: per_side must be True or False, got {per_side!r}.")
     # Check the size from the numbers before building anything: a plan of ten million reps
@@ -191,7 +197,7 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
     sides_count = 2 if per_side else 1
     per_set = reps * length + (reps - 1) * rest if style == "hold" else reps * length
     per_side_seconds = sets * per_set + (sets - 1) * rest
-    total = get_ready + sides_count * per_side_seconds + (sides_count - 1) * switch
+    total = get_ready + warm + sides_count * per_side_seconds + (sides_count - 1) * switch
     if total > MAX_SESSION_SECONDS:
         raise TimerPlanError(
             f"Timer plan {name!r} adds up to {total:g} s, more than one hour "
@@ -209,6 +215,7 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
             phases.append(Phase(kind, seconds, title, exercise=name, **details))
 
     add("get-ready", get_ready, "Get ready")
+    add("warm-up", warm, "Warm up", say=warm_up)
     sides: Sequence[Side | None] = ("left", "right") if per_side else (None,)
     for side in sides:
         if side == "right":
@@ -229,33 +236,52 @@ def build_plan(*, name: str, style: str, reps: Any, sets: Any, rest_seconds: Any
     return TimerPlan(name, tuple(phases))
 
 
-def plan_for_exercise(exercise: Exercise, *, get_ready_seconds: float = GET_READY_SECONDS,
-                      switch_seconds: float = 5) -> TimerPlan:
-    """The timer plan for an exercise's dose."""
-    dose = exercise.dose
+def plan_for_exercise(exercise: Exercise, *, version: str = "standard",
+                      get_ready_seconds: float = GET_READY_SECONDS,
+                      switch_seconds: float = SWITCH_SIDES_SECONDS) -> TimerPlan:
+    """The timer plan for one version of an exercise's dose (see ``Exercise.doses``)."""
+    doses = exercise.doses
+    if version not in doses:
+        raise TimerPlanError(f"{exercise.name} has no {version!r} version; it has "
+                             f"{', '.join(doses)}.")
+    dose = doses[version]
     return build_plan(name=exercise.name, style=dose.style, reps=dose.reps, sets=dose.sets,
                       rest_seconds=dose.rest_seconds, per_side=dose.per_side,
                       hold_seconds=dose.hold_seconds, rep_seconds=dose.rep_seconds,
-                      get_ready_seconds=get_ready_seconds, switch_seconds=switch_seconds)
+                      get_ready_seconds=get_ready_seconds, switch_seconds=switch_seconds,
+                      warm_up_seconds=dose.warm_up_seconds, warm_up=dose.warm_up)
 
 
-def plan_for_routine(exercises: Sequence[Exercise], *,
+def plan_for_routine(exercises: Sequence[Exercise], *, name: str = "Daily routine",
                      get_ready_seconds: float = GET_READY_SECONDS,
                      changeover_seconds: float = ROUTINE_CHANGEOVER_SECONDS) -> TimerPlan:
     """One plan for several exercises in a row, with a change-over rest between them."""
+    return join_plans(name, [plan_for_exercise(exercise, get_ready_seconds=get_ready_seconds)
+                             for exercise in exercises], changeover_seconds=changeover_seconds)
+
+
+def join_plans(name: str, plans: Sequence[TimerPlan], *,
+               changeover_seconds: float = ROUTINE_CHANGEOVER_SECONDS) -> TimerPlan:
+    """Plans one after another, with a change-over rest before each but the first."""
     phases: list[Phase] = []
-    for number, exercise in enumerate(exercises):
+    for number, plan in enumerate(plans):
         if number and changeover_seconds > 0:
-            phases.append(Phase("rest", changeover_seconds,
-                                f"Change over to {exercise.name}", exercise=exercise.name))
-        plan = plan_for_exercise(exercise, get_ready_seconds=get_ready_seconds)
+            phases.append(Phase("rest", changeover_seconds, f"Change over to {plan.name}",
+                                exercise=plan.name))
         phases.extend(plan.phases)
-    return TimerPlan("Daily routine", tuple(phases))
+    return TimerPlan(name, tuple(phases))
+
+
+def routine_plan(routine: Routine | str = "daily") -> TimerPlan:
+    """The plan of one of the course's routines (``"daily"`` or ``"strength-day"``)."""
+    if isinstance(routine, str):
+        routine = get_routine(routine)
+    return plan_for_routine(routine.exercises, name=routine.name)
 
 
 def daily_routine_plan() -> TimerPlan:
-    """The course's daily routine: all exercises, in course order."""
-    return plan_for_routine(load_exercises())
+    """The course's short daily routine."""
+    return routine_plan("daily")
 
 
 def shorten(plan: TimerPlan, factor: float) -> TimerPlan:

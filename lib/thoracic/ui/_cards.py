@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
-from ..content import COURSE, Exercise, flags_by_urgency, get_exercise, load_exercises
-from ..timer import GET_READY_SECONDS, ROUTINE_CHANGEOVER_SECONDS, daily_routine_plan
+from ..content import COURSE, Exercise, flags_by_urgency, get_exercise, get_routine
+from ..timer import GET_READY_SECONDS, ROUTINE_CHANGEOVER_SECONDS, routine_plan
 
 __all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
 
@@ -85,21 +85,24 @@ def course_map() -> Rendered:
     return Rendered(html, text)
 
 
-def routine_summary() -> Rendered:
-    """The daily routine as a table: each exercise, its dose and time, and the total."""
-    exercises = load_exercises()
-    total = daily_routine_plan().total_seconds
+def routine_summary(routine: str = "daily") -> Rendered:
+    """A routine as a table: each exercise, its dose and time, the total, and how often.
+
+    ``routine`` is ``"daily"`` (the short one) or ``"strength-day"`` (the longer one with
+    strength work).
+    """
+    chosen = get_routine(routine)
+    total = routine_plan(chosen).total_seconds
     rows = [(str(n), exercise.name, exercise.dose.describe(),
              minutes_text(exercise.dose.total_seconds))
-            for n, exercise in enumerate(exercises, start=1)]
+            for n, exercise in enumerate(chosen.exercises, start=1)]
     rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
                         for row in rows)
     note = (f"With a {GET_READY_SECONDS:g} s get-ready countdown before each exercise "
             f"and {ROUTINE_CHANGEOVER_SECONDS:g} s to change position between them, the whole "
-            "routine "
-            f"takes about {minutes_text(total)}.")
-    html = ('<table aria-label="Daily routine"><thead><tr><th>Step</th><th>Exercise</th>'
-            f"<th>Dose</th><th>Time</th></tr></thead><tbody>{rows_html}</tbody></table>"
-            f"<p>{escape(note)}</p>")
+            f"routine takes about {minutes_text(total)}. How often: {chosen.how_often}")
+    html = (f'<table aria-label="{escape(chosen.name)}"><thead><tr><th>Step</th>'
+            "<th>Exercise</th><th>Dose</th><th>Time</th></tr></thead>"
+            f"<tbody>{rows_html}</tbody></table><p>{escape(note)}</p>")
     text = "\n".join(f"{n}. {name}: {dose} ({time})" for n, name, dose, time in rows)
     return Rendered(html, f"{text}\n{note}")

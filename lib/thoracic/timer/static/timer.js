@@ -156,7 +156,7 @@ class WakeLock {
   }
 }
 
-function build(el, plan) {
+function build(el, plan, model) {
   const root = element("section", "ubr-timer");
   root.tabIndex = 0;
   root.setAttribute("aria-label", `Timer: ${plan.name}. Keys: Space start or pause, N skip, D done with set, M mute, F mat view.`);
@@ -185,6 +185,7 @@ function build(el, plan) {
     sound: element("input"),
     voice: element("input"),
     getReady: element("select", "ubr-select"),
+    version: element("select", "ubr-select"),
     live: element("div", "ubr-live"),
     note: element("p", "ubr-note"),
   };
@@ -213,6 +214,17 @@ function build(el, plan) {
   const getReadyLabel = element("label", "ubr-switch", "Get ready ");
   getReadyLabel.append(parts.getReady);
   parts.options.append(getReadyLabel);
+  const versions = model.get("versions") || [];
+  for (const choice of versions) {
+    const option = element("option", "", choice.label);
+    option.value = choice.key;
+    parts.version.append(option);
+  }
+  if (versions.length > 1) {
+    const versionLabel = element("label", "ubr-switch", "Version ");
+    versionLabel.append(parts.version);
+    parts.options.append(versionLabel);
+  }
   root.append(parts.title, parts.face, parts.controls, parts.options, parts.live, parts.note);
   el.append(root);
   return parts;
@@ -233,8 +245,14 @@ function counterText(position, plan) {
 
 async function render({ model, el }) {
   const core = await loadCore(model.get("core"));
-  let plan = core.withGetReady(model.get("plan"), model.get("get_ready_seconds"));
-  const parts = build(el, plan);
+  // The chosen version's plan; the browser swaps it itself, so the choice works with no
+  // kernel (in the exported pages) just as in JupyterLab.
+  function chosenPlan() {
+    const chosen = (model.get("versions") || []).find((v) => v.key === model.get("version"));
+    return chosen ? chosen.plan : model.get("plan");
+  }
+  let plan = core.withGetReady(chosenPlan(), model.get("get_ready_seconds"));
+  const parts = build(el, plan, model);
   const sounder = new Sounder();
   const wakeLock = new WakeLock();
   const speaker = new Speaker(() => {
@@ -372,6 +390,7 @@ async function render({ model, el }) {
     parts.skip.disabled = status === "done";
     parts.done.disabled = !(phase && phase.kind === "reps" && status !== "idle");
     parts.getReady.disabled = status !== "idle";
+    parts.version.disabled = status !== "idle";
     if (position.index !== spokenIndex && status !== "idle") {
       spokenIndex = position.index;
       announce(position);
@@ -395,7 +414,7 @@ async function render({ model, el }) {
 
   function replan() {
     if (timer.status !== "idle") return; // a new plan waits until the timer is reset
-    plan = core.withGetReady(model.get("plan"), model.get("get_ready_seconds"));
+    plan = core.withGetReady(chosenPlan(), model.get("get_ready_seconds"));
     timer = new core.TimerCore(plan, () => performance.now() / 1000);
     scheduler = new core.CueScheduler(plan);
     shown = {};
@@ -428,6 +447,16 @@ async function render({ model, el }) {
   parts.getReady.addEventListener("change", () => {
     model.set("get_ready_seconds", Number(parts.getReady.value));
     model.save_changes();
+    replan();
+  });
+  parts.version.value = model.get("version");
+  parts.version.addEventListener("change", () => {
+    model.set("version", parts.version.value);
+    model.save_changes();
+    replan();
+  });
+  model.on("change:version", () => {
+    parts.version.value = model.get("version");
     replan();
   });
   model.on("change:plan", replan);

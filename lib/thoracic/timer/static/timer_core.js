@@ -14,7 +14,7 @@
  * `TimerPlan.to_json()` and are treated as read-only.
  */
 
-/** @typedef {"get-ready"|"hold"|"reps"|"rest"|"switch"} PhaseKind */
+/** @typedef {"get-ready"|"warm-up"|"hold"|"reps"|"rest"|"switch"} PhaseKind */
 /** @typedef {"idle"|"running"|"paused"|"done"} Status */
 
 /**
@@ -386,9 +386,9 @@ export class TimerCore {
 // Sound cues
 // ---------------------------------------------------------------------------------------
 
-const OPENING_CUE = {"get-ready": "get-ready", hold: "start", reps: "start",
-                     rest: "rest", switch: "switch"};
-const COUNTS_DOWN = new Set(["get-ready", "hold", "reps"]);
+const OPENING_CUE = {"get-ready": "get-ready", "warm-up": "start", hold: "start",
+                     reps: "start", rest: "rest", switch: "switch"};
+const COUNTS_DOWN = new Set(["get-ready", "warm-up", "hold", "reps"]);
 // Cues at the same moment (a beat on a countdown second) come in this order.
 const CUE_RANK = {"get-ready": 0, start: 0, rest: 0, switch: 0, beat: 1, countdown: 2,
                   done: 3};
@@ -444,8 +444,9 @@ function cuesIn(plan, from, to, includeFrom) {
  * The sound cues with `from < at <= to`, sorted by time (plan-elapsed seconds). Pass a
  * negative `from` to include the cue at 0.
  *
- * Kinds: "get-ready" / "start" (hold, reps) / "rest" / "switch" at the start of each
- * phase; "countdown" 3, 2 and 1 s before the end of each get-ready, hold and reps phase
+ * Kinds: "get-ready" / "start" (warm-up, hold, reps) / "rest" / "switch" at the start of
+ * each phase; "countdown" 3, 2 and 1 s before the end of each get-ready, warm-up, hold and
+ * reps phase
  * (only after its start); "beat" at each rep boundary inside a reps phase; "done" at the
  * end of the plan (its index is `phases.length`).
  * @param {Plan} plan
@@ -517,6 +518,7 @@ function secondsWords(seconds) {
 
 const SPOKEN = {
   "get-ready": (phase, plan) => `Get ready: ${phase.exercise || plan.name}`,
+  "warm-up": (phase) => `Warm up, ${secondsWords(phase.seconds)}`,
   hold: (phase) => (phase.rep_number && phase.rep_count
     ? `Hold ${phase.rep_number} of ${phase.rep_count}` : phase.title) + sideWords(phase),
   reps: (phase) => {
