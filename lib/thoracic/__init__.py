@@ -10,13 +10,14 @@ docstrings say what each one owns.
 from .base import Rendered
 from .content import COURSE, Exercise, get_exercise
 from .figures import exercise_diagram, movement_animation, self_test_picture, spine_picture
-from .practice import dashboard, exercise_timer, fix_entries, routine_timer
+from .practice import dashboard, exercise_timer, fix_entries, next_day_check, routine_timer
 from .progress import ProgressStore, Store, StoreError, progress_store
 from .timer import CoachTimer, TimerPlan
 from .ui import (
     Checklist,
     course_map,
     daily_checklist,
+    discomfort_scale,
     form_checklist,
     knowledge_check,
     red_flag_banner,
@@ -40,6 +41,7 @@ __all__ = [
     "course_map",
     "daily_checklist",
     "dashboard",
+    "discomfort_scale",
     "exercise_diagram",
     "exercise_timer",
     "fix_entries",
@@ -47,6 +49,7 @@ __all__ = [
     "get_exercise",
     "knowledge_check",
     "movement_animation",
+    "next_day_check",
     "progress_store",
     "red_flag_banner",
     "routine_summary",

@@ -116,14 +116,15 @@ def _progress(args: argparse.Namespace) -> int:
         print(report.describe())
         return 0
     if args.list_entries:
-        from .progress import SelfTestResult, Session, describe_entry
+        from .progress import Entry, describe_entry
 
-        every: list[Session | SelfTestResult] = [*store.sessions(), *store.self_tests()]
+        every: list[Entry] = [*store.sessions(), *store.self_tests(), *store.next_day_checks()]
         entries = sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-30:]
         for entry in entries:
             print(f"{entry.id}  {describe_entry(entry)}")
         print(f"(the latest {len(entries)}; delete a wrong one with: thoracic progress "
-              "--delete ID)" if entries else "No practice-log entries or self-test results.")
+              "--delete ID)" if entries else
+              "No practice-log entries, self-test results or next-day checks.")
         return 0
     if args.delete_id:
         from .progress import describe_entry
@@ -141,7 +142,7 @@ def _progress(args: argparse.Namespace) -> int:
     print(f"Days practised: {len(summary.days)}; current streak: {summary.current_streak} "
           f"day(s); longest: {summary.longest_streak}")
     print(f"Practice-log entries: {summary.sessions}; self-test results: "
-          f"{len(store.self_tests())}")
+          f"{len(store.self_tests())}; next-day checks: {len(store.next_day_checks())}")
     return 0
 
 
@@ -192,10 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--import", dest="import_from", type=Path, metavar="FILE.json",
                        help="merge a JSON export into your progress (no duplicates)")
     where.add_argument("--list", dest="list_entries", action="store_true",
-                       help="list your latest practice-log entries and self-test results, "
-                            "with their ids")
+                       help="list your latest practice-log entries, self-test results and "
+                            "next-day checks, with their ids")
     where.add_argument("--delete", dest="delete_id", metavar="ID",
-                       help="delete one wrong practice-log entry or self-test result")
+                       help="delete one wrong practice-log entry, self-test result or "
+                            "next-day check")
     progress.set_defaults(handler=_progress)
 
     export = commands.add_parser("export", help="build the course as an offline website")

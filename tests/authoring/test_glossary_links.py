@@ -13,7 +13,7 @@ from thoracic.content import GLOSSARY_HEADING, load_glossary
 def test_the_glossary_has_the_core_terms() -> None:
     ids = [term.id for term in load_glossary()]
     assert ids == ["thoracic", "kyphosis", "extension", "rotation", "mobility", "flexibility",
-                   "red-flag"]
+                   "red-flag", "prone", "strength-work"]
     html = show_glossary()._repr_html_()
     assert all(f'id="glossary-{ident}"' in html for ident in ids)
 
@@ -36,7 +36,7 @@ def test_linking_is_idempotent_and_skips_code_headings_and_links(tmp_path: Path,
                                                                   notebooks_dir: Path) -> None:
     for info in COURSE:
         shutil.copy(notebooks_dir / info.filename, tmp_path / info.filename)
-    path = tmp_path / "08-conclusion.ipynb"
+    path = tmp_path / "10-conclusion.ipynb"
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:  # remove the links, as if written fresh
         cell.source = cell.source.replace(f"]({GLOSSARY_HEADING})", "]").replace("[", "")

@@ -34,7 +34,7 @@ def test_links_point_to_neighbours() -> None:
     assert "Previous" not in first and "(01-introduction.ipynb)" in first
     assert "(03-foam-roller-extension.ipynb)" in middle
     assert "(05-kneeling-thoracic-extension.ipynb)" in middle
-    assert "Next" not in last and "(09-faq.ipynb)" in last
+    assert "Next" not in last and "(11-faq.ipynb)" in last
     assert all("(00-start-here.ipynb#Course-contents)" in text for text in (first, middle, last))
 
 
@@ -87,6 +87,6 @@ def test_missing_contents_cell_is_a_clear_error(course_copy: Path) -> None:
 
 
 def test_missing_notebook_is_a_clear_error(course_copy: Path) -> None:
-    (course_copy / COURSE[7].filename).unlink()
-    with pytest.raises(NavigationError, match=r"07-mobilization-benefits\.ipynb is missing"):
+    (course_copy / COURSE[9].filename).unlink()
+    with pytest.raises(NavigationError, match=r"09-mobilization-benefits\.ipynb is missing"):
         update_navigation(course_copy)

@@ -127,7 +127,7 @@ def test_mat_view_fills_the_screen_and_reads_from_the_mat(lab_page, jupyterlab, 
 def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyterlab,
                                                                   artifacts: Path) -> None:
     page, lab = lab_page, jupyterlab
-    timer = _timer(page, lab, "06-daily-routine.ipynb")
+    timer = _timer(page, lab, "08-daily-routine.ipynb")
     timer.get_by_role("button", name="Start").click()
     timer.get_by_text("Child's pose").first.wait_for(timeout=60_000)
     page.screenshot(path=str(artifacts / "lab-routine-second-exercise.png"))

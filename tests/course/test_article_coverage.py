@@ -115,6 +115,15 @@ POINTS = [
           "start-here", ("red flag", "not medical advice", "doctor", "physiotherapist")),
     Point("Course", "(ours) where progress is kept", "start-here",
           ("progress", "THORACIC_DATA_DIR")),
+    # Beyond the article: what the FAQ recommends and the self-tests measure is taught too
+    Point("Course", "(ours) a rotation exercise, for what the rotation self-test measures",
+          "open-book", ("rotation", "seated rotation test", "knees stay together",
+                        "no study has tested")),
+    Point("Course", "(ours) strength work to pair with mobility, as the FAQ advises",
+          "prone-y-raise", ("strength work", "Gross", "Garber", "2 or 3 days a week",
+                            "no promise")),
+    Point("Course", "(ours) a short daily routine and a longer one on strength days",
+          "daily-routine", ("longer routine", "prone Y raise", "open book")),
     Point("Course", "(ours) how to read the dashboard", "my-progress",
           ("streak", "practice log", "self-test", "measurement noise", "rating", "export")),
 ]

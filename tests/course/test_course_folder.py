@@ -14,7 +14,7 @@ pytestmark = pytest.mark.kernel  # starts Jupyter kernels: left out of `make che
 
 # The notebooks that save progress: checklists, timers, self-tests, dashboard.
 SAVING_NOTEBOOKS = ["00-start-here.ipynb", "04-childs-pose.ipynb",
-                    "07-mobilization-benefits.ipynb", "10-my-progress.ipynb"]
+                    "09-mobilization-benefits.ipynb", "12-my-progress.ipynb"]
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:

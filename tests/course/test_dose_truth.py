@@ -171,3 +171,12 @@ def test_notebooks_give_the_routines_true_length(notebooks_dir: Path) -> None:
                 routine = "strength-day" if "longer" in sentence.lower() else "daily"
                 assert int(match[1]) == minutes[routine], (notebook.name, sentence)
     assert said >= 2
+
+
+def test_the_wall_angel_table_in_the_notebook_is_the_record_s_scores(notebooks_dir: Path) -> None:
+    from thoracic.content import get_self_test, notebook_by_slug
+
+    levels = get_self_test("wall-angel").levels
+    text = _markdown(notebooks_dir / notebook_by_slug("mobilization-benefits").filename)
+    rows = re.findall(r"^\| (\d) \| (.+?) \|$", text, flags=re.M)
+    assert rows == [(str(score), words) for score, words in enumerate(levels)]

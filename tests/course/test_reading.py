@@ -74,7 +74,7 @@ def test_the_overclaim_check_catches_overclaims(claim: str) -> None:
 
 
 def test_each_faq_answer_is_150_to_300_words_with_sources(notebooks_dir: Path) -> None:
-    cells = nbformat.read(notebooks_dir / "09-faq.ipynb", as_version=4).cells
+    cells = nbformat.read(notebooks_dir / "11-faq.ipynb", as_version=4).cells
     answers = [cell.source for cell in cells if cell.cell_type == "markdown"
                and "**Sources:**" in cell.source]
     assert len(answers) == 5

@@ -218,3 +218,16 @@ def test_the_end_pose_of_each_side_view_moves_the_upper_back_or_the_arms() -> No
         moved = [name for name in frames[0].lines
                  if frames[0].lines[name] != frames[-1].lines[name]]
         assert {"thoracic", "arm"} & set(moved), exercise_id
+
+
+def test_the_wall_angel_picture_shows_every_score_from_the_record() -> None:
+    from thoracic.content import get_self_test
+
+    levels = get_self_test("wall-angel").levels
+    assert len(levels) == 4  # Kofoed and colleagues (2024): 0 to 3 a side
+    rendered = _first_render("self-test:wall-angel")
+    drawn = " ".join(_drawn_text(rendered.html).split())
+    for score, words in enumerate(levels):
+        assert f"Score {score}" in drawn
+        assert " ".join(words.split()) in drawn
+        assert f"Score {score}: {words}" in _alt(rendered)

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
 
 import pytest
 
 from thoracic import ProgressStore, dashboard
 from thoracic.authoring import sample_history
+from thoracic.content import DISCOMFORT_SCALE, NEXT_DAY_CHECK
+from thoracic.progress import EXAMPLE_ID_PREFIX
 
 D = dt.date(2026, 1, 15)
 
@@ -84,3 +87,98 @@ def test_a_learners_own_practice_is_not_called_an_example(store) -> None:
     store.import_data(sample_history(D))
     store.record_session("exercise", "childs-pose", 80.0, sets=1, day=D.isoformat())
     assert "EXAMPLE" not in dashboard(store).html
+
+
+# -- the discomfort zones and the next-day check -------------------------------------------
+
+def _rated(store: ProgressStore, *ratings: int) -> None:
+    for n, rating in enumerate(ratings):
+        day = (D - dt.timedelta(days=len(ratings) - 1 - n)).isoformat()
+        store.rate_session(store.record_session("exercise", "childs-pose", 60.0, sets=2,
+                                                day=day), rating, None)
+
+
+def _rating_chart(html: str) -> str:
+    return next(figure for figure in html.split("<figure")
+                if "Discomfort after practice" in figure)
+
+
+def test_the_rating_chart_shows_the_zones_as_bands_with_their_words(store) -> None:
+    _rated(store, 7, 5, 3, 2)
+    shown = dashboard(store)
+    chart = _rating_chart(shown.html)
+    for zone in DISCOMFORT_SCALE.zones:
+        assert f"{zone.symbol} {zone.word}" in chart  # named, not colour alone
+        assert zone.colour.lower() in chart.lower()
+    assert ("over bands for the zones: green 0 to 2 (carry on), amber 3 to 5 (stay at this "
+            "dose), red 6 to 10 (stop and ease off)") in shown.text
+    assert "First average 7.0 (red), latest 4.2 (amber)." in shown.text
+
+
+def test_next_day_answers_are_shown_in_words_a_week_a_row(store) -> None:
+    _rated(store, 4)
+    for day, answer in (("2026-01-12", "better"), ("2026-01-13", "same"),
+                        ("2026-01-15", "worse"), ("2025-12-01", "worse")):
+        store.record_next_day_check(answer, day=day)
+    shown = dashboard(store)
+    table = shown.html[shown.html.index("<h3>The next-day check, last 4 weeks</h3>"):]
+    table = table[:table.index("</table>")]
+    assert '<table aria-label="The next-day check, last 4 weeks"' in table
+    assert table.count("<tr><th scope=\"row\"") == 4  # weeks of 22 Dec to 12 Jan
+    for option in NEXT_DAY_CHECK.answers:
+        assert f'{option.symbol}</span> {option.answer}</td>' in table
+        assert option.colour in table
+    assert "2025-12-01" not in shown.html and "01 Dec" not in table  # older: left out
+    assert ("The next-day check, last 4 weeks: better 1, about the same 1, worse 1."
+            in shown.text)
+    assert 'role="alert"' not in shown.html  # one "worse" is not yet a pattern
+
+
+def test_worse_twice_in_a_row_repeats_the_advice(store) -> None:
+    _rated(store, 4)
+    store.record_next_day_check("worse", day="2026-01-14")
+    store.record_next_day_check("worse", day="2026-01-15")
+    shown = dashboard(store)
+    advice = NEXT_DAY_CHECK.option("worse").advice
+    assert 'role="alert"' in shown.html and escape(advice) in shown.html
+    assert f"Your last 2 next-day checks all said worse. {advice}" in shown.text
+
+
+def test_no_next_day_checks_yet_says_how_to_start(store) -> None:
+    _rated(store, 4)
+    shown = dashboard(store)
+    assert f"No next-day checks yet. {escape(NEXT_DAY_CHECK.when)}" in shown.html
+    assert "The next-day check, last" not in shown.html
+
+
+def test_made_up_next_day_answers_say_example(store) -> None:
+    data = sample_history(D)
+    data["next_day_checks"] = [{"id": f"{EXAMPLE_ID_PREFIX}n1", "day": "2026-01-14",
+                                "answer": "better", "recorded_at": "t"}]
+    store.import_data(data)
+    html = dashboard(store).html
+    assert html.count("EXAMPLE: made-up data") == 5
+    assert 'aria-label="Example with made-up data. The next-day check, last 4 weeks"' in html
+    store.record_next_day_check("same", day=D.isoformat())  # the learner's own answer
+    assert "EXAMPLE" not in dashboard(store).html
+
+
+def test_same_answers_same_bytes(store) -> None:
+    store.import_data(sample_history(D))
+    store.record_next_day_check("worse", day="2026-01-14")
+    assert dashboard(store).html == dashboard(store).html
+
+
+def test_a_next_day_section_that_cannot_be_drawn_leaves_the_rest(
+        store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _rated(store, 4)
+    store.record_next_day_check("better", day=D.isoformat())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("bad answer")
+
+    monkeypatch.setattr("thoracic.practice._dashboard.summarise_next_day", broken)
+    shown = dashboard(store)
+    assert "Could not draw the next-day check from your stored entries (bad answer)." in (
+        shown.text)
+    assert "Chart of your 0 to 10 discomfort ratings" in shown.text

@@ -54,3 +54,31 @@ def test_the_command_lists_ids_and_deletes_one(tmp_path: Path, monkeypatch: pyte
     assert store.self_tests() == []
     assert main(["progress", "--delete", "no-such-id"]) == 1
     assert "'thoracic progress --list' shows the ids" in capsys.readouterr().err
+
+
+def test_a_next_day_answer_pressed_by_mistake_can_be_deleted(store: ProgressStore) -> None:
+    session, _ = _history(store)
+    wrong = store.record_next_day_check("worse", day="2026-01-15")
+    fixer = EntryFixer(store)
+    assert ("2026-01-15 · next-day check · worse", wrong) in fixer.choice.options
+    fixer.choice.value = wrong
+    assert fixer.delete() is False and fixer.delete() is True
+    assert store.next_day_checks() == [] and [s.id for s in store.sessions()] == [session]
+
+
+def test_the_command_lists_and_deletes_next_day_checks_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    assert main(["progress", "--list"]) == 0
+    assert capsys.readouterr().out == (
+        "No practice-log entries, self-test results or next-day checks.\n")
+    wrong = store.record_next_day_check("same", day="2026-01-15")
+    assert main(["progress", "--list"]) == 0
+    assert f"{wrong}  2026-01-15 · next-day check · about the same" in capsys.readouterr().out
+    assert main(["progress"]) == 0
+    assert "self-test results: 0; next-day checks: 1" in capsys.readouterr().out
+    assert main(["progress", "--delete", wrong]) == 0
+    assert "Deleted 2026-01-15 · next-day check · about the same." in capsys.readouterr().out
+    assert store.next_day_checks() == []

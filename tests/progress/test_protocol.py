@@ -26,7 +26,8 @@ def _interface() -> list[str]:
 def test_the_interface_covers_what_widgets_use() -> None:
     assert set(_interface()) >= {"set_tick", "ticks", "record_session", "rate_session",
                                  "sessions", "record_self_test", "self_tests",
-                                 "record_quiz_answer", "quiz_answers"}
+                                 "record_quiz_answer", "quiz_answers",
+                                 "record_next_day_check", "next_day_checks", "delete_entry"}
 
 
 @pytest.mark.parametrize("name", _interface())
@@ -42,11 +43,13 @@ def test_an_unusable_learner_store_reads_nothing_and_refuses_writes(tmp_path: Pa
     store: Store = LearnerStore(path)
     assert not store.saving and isinstance(store.problem, DamagedStoreError)
     assert store.ticks("form-childs-pose", day="2026-01-15") == {}
-    assert (store.sessions(), store.self_tests(), store.quiz_answers()) == ([], [], [])
+    assert (store.sessions(), store.self_tests(), store.quiz_answers(),
+            store.next_day_checks()) == ([], [], [], [])
     for write in (lambda: store.set_tick("form-childs-pose", "breathe", True),
                   lambda: store.record_session("exercise", "childs-pose", 60.0, sets=2),
                   lambda: store.record_self_test("neck-to-wall", 4.0),
-                  lambda: store.record_quiz_answer("q1", 0, True)):
+                  lambda: store.record_quiz_answer("q1", 0, True),
+                  lambda: store.record_next_day_check("worse")):
         with pytest.raises(DamagedStoreError, match="is damaged"):
             write()
     assert path.read_bytes() == b"damaged" * 100

@@ -198,13 +198,15 @@ def test_export_wipe_import_gives_the_same_history(tmp_path: Path) -> None:
     original.set_tick("safety-screen", "fever", True)
     original.set_tick("daily-routine", "warm-up", True, day="2026-01-15")
     original.record_quiz_answer("intro-where-is-thoracic", 1, True, day="2026-01-15")
+    original.record_next_day_check("worse", day="2026-01-14")
+    original.record_next_day_check("same", day="2026-01-15")
     exported = json.loads(json.dumps(original.export_data()))
     fresh = ProgressStore(tmp_path / "b" / "progress.sqlite3")
     added = fresh.import_data(exported)
     assert fresh.export_data() == original.export_data()
     assert added["sessions"] == len(original.sessions()) > 100
     assert fresh.import_data(exported) == {"sessions": 0, "self_tests": 0, "checklist_ticks": 0,
-                                           "quiz_answers": 0}
+                                           "quiz_answers": 0, "next_day_checks": 0}
     assert fresh.export_data() == original.export_data()
 
 
@@ -271,8 +273,10 @@ def test_a_version_1_store_is_migrated_and_keeps_its_history(tmp_path: Path) -> 
     assert [(s.id, s.note) for s in store.sessions()] == [("old", "kept")]
     store.record_quiz_answer("q", 0, False)
     assert len(store.quiz_answers()) == 1
+    store.record_next_day_check("same", day="2025-06-02")
+    assert [c.answer for c in store.next_day_checks()] == ["same"]
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_a_version_1_export_still_imports(store: ProgressStore) -> None:

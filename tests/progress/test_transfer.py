@@ -37,6 +37,7 @@ def kept(store: ProgressStore) -> ProgressStore:
     store.record_self_test("seated-rotation", 44, side="left", day="2026-01-10")
     store.set_tick("daily-routine", "warm-up", True, day="2026-01-10")
     store.record_quiz_answer("intro-where-is-thoracic", 1, True, day="2026-01-10")
+    store.record_next_day_check("better", day="2026-01-11")
     return store
 
 
@@ -48,7 +49,7 @@ def one_of_each() -> dict[str, Any]:
     """A small, valid export: one entry of each kind."""
     stamp = "2026-01-12T07:00:00+00:00"
     return {
-        "format": "upper-back-relief-progress", "version": 2,
+        "format": "upper-back-relief-progress", "version": 3,
         "sessions": [{"id": "s1", "day": "2026-01-12", "recorded_at": stamp,
                       "kind": "exercise", "exercise": "Child's pose", "sets": 2,
                       "duration_seconds": 75.0, "rating": 3, "note": "looser"}],
@@ -58,6 +59,8 @@ def one_of_each() -> dict[str, Any]:
                              "day": "2026-01-12", "checked": True, "updated_at": stamp}],
         "quiz_answers": [{"id": "q1", "day": "2026-01-12", "question": "intro-where-is-thoracic",
                           "choice": 0, "correct": False, "recorded_at": stamp}],
+        "next_day_checks": [{"id": "n1", "day": "2026-01-12", "answer": "same",
+                             "recorded_at": stamp}],
     }
 
 
@@ -114,7 +117,7 @@ def test_version_must_be_a_positive_whole_number(kept: ProgressStore, version: A
 
 
 def test_newer_version_is_refused(kept: ProgressStore) -> None:
-    refused(kept, {**one_of_each(), "version": 3}, "cannot read (it reads up to 2)")
+    refused(kept, {**one_of_each(), "version": 4}, "cannot read (it reads up to 3)")
 
 
 @pytest.mark.parametrize(
@@ -172,7 +175,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 def test_too_many_entries_are_refused(kept: ProgressStore) -> None:
     data = one_of_each()
-    data["checklist_ticks"] = data["checklist_ticks"] * 199_999  # 200,002 entries in all
+    data["checklist_ticks"] = data["checklist_ticks"] * 199_998  # 200,002 entries in all
     refused(kept, data, "The file: holds 200,002 entries; a progress file holds at most 200,000")
 
 
@@ -237,7 +240,18 @@ def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str
      ("checklist_ticks", "updated_at", "u" * 65, "field 'updated_at' must be 1 to 64"),
      ("quiz_answers", "choice", 10, "field 'choice' must be a whole number from 0 to 9"),
      ("quiz_answers", "correct", None, "field 'correct' must be true or false (it is missing)"),
-     ("quiz_answers", "question", "q" * 101, "field 'question' must be 1 to 100 characters")],
+     ("quiz_answers", "question", "q" * 101, "field 'question' must be 1 to 100 characters"),
+     ("next_day_checks", "answer", "great", "Next-day check 1: field 'answer' is 'great'; it "
+                                            "must be one of better, same, worse"),
+     ("next_day_checks", "answer", None, "field 'answer' is missing; it must be one of"),
+     ("next_day_checks", "answer", ["worse"], "field 'answer' is a JSON list; it must be one"),
+     ("next_day_checks", "answer", 2, "field 'answer' is 2; it must be one of better, same"),
+     ("next_day_checks", "day", "2026-02-30", "Next-day check 1: day '2026-02-30' is not a "
+                                              "date (YYYY-MM-DD)"),
+     ("next_day_checks", "id", "", "Next-day check 1: field 'id' must be 1 to 64 characters"),
+     ("next_day_checks", "recorded_at", None, "field 'recorded_at' is missing; it must be text"),
+     ("next_day_checks", "mood", "fine", "Next-day check 1: has a field this course does not "
+                                         "know ('mood')")],
 )
 def test_every_field_is_checked(kept: ProgressStore, kind: str, field: str, value: Any,
                                 message: str) -> None:
@@ -311,7 +325,8 @@ def test_a_valid_export_round_trips(tmp_path: Path) -> None:
     assert snapshot(fresh) == snapshot(original)
     assert isinstance(report, ImportReport)
     assert report == {"sessions": len(original.sessions()), "self_tests":
-                      len(original.self_tests()), "checklist_ticks": 2, "quiz_answers": 1}
+                      len(original.self_tests()), "checklist_ticks": 2, "quiz_answers": 1,
+                      "next_day_checks": 1}
     assert not any(report.skipped.values()) and not any(report.updated.values())
 
 
@@ -319,17 +334,18 @@ def test_importing_twice_reports_everything_as_already_there(store: ProgressStor
     first = store.import_data(one_of_each())
     assert isinstance(first, ImportReport)
     assert first.describe() == ("Imported 1 practice-log entry, 1 self-test result, 1 "
-                                "checklist tick and 1 quiz answer.")
+                                "checklist tick, 1 quiz answer and 1 next-day check.")
     before = snapshot(store)
     again = store.import_data(one_of_each())
     assert isinstance(again, ImportReport)
-    assert again == {"sessions": 0, "self_tests": 0, "checklist_ticks": 0, "quiz_answers": 0}
+    assert again == {"sessions": 0, "self_tests": 0, "checklist_ticks": 0, "quiz_answers": 0,
+                     "next_day_checks": 0}
     assert again.skipped == {"sessions": 1, "self_tests": 1, "checklist_ticks": 1,
-                             "quiz_answers": 1}
+                             "quiz_answers": 1, "next_day_checks": 1}
     assert again.describe() == (
-        "Imported 0 practice-log entries, 0 self-test results, 0 checklist ticks and 0 quiz "
-        "answers. Already in your progress, so skipped: 1 practice-log entry, 1 self-test "
-        "result, 1 checklist tick and 1 quiz answer.")
+        "Imported 0 practice-log entries, 0 self-test results, 0 checklist ticks, 0 quiz "
+        "answers and 0 next-day checks. Already in your progress, so skipped: 1 practice-log "
+        "entry, 1 self-test result, 1 checklist tick, 1 quiz answer and 1 next-day check.")
     assert snapshot(store) == before
 
 
@@ -344,9 +360,10 @@ def test_report_counts_added_updated_and_skipped(store: ProgressStore) -> None:
     report = store.import_data(data)
     assert isinstance(report, ImportReport)
     assert report.describe() == (
-        "Imported 2 practice-log entries, 0 self-test results, 0 checklist ticks and 0 quiz "
-        "answers. Updated 1 checklist tick (the file's was saved later). Already in your "
-        "progress, so skipped: 1 practice-log entry, 1 self-test result and 1 quiz answer.")
+        "Imported 2 practice-log entries, 0 self-test results, 0 checklist ticks, 0 quiz "
+        "answers and 0 next-day checks. Updated 1 checklist tick (the file's was saved "
+        "later). Already in your progress, so skipped: 1 practice-log entry, 1 self-test "
+        "result, 1 quiz answer and 1 next-day check.")
     assert store.ticks("daily-routine", day="2026-01-12") == {"warm-up": False}
 
 
@@ -364,13 +381,13 @@ def test_command_reports_what_was_added_and_skipped(data_dir: Path, tmp_path: Pa
     path = write(tmp_path / "mine.json", one_of_each())
     assert main(["progress", "--import", str(path)]) == 0
     assert capsys.readouterr().out == (
-        "Imported 1 practice-log entry, 1 self-test result, 1 checklist tick and 1 quiz "
-        "answer.\n")
+        "Imported 1 practice-log entry, 1 self-test result, 1 checklist tick, 1 quiz answer "
+        "and 1 next-day check.\n")
     assert main(["progress", "--import", str(path)]) == 0
     assert capsys.readouterr().out == (
-        "Imported 0 practice-log entries, 0 self-test results, 0 checklist ticks and 0 quiz "
-        "answers. Already in your progress, so skipped: 1 practice-log entry, 1 self-test "
-        "result, 1 checklist tick and 1 quiz answer.\n")
+        "Imported 0 practice-log entries, 0 self-test results, 0 checklist ticks, 0 quiz "
+        "answers and 0 next-day checks. Already in your progress, so skipped: 1 practice-log "
+        "entry, 1 self-test result, 1 checklist tick, 1 quiz answer and 1 next-day check.\n")
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [

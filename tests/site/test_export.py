@@ -106,7 +106,7 @@ def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
 
 
 def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None:
-    for page in ("03-foam-roller-extension.html", "06-daily-routine.html"):
+    for page in ("03-foam-roller-extension.html", "08-daily-routine.html"):
         state = _widget_state((exported_site / page).read_text())
         buttons = [e["state"].get("description") for e in state.values()
                    if e["model_name"] == "ButtonModel"]
@@ -114,15 +114,15 @@ def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None
         timers = [e["state"] for e in state.values() if e["model_name"] == "AnyModel"]
         assert len(timers) == 1 and timers[0]["plan"]["phases"]  # the one timer, whole
         assert "export class TimerCore" in timers[0]["core"]
-    self_tests = (exported_site / "07-mobilization-benefits.html").read_text()
+    self_tests = (exported_site / "09-mobilization-benefits.html").read_text()
     assert "results of the seated rotation cannot be saved" in self_tests
     start = (exported_site / "00-start-here.html").read_text()
     assert "Call emergency services" in start  # the red flags say what to do
-    assert "your ticks are not saved" in (exported_site / "06-daily-routine.html").read_text()
+    assert "your ticks are not saved" in (exported_site / "08-daily-routine.html").read_text()
 
 
 def test_learner_progress_is_not_used(exported_site: Path) -> None:
-    dashboard = (exported_site / "10-my-progress.html").read_text()
+    dashboard = (exported_site / "12-my-progress.html").read_text()
     assert "made without your progress" in dashboard
 
 

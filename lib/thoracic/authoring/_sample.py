@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from ..content import load_exercises
+from ..content import get_routine
 from ..progress import EXAMPLE_ID_PREFIX, EXPORT_FORMAT, SCHEMA_VERSION
 
 __all__ = ["sample_history"]
@@ -23,8 +23,8 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
     """Roughly ``weeks`` weeks of practice and weekly self-tests up to ``end``, in the
     progress export format."""
     rng = random.Random(seed)
-    exercises = load_exercises()
-    sessions, tests = [], []
+    daily, strength_day = get_routine("daily").exercises, get_routine("strength-day").exercises
+    sessions, tests, checks = [], [], []
 
     def ident() -> str:
         return f"{EXAMPLE_ID_PREFIX}{rng.getrandbits(128):032x}"
@@ -37,7 +37,9 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
         if rng.random() > 0.55 + 0.35 * progress:  # practice becomes a habit over time
             continue
         stamp = f"{day.isoformat()}T07:{rng.randrange(60):02d}:00+00:00"
-        rating = max(0, min(10, round(6 - 3 * progress + rng.uniform(-1.5, 1.5))))
+        rating = max(0, min(10, round(5 - 3 * progress + rng.uniform(-1.5, 1.5))))
+        # Strength work on Mondays, Wednesdays and Fridays, as the course suggests.
+        exercises = strength_day if day.weekday() in (0, 2, 4) else daily
         for number, exercise in enumerate(exercises):
             sessions.append({
                 "id": ident(), "day": day.isoformat(), "recorded_at": stamp,
@@ -45,6 +47,12 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
                 "duration_seconds": exercise.dose.total_seconds,
                 "rating": rating if number == len(exercises) - 1 else None,
                 "note": rng.choice(_NOTES) if number == 0 and rng.random() < 0.12 else None})
+        if offset < days and rng.random() < 0.7:  # the next morning's check, most days
+            answer = rng.choices(("better", "same", "worse"), (2 + 3 * progress, 3, 1))[0]
+            checks.append({"id": ident(), "day": (day + dt.timedelta(days=1)).isoformat(),
+                           "answer": answer,
+                           "recorded_at": f"{(day + dt.timedelta(days=1)).isoformat()}"
+                                          "T07:00:00+00:00"})
         if offset % 7 == 0:
             for side, bias in (("left", 0.0), ("right", 3.0)):
                 tests.append({"id": ident(), "day": day.isoformat(), "test": "seated-rotation",
@@ -57,4 +65,4 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
                           "side": "", "recorded_at": stamp,
                           "value": round(9 - 2.5 * progress + rng.uniform(-0.8, 0.8), 1)})
     return {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION, "sessions": sessions,
-            "self_tests": tests, "checklist_ticks": []}
+            "self_tests": tests, "checklist_ticks": [], "next_day_checks": checks}

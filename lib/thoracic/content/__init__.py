@@ -1,5 +1,6 @@
 """What the course teaches, as data: the notebook map, the exercises with their doses,
-the red flags, the self-tests, the knowledge-check questions and the glossary.
+the red flags, the discomfort scale and the next-day check, the self-tests, the
+knowledge-check questions and the glossary.
 
 Owns ``data/`` (TOML records, checked when loaded) and the plain records built from it.
 Everything the learner reads about an exercise, and every timer, is derived from here.
@@ -8,44 +9,79 @@ May import: ``thoracic.base``.
 """
 
 from ._course import COURSE, NotebookInfo, notebook_by_slug
+from ._discomfort import (
+    DISCOMFORT_SCALE,
+    NEXT_DAY_ANSWERS,
+    NEXT_DAY_CHECK,
+    DiscomfortScale,
+    DiscomfortZone,
+    NextDayAnswer,
+    NextDayOption,
+    NextDayQuestion,
+    ZoneName,
+    discomfort_zone,
+)
 from ._exercises import (
+    BREATH_SECONDS,
+    SWITCH_SIDES_SECONDS,
+    VARIATIONS,
     Dose,
     Exercise,
     ExerciseDataError,
     FormCue,
+    Tempo,
     get_exercise,
     load_exercises,
     parse_exercises,
 )
 from ._glossary import GLOSSARY_HEADING, Term, load_glossary
 from ._quizzes import Question, QuizDataError, load_questions, parse_questions
+from ._routines import DAILY_ROUTINE_MINUTES, Routine, get_routine, load_routines
 from ._safety import RED_FLAGS, URGENCIES, RedFlag, Urgency, UrgencyAdvice, flags_by_urgency
 from ._selftests import SELF_TESTS, SelfTest, get_self_test
 
 __all__ = [
+    "BREATH_SECONDS",
     "COURSE",
+    "DAILY_ROUTINE_MINUTES",
+    "DISCOMFORT_SCALE",
     "GLOSSARY_HEADING",
+    "NEXT_DAY_ANSWERS",
+    "NEXT_DAY_CHECK",
     "RED_FLAGS",
     "SELF_TESTS",
+    "SWITCH_SIDES_SECONDS",
     "URGENCIES",
+    "VARIATIONS",
+    "DiscomfortScale",
+    "DiscomfortZone",
     "Dose",
     "Exercise",
     "ExerciseDataError",
     "FormCue",
+    "NextDayAnswer",
+    "NextDayOption",
+    "NextDayQuestion",
     "NotebookInfo",
     "Question",
     "QuizDataError",
     "RedFlag",
+    "Routine",
     "SelfTest",
+    "Tempo",
     "Term",
     "Urgency",
     "UrgencyAdvice",
+    "ZoneName",
+    "discomfort_zone",
     "flags_by_urgency",
     "get_exercise",
+    "get_routine",
     "get_self_test",
     "load_exercises",
     "load_glossary",
     "load_questions",
+    "load_routines",
     "notebook_by_slug",
     "parse_exercises",
     "parse_questions",

@@ -44,22 +44,28 @@ COURSE: tuple[NotebookInfo, ...] = (
     NotebookInfo(5, "kneeling-thoracic-extension", "Exercise 3: Kneeling thoracic extension",
                  "Effective Stretches and Exercises (3)",
                  "Kneel tall and lift your chest to arch your upper back."),
-    NotebookInfo(6, "daily-routine", "Your daily routine", "Enhancing Comfort and Posture",
-                 "All three exercises in one short routine, every day."),
-    NotebookInfo(7, "mobilization-benefits", "What a mobile upper back can do",
+    NotebookInfo(6, "open-book", "Exercise 4: Side-lying open book",
+                 "(beyond the article: rotation)",
+                 "Lie on your side and open your arm like a book, to turn your upper back."),
+    NotebookInfo(7, "prone-y-raise", "Exercise 5: Prone Y raise",
+                 "(beyond the article: strength)",
+                 "Lie face down and lift your arms a little, to make your upper back stronger."),
+    NotebookInfo(8, "daily-routine", "Your daily routine", "Enhancing Comfort and Posture",
+                 "Four exercises in one short routine, and a longer one with strength work."),
+    NotebookInfo(9, "mobilization-benefits", "What a mobile upper back can do",
                  "Thoracic Spine Mobilization Benefits",
                  "Breathing, shoulders, range of motion, and three self-tests."),
-    NotebookInfo(8, "conclusion", "Wrapping up: your plan", "Conclusion",
+    NotebookInfo(10, "conclusion", "Wrapping up: your plan", "Conclusion",
                  "What you learned and a plan for the weeks ahead."),
-    NotebookInfo(9, "faq", "Questions people ask", "FAQs",
+    NotebookInfo(11, "faq", "Questions people ask", "FAQs",
                  "The five common questions, answered with sources."),
-    NotebookInfo(10, "my-progress", "My progress", "(dashboard)",
+    NotebookInfo(12, "my-progress", "My progress", "(dashboard)",
                  "Your practice history, streak and self-test trends."),
 )
 
 
 def notebook_by_slug(slug: str) -> NotebookInfo:
-    """Find a notebook by its slug (``"faq"``) or stem (``"09-faq"``)."""
+    """Find a notebook by its slug (``"faq"``) or stem (``"11-faq"``)."""
     for info in COURSE:
         if slug in (info.slug, info.stem):
             return info

@@ -25,6 +25,7 @@ class SelfTest:
     better: Literal["higher", "lower"]
     noise: float | None  # change smaller than this may be measurement noise
     noise_source: str
+    levels: tuple[str, ...] = ()  # for a scored test: what each score, from low, means
 
     def label(self, side: str) -> str:
         """What a box for one side is called: "Left side (degrees)", "Result (cm)"."""
@@ -56,7 +57,11 @@ SELF_TESTS: tuple[SelfTest, ...] = (
     SelfTest("seated-rotation", "Seated rotation", "degrees", ("left", "right"), 0, 90, False,
              "higher", 6.0, "Johnson and colleagues (2012)"),
     SelfTest("wall-angel", "Seated wall angel", "score, 0 to 3", ("left", "right"), 0, 3, True,
-             "higher", None, "Kofoed and colleagues (2024) score it 0 to 3 a side"),
+             "higher", None, "Kofoed and colleagues (2024) score it 0 to 3 a side",
+             levels=("You cannot reach the goal-post shape.",
+                     "Your elbow reaches the wall.",
+                     "Your elbow and forearm touch the wall.",
+                     "Your elbow, forearm and the back of your hand touch the wall.")),
     SelfTest("neck-to-wall", "Neck-to-wall distance", "cm", ("",), 0, 30, False, "lower",
              None, "no published noise figure for home measurement"),
 )

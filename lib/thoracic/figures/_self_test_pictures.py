@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..base import Rendered
+from ..content import get_self_test
 from ._drawing import (
     FIG_SIZE,
     FONT,
@@ -98,11 +100,44 @@ def _draw_w_front(ax: Axes) -> None:
     draw_head(ax, (0, shoulder_y + NECK + HEAD_R), None)
 
 
+# The four scores seen from the side, wall on the left: where the elbow is, and how far
+# the forearm and the hand tip away from the wall (degrees from upright).
+_LEVEL_ARMS = ((0.16, 55.0, 0.0), (0.035, 40.0, 0.0), (0.035, 0.0, 45.0), (0.035, 0.0, 0.0))
+
+
+def _draw_level(ax: Axes, score: int, words: str) -> None:
+    """One score of the wall angel, from the side: the wall, the back, and the arm."""
+    from matplotlib.patches import Circle, Rectangle
+
+    panel(ax, (-0.12, 0.5), (0.0, 0.98), f"Score {score}", floor=False)
+    ax.add_patch(Rectangle((-0.12, 0.0), 0.1, 0.98, facecolor=PROP_FILL, edgecolor="none",
+                           hatch="//", zorder=0))
+    ax.plot([-0.02, -0.02], [0.0, 0.98], color=PROP, linewidth=2.5, zorder=1)
+    draw_line(ax, [(0.035, 0.05), (0.035, 0.3)], INK, width=4, zorder=2)
+    draw_line(ax, [(0.035, 0.3), (0.035, 0.55)], HIGHLIGHT, width=4, zorder=2)
+    draw_head(ax, (0.06, 0.55 + NECK + HEAD_R * 0.8), None)
+    elbow_x, forearm_tilt, hand_tilt = _LEVEL_ARMS[score]
+    elbow = (elbow_x, 0.5)
+    wrist = step(elbow, 90 - forearm_tilt, 0.25)
+    hand = step(wrist, 90 - forearm_tilt - hand_tilt, 0.1)
+    draw_line(ax, [elbow, wrist, hand], INK, width=4, zorder=6)  # the near arm, beside the head
+    touching = [point for point in (elbow, wrist, hand) if point[0] < 0.05]
+    for point in touching:
+        ax.add_patch(Circle(point, 0.022, facecolor=MARK, edgecolor="white", linewidth=0.8,
+                            zorder=7))
+    ax.text(0.19, -0.04, "\n".join(textwrap.wrap(words, 20)), fontsize=FONT - 1.5,
+            color=TEXT, ha="center", va="top")
+
+
 def _wall_angel_figure() -> Figure:
     from matplotlib.patches import Rectangle
 
-    fig = new_figure(*FIG_SIZE)
-    side, front = fig.subplots(1, 2)
+    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 1.9)
+    grid = fig.add_gridspec(2, 4, height_ratios=(1.0, 1.1), hspace=0.25)
+    side = fig.add_subplot(grid[0, :2])
+    front = fig.add_subplot(grid[0, 2:])
+    for score, words in enumerate(get_self_test("wall-angel").levels):
+        _draw_level(fig.add_subplot(grid[1, score]), score, words)
     panel(side, (-0.45, 0.95), (-0.05, 1.05), "From the side")
     draw_pose(side, _WALL_ANGEL_SIDE, arm_in_front=True)
     add_label(side, "Head, back and\narms on the wall", (0.25, 0.85), ha="left", va="center")
@@ -177,7 +212,10 @@ _SELF_TESTS: dict[str, _SelfTestPicture] = {
         _wall_angel_figure,
         "A person sits on the floor with the knees bent and the back and head against a "
         "wall, seen from the side and from the front. The arms make a goal-post or W shape: "
-        "elbows bent at shoulder height and hands pointing up, trying to touch the wall."),
+        "elbows bent at shoulder height and hands pointing up, trying to touch the wall. "
+        "Below, four small side views show the scores, with a dot where the arm touches "
+        "the wall. " + " ".join(f"Score {n}: {words}" for n, words in
+                                enumerate(get_self_test("wall-angel").levels))),
     "neck-to-wall": _SelfTestPicture(
         _neck_to_wall_figure,
         "A person stands side-on with the heels, bottom and upper back against a wall, "

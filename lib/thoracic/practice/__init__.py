@@ -1,5 +1,6 @@
 """Practising with the course: timers joined to the practice log, the "how did it feel"
-form, and the dashboard that shows the learner's practice back to them.
+form, the next-day check, and the dashboard that shows the learner's practice back to
+them.
 
 Owns the glue between a timer and the store (each finished set, exercise and routine is
 logged as it happens) and the views of progress.
@@ -10,17 +11,20 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 
 from ._dashboard import dashboard
 from ._entries import EntryFixer, fix_entries
+from ._next_day import NextDayForm, next_day_check
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 from ._timers import TimedPractice, exercise_timer, routine_timer
 
 __all__ = [
     "EntryFixer",
+    "NextDayForm",
     "PracticeRecorder",
     "SessionRating",
     "TimedPractice",
     "dashboard",
     "exercise_timer",
     "fix_entries",
+    "next_day_check",
     "routine_timer",
 ]

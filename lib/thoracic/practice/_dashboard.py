@@ -1,7 +1,9 @@
-"""The progress dashboard: streak, practice calendar, self-test trends, rating trend.
+"""The progress dashboard: streak, practice calendar, self-test trends, the rating trend
+over the discomfort zones, and the next-day answers of the last few weeks.
 
 Numbers come from pure functions (tested on their own); pictures are stable SVG with
-alt text. Notes are shown as text, never as markup.
+alt text. Zones and answers show their words and symbols, never colour alone, all taken
+from ``thoracic.content``. Notes are shown as text, never as markup.
 """
 
 from __future__ import annotations
@@ -12,17 +14,26 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
-from ..base import PALETTE, WARNING, Rendered, exporting, today
-from ..content import SELF_TESTS
+from ..base import PALETTE, WARNING, Rendered, alert_html, exporting, today
+from ..content import (
+    DISCOMFORT_SCALE,
+    NEXT_DAY_CHECK,
+    SELF_TESTS,
+    NotebookInfo,
+    notebook_by_slug,
+)
 from ..figures import new_figure, svg_figure
 from ..progress import (
     EXAMPLE_ID_PREFIX,
+    NextDayCheck,
+    NextDaySummary,
     PracticeSummary,
     SelfTestResult,
     Session,
     Store,
     StoreError,
     store_or_own,
+    summarise_next_day,
     summarise_practice,
 )
 from ..ui import saving_notice
@@ -30,9 +41,17 @@ from ..ui import saving_notice
 __all__ = ["dashboard"]
 
 CALENDAR_WEEKS = 26
+
+
+def _self_tests_notebook() -> NotebookInfo:
+    return notebook_by_slug("mobilization-benefits")
+
 WEEKLY_BARS = 12
 WEEKLY_TARGET = 5
 MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
+NEXT_DAY_WEEKS = 4
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EXAMPLE_LABEL = "EXAMPLE: made-up data"
 
 
 def _week_start(day: dt.date) -> dt.date:
@@ -42,7 +61,7 @@ def _week_start(day: dt.date) -> dt.date:
 def _finish(fig: Any, alt: str, example: bool) -> Rendered:
     """The chart as SVG; made-up example data says so on the chart itself and in its alt."""
     if example:
-        fig.text(0.995, 0.995, "EXAMPLE: made-up data", ha="right", va="top", fontsize=9,
+        fig.text(0.995, 0.995, EXAMPLE_LABEL, ha="right", va="top", fontsize=9,
                  fontweight="bold", color=WARNING)
         alt = f"Example with made-up data. {alt}"
     return svg_figure(fig, alt)
@@ -71,7 +90,7 @@ def _calendar(summary: PracticeSummary, on: dt.date, example: bool = False) -> R
                   cmap="Blues", vmin=-4, vmax=10, edgecolors="white", linewidth=1.5)
     # A dot on each practice day, so the calendar does not rely on colour alone.
     ax.scatter(practised_x, practised_y, s=9, color="white", edgecolors="black", linewidths=0.6)
-    ax.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], fontsize=8)
+    ax.set_yticks(range(7), WEEKDAYS, fontsize=8)
     ticks = list(range(0, CALENDAR_WEEKS, 4))
     ax.set_xticks(ticks, [(first_week + dt.timedelta(weeks=w)).strftime("%d %b") for w in ticks],
                   fontsize=8)
@@ -171,6 +190,11 @@ def _weekly_means(xs: Sequence[int], values: Sequence[float]) -> list[tuple[floa
     return [(week * 7 + 3, sum(v) / len(v)) for week, v in sorted(weeks.items())]
 
 
+def _zone_words(rating: float) -> str:
+    """A rating (or an average of ratings) with its zone: "3.2 (amber)"."""
+    return f"{rating:.1f} ({DISCOMFORT_SCALE.zone(int(rating + 0.5)).name})"  # half up
+
+
 def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendered | None:
     rated = sorted((dt.date.fromisoformat(s.day), s.rating) for s in sessions
                    if s.rating is not None)
@@ -192,29 +216,89 @@ def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendere
         rolling.append(total / (index + 1 - oldest))
     from matplotlib.ticker import MaxNLocator
 
+    scale = DISCOMFORT_SCALE
     fig = new_figure(6.4, 2.4, layout=None)
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
+    fig.subplots_adjust(left=0.09, right=0.86, bottom=0.2, top=0.88)
     ax = fig.add_subplot()
+    # The zones as bands behind the ratings, each named at the right in its word, with its
+    # symbol: the colour is never the only sign.
+    for zone in scale.zones:
+        ax.axhspan(zone.lowest - 0.5, zone.highest + 0.5, color=zone.colour, alpha=0.3,
+                   linewidth=0, zorder=0)
+        ax.text(1.015, (zone.lowest + zone.highest) / 2, f"{zone.symbol} {zone.word}",
+                transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=8,
+                color="black")
     if len(xs) <= 365:
-        ax.scatter(xs, means, s=10, color=PALETTE[4], label="each day")
+        ax.scatter(xs, means, s=10, color=PALETTE[0], label="each day", zorder=2)
     else:  # years of history: one dot a week keeps the chart readable
         weekly = _weekly_means(xs, means)
-        ax.scatter([x for x, _ in weekly], [m for _, m in weekly], s=10, color=PALETTE[4],
-                   label="each week")
-    ax.plot(xs, rolling, color=PALETTE[5], linewidth=2, label="7-day average")
-    ax.set_ylim(-0.5, 10.5)
-    ax.set_yticks(range(0, 11, 2))
+        ax.scatter([x for x, _ in weekly], [m for _, m in weekly], s=10, color=PALETTE[0],
+                   label="each week", zorder=2)
+    ax.plot(xs, rolling, color=PALETTE[7], linewidth=2, label="7-day average", zorder=3)
+    ax.set_ylim(scale.lowest - 0.5, scale.highest + 0.5)
+    ax.set_yticks(range(scale.lowest, scale.highest + 1, 2))
     # Whole days only, and at least a week wide: one day of ratings sits at the left of
     # a week to come rather than in the middle of a fraction of a day.
     ax.set_xlim(-0.5, max(xs[-1], 7) + 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("0 = none, 10 = worst", fontsize=9)
+    ax.set_ylabel(f"{scale.lowest} = {scale.lowest_anchor}, {scale.highest} = worst",
+                  fontsize=9)
     ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
-    ax.set_title("Tightness or pain after practice (down is better)", fontsize=10)
+    ax.set_title("Discomfort after practice, and its zones (down is better)", fontsize=10)
     ax.legend(fontsize=8, frameon=False)
-    alt = (f"Chart of your 0 to 10 tightness or pain ratings on {len(days)} days, with a "
-           f"7-day average. First average {rolling[0]:.1f}, latest {rolling[-1]:.1f}.")
+    zones = ", ".join(f"{zone.name} {zone.span} ({zone.label.lower()})" for zone in scale.zones)
+    alt = (f"Chart of your {scale.lowest} to {scale.highest} discomfort ratings on "
+           f"{len(days)} days, with a 7-day average, over bands for the zones: {zones}. "
+           f"First average {_zone_words(rolling[0])}, latest {_zone_words(rolling[-1])}.")
     return _finish(fig, alt, example)
+
+
+def _next_day_marks(summary: NextDaySummary, example: bool = False) -> Rendered | None:
+    """The answers of the last few weeks as a table, a week a row, each answer in its
+    word and symbol on its colour; how often each came; and, after "worse" too many times
+    in a row, that advice again."""
+    if not summary.answers and not summary.worse_in_a_row:
+        return None
+    check = NEXT_DAY_CHECK
+    weeks = (summary.last_day - summary.first_day).days // 7 + 1
+    title = f"The next-day check, last {weeks} weeks"
+    rows = []
+    for week in range(weeks):
+        monday = summary.first_day + dt.timedelta(weeks=week)
+        cells = []
+        for weekday in range(7):
+            day = monday + dt.timedelta(days=weekday)
+            answer = summary.answers.get(day)
+            if answer is None:
+                cells.append("<td></td>")
+                continue
+            option = check.option(answer)
+            cells.append(f'<td style="background:{option.colour};color:#000000;'
+                         f'padding:0.1em 0.4em"><span aria-hidden="true">'
+                         f"{escape(option.symbol)}</span> {escape(option.answer)}</td>")
+        rows.append(f'<tr><th scope="row" style="text-align:left;white-space:nowrap">'
+                    f"{monday.strftime('%d %b')}</th>{''.join(cells)}</tr>")
+    heads = "".join(f'<th scope="col">{name}</th>' for name in WEEKDAYS)
+    counts = ", ".join(f"{option.word.lower()} {summary.counts[option.answer]}"
+                       for option in check.answers)
+    line = f"{title}: {counts}."
+    label = f"Example with made-up data. {title}" if example else title
+    parts = [f"<h3>{escape(title)}</h3>"]
+    if example:
+        parts.append(f'<p><strong style="color:{WARNING}">{EXAMPLE_LABEL}</strong></p>')
+    parts.append(f'<table aria-label="{escape(label)}" style="text-align:center">'
+                 f'<thead><tr><th scope="col">Week of</th>{heads}</tr></thead>'
+                 f"<tbody>{''.join(rows)}</tbody></table>"
+                 f"<p>{escape(line)}</p>")
+    texts = [line]
+    if summary.worse_in_a_row >= check.worse_in_a_row:
+        worse = check.option("worse")
+        said = (f"Your last {summary.worse_in_a_row} next-day checks all said "
+                f"{worse.answer}.")
+        parts.append(alert_html(f"<strong>{escape(worse.symbol)} {escape(said)}</strong> "
+                                f"{escape(worse.advice)}"))
+        texts.append(f"{said} {worse.advice}")
+    return Rendered("".join(parts), "\n".join(texts))
 
 
 def _latest_notes(sessions: Sequence[Session], limit: int = 5) -> list[Session]:
@@ -239,22 +323,26 @@ def dashboard(store: Store | None = None) -> Rendered:
     try:
         sessions, results = store.sessions(), store.self_tests()
         answers_so_far = store.quiz_answers()
+        checks = store.next_day_checks()
     except StoreError as problem:  # the file cannot be read just now: say so, plainly
         notice = saving_notice(store)
         text = f"Your progress could not be read just now. {problem}"
         return Rendered((notice.html if notice else "") + f"<p>{escape(text)}</p>", text)
     notice = saving_notice(store)
     notice_html = notice.html if notice else ""
-    if not sessions and not results and not answers_so_far:
-        text = ("Nothing here yet. Do an exercise with its timer (notebooks 03 to 06) or "
-                "record a self-test (notebook 07), then run this cell again.")
+    if not sessions and not results and not answers_so_far and not checks:
+        first, routine = notebook_by_slug("foam-roller-extension"), notebook_by_slug(
+            "daily-routine")
+        text = (f"Nothing here yet. Do an exercise with its timer (notebooks "
+                f"{first.number:02d} to {routine.number:02d}) or record a self-test (notebook "
+                f"{_self_tests_notebook().number:02d}), then run this cell again.")
         if exporting():
             text = ("This web page was made without your progress, which stays private in "
                     "JupyterLab. Open this notebook there and run it to see your dashboard.")
         return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     # The stored notebook shows the made-up sample history until the learner runs it.
-    shown: list[Session | SelfTestResult] = [*sessions, *results]
+    shown: list[Session | SelfTestResult | NextDayCheck] = [*sessions, *results, *checks]
     example = all(entry.id.startswith(EXAMPLE_ID_PREFIX) for entry in shown)
     facts = [f"Current streak: {summary.current_streak} day(s)",
              f"Longest streak: {summary.longest_streak} day(s)",
@@ -269,7 +357,9 @@ def dashboard(store: Store | None = None) -> Rendered:
         ("the days practised each week",
          lambda: _weekly_bars(summary, on, example) if sessions else None),
         ("the self-test trends", lambda: _self_test_trends(results, example)),
-        ("the rating trend", lambda: _rating_trend(sessions, example))]
+        ("the rating trend", lambda: _rating_trend(sessions, example)),
+        ("the next-day check", lambda: _next_day_marks(
+            summarise_next_day(checks, on, NEXT_DAY_WEEKS), example))]
     for name, draw in drawings:
         try:
             picture = draw()
@@ -283,7 +373,12 @@ def dashboard(store: Store | None = None) -> Rendered:
             parts.append(picture.html)
             texts.append(picture.text)
     if not results:
-        parts.append("<p>No self-tests yet: notebook 07 shows how to do them.</p>")
+        parts.append(f"<p>No self-tests yet: notebook {_self_tests_notebook().number:02d} "
+                     "shows how to do them.</p>")
+    if sessions and not checks:
+        asks = notebook_by_slug("my-progress")
+        parts.append(f"<p>No next-day checks yet. {escape(NEXT_DAY_CHECK.when)} "
+                     f"{escape(asks.title)} (notebook {asks.number:02d}) asks it.</p>")
     if answers_so_far:
         latest = {a.question: a.correct for a in answers_so_far}  # the last try counts
         line = (f"Knowledge checks: {sum(latest.values())} of {len(latest)} questions "

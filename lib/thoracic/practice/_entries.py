@@ -1,6 +1,6 @@
 """Mending the practice history: delete one wrong entry (a mistyped self-test, a timer
-left running), from the My progress notebook. The command does the same:
-``thoracic progress --list`` and ``--delete ID``."""
+left running, a next-day answer pressed by mistake), from the My progress notebook. The
+command does the same: ``thoracic progress --list`` and ``--delete ID``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, preview
-from ..progress import SelfTestResult, Session, Store, StoreError, describe_entry, store_or_own
+from ..progress import Entry, Store, StoreError, describe_entry, store_or_own
 from ..ui import SavingNotice, kernel_note
 
 __all__ = ["EntryFixer", "fix_entries"]
@@ -38,9 +38,9 @@ class EntryFixer(Previewed, widgets.VBox):
                           self.delete_button, self.status, self.notice], **kwargs)
         self.refresh()
 
-    def entries(self) -> list[Session | SelfTestResult]:
-        every: list[Session | SelfTestResult] = [*self.store.sessions(),
-                                                 *self.store.self_tests()]
+    def entries(self) -> list[Entry]:
+        every: list[Entry] = [*self.store.sessions(), *self.store.self_tests(),
+                              *self.store.next_day_checks()]
         return sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-LATEST:][::-1]
 
     def refresh(self) -> None:
@@ -68,7 +68,7 @@ class EntryFixer(Previewed, widgets.VBox):
             self.status.value = (f'<p role="status">Delete <em>{escape(self.choice.label)}'
                                  "</em>? Press again to delete it.</p>")
             return False
-        removed: list[Session | SelfTestResult] = []
+        removed: list[Entry] = []
         if not self.notice.keep(lambda: removed.append(self.store.delete_entry(chosen))):
             self.status.value = '<p role="alert">⚠ Nothing was deleted. The notice says why.</p>'
             self._disarm()

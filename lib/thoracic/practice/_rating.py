@@ -1,4 +1,6 @@
-"""After an exercise: how it felt, on the 0 to 10 scale, and a note; both optional."""
+"""After an exercise: how it felt, on the course's one discomfort scale, and a note; both
+optional. The question, the numbers and each number's zone come from ``DISCOMFORT_SCALE``.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +9,16 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..content import DISCOMFORT_SCALE
 from ..progress import MAX_NOTE_CHARS, Store
-from ..ui import SavingNotice
+from ..ui import SavingNotice, zone_html
 
 __all__ = ["SessionRating"]
 
 
 class SessionRating(widgets.VBox):
-    """After an exercise: how tight or sore it felt (0 to 10) and a note, both optional."""
+    """After an exercise: how much discomfort it brought (0 to 10) and a note, both
+    optional. Picking a number shows its zone and what to do."""
 
     def __init__(self, store: Store, notice: SavingNotice | None = None, **kwargs: Any) -> None:
         self.store = store
@@ -24,12 +28,17 @@ class SessionRating(widgets.VBox):
         # view; nothing chosen means no rating. They are never disabled: picking early does
         # no harm (only Save waits for the end), and ipywidgets does not redraw toggle
         # buttons when they are enabled again.
-        self.scale = widgets.HTML("<p>Tightness or pain, from 0 (none) to 10 (worst):</p>")
+        scale = DISCOMFORT_SCALE
+        self.scale = widgets.HTML(f"<p>{escape(scale.label)}</p>")
         self.rating = widgets.ToggleButtons(
-            options=[(str(n), n) for n in range(11)], value=None,
-            tooltips=[f"{n} out of 10" for n in range(11)],
+            options=[(str(n), n) for n in scale.ratings], value=None,
+            tooltips=[f"{n}: {scale.zone(n).word} zone, {scale.zone(n).label.lower()}"
+                      for n in scale.ratings],
             style={"button_width": "2.75em"},
             layout=widgets.Layout(width="auto", max_width="100%", flex_flow="row wrap"))
+        # The picked number's zone and what to do, said as soon as it is picked.
+        self.zone = widgets.HTML()
+        self.rating.observe(lambda _: self._show_zone(), names="value")
         self.note = widgets.Textarea(placeholder="A note for yourself (optional)",
                                      description="Note", disabled=True,
                                      layout=widgets.Layout(width="100%", max_width="32em"))
@@ -39,8 +48,17 @@ class SessionRating(widgets.VBox):
         self.status = widgets.HTML("<p><em>When you finish the exercise, you can note how "
                                    "it felt here.</em></p>")
         self.save_button.on_click(lambda _: self.save())
-        super().__init__([self.status, self.scale, self.rating, self.note, self.save_button],
-                         **kwargs)
+        super().__init__([self.status, self.scale, self.rating, self.zone, self.note,
+                          self.save_button], **kwargs)
+
+    def _show_zone(self) -> None:
+        rating = self.rating.value
+        if rating is None:
+            self.zone.value = ""
+            return
+        zone = DISCOMFORT_SCALE.zone(rating)
+        self.zone.value = (f'<p role="status" style="border-left:6px solid {zone.colour};'
+                           f'padding-left:0.5em;max-width:40em">{zone_html(zone)}</p>')
 
     def ask_about(self, session_id: str) -> None:
         self.session_id = session_id
@@ -59,7 +77,8 @@ class SessionRating(widgets.VBox):
                                  "saved yet.</p>")
             return
         session = self.session_id
-        said = f" {rating} out of 10." if rating is not None else " No rating."
+        said = (f" {rating} out of {DISCOMFORT_SCALE.highest}." if rating is not None
+                else " No rating.")
         shown = f" Note: {escape(note)}" if note else ""
         if self.notice.keep(lambda: self.store.rate_session(session, rating, note)):
             self.status.value = f'<p role="status">✓ Saved:{said}{shown}</p>'

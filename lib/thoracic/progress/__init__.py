@@ -1,10 +1,10 @@
 """The learner's progress: one small SQLite file in their own data folder.
 
-Owns the store (checklist ticks, practice log, self-test results, quiz answers), its
-schema and migrations, the checks on files it did not write, export and import, the
-``Store`` interface that notebooks use, the learner's store that reports problems and
-tries again (``LearnerStore``), and the pure practice
-summary (streaks, days this week). It draws nothing and shows nothing.
+Owns the store (checklist ticks, practice log, self-test results, quiz answers, next-day
+checks), its schema and migrations, the checks on files it did not write, export and
+import, the ``Store`` interface that notebooks use, the learner's store that reports
+problems and tries again (``LearnerStore``), and the pure summaries (streaks, days this
+week, the recent next-day answers). It draws nothing and shows nothing.
 
 May import: ``thoracic.base``, ``thoracic.content``.
 """
@@ -24,7 +24,15 @@ from ._errors import (
 )
 from ._location import data_dir, store_path
 from ._protocol import Store
-from ._records import MAX_NOTE_CHARS, QuizAnswer, SelfTestResult, Session, describe_entry
+from ._records import (
+    MAX_NOTE_CHARS,
+    Entry,
+    NextDayCheck,
+    QuizAnswer,
+    SelfTestResult,
+    Session,
+    describe_entry,
+)
 from ._schema import (
     APPLICATION_ID,
     EXAMPLE_ID_PREFIX,
@@ -35,7 +43,7 @@ from ._schema import (
     SessionKind,
 )
 from ._store import ProgressStore
-from ._summary import PracticeSummary, summarise_practice
+from ._summary import NextDaySummary, PracticeSummary, summarise_next_day, summarise_practice
 from ._transfer import ImportReport, read_progress_file
 
 __all__ = [
@@ -47,11 +55,14 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "DamagedStoreError",
+    "Entry",
     "ForeignStoreError",
     "ImportFileError",
     "ImportReport",
     "LearnerStore",
     "NewerStoreError",
+    "NextDayCheck",
+    "NextDaySummary",
     "PracticeSummary",
     "ProgressStore",
     "QuizAnswer",
@@ -70,6 +81,7 @@ __all__ = [
     "read_progress_file",
     "store_or_own",
     "store_path",
+    "summarise_next_day",
     "summarise_practice",
     "write_progress_file",
 ]

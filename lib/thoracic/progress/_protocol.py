@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ._errors import StoreError
-from ._records import QuizAnswer, SelfTestResult, Session
+from ._records import Entry, NextDayCheck, QuizAnswer, SelfTestResult, Session
 from ._schema import SessionKind
 
 __all__ = ["Store"]
 
 
 class Store(Protocol):
-    """A learner's progress: checklist ticks, the practice log, self-tests, quiz answers.
+    """A learner's progress: checklist ticks, the practice log, self-tests, quiz answers,
+    next-day checks.
 
     ``ProgressStore`` (the SQLite file, which raises when it cannot be used) and
     ``LearnerStore`` (the learner's own, which reports why and tries again) both provide
@@ -51,7 +52,11 @@ class Store(Protocol):
 
     def quiz_answers(self) -> list[QuizAnswer]: ...
 
-    def delete_entry(self, entry_id: str) -> Session | SelfTestResult: ...
+    def record_next_day_check(self, answer: str, *, day: str | None = None) -> str: ...
+
+    def next_day_checks(self) -> list[NextDayCheck]: ...
+
+    def delete_entry(self, entry_id: str) -> Entry: ...
 
     def export_data(self) -> dict[str, Any]: ...
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content import NEXT_DAY_CHECK, NextDayAnswer
 from ._schema import SessionKind
 
-__all__ = ["MAX_NOTE_CHARS", "QuizAnswer", "SelfTestResult", "Session", "check_note",
-           "check_rating", "describe_entry"]
+__all__ = ["MAX_NOTE_CHARS", "Entry", "NextDayCheck", "QuizAnswer", "SelfTestResult",
+           "Session", "check_note", "check_rating", "describe_entry"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,25 @@ class SelfTestResult:
     recorded_at: str
 
 
-def describe_entry(entry: Session | SelfTestResult) -> str:
+@dataclass(frozen=True)
+class NextDayCheck:
+    """The answer to the next-day check on one day: better, same or worse than before."""
+
+    id: str
+    day: str
+    answer: NextDayAnswer
+    recorded_at: str
+
+
+# What a learner can list and delete, one at a time, when an entry is wrong.
+Entry = Session | SelfTestResult | NextDayCheck
+
+
+def describe_entry(entry: Entry) -> str:
     """One line a learner recognises an entry by: day, what, how much, how it felt."""
+    if isinstance(entry, NextDayCheck):
+        word = NEXT_DAY_CHECK.option(entry.answer).word.lower()
+        return f"{entry.day} · next-day check · {word}"
     if isinstance(entry, SelfTestResult):
         side = f" ({entry.side} side)" if entry.side else ""
         return f"{entry.day} · self-test · {entry.test}{side}: {entry.value:g}"

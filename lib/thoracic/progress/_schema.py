@@ -18,7 +18,7 @@ __all__ = [
 
 FILENAME = "progress.sqlite3"
 APPLICATION_ID = 0x55425231  # "UBR1": marks the file as ours
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Ids of made-up example entries (the sample history the stored notebooks show) start
 # with this, so a view can say "example" wherever it shows them.
@@ -69,6 +69,16 @@ MIGRATIONS: tuple[str, ...] = (
         question TEXT NOT NULL,
         choice INTEGER NOT NULL,
         correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        recorded_at TEXT NOT NULL
+    );
+    """,
+    # The next-day check: one answer a day (a new answer for the day replaces it). The
+    # answers are thoracic.content's NEXT_DAY_ANSWERS, written out: a migration never changes.
+    """
+    CREATE TABLE next_day_checks (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL UNIQUE,
+        answer TEXT NOT NULL CHECK (answer IN ('better', 'same', 'worse')),
         recorded_at TEXT NOT NULL
     );
     """,

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..base import DATA_DIR_VARIABLE, today
+from ..content import NEXT_DAY_CHECK
 from ._errors import (
     DamagedStoreError,
     ForeignStoreError,
@@ -37,7 +38,15 @@ from ._errors import (
     StoreLockedError,
 )
 from ._location import store_path
-from ._records import QuizAnswer, SelfTestResult, Session, check_note, check_rating
+from ._records import (
+    Entry,
+    NextDayCheck,
+    QuizAnswer,
+    SelfTestResult,
+    Session,
+    check_note,
+    check_rating,
+)
 from ._schema import (
     APPLICATION_ID,
     EXPORT_FORMAT,
@@ -54,6 +63,16 @@ __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _check_day(day: str) -> None:
+    """ValueError unless ``day`` is a date written YYYY-MM-DD."""
+    try:
+        valid = dt.date.fromisoformat(day).isoformat() == day
+    except (TypeError, ValueError):
+        valid = False
+    if not valid:
+        raise ValueError(f"day must be a date written YYYY-MM-DD, got {day!r}.")
 
 
 # How long a save waits for another program's lock before saying so.
@@ -343,19 +362,45 @@ class ProgressStore:
             rows = db.execute("SELECT * FROM quiz_answers ORDER BY day, recorded_at, rowid")
             return [QuizAnswer(i, d, q, c, bool(k), r) for i, d, q, c, k, r in rows.fetchall()]
 
+    # -- the next-day check -------------------------------------------------------------
+    def record_next_day_check(self, answer: str, *, day: str | None = None) -> str:
+        """Save the answer to the next-day check ("better", "same" or "worse") for ``day``
+        (an ISO date; today if not given). A day holds one answer: a new one replaces it,
+        and the day's entry keeps its id, which is returned."""
+        NEXT_DAY_CHECK.option(answer)  # ValueError naming the answers, if it is not one
+        if day is not None:
+            _check_day(day)
+        with self._transaction() as db:
+            rows = db.execute(
+                "INSERT INTO next_day_checks VALUES (?, ?, ?, ?) ON CONFLICT (day) DO UPDATE "
+                "SET answer = excluded.answer, recorded_at = excluded.recorded_at "
+                "RETURNING id",
+                (uuid.uuid4().hex, day or today().isoformat(), answer, _now())).fetchall()
+        return str(rows[0][0])
+
+    def next_day_checks(self) -> list[NextDayCheck]:
+        """Every answer to the next-day check, oldest day first."""
+        with self._connection() as db:
+            rows = db.execute("SELECT id, day, answer, recorded_at FROM next_day_checks "
+                              "ORDER BY day").fetchall()
+        return [NextDayCheck(*row) for row in rows]
+
     # -- mending ------------------------------------------------------------------------
-    def delete_entry(self, entry_id: str) -> Session | SelfTestResult:
-        """Remove one practice-log entry or self-test result (a wrong one) by its id, and
-        return what was removed. KeyError, saying where to find ids, if there is none."""
-        entries: list[Session | SelfTestResult] = [*self.sessions(), *self.self_tests()]
+    def delete_entry(self, entry_id: str) -> Entry:
+        """Remove one practice-log entry, self-test result or next-day check (a wrong one)
+        by its id, and return what was removed. KeyError, saying where to find ids, if
+        there is none."""
+        entries: list[Entry] = [*self.sessions(), *self.self_tests(), *self.next_day_checks()]
         for entry in entries:
             if entry.id == entry_id:
-                table = "sessions" if isinstance(entry, Session) else "self_tests"
+                table = ("sessions" if isinstance(entry, Session) else
+                         "self_tests" if isinstance(entry, SelfTestResult) else
+                         "next_day_checks")
                 with self._transaction() as db:
                     db.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
                 return entry
-        raise KeyError(f"There is no practice-log entry or self-test result with id "
-                       f"{entry_id!r}. 'thoracic progress --list' shows the ids.")
+        raise KeyError(f"There is no practice-log entry, self-test result or next-day check "
+                       f"with id {entry_id!r}. 'thoracic progress --list' shows the ids.")
 
     # -- whole history ------------------------------------------------------------------
     def export_data(self) -> dict[str, Any]:
@@ -368,6 +413,7 @@ class ProgressStore:
             "sessions": [asdict(s) for s in self.sessions()],
             "self_tests": [asdict(r) for r in self.self_tests()],
             "quiz_answers": [asdict(a) for a in self.quiz_answers()],
+            "next_day_checks": [asdict(c) for c in self.next_day_checks()],
             "checklist_ticks": [dict(zip(("checklist", "item", "day", "checked", "updated_at"),
                                          (c, i, d, bool(k), u), strict=True))
                                 for c, i, d, k, u in ticks],
@@ -375,6 +421,8 @@ class ProgressStore:
 
     def import_data(self, data: Any) -> dict[str, int]:
         """Merge an export into this store; what is already here is kept, nothing doubles.
+        Where a day or a checklist item holds one value (a tick, a next-day answer), the one
+        saved later wins.
 
         The whole file is checked before anything is written; a bad file changes nothing.
         """
@@ -397,4 +445,20 @@ class ProgressStore:
                 "WHERE excluded.updated_at > checklist_ticks.updated_at",
                 checked.checklist_ticks).rowcount
             added["checklist_ticks"] = db.execute(count).fetchone()[0] - before
-        return checked.report(added, {"checklist_ticks": changed - added["checklist_ticks"]})
+            # One answer a day: the file's replaces this day's answer if it was given later,
+            # whether it is the same entry (changed since, elsewhere) or another one.
+            count = "SELECT count(*) FROM next_day_checks"
+            before = db.execute(count).fetchone()[0]
+            answered = db.executemany(
+                "INSERT INTO next_day_checks VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, "
+                "recorded_at = excluded.recorded_at "
+                "WHERE excluded.recorded_at > next_day_checks.recorded_at "
+                "AND excluded.day = next_day_checks.day "
+                "ON CONFLICT (day) DO UPDATE SET id = excluded.id, answer = excluded.answer, "
+                "recorded_at = excluded.recorded_at "
+                "WHERE excluded.recorded_at > next_day_checks.recorded_at",
+                checked.next_day_checks).rowcount
+            added["next_day_checks"] = db.execute(count).fetchone()[0] - before
+        return checked.report(added, {"checklist_ticks": changed - added["checklist_ticks"],
+                                      "next_day_checks": answered - added["next_day_checks"]})

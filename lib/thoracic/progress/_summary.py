@@ -1,4 +1,5 @@
-"""Practice days and streaks, computed from the practice log (pure, no drawing)."""
+"""Practice days and streaks from the practice log, and the recent next-day answers (pure,
+no drawing)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._records import Session
+from ..content import NEXT_DAY_ANSWERS, NextDayAnswer
+from ._records import NextDayCheck, Session
 
-__all__ = ["PracticeSummary", "summarise_practice"]
+__all__ = ["NextDaySummary", "PracticeSummary", "summarise_next_day", "summarise_practice"]
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,42 @@ def summarise_practice(sessions: Iterable[Session], on: dt.date) -> PracticeSumm
     week_start = on - dt.timedelta(days=on.weekday())
     this_week = sum(1 for day in days if week_start <= day <= on)
     return PracticeSummary(days, dict(minutes), current, longest, this_week, count)
+
+
+@dataclass(frozen=True)
+class NextDaySummary:
+    """The next-day answers of the last few whole weeks (Monday to Sunday) up to a date."""
+
+    first_day: dt.date  # the Monday the weeks start on
+    last_day: dt.date  # the date the summary is for
+    answers: dict[dt.date, NextDayAnswer]  # the answered days in those weeks
+    counts: dict[NextDayAnswer, int]  # how often each answer was given there (zeros too)
+    worse_in_a_row: int  # how many of the latest answers, up to the date, were all "worse"
+
+
+def summarise_next_day(checks: Iterable[NextDayCheck], on: dt.date,
+                       weeks: int = 4) -> NextDaySummary:
+    """The next-day answers in the ``weeks`` whole weeks that end with the week of ``on``.
+
+    ``worse_in_a_row`` looks at every answer up to ``on``, however old: "worse" twice in
+    a row is worth knowing even across a gap.
+    """
+    first_day = on - dt.timedelta(days=on.weekday(), weeks=weeks - 1)
+    answers: dict[dt.date, NextDayAnswer] = {}
+    latest: list[NextDayAnswer] = []
+    for check in sorted(checks, key=lambda check: check.day):
+        day = dt.date.fromisoformat(check.day)
+        if day > on:
+            continue
+        latest.append(check.answer)
+        if day >= first_day:
+            answers[day] = check.answer
+    counts = {answer: 0 for answer in NEXT_DAY_ANSWERS}
+    for answer in answers.values():
+        counts[answer] += 1
+    run = 0
+    for answer in reversed(latest):
+        if answer != "worse":
+            break
+        run += 1
+    return NextDaySummary(first_day, on, answers, counts, run)

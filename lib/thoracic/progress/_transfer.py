@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
 from ..base import MAX_SESSION_SECONDS, today
-from ..content import SELF_TESTS, SelfTest
+from ..content import NEXT_DAY_ANSWERS, SELF_TESTS, SelfTest
 from ._errors import ImportFileError
 from ._records import MAX_NOTE_CHARS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
@@ -45,17 +45,19 @@ MAX_CHOICE = 9
 EARLIEST_DAY = dt.date(2000, 1, 1)
 
 NOTHING = "Nothing was imported."
-KINDS = ("sessions", "self_tests", "checklist_ticks", "quiz_answers")
+KINDS = ("sessions", "self_tests", "checklist_ticks", "quiz_answers", "next_day_checks")
 _NOUNS = {"sessions": ("practice-log entry", "practice-log entries"),
           "self_tests": ("self-test result", "self-test results"),
           "checklist_ticks": ("checklist tick", "checklist ticks"),
-          "quiz_answers": ("quiz answer", "quiz answers")}
+          "quiz_answers": ("quiz answer", "quiz answers"),
+          "next_day_checks": ("next-day check", "next-day checks")}
 _FIELDS = {
     "sessions": frozenset(("id", "day", "recorded_at", "kind", "exercise", "sets",
                            "duration_seconds", "rating", "note")),
     "self_tests": frozenset(("id", "day", "test", "side", "value", "recorded_at")),
     "checklist_ticks": frozenset(("checklist", "item", "day", "checked", "updated_at")),
     "quiz_answers": frozenset(("id", "day", "question", "choice", "correct", "recorded_at")),
+    "next_day_checks": frozenset(("id", "day", "answer", "recorded_at")),
 }
 _TOP_LEVEL = frozenset(("format", "version", *KINDS))
 
@@ -108,9 +110,10 @@ def _count(counts: Mapping[str, int], *, zeros: bool = False) -> str:
 
 class ImportReport(dict[str, int]):
     """How many entries of each kind an import added (the mapping itself, by kind: sessions,
-    self_tests, checklist_ticks, quiz_answers); ``updated``: checklist ticks replaced by a
-    newer one from the file; ``skipped``: entries already in the store, which were kept as
-    they were (for ticks: the store's tick was saved at the same time or later)."""
+    self_tests, checklist_ticks, quiz_answers, next_day_checks); ``updated``: checklist
+    ticks and next-day answers replaced by a newer one from the file; ``skipped``: entries
+    already in the store, which were kept as they were (for ticks and next-day answers:
+    the store's was saved at the same time or later)."""
 
     def __init__(self, added: Mapping[str, int], updated: Mapping[str, int],
                  skipped: Mapping[str, int]) -> None:
@@ -120,8 +123,8 @@ class ImportReport(dict[str, int]):
 
     def describe(self) -> str:
         """The report in words, e.g. "Imported 3 practice-log entries, 0 self-test results,
-        0 checklist ticks and 0 quiz answers. Already in your progress, so skipped: 2
-        practice-log entries." """
+        0 checklist ticks, 0 quiz answers and 0 next-day checks. Already in your progress, so
+        skipped: 2 practice-log entries." """
         lines = [f"Imported {_count(self, zeros=True)}."]
         if any(self.updated.values()):
             lines.append(f"Updated {_count(self.updated)} (the file's was saved later).")
@@ -137,6 +140,7 @@ class ValidatedImport(NamedTuple):
     self_tests: Rows
     checklist_ticks: Rows
     quiz_answers: Rows
+    next_day_checks: Rows
 
     def report(self, added: Mapping[str, int], updated: Mapping[str, int] | None = None
                ) -> ImportReport:
@@ -365,4 +369,22 @@ def validated_import(data: Any) -> ValidatedImport:
                         _whole(record, "choice", where, 0, MAX_CHOICE),
                         _flag(record, "correct", where),
                         _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
-    return ValidatedImport(sessions, tests, ticks, answers)
+
+    checks = []
+    seen = {}
+    days: dict[str, str] = {}
+    for where, record in records("next_day_checks", "Next-day check"):
+        check_id = entry_id(record, where, seen)
+        check_day = day(record, where)
+        first = days.setdefault(check_day, where)
+        if first != where:
+            raise _bad(where, f"day {check_day} already has an answer in {first.lower()}; a "
+                              "day holds one answer, so keep only one of the two")
+        answer = record.get("answer")
+        if not isinstance(answer, str) or answer not in NEXT_DAY_ANSWERS:
+            got = "missing" if answer is None else _shown(answer)
+            raise _bad(where, f"field 'answer' is {got}; it must be one of "
+                              f"{', '.join(NEXT_DAY_ANSWERS)}")
+        checks.append((check_id, check_day, answer,
+                       _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
+    return ValidatedImport(sessions, tests, ticks, answers, checks)

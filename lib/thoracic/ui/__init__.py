@@ -1,6 +1,7 @@
 """What the learner sees and touches, apart from timers: exercise cards, the red-flag
-list, the course map, the routine table, saved checklists, the safety screen,
-knowledge checks, self-test forms, the glossary, and the notices about saving.
+list, the discomfort scale, the course map, the routine table, saved checklists, the
+safety screen, knowledge checks, self-test forms, the glossary, and the notices about
+saving.
 
 Owns every widget that reads or writes the store through the ``Store`` interface, and
 the small CSS those widgets carry.
@@ -11,6 +12,7 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 
 from ._cards import course_map, routine_summary, show_exercise, show_red_flags
 from ._checklist import Checklist, ChecklistItem, daily_checklist, form_checklist
+from ._discomfort import discomfort_scale, next_day_option_html, zone_html, zone_text
 from ._glossary import show_glossary
 from ._notices import SavingNotice, kernel_note, saving_notice
 from ._quiz import QuizQuestion, knowledge_check
@@ -27,9 +29,11 @@ __all__ = [
     "SelfTestForm",
     "course_map",
     "daily_checklist",
+    "discomfort_scale",
     "form_checklist",
     "kernel_note",
     "knowledge_check",
+    "next_day_option_html",
     "red_flag_banner",
     "routine_summary",
     "safety_screen",
@@ -38,4 +42,6 @@ __all__ = [
     "show_exercise",
     "show_glossary",
     "show_red_flags",
+    "zone_html",
+    "zone_text",
 ]

@@ -16,7 +16,7 @@ from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
 from ..base import Previewed, Rendered, exporting, preview, today
-from ..content import get_exercise
+from ..content import get_exercise, get_routine
 from ..progress import Store, StoreError, store_or_own
 from ._notices import SavingNotice, kernel_note
 from ._style import CHECKLIST_CLASS, checklist_style
@@ -153,17 +153,18 @@ def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist:
                      title=f"Form check: {exercise.name}", daily=True, store=store)
 
 
-DAILY_ITEMS = (
-    ChecklistItem("warm-up", "I warmed up by moving my arms and shoulders"),
-    ChecklistItem("foam-roller-extension", "I did the foam roller extension"),
-    ChecklistItem("childs-pose", "I did child's pose"),
-    ChecklistItem("kneeling-thoracic-extension", "I did the kneeling thoracic extension"),
-    ChecklistItem("slow-breathing", "I breathed slowly and did not hold my breath"),
-    ChecklistItem("noticed-feeling", "I noticed how my back felt afterwards"),
-)
+def _daily_items() -> tuple[ChecklistItem, ...]:
+    """The daily checklist: one line for each exercise of the daily routine (its id is the
+    exercise's, so ticks survive rewording), between the warm-up and the wind-down."""
+    did = tuple(ChecklistItem(exercise.id, f"I did the {exercise.name[0].lower()}"
+                                           f"{exercise.name[1:]}")
+                for exercise in get_routine("daily").exercises)
+    return (ChecklistItem("warm-up", "I warmed up by moving my arms and shoulders"), *did,
+            ChecklistItem("slow-breathing", "I breathed slowly and did not hold my breath"),
+            ChecklistItem("noticed-feeling", "I noticed how my back felt afterwards"))
 
 
 def daily_checklist(store: Store | None = None) -> Checklist:
     """Today's routine checklist (a fresh one each day)."""
-    return Checklist("daily-routine", DAILY_ITEMS, title="Today's routine", daily=True,
+    return Checklist("daily-routine", _daily_items(), title="Today's routine", daily=True,
                      store=store)
