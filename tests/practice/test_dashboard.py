@@ -79,8 +79,8 @@ def test_one_day_of_ratings_gets_a_whole_day_axis(store) -> None:
 def test_the_made_up_sample_history_says_example_on_every_chart(store) -> None:
     store.import_data(sample_history(D))
     shown = dashboard(store)
-    assert shown.html.count("EXAMPLE: made-up data") == 4
-    assert shown.html.count('aria-label="Example with made-up data.') == 4
+    assert shown.html.count("EXAMPLE: made-up data") == 5  # four charts, next-day table
+    assert shown.html.count('aria-label="Example with made-up data.') == 5
 
 
 def test_a_learners_own_practice_is_not_called_an_example(store) -> None:
