@@ -106,14 +106,37 @@ def test_after_a_hidden_tab_the_true_position_shows_and_missed_cues_stay_silent(
     assert [c["kind"] for c in cues if c["at"] > 1][:4] == ["countdown", "countdown",
                                                            "countdown", "start"]
     _set_visibility(page, "hidden")  # the phone's screen goes off, or another tab opens
-    page.clock.fast_forward(30_000)
+    page.clock.fast_forward(40_000)
     _set_visibility(page, "visible")
     page.clock.run_for(100)
     elapsed = float(state(timer)["elapsed"])
-    assert 41 <= elapsed <= 41.5  # the true position, at once
-    assert state(timer)["kind"] == "rest"  # 10 s ready + 24 s set, then the rest
-    rest_left = 10 + 24 + 30 - elapsed  # the rest between sets ends at 64 s
+    assert 51 <= elapsed <= 51.5  # the true position, at once
+    assert state(timer)["kind"] == "rest"  # 10 s ready + 32 s set, then the rest
+    rest_left = 10 + 32 + 30 - elapsed  # the rest between sets ends at 72 s
     assert timer.locator(".ubr-time").inner_text() == f"0:{math.ceil(rest_left):02d}"
     after = page.evaluate("() => globalThis.__thoracicTimerCues")
     assert after[len(cues):] == []  # nothing missed while hidden is played in a burst
+    assert page.problems == []
+
+
+def test_a_version_of_the_dose_is_chosen_on_the_page_with_no_kernel(exported_site: Path,
+                                                                     site_page) -> None:
+    page = site_page
+    page.goto((exported_site / "04-childs-pose.html").as_uri())
+    timer = page.locator(".ubr-timer").first
+    timer.wait_for()
+    version = timer.get_by_label("Version")
+    assert version.locator("option").all_inner_texts() == [
+        "Standard", "Easier", "Harder", "Longer holds (older adults)"]
+    next_part = timer.locator(".ubr-next")
+    assert "(0:30)" in next_part.inner_text()
+    version.select_option(label="Longer holds (older adults)")
+    page.wait_for_function("(el) => el.textContent.includes('(1:00)')",
+                           arg=next_part.element_handle())
+    timer.get_by_role("button", name="Start").click()
+    wait_for(timer, status="running")
+    assert version.is_disabled()  # no swapping plans halfway through
+    timer.get_by_role("button", name="Reset").click()
+    wait_for(timer, status="idle")
+    assert version.is_enabled()
     assert page.problems == []

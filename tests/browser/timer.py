@@ -61,7 +61,7 @@ def cue_times(plan) -> set[float]:
         if phase.kind == "reps" and phase.rep_seconds and phase.rep_count:
             times.update(round(start + k * phase.rep_seconds, 6)
                          for k in range(1, phase.rep_count))
-        if phase.kind in ("hold", "reps", "get-ready"):
+        if phase.kind in ("hold", "reps", "get-ready", "warm-up"):
             times.update(round(end - k, 6) for k in (1, 2, 3) if end - k > start)
     return times
 
