@@ -65,3 +65,11 @@ def test_routine_summary_totals_the_routine_s_exercises(routine_id: str) -> None
     assert text.splitlines()[0].startswith("1. Foam roller extension")
     minutes, seconds = divmod(round(total), 60)
     assert f"about {minutes} min {seconds} s" in text or f"about {minutes} min." in text
+
+
+def test_the_card_offers_longer_holds_only_where_the_record_has_them() -> None:
+    assert "Longer holds, for older adults" in repr(show_exercise("childs-pose"))
+    assert "2 holds of 60 seconds" in repr(show_exercise("childs-pose"))
+    assert "Longer holds" not in repr(show_exercise("open-book"))
+    assert "A 30 s warm-up, then 3 sets of 6 slow reps" in repr(
+        show_exercise("foam-roller-extension"))

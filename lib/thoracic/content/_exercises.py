@@ -146,6 +146,8 @@ class Dose:
                 f"about {_seconds(self.work_seconds)} each")
         if self.sets > 1:
             text += f", {_seconds(self.rest_seconds)} rest between sets"
+        if self.warm_up_seconds:
+            text = f"a {_seconds(self.warm_up_seconds)} warm-up, then {text}"
         return text
 
 

@@ -29,6 +29,8 @@ def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]
         ("Common mistakes", list(exercise.common_mistakes), False),
         ("Make it easier", exercise.easier, False),
         ("Make it harder", exercise.harder, False),
+        *([("Longer holds, for older adults", exercise.longer_holds, False)]
+          if exercise.longer_holds else []),
         ("Skip it or change it if", list(exercise.skip_or_modify), False),
         ("Stop if", list(exercise.stop_if), False),
     ]
