@@ -157,6 +157,28 @@ def _export(args: argparse.Namespace) -> int:
         print(f"thoracic export: {error} The previous site, if any, was left as it was.",
               file=sys.stderr)
         return 1
+    return _serve(args.out, args.port) if args.serve else 0
+
+
+def _serve(folder: Path, port: int) -> int:
+    from .site import LOCAL_HOST, site_server
+
+    try:
+        server = site_server(folder, port)
+    except OSError as error:
+        print(f"thoracic export: cannot serve on port {port} ({error.strerror or error}). "
+              "Choose another with --port.", file=sys.stderr)
+        return 1
+    bound = server.server_address[1]
+    print(f"Serving the course at http://{LOCAL_HOST}:{bound}/ on this computer only. Open it in "
+          "your browser; after the first visit it also works with no network, and you can "
+          "install it as an app. Press Ctrl+C to stop.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("Stopped serving the course.")
+    finally:
+        server.server_close()
     return 0
 
 
@@ -210,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="load the widget renderer from the network if it is not installed")
     export.add_argument("--renderer", type=Path, default=None,
                         help="the html-manager dist folder (default: found in node_modules)")
+    export.add_argument("--serve", action="store_true",
+                        help="then serve the site on this computer (127.0.0.1) until Ctrl+C")
+    export.add_argument("--port", type=int, default=8000,
+                        help="the port for --serve (default: 8000)")
     export.set_defaults(handler=_export)
 
     setup = commands.add_parser(

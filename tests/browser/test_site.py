@@ -40,7 +40,7 @@ def test_exercise_page_checklist_ticks_and_timer_counts(exported_site: Path, off
     page = offline_page
     page.goto((exported_site / "04-childs-pose.html").as_uri())
     _wait_for_widgets(page)
-    box = page.locator(".widget-checkbox input").first
+    box = page.locator(".thoracic-checklist input").first  # drawn by the site's script
     box.check()
     assert box.is_checked()
     start_and_see_it_count(page)  # the same timer as in JupyterLab

@@ -16,6 +16,8 @@ from thoracic.content import NEXT_DAY_CHECK
 from thoracic.practice import NextDayForm
 from thoracic.progress import LearnerStore
 
+from ..offline import offline_part_of
+
 TODAY, YESTERDAY = "2026-01-15", "2026-01-14"
 
 
@@ -158,4 +160,6 @@ def test_in_the_web_pages_it_shows_the_question_and_advice_as_text(
     assert escape(NEXT_DAY_CHECK.question) in shown.html
     for option in NEXT_DAY_CHECK.answers:
         assert escape(option.advice) in shown.html and option.advice in shown.text
-    assert "your answer is not saved" in shown.html
+    kind, config = offline_part_of(shown.html)  # the site's script asks it, on the device
+    assert kind == "next-day" and config["question"] == NEXT_DAY_CHECK.question
+    assert [a["answer"] for a in config["answers"]] == [o.answer for o in NEXT_DAY_CHECK.answers]

@@ -6,6 +6,8 @@ from thoracic import CoachTimer, ProgressStore, exercise_timer, routine_timer
 from thoracic.practice import TimedPractice
 from thoracic.timer import daily_routine_plan, with_get_ready
 
+from ..offline import offline_part_of
+
 
 def test_in_jupyterlab_the_timer_is_joined_to_the_log(monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path) -> None:
@@ -24,9 +26,14 @@ def test_the_web_pages_get_the_same_timer_without_the_kernel_parts(
     monkeypatch.setenv("THORACIC_EXPORT", "1")
     practice = exercise_timer("kneeling-thoracic-extension")
     assert isinstance(practice.timer, CoachTimer)  # one timer, everywhere
-    assert practice.rating not in practice.children  # rating needs a kernel to be kept
-    assert "not saved" in practice.children[1].value
-    assert isinstance(routine_timer().timer, CoachTimer)
+    assert practice.rating not in practice.children  # the site's script asks instead
+    kind, config = offline_part_of(practice.children[1].value)
+    assert (kind, config["routine"]) == ("practice", None)
+    assert [zone["name"] for zone in config["scale"]["zones"]] == ["green", "amber", "red"]
+    assert "thoracic-practice" in practice._dom_classes  # where the timer's events arrive
+    routine = routine_timer()
+    assert isinstance(routine.timer, CoachTimer)
+    assert offline_part_of(routine.children[1].value)[1]["routine"] == "Daily routine"
 
 
 def test_timer_scale_speeds_up_every_phase(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

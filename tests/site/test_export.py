@@ -17,6 +17,7 @@ from thoracic import COURSE
 from thoracic._cli import main
 from thoracic.site import (
     CDN_RENDERER,
+    SITE_SCRIPTS,
     ExportError,
     NotebookExecutionError,
     anywidget_module,
@@ -24,6 +25,8 @@ from thoracic.site import (
     prune_widget_state,
     rewrite_notebook_links,
 )
+
+from ..offline import offline_parts
 
 pytestmark = pytest.mark.kernel  # starts Jupyter kernels: left out of `make check`
 
@@ -70,8 +73,9 @@ def test_pages_load_nothing_from_the_network_and_share_one_stylesheet(
     html = (exported_site / page).read_text()
     loads = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html)
     assert loads and all(not re.match(r"(https?:)?//", url) for url in loads), loads
-    stylesheets = re.findall(r'<link [^>]*href="([^"]+)"', html)
-    assert stylesheets == ["_static/course.css"]
+    stylesheets = re.findall(r'<link [^>]*rel="stylesheet"[^>]*>|<link [^>]*href="[^"]*"'
+                             r'[^>]*rel="stylesheet"[^>]*>', html)
+    assert len(stylesheets) == 1 and "_static/course.css" in stylesheets[0]
     assert "<style" not in _page_markup(html)  # no CSS inlined in the page itself
     assert "mathjax" not in html.lower()
     assert re.findall(r'src="([^"]*require[^"]*)"', html) in ([], ["_static/require.js"])
@@ -114,16 +118,52 @@ def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None
         timers = [e["state"] for e in state.values() if e["model_name"] == "AnyModel"]
         assert len(timers) == count and timers[0]["plan"]["phases"]  # each timer, whole
         assert "export class TimerCore" in timers[0]["core"]
-    self_tests = (exported_site / "09-mobilization-benefits.html").read_text()
-    assert "results of the seated rotation cannot be saved" in self_tests
     start = (exported_site / "00-start-here.html").read_text()
-    assert "Call emergency services" in start  # the red flags say what to do
-    assert "your ticks are not saved" in (exported_site / "08-daily-routine.html").read_text()
+    assert "Call emergency services" in start  # with no script, the red flags say what to do
+    def parts(page: str) -> list[str]:
+        """The page's parts for the site's script: in its HTML, and in widgets (the
+        practice log sits in the timer's box)."""
+        html = (exported_site / page).read_text()
+        inside = [entry["state"]["value"] for entry in _widget_state(html).values()
+                  if entry["model_name"] == "HTMLModel"]
+        return [kind for kind, _ in offline_parts(html + "".join(inside))]
+
+    kinds = {page: parts(page) for page in (
+        "00-start-here.html", "03-foam-roller-extension.html", "08-daily-routine.html",
+        "09-mobilization-benefits.html", "12-my-progress.html")}
+    # The site's script draws these, and keeps what the learner does on the device.
+    assert kinds["00-start-here.html"][:2] == ["safety", "quiz"]
+    assert kinds["03-foam-roller-extension.html"] == ["banner", "checklist", "quiz", "practice"]
+    assert kinds["08-daily-routine.html"].count("practice") == 2
+    assert kinds["09-mobilization-benefits.html"].count("self-test") == 3
+    assert "dashboard" in kinds["12-my-progress.html"]
 
 
-def test_learner_progress_is_not_used(exported_site: Path) -> None:
-    dashboard = (exported_site / "12-my-progress.html").read_text()
-    assert "made without your progress" in dashboard
+def test_every_page_loads_the_site_scripts_in_order(exported_site: Path) -> None:
+    for page in PAGES:
+        html = (exported_site / page).read_text()
+        scripts = re.findall(r'<script src="_static/([^"]+)"', html)
+        assert [s for s in scripts if s in SITE_SCRIPTS] == list(SITE_SCRIPTS), page
+
+
+def test_the_app_manifest_names_the_course_and_its_icons(exported_site: Path) -> None:
+    manifest = json.loads((exported_site / "manifest.webmanifest").read_text())
+    assert manifest["name"] == "Upper Back Relief" and manifest["start_url"] == "./index.html"
+    for icon in manifest["icons"]:
+        png = (exported_site / icon["src"]).read_bytes()
+        assert png.startswith(b"\x89PNG")
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert f"{width}x{height}" == icon["sizes"]
+    assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
+
+
+def test_the_service_worker_keeps_every_file_of_the_site(exported_site: Path) -> None:
+    worker = (exported_site / "sw.js").read_text()
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S)[1])
+    on_disk = sorted(p.relative_to(exported_site).as_posix()
+                     for p in exported_site.rglob("*") if p.is_file() and p.name != "sw.js")
+    assert files == ["./", *on_disk]
+    assert re.search(r'const CACHE = "upper-back-relief-[0-9a-f]{16}"', worker)
 
 
 def test_prune_keeps_links_between_kept_widgets_only() -> None:

@@ -8,6 +8,7 @@ May import: nothing from ``thoracic``. Everything else may import it.
 """
 
 from ._limits import MAX_SESSION_SECONDS
+from ._offline import OFFLINE_CLASS, offline_part
 from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, minutes_text, text_list
 from ._settings import (
@@ -29,6 +30,7 @@ __all__ = [
     "DATA_DIR_VARIABLE",
     "EXPORT_VARIABLE",
     "MAX_SESSION_SECONDS",
+    "OFFLINE_CLASS",
     "PALETTE",
     "TIMER_SCALE_VARIABLE",
     "TODAY_VARIABLE",
@@ -41,6 +43,7 @@ __all__ = [
     "html_list",
     "minutes_text",
     "non_negative_seconds",
+    "offline_part",
     "positive_count",
     "positive_seconds",
     "preview",

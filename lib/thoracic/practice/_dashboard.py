@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
-from ..base import PALETTE, WARNING, Rendered, alert_html, exporting, today
+from ..base import PALETTE, WARNING, Rendered, alert_html, exporting, offline_part, today
 from ..content import (
     DISCOMFORT_SCALE,
     NEXT_DAY_CHECK,
@@ -36,7 +36,7 @@ from ..progress import (
     summarise_next_day,
     summarise_practice,
 )
-from ..ui import saving_notice
+from ..ui import discomfort_config, saving_notice
 
 __all__ = ["dashboard"]
 
@@ -48,6 +48,9 @@ def _self_tests_notebook() -> NotebookInfo:
 
 WEEKLY_BARS = 12
 WEEKLY_TARGET = 5
+# The summary's words, the same in the notebook and on the site's My progress page.
+FACTS = {"current": "Current streak: {} day(s)", "longest": "Longest streak: {} day(s)",
+         "this_week": "Days practised this week: {}", "in_all": "Days practised in all: {}"}
 MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
 NEXT_DAY_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -316,8 +319,25 @@ def _notes(sessions: Sequence[Session]) -> str:
             "</table>")
 
 
+def _site_config() -> dict[str, Any]:
+    """Everything the site's My progress page needs, from the same records and words."""
+    return {"facts": FACTS, "calendar_weeks": CALENDAR_WEEKS, "weekly_bars": WEEKLY_BARS,
+            "weekly_target": WEEKLY_TARGET, "next_day_weeks": NEXT_DAY_WEEKS,
+            "scale": discomfort_config(),
+            "next_day": {"question": NEXT_DAY_CHECK.question, "answers": [
+                {"answer": o.answer, "word": o.word, "advice": o.advice, "symbol": o.symbol,
+                 "colour": o.colour} for o in NEXT_DAY_CHECK.answers]},
+            "self_tests": [{"id": t.id, "name": t.name, "unit": t.unit, "better": t.better}
+                           for t in SELF_TESTS],
+            "palette": list(PALETTE)}
+
+
 def dashboard(store: Store | None = None) -> Rendered:
     """Everything in one display; a friendly message when there is nothing yet."""
+    if exporting():  # the site's script draws it from what this device has kept
+        return offline_part("dashboard", _site_config(), Rendered(
+            "<p>Your progress on this device shows here.</p>",
+            "Your progress on this device shows here."))
     store = store_or_own(store)
     on = today()
     try:
@@ -336,18 +356,15 @@ def dashboard(store: Store | None = None) -> Rendered:
         text = (f"Nothing here yet. Do an exercise with its timer (notebooks "
                 f"{first.number:02d} to {routine.number:02d}) or record a self-test (notebook "
                 f"{_self_tests_notebook().number:02d}), then run this cell again.")
-        if exporting():
-            text = ("This web page was made without your progress, which stays private in "
-                    "JupyterLab. Open this notebook there and run it to see your dashboard.")
         return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     # The stored notebook shows the made-up sample history until the learner runs it.
     shown: list[Session | SelfTestResult | NextDayCheck] = [*sessions, *results, *checks]
     example = all(entry.id.startswith(EXAMPLE_ID_PREFIX) for entry in shown)
-    facts = [f"Current streak: {summary.current_streak} day(s)",
-             f"Longest streak: {summary.longest_streak} day(s)",
-             f"Days practised this week: {summary.days_this_week}",
-             f"Days practised in all: {len(summary.days)}"]
+    facts = [FACTS["current"].format(summary.current_streak),
+             FACTS["longest"].format(summary.longest_streak),
+             FACTS["this_week"].format(summary.days_this_week),
+             FACTS["in_all"].format(len(summary.days))]
     parts = [notice_html, '<ul aria-label="Practice summary">'
              + "".join(f"<li>{escape(fact)}</li>" for fact in facts) + "</ul>"]
     texts = list(facts)

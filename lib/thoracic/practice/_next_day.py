@@ -15,10 +15,10 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Bool, TraitError, Unicode, validate
 
-from ..base import Previewed, Rendered, exporting, preview, today
+from ..base import Previewed, Rendered, exporting, offline_part, preview, today
 from ..content import NEXT_DAY_ANSWERS, NEXT_DAY_CHECK
 from ..progress import Store, StoreError, store_or_own
-from ..ui import SavingNotice, kernel_note, next_day_option_html
+from ..ui import SavingNotice, next_day_option_html
 
 __all__ = ["NextDayForm", "next_day_check"]
 
@@ -154,13 +154,17 @@ class NextDayForm(Previewed, widgets.VBox):
 def next_day_check(*, store: Store | None = None) -> NextDayForm | Rendered:
     """The next-day check for today: in JupyterLab the widget, in a web page the question
     and its advice as text."""
-    if exporting():
+    if exporting():  # the site's script asks it and keeps the answer on the device
         check = NEXT_DAY_CHECK
         html = (f"<h3>{_TITLE}</h3><p>{escape(check.when)} "
-                f"<strong>{escape(check.question)}</strong></p>{_options_html()}"
-                + kernel_note("your answer is not saved"))
+                f"<strong>{escape(check.question)}</strong></p>{_options_html()}")
         text = "\n".join([f"{_TITLE}: {check.when} {check.question}",
                           *(f"  {option.symbol} {option.word}: {option.advice}"
                             for option in check.answers)])
-        return Rendered(html, text)
+        config = {"title": _TITLE, "question": check.question, "when": check.when,
+                  "not_yet": _not_yet(),
+                  "answers": [{"answer": o.answer, "word": o.word, "advice": o.advice,
+                               "symbol": o.symbol, "colour": o.colour}
+                              for o in check.answers]}
+        return offline_part("next-day", config, Rendered(html, text))
     return NextDayForm(store)

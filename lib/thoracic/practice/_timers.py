@@ -12,15 +12,19 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, timer_scale
+from ..base import Previewed, Rendered, exporting, offline_part, timer_scale
 from ..content import VARIATIONS, get_exercise, get_routine
-from ..progress import Store, store_or_own
+from ..progress import MAX_NOTE_CHARS, Store, store_or_own
 from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
-from ..ui import SavingNotice, kernel_note
+from ..ui import SavingNotice, discomfort_config
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 
-__all__ = ["TimedPractice", "exercise_timer", "routine_timer"]
+__all__ = ["PRACTICE_CLASS", "TimedPractice", "exercise_timer", "routine_timer"]
+
+# The box that holds a timer and what records it: in the web pages, the site's script
+# listens there for the timer's events.
+PRACTICE_CLASS = "thoracic-practice"
 
 
 class TimedPractice(Previewed, widgets.VBox):
@@ -36,12 +40,17 @@ class TimedPractice(Previewed, widgets.VBox):
         self.rating = SessionRating(self.store, self.notice)
         self.recorder.on_practice_recorded(self.rating.ask_about)
         children: list[widgets.Widget] = [timer]
-        if exporting():  # no kernel behind the page: nothing can be kept or rated there
-            children.append(widgets.HTML(kernel_note("your finished sets are not saved")))
+        if exporting():  # no kernel: the site's script logs the sets and asks how it felt
+            config = {"routine": routine_name, "scale": discomfort_config(),
+                      "max_note": MAX_NOTE_CHARS}
+            fallback = Rendered("<p><em>Your finished sets are kept on this device.</em></p>",
+                                "Your finished sets are kept on this device.")
+            children.append(widgets.HTML(offline_part("practice", config, fallback).html))
         else:
             children.extend([self.rating, self.notice])
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
+        self.add_class(PRACTICE_CLASS)
 
     def preview(self) -> Rendered:
         return self.timer.preview()

@@ -4,7 +4,8 @@ Owns the store (checklist ticks, practice log, self-test results, quiz answers, 
 checks), its schema and migrations, the checks on files it did not write, export and
 import, the ``Store`` interface that notebooks use, the learner's store that reports
 problems and tries again (``LearnerStore``), and the pure summaries (streaks, days this
-week, the recent next-day answers). It draws nothing and shows nothing.
+week, the recent next-day answers), and the same rules as JSON for the offline site's
+device store (``device_rules``). It draws nothing and shows nothing.
 
 May import: ``thoracic.base``, ``thoracic.content``.
 """
@@ -33,6 +34,7 @@ from ._records import (
     Session,
     describe_entry,
 )
+from ._rules import device_rules
 from ._schema import (
     APPLICATION_ID,
     EXAMPLE_ID_PREFIX,
@@ -77,6 +79,7 @@ __all__ = [
     "StoreLockedError",
     "data_dir",
     "describe_entry",
+    "device_rules",
     "progress_store",
     "read_progress_file",
     "store_or_own",

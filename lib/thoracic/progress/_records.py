@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..content import NEXT_DAY_CHECK, NextDayAnswer
 from ._schema import SessionKind
 
-__all__ = ["MAX_NOTE_CHARS", "Entry", "NextDayCheck", "QuizAnswer", "SelfTestResult",
-           "Session", "check_note", "check_rating", "describe_entry"]
+__all__ = ["MAX_NOTE_CHARS", "TICK_FIELDS", "Entry", "NextDayCheck", "QuizAnswer",
+           "SelfTestResult", "Session", "check_note", "check_rating", "describe_entry"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ class NextDayCheck:
     day: str
     answer: NextDayAnswer
     recorded_at: str
+
+
+# A checklist tick's fields, in the order an export writes them (ticks have no record
+# class: a store answers with {item: checked}).
+TICK_FIELDS = ("checklist", "item", "day", "checked", "updated_at")
 
 
 # What a learner can list and delete, one at a time, when an entry is wrong.

@@ -39,6 +39,7 @@ from ._errors import (
 )
 from ._location import store_path
 from ._records import (
+    TICK_FIELDS,
     Entry,
     NextDayCheck,
     QuizAnswer,
@@ -56,7 +57,7 @@ from ._schema import (
     SQLITE_HEADER,
     SessionKind,
 )
-from ._transfer import validated_import
+from ._transfer import EXPORT_KINDS, validated_import
 
 __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
 
@@ -407,17 +408,17 @@ class ProgressStore:
         with self._connection() as db:
             ticks = db.execute("SELECT checklist, item, day, checked, updated_at FROM "
                                "checklist_ticks ORDER BY checklist, item, day").fetchall()
-        return {
-            "format": EXPORT_FORMAT,
-            "version": SCHEMA_VERSION,
+        parts = {
             "sessions": [asdict(s) for s in self.sessions()],
             "self_tests": [asdict(r) for r in self.self_tests()],
             "quiz_answers": [asdict(a) for a in self.quiz_answers()],
             "next_day_checks": [asdict(c) for c in self.next_day_checks()],
-            "checklist_ticks": [dict(zip(("checklist", "item", "day", "checked", "updated_at"),
-                                         (c, i, d, bool(k), u), strict=True))
+            "checklist_ticks": [dict(zip(TICK_FIELDS, (c, i, d, bool(k), u), strict=True))
                                 for c, i, d, k, u in ticks],
         }
+        # In EXPORT_KINDS' order, which the site's device store writes too.
+        return {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION,
+                **{kind: parts[kind] for kind in EXPORT_KINDS}}
 
     def import_data(self, data: Any) -> dict[str, int]:
         """Merge an export into this store; what is already here is kept, nothing doubles.

@@ -14,19 +14,39 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
 from ..base import MAX_SESSION_SECONDS, today
 from ..content import NEXT_DAY_ANSWERS, SELF_TESTS, SelfTest
 from ._errors import ImportFileError
-from ._records import MAX_NOTE_CHARS
+from ._records import (
+    MAX_NOTE_CHARS,
+    TICK_FIELDS,
+    NextDayCheck,
+    QuizAnswer,
+    SelfTestResult,
+    Session,
+)
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 
 __all__ = [
+    "EARLIEST_DAY",
+    "EXPORT_KINDS",
+    "FIELDS",
+    "KINDS",
+    "MAX_CHOICE",
+    "MAX_DAYS_AHEAD",
     "MAX_ENTRIES",
     "MAX_FILE_BYTES",
+    "MAX_ID_CHARS",
+    "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",
+    "MAX_SETS",
+    "MAX_STAMP_CHARS",
+    "NOTHING",
+    "NOUNS",
     "ImportReport",
     "ValidatedImport",
     "read_progress_file",
@@ -43,22 +63,28 @@ MAX_STAMP_CHARS = 64  # recorded_at / updated_at (the course writes 25 character
 MAX_SETS = 100
 MAX_CHOICE = 9
 EARLIEST_DAY = dt.date(2000, 1, 1)
+MAX_DAYS_AHEAD = 365  # the latest day an entry may have: a year from today
 
 NOTHING = "Nothing was imported."
+# The kinds of entry, in the order a check and an import report go through them; an
+# export writes them in EXPORT_KINDS' order.
 KINDS = ("sessions", "self_tests", "checklist_ticks", "quiz_answers", "next_day_checks")
-_NOUNS = {"sessions": ("practice-log entry", "practice-log entries"),
-          "self_tests": ("self-test result", "self-test results"),
-          "checklist_ticks": ("checklist tick", "checklist ticks"),
-          "quiz_answers": ("quiz answer", "quiz answers"),
-          "next_day_checks": ("next-day check", "next-day checks")}
-_FIELDS = {
-    "sessions": frozenset(("id", "day", "recorded_at", "kind", "exercise", "sets",
-                           "duration_seconds", "rating", "note")),
-    "self_tests": frozenset(("id", "day", "test", "side", "value", "recorded_at")),
-    "checklist_ticks": frozenset(("checklist", "item", "day", "checked", "updated_at")),
-    "quiz_answers": frozenset(("id", "day", "question", "choice", "correct", "recorded_at")),
-    "next_day_checks": frozenset(("id", "day", "answer", "recorded_at")),
+EXPORT_KINDS = ("sessions", "self_tests", "quiz_answers", "next_day_checks", "checklist_ticks")
+# What an import report calls one and several entries of each kind.
+NOUNS = {"sessions": ("practice-log entry", "practice-log entries"),
+         "self_tests": ("self-test result", "self-test results"),
+         "checklist_ticks": ("checklist tick", "checklist ticks"),
+         "quiz_answers": ("quiz answer", "quiz answers"),
+         "next_day_checks": ("next-day check", "next-day checks")}
+# Each kind's fields, in the order an export writes them: the records' own.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "sessions": tuple(field.name for field in fields(Session)),
+    "self_tests": tuple(field.name for field in fields(SelfTestResult)),
+    "checklist_ticks": TICK_FIELDS,
+    "quiz_answers": tuple(field.name for field in fields(QuizAnswer)),
+    "next_day_checks": tuple(field.name for field in fields(NextDayCheck)),
 }
+_FIELDS = {kind: frozenset(names) for kind, names in FIELDS.items()}
 _TOP_LEVEL = frozenset(("format", "version", *KINDS))
 
 Rows = list[tuple[Any, ...]]
@@ -104,7 +130,7 @@ def read_progress_file(path: str | os.PathLike[str]) -> Any:
 # -- what an import did -------------------------------------------------------------------
 
 def _count(counts: Mapping[str, int], *, zeros: bool = False) -> str:
-    parts = [f"{n:,} {_NOUNS[kind][n != 1]}" for kind, n in counts.items() if n or zeros]
+    parts = [f"{n:,} {NOUNS[kind][n != 1]}" for kind, n in counts.items() if n or zeros]
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
@@ -236,7 +262,7 @@ def validated_import(data: Any) -> ValidatedImport:
         raise _bad("The file", f"holds {total:,} entries; a progress file holds at most "
                                f"{MAX_ENTRIES:,}")
 
-    last_day = today() + dt.timedelta(days=365)
+    last_day = today() + dt.timedelta(days=MAX_DAYS_AHEAD)
     good_days: set[str] = set()
 
     def day(record: Mapping[str, Any], where: str, *, empty: bool = False) -> str:

@@ -2,11 +2,15 @@
 course into linked pages that work from ``file://`` with no network.
 
 Owns running a notebook in a fresh kernel, the export itself (course template, shared
-stylesheet, local widget renderer, atomic replacement of the old site) and its templates.
+stylesheet, local widget renderer, atomic replacement of the old site) and its templates,
+the site's own scripts (``static/``: the device store that keeps progress in the browser,
+and the parts of pages it brings to life), the app files (manifest, icons, service
+worker) and the local server of ``thoracic export --serve``.
 
 May import: every package below it (``base`` to ``practice``); never ``authoring``.
 """
 
+from ._app import APP_NAME, ICON_SIZES, SITE_SCRIPTS, write_app_files
 from ._execute import NotebookExecutionError, execute_notebook, execute_notebook_node
 from ._export import (
     CDN_RENDERER,
@@ -14,6 +18,7 @@ from ._export import (
     ExportError,
     ExportReport,
     anywidget_module,
+    app_head,
     course_stylesheet,
     export_course,
     export_environment,
@@ -23,14 +28,20 @@ from ._export import (
     rewrite_notebook_links,
 )
 from ._page import inline_widget_scripts, single_page
+from ._serve import LOCAL_HOST, site_server
 
 __all__ = [
+    "APP_NAME",
     "CDN_RENDERER",
     "CDN_REQUIREJS",
+    "ICON_SIZES",
+    "LOCAL_HOST",
+    "SITE_SCRIPTS",
     "ExportError",
     "ExportReport",
     "NotebookExecutionError",
     "anywidget_module",
+    "app_head",
     "course_stylesheet",
     "execute_notebook",
     "execute_notebook_node",
@@ -42,4 +53,6 @@ __all__ = [
     "prune_widget_state",
     "rewrite_notebook_links",
     "single_page",
+    "site_server",
+    "write_app_files",
 ]

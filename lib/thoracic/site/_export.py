@@ -27,6 +27,7 @@ import nbformat
 
 from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE
 from ..content import COURSE, NotebookInfo
+from ._app import SITE_SCRIPTS, THEME_COLOUR, write_app_files
 from ._execute import execute_notebook
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ExportReport",
     "WidgetScripts",
     "anywidget_module",
+    "app_head",
     "course_stylesheet",
     "export_course",
     "export_environment",
@@ -138,6 +140,16 @@ def rewrite_notebook_links(html: str) -> str:
                   lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
 
 
+def app_head(scripts: Sequence[str] = SITE_SCRIPTS) -> str:
+    """What every page's head adds for the app: theme colour, icon, the home link the
+    scripts find the manifest by, and the site's scripts (classic, so file:// loads them)."""
+    tags = [f'<meta name="theme-color" content="{THEME_COLOUR}">',
+            '<link rel="icon" href="_static/icon-192.png">',
+            '<link rel="home" href="index.html">',
+            *(f'<script src="_static/{name}"></script>' for name in scripts)]
+    return "\n".join(tags)
+
+
 def _page_title(info: NotebookInfo) -> str:
     return f"{info.number:02d} · {info.title} · Upper Back Relief"
 
@@ -149,7 +161,8 @@ def _index_page() -> str:
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
             "<title>Upper Back Relief</title>"
-            '<link rel="stylesheet" href="_static/course.css"></head>'
+            '<link rel="stylesheet" href="_static/course.css">'
+            f"{app_head(SITE_SCRIPTS[:3])}</head>"
             '<body class="jp-Notebook course-index"><main class="jp-RenderedHTMLCommon">'
             "<h1>Upper Back Relief</h1><p>A self-paced course in gentle mobility for a stiff, "
             "achy upper back. Start with the safety check in the first notebook, then go "
@@ -249,7 +262,8 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             prune_widget_state(nb)
             html, _ = exporter.from_notebook_node(
                 nb, resources={"metadata": {"name": _page_title(info)},
-                               "course_widgets": scripts.resources()})
+                               "course_widgets": scripts.resources(),
+                               "course_app_head": app_head()})
             page = built / f"{info.stem}.html"
             page.write_text(rewrite_notebook_links(html), encoding="utf-8")
             pages.append(out / page.name)
@@ -262,6 +276,7 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         if renderer_dir is not None:
             _copy_renderer(renderer_dir, static / "html-manager")
             shutil.copy2(requirejs_file(renderer_dir), static / "require.js")
+        write_app_files(built)
         _open_to_readers(built)
         _replace_folder(built, out)
     except OSError as error:

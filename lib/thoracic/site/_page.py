@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ._app import SITE_SCRIPTS, site_script
 from ._export import (
     ExportError,
     WidgetScripts,
@@ -58,7 +59,11 @@ def single_page(nb: Any, title: str, *, renderer: Path | None = None) -> str:
     prune_widget_state(nb)
     html, _ = html_exporter().from_notebook_node(
         nb, resources={"metadata": {"name": title},
-                       "course_widgets": inline_widget_scripts(dist).resources()})
+                       "course_widgets": inline_widget_scripts(dist).resources(),
+                       # the site's scripts inside the page, so its parts work alone too
+                       "course_app_head": "\n".join(
+                           "<script>" + site_script(name).replace("</", "<\\/") + "</script>"
+                           for name in SITE_SCRIPTS)})
     html = rewrite_notebook_links(html)
     stylesheet = f"<style>{course_stylesheet()}</style>"
     html = re.sub(r'<link[^>]*href="_static/course\.css"[^>]*>', lambda _: stylesheet, html,

@@ -12,7 +12,13 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 
 from ._cards import course_map, routine_summary, show_exercise, show_red_flags
 from ._checklist import Checklist, ChecklistItem, daily_checklist, form_checklist
-from ._discomfort import discomfort_scale, next_day_option_html, zone_html, zone_text
+from ._discomfort import (
+    discomfort_config,
+    discomfort_scale,
+    next_day_option_html,
+    zone_html,
+    zone_text,
+)
 from ._glossary import show_glossary
 from ._notices import SavingNotice, kernel_note, saving_notice
 from ._quiz import QuizQuestion, knowledge_check
@@ -29,6 +35,7 @@ __all__ = [
     "SelfTestForm",
     "course_map",
     "daily_checklist",
+    "discomfort_config",
     "discomfort_scale",
     "form_checklist",
     "kernel_note",

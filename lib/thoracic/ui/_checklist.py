@@ -15,13 +15,14 @@ import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
-from ..base import Previewed, Rendered, exporting, preview, today
+from ..base import Previewed, Rendered, exporting, offline_part, preview, today
 from ..content import get_exercise, get_routine
 from ..progress import Store, StoreError, store_or_own
-from ._notices import SavingNotice, kernel_note
+from ._notices import SavingNotice
 from ._style import CHECKLIST_CLASS, checklist_style
 
-__all__ = ["Checklist", "ChecklistItem", "daily_checklist", "form_checklist", "ticked_list_html"]
+__all__ = ["Checklist", "ChecklistItem", "checklist_config", "daily_checklist", "form_checklist",
+           "ticked_list_html"]
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,7 @@ class Checklist(Previewed, widgets.VBox):
                 group = item.group
                 children.append(widgets.HTML(f"<h4>{escape(group)}</h4>"))
             children.append(self.boxes[item.id])
-        children.append(self.count)
-        if exporting():
-            children.append(widgets.HTML(kernel_note("your ticks are not saved")))
-        else:
-            children.append(self.notice)
+        children.extend([self.count, self.notice])
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
         self.add_class(CHECKLIST_CLASS)
@@ -145,12 +142,32 @@ def ticked_list_html(items: Sequence[ChecklistItem], ticked: set[str],
     return "".join(parts).replace("<ul></ul>", "")
 
 
-def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist:
+def checklist_config(checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
+                     daily: bool) -> dict[str, Any]:
+    """What the web pages' script needs to draw a checklist and keep its ticks."""
+    return {"id": checklist_id, "title": title, "daily": daily,
+            "items": [{"id": item.id, "text": item.text, "group": item.group}
+                      for item in items]}
+
+
+def _checklist(checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
+               daily: bool, store: Store | None) -> Checklist | Rendered:
+    """The checklist widget; in the web pages, the list for the site's script, whose ticks
+    are kept on the device."""
+    if exporting():
+        fallback = Rendered(f"<h3>{escape(title)}</h3>{ticked_list_html(items, set())}",
+                            f"{title}: " + "; ".join(item.text for item in items))
+        return offline_part("checklist", checklist_config(checklist_id, items, title=title,
+                                                          daily=daily), fallback)
+    return Checklist(checklist_id, items, title=title, daily=daily, store=store)
+
+
+def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist | Rendered:
     """The form cues of one exercise as a checklist; ticks are kept per day."""
     exercise = get_exercise(exercise_id)
-    return Checklist(f"form-{exercise.id}",
-                     [ChecklistItem(cue.id, cue.text) for cue in exercise.form_cues],
-                     title=f"Form check: {exercise.name}", daily=True, store=store)
+    return _checklist(f"form-{exercise.id}",
+                      [ChecklistItem(cue.id, cue.text) for cue in exercise.form_cues],
+                      title=f"Form check: {exercise.name}", daily=True, store=store)
 
 
 def _daily_items() -> tuple[ChecklistItem, ...]:
@@ -164,7 +181,7 @@ def _daily_items() -> tuple[ChecklistItem, ...]:
             ChecklistItem("noticed-feeling", "I noticed how my back felt afterwards"))
 
 
-def daily_checklist(store: Store | None = None) -> Checklist:
+def daily_checklist(store: Store | None = None) -> Checklist | Rendered:
     """Today's routine checklist (a fresh one each day)."""
-    return Checklist("daily-routine", _daily_items(), title="Today's routine", daily=True,
-                     store=store)
+    return _checklist("daily-routine", _daily_items(), title="Today's routine", daily=True,
+                      store=store)

@@ -9,11 +9,13 @@ and the table says it all again in words.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ..base import BOX_STYLE, Rendered
 from ..content import DISCOMFORT_SCALE, NEXT_DAY_CHECK, DiscomfortZone, NextDayOption
 
-__all__ = ["discomfort_scale", "next_day_option_html", "zone_html", "zone_text"]
+__all__ = ["discomfort_config", "discomfort_scale", "next_day_option_html", "zone_html",
+           "zone_text"]
 
 # Black text on each zone's colour: at least 5.6:1 contrast with every one of them.
 _ON_COLOUR = "#000000"
@@ -105,3 +107,14 @@ def discomfort_scale() -> Rendered:
         source,
     ])
     return Rendered(html, text)
+
+
+def discomfort_config() -> dict[str, Any]:
+    """The scale as the web pages' script needs it: every word, number and colour from the
+    one record."""
+    scale = DISCOMFORT_SCALE
+    return {"question": scale.question, "label": scale.label, "anchors": scale.anchors,
+            "lowest": scale.lowest, "highest": scale.highest,
+            "zones": [{"name": zone.name, "word": zone.word, "lowest": zone.lowest,
+                       "highest": zone.highest, "label": zone.label, "advice": zone.advice,
+                       "symbol": zone.symbol, "colour": zone.colour} for zone in scale.zones]}

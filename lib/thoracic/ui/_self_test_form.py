@@ -7,10 +7,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, preview
+from ..base import Previewed, Rendered, exporting, offline_part, preview
 from ..content import SelfTest, get_self_test
 from ..progress import Store, store_or_own
-from ._notices import SavingNotice, kernel_note
+from ._notices import SavingNotice
 
 __all__ = ["SelfTestForm", "self_test_form"]
 
@@ -74,10 +74,13 @@ class SelfTestForm(Previewed, widgets.VBox):
 
 
 def self_test_form(test_id: str, store: Store | None = None) -> SelfTestForm | Rendered:
-    """The form for one self-test; in the web pages, a note instead of a dead Save button."""
+    """The form for one self-test; in the web pages, one the site's script draws, keeping
+    the results on the device (the limits come from the same record)."""
     test = get_self_test(test_id)
     if exporting():
-        note = kernel_note(f"results of the {test.name.lower()} cannot be saved; write them "
-                           "down")
-        return Rendered(note, f"Open the notebook in JupyterLab to record your {test.name}.")
+        config = {"test": test.id, "name": test.name, "unit": test.unit,
+                  "sides": list(test.sides), "labels": [test.label(s) for s in test.sides]}
+        fallback = Rendered(f"<p><em>Write down your {escape(test.name.lower())} result.</em>"
+                            "</p>", f"Write down your {test.name} result.")
+        return offline_part("self-test", config, fallback)
     return SelfTestForm(test, store)

@@ -277,6 +277,11 @@ async function render({ model, el }) {
   }
 
   function report(event) {
+    // The page hears every event too (with the phase it is about), so in the exported
+    // pages, with no kernel, the site's script can keep the practice log on the device.
+    const phase = event.type === "phase_end" ? plan.phases[event.index] : undefined;
+    parts.root.dispatchEvent(new CustomEvent("thoracic-timer", {
+      bubbles: true, detail: { ...event, phase, plan: plan.name } }));
     try {
       model.send(event);
     } catch {

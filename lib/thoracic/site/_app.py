@@ -1,0 +1,101 @@
+"""The site as an app for the phone: its own scripts, the rules they keep to, a web app
+manifest with icons the course draws, and a service worker that keeps the whole site for
+offline use after the first visit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from importlib import resources
+from pathlib import Path
+
+from ..base import ACCENT, PALETTE
+from ..progress import device_rules
+
+__all__ = ["APP_NAME", "ICON_SIZES", "SITE_SCRIPTS", "THEME_COLOUR", "site_script",
+           "write_app_files"]
+
+APP_NAME = "Upper Back Relief"
+THEME_COLOUR = ACCENT
+ICON_SIZES = (192, 512)
+# Loaded by every page, in this order: the device store, the rules it keeps to (from the
+# progress store's own limits), the page's boot script, then the parts it brings to life.
+SITE_SCRIPTS = ("device.js", "thoracic-rules.js", "site.js", "site_parts.js",
+                "site_practice.js", "site_progress.js")
+
+
+def _static(name: str) -> str:
+    return resources.files(__package__).joinpath("static", name).read_text("utf-8")
+
+
+def site_script(name: str) -> str:
+    """The text of one of the site's scripts; the rules one is made from the progress
+    store's own limits."""
+    if name == "thoracic-rules.js":
+        rules = json.dumps(device_rules(), sort_keys=True, ensure_ascii=False)
+        return ("// The rules the device store keeps to, from the course's progress store.\n"
+                f"globalThis.ThoracicRules = Object.freeze({rules});\n")
+    return _static(name)
+
+
+def _icon_png(size: int) -> bytes:
+    """The course's icon: a blue tile with the curve of a spine, drawn from dots."""
+    import math
+
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyBboxPatch
+
+    fig = Figure(figsize=(1, 1), dpi=size)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    # Full bleed, so the icon fills a round or square mask on any phone.
+    ax.add_patch(FancyBboxPatch((0, 0), 1, 1, boxstyle="square,pad=0", facecolor=ACCENT,
+                                edgecolor="none"))
+    for n in range(9):
+        t = n / 8
+        x = 0.5 + 0.09 * math.sin(math.pi * (t * 1.6 - 0.3))
+        ax.add_patch(FancyBboxPatch((x - 0.11, 0.18 + 0.075 * n), 0.22, 0.05,
+                                    boxstyle="round,pad=0,rounding_size=0.02",
+                                    facecolor="white" if 2 <= n <= 6 else PALETTE[1],
+                                    edgecolor="none"))
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=size, metadata={"Software": None})
+    return out.getvalue()
+
+
+def _manifest() -> dict[str, object]:
+    return {"name": APP_NAME, "short_name": "Upper back",
+            "description": "Gentle mobility for a stiff upper back, with timers, beside "
+                           "your exercise mat.",
+            "start_url": "./index.html", "scope": "./", "display": "standalone",
+            "background_color": "#ffffff", "theme_color": THEME_COLOUR,
+            "icons": [{"src": f"_static/icon-{size}.png", "sizes": f"{size}x{size}",
+                       "type": "image/png", "purpose": "any maskable"}
+                      for size in ICON_SIZES]}
+
+
+def write_app_files(site: Path) -> None:
+    """Write the scripts, rules, icons and manifest into ``site``, then the service worker
+    with the list of every file (so it is written last)."""
+    static = site / "_static"
+    static.mkdir(exist_ok=True)
+    for name in SITE_SCRIPTS:
+        (static / name).write_text(site_script(name), encoding="utf-8")
+    for size in ICON_SIZES:
+        (static / f"icon-{size}.png").write_bytes(_icon_png(size))
+    (site / "manifest.webmanifest").write_text(json.dumps(_manifest(), indent=1),
+                                               encoding="utf-8")
+    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                   if path.is_file() and path.name != "sw.js")
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode())
+        digest.update((site / name).read_bytes())
+    worker = (_static("sw.js").replace('"__CACHE__"', json.dumps(
+        f"upper-back-relief-{digest.hexdigest()[:16]}"))
+              .replace('"__FILES__"', json.dumps(["./", *files])))
+    (site / "sw.js").write_text(worker, encoding="utf-8")

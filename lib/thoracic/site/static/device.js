@@ -1,0 +1,1545 @@
+/**
+ * The learner's progress on this device: the offline site's store, in the browser's storage.
+ *
+ * A classic script (no import or export): the exported pages load it with a plain
+ * <script src>, which works from file://, where module scripts are blocked. It defines one
+ * global, `ThoracicDevice`.
+ *
+ * It keeps exactly the records of the Python progress store (thoracic.progress), and
+ * reads and writes the same progress files as `thoracic progress --export/--import`:
+ *   - `validateProgressFile`  <- validated_import, message for message     (_transfer.py)
+ *   - `createDeviceStore`     <- ProgressStore: its writes, export_data and
+ *                                import_data's merge                       (_store.py)
+ *   - `describeImport`        <- ImportReport.describe                     (_transfer.py)
+ *   - `summarisePractice`, `summariseNextDay` <- the same names            (_summary.py)
+ *   - `parseSelfTest`, `checkSelfTest` <- SelfTest.parse and .check (content/_selftests.py)
+ * Every name, limit and self-test comes from `rules`, the JSON of Python's
+ * `thoracic.progress.device_rules()`; none is written out here. The tests in
+ * tests/site/test_device_agrees_with_python.py hold the two together.
+ *
+ * Pure apart from what is passed in: the storage, the clock and the random bytes.
+ */
+(function (root) {
+  "use strict";
+
+  // -- the format kept in the browser's storage ------------------------------------------
+
+  const STORAGE_KEY = "upper-back-relief/progress/v1";
+  const DAMAGED_PREFIX = "upper-back-relief/progress/damaged-";
+  const PROBE_KEY = "upper-back-relief/progress/probe";
+  const DEVICE_FORMAT = "upper-back-relief-device";
+  // The version of what is kept under STORAGE_KEY. It changes only when the way records are
+  // kept changes (a new field, say, when Python's schema gains one); a new version comes
+  // with a migration from the one before, so a newer site still reads what an older one
+  // kept.
+  const DEVICE_VERSION = 1;
+  // DEVICE_MIGRATIONS[n] takes the records kept by version n to version n + 1. None yet.
+  const DEVICE_MIGRATIONS = Object.freeze({});
+
+  /** A progress file that cannot be imported; nothing was changed. */
+  class ImportFileError extends Error {
+    constructor(message) {
+      super(message);
+      this.name = "ImportFileError";
+    }
+  }
+
+  /** The browser's storage cannot be used as it is (internal: becomes the store's problem). */
+  class StorageProblem extends Error {
+    constructor(kind, message, {usable = false, clearedBy = "write"} = {}) {
+      super(message);
+      this.kind = kind;
+      this.usable = usable;
+      this.clearedBy = clearedBy;
+    }
+  }
+
+  // -- text as Python counts, orders and writes it ---------------------------------------
+
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  const isNone = (value) => value === undefined || value === null;
+  /** record[name] if the record itself holds it (never a prototype's), like dict.get. */
+  const field = (record, name) => (own(record, name) ? record[name] : undefined);
+  const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  const LONE_SURROGATE = /[\uD800-\uDFFF]/u; // with the u flag, a pair is one code point
+  const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u; // Python's str.isprintable, for non-ASCII
+
+  /** Python's len(): code points, not UTF-16 units. */
+  function codePointLength(text) {
+    let pairs = 0;
+    for (let i = 0; i < text.length - 1; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          pairs++;
+          i++;
+        }
+      }
+    }
+    return text.length - pairs;
+  }
+
+  /** Code-point order, as Python and SQLite (BINARY, on UTF-8) compare text. */
+  function compareText(a, b) {
+    const shift = (u) => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x !== y) return shift(x) - shift(y);
+    }
+    return a.length - b.length;
+  }
+
+  const lower = (text) => text.toLowerCase();
+  const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+  /** Python's f"{n:,}" for a whole number. */
+  const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+  function escapeChar(ch, quote) {
+    const code = ch.codePointAt(0);
+    if (ch === quote || ch === "\\") return "\\" + ch;
+    if (ch === "\t") return "\\t";
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (code >= 0x20 && code < 0x7f) return ch;
+    if (code >= 0x7f && !NOT_PRINTABLE.test(ch)) return ch;
+    const hex = code.toString(16);
+    if (code <= 0xff) return "\\x" + hex.padStart(2, "0");
+    if (code <= 0xffff) return "\\u" + hex.padStart(4, "0");
+    return "\\U" + hex.padStart(8, "0");
+  }
+
+  /** Python's repr() of a str; stops after `most` code points (a field may be huge). */
+  function reprText(text, most = Infinity) {
+    const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+    let out = quote;
+    let count = 1;
+    for (const ch of text) {
+      const piece = escapeChar(ch, quote);
+      out += piece;
+      count += codePointLength(piece);
+      if (count > most) return out;
+    }
+    return out + quote;
+  }
+
+  // -- numbers as Python writes them -------------------------------------------------------
+
+  /** The exact decimal value of a finite double > 0: its digits and the power of ten of
+   * the first one (every double is a finite decimal; BigInt gives all of it). */
+  function exactDecimal(x) {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const high = view.getUint32(0);
+    let exponent = (high >>> 20) & 0x7ff;
+    let mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+    if (exponent === 0) exponent = 1;
+    else mantissa |= 1n << 52n;
+    exponent -= 1075; // x = mantissa * 2 ** exponent
+    if (exponent >= 0) {
+      const digits = (mantissa << BigInt(exponent)).toString();
+      return {digits, point: digits.length - 1};
+    }
+    const digits = (mantissa * 5n ** BigInt(-exponent)).toString(); // x = digits / 10 ** -exponent
+    return {digits, point: digits.length - 1 + exponent};
+  }
+
+  /** `digits` rounded to `places` significant digits, half to even (Python's rounding). */
+  function roundDigits({digits, point}, places) {
+    if (digits.length <= places) return {digits: digits.padEnd(places, "0"), point};
+    let kept = digits.slice(0, places);
+    const rest = digits.slice(places);
+    const tie = rest[0] === "5" && /^50*$/.test(rest);
+    const odd = Number(kept.at(-1)) % 2 === 1;
+    const up = rest[0] > "5" || (rest[0] === "5" && !tie) || (tie && odd);
+    if (!up) return {digits: kept, point};
+    kept = (BigInt(kept) + 1n).toString();
+    if (kept.length > places) return {digits: kept.slice(0, places), point: point + 1};
+    return {digits: kept, point};
+  }
+
+  const exponentText = (power) =>
+    (power < 0 ? "-" : "+") + String(Math.abs(power)).padStart(2, "0");
+
+  /** Python's f"{x:g}": six significant digits, no trailing zeros. */
+  function formatG(x) {
+    if (Number.isNaN(x)) return "nan";
+    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+    const sign = x < 0 ? "-" : "";
+    const {digits, point} = roundDigits(exactDecimal(Math.abs(x)), 6);
+    if (point >= -4 && point < 6) {
+      const whole = point >= 0 ? digits.slice(0, point + 1) : "0";
+      const fraction = point >= 0 ? digits.slice(point + 1) : "0".repeat(-point - 1) + digits;
+      const trimmed = fraction.replace(/0+$/, "");
+      return sign + whole + (trimmed ? "." + trimmed : "");
+    }
+    const tail = digits.slice(1).replace(/0+$/, "");
+    return `${sign}${digits[0]}${tail ? "." + tail : ""}e${exponentText(point)}`;
+  }
+
+  /** Python's repr() of a float: the shortest digits that read back the same. */
+  function reprFloat(x) {
+    if (Number.isNaN(x)) return "nan";
+    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+    const sign = x < 0 ? "-" : "";
+    const [mantissa, power] = Math.abs(x).toExponential().split("e"); // shortest digits
+    const digits = mantissa.replace(".", "");
+    const point = Number(power);
+    if (point >= -4 && point < 16) {
+      if (point < 0) return `${sign}0.${"0".repeat(-point - 1)}${digits}`;
+      const whole = digits.slice(0, point + 1).padEnd(point + 1, "0");
+      return `${sign}${whole}.${digits.slice(point + 1) || "0"}`;
+    }
+    const tail = digits.length > 1 ? "." + digits.slice(1) : "";
+    return `${sign}${digits[0]}${tail}e${exponentText(point)}`;
+  }
+
+  /** Python's repr() of an int, from its value or, when JSON held more digits than a
+   * double keeps, from those digits. */
+  function wholeText(value, digits) {
+    if (digits !== undefined) return digits;
+    return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
+  }
+
+  // -- JSON as Python reads it -------------------------------------------------------------
+  // JSON.parse cannot tell 5 from 5.0, nor keep 2**63 exactly; Python can, and refuses a
+  // rating of 5.0 with "(it is 5.0)". parseProgressText notes, beside the parsed values,
+  // every number whose Python type or digits a plain JS number would lose.
+
+  const NUMBER_NOTES = new WeakMap(); // holder -> Map(key -> {float: true} | {digits})
+
+  function noteNumber(holder, key, note) {
+    if (!NUMBER_NOTES.has(holder)) NUMBER_NOTES.set(holder, new Map());
+    NUMBER_NOTES.get(holder).set(String(key), note);
+  }
+
+  const numberNote = (holder, key) => NUMBER_NOTES.get(holder)?.get(String(key));
+
+  /** The Python type of holder[key]: "none", "bool", "int", "float", "str", "list", "dict". */
+  function pythonType(holder, key) {
+    const value = field(holder, key);
+    if (isNone(value)) return "none";
+    if (typeof value === "boolean") return "bool";
+    if (typeof value === "string") return "str";
+    if (Array.isArray(value)) return "list";
+    if (typeof value !== "number") return "dict";
+    const note = numberNote(holder, key);
+    if (note) return note.float ? "float" : "int";
+    return Number.isInteger(value) ? "int" : "float";
+  }
+
+  const isWhole = (holder, key) => pythonType(holder, key) === "int";
+  const isNumber = (holder, key) => ["int", "float"].includes(pythonType(holder, key));
+
+  /** Python's _shown: a value for a message, its repr cut short. */
+  function shownAt(holder, key) {
+    const value = field(holder, key);
+    const type = pythonType(holder, key);
+    if (type === "dict") return "a JSON object";
+    if (type === "list") return "a JSON list";
+    if (type === "int") {
+      const text = wholeText(value, numberNote(holder, key)?.digits);
+      return text.replace("-", "").length > 30 ? "a huge number" : text; // |n| >= 10**30
+    }
+    const text = type === "str" ? reprText(value, 41)
+      : type === "float" ? reprFloat(value)
+        : type === "bool" ? (value ? "True" : "False") : "None";
+    return codePointLength(text) <= 40 ? text : Array.from(text).slice(0, 37).join("") + "...";
+  }
+
+  const shown = (value) => shownAt({value}, "value");
+
+  const ESCAPES = {'"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t"};
+  const CONSTANTS = [["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]];
+
+  /** A JSON parser that reads as Python's json.loads does: NaN and Infinity allowed,
+   * numbers noted as above. SyntaxError with Python's wording and line if it is not JSON. */
+  function parseJson(text, deepest = 1000) {
+    let at = 0;
+    const fail = (message, where = at) => {
+      const error = new SyntaxError(message);
+      error.line = text.slice(0, where).split("\n").length;
+      throw error;
+    };
+    const skip = () => {
+      while (" \t\n\r".includes(text[at] || "x")) at++;
+    };
+
+    function string() {
+      const start = at++;
+      let out = "";
+      for (;;) {
+        const ch = text[at];
+        if (ch === undefined) fail("Unterminated string starting at", start);
+        if (ch === '"') break;
+        if (ch < " ") fail("Invalid control character at");
+        if (ch !== "\\") {
+          out += ch;
+          at++;
+          continue;
+        }
+        const next = text[at + 1];
+        if (own(ESCAPES, next)) {
+          out += ESCAPES[next];
+          at += 2;
+        } else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(at + 2, at + 6), 16));
+          at += 6;
+        } else {
+          fail(next === "u" ? "Invalid \\uXXXX escape" : "Invalid \\escape");
+        }
+      }
+      at++;
+      return out;
+    }
+
+    function number(holder, key) {
+      const found = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
+      found.lastIndex = at;
+      const match = found.exec(text);
+      if (!match) {
+        for (const [word, value] of CONSTANTS) {
+          if (text.startsWith(word, at)) {
+            at += word.length;
+            return value;
+          }
+        }
+        fail("Expecting value");
+      }
+      at += match[0].length;
+      const value = Number(match[0]);
+      if (match[1] || match[2]) {
+        if (Number.isInteger(value)) noteNumber(holder, key, {float: true});
+      } else if (!Number.isSafeInteger(value)) {
+        noteNumber(holder, key, {digits: match[0]});
+      }
+      return value;
+    }
+
+    function container(open, depth) {
+      if (depth > deepest) {
+        const error = new RangeError("nested too deeply");
+        error.deep = true;
+        throw error;
+      }
+      at++;
+      skip();
+      return open === "{" ? object(depth) : array(depth);
+    }
+
+    function object(depth) {
+      const out = {};
+      if (text[at] === "}") {
+        at++;
+        return out;
+      }
+      for (;;) {
+        if (text[at] !== '"') fail("Expecting property name enclosed in double quotes");
+        const key = string();
+        skip();
+        if (text[at] !== ":") fail("Expecting ':' delimiter");
+        at++;
+        skip();
+        // defineProperty: a key "__proto__" is data, as in Python, never the prototype
+        Object.defineProperty(out, key, {value: value(out, key, depth), writable: true,
+          enumerable: true, configurable: true});
+        skip();
+        if (text[at] === "}") break;
+        if (text[at] !== ",") fail("Expecting ',' delimiter");
+        at++;
+        skip();
+      }
+      at++;
+      return out;
+    }
+
+    function array(depth) {
+      const out = [];
+      if (text[at] === "]") {
+        at++;
+        return out;
+      }
+      for (;;) {
+        out.push(value(out, out.length, depth));
+        skip();
+        if (text[at] === "]") break;
+        if (text[at] !== ",") fail("Expecting ',' delimiter");
+        at++;
+        skip();
+      }
+      at++;
+      return out;
+    }
+
+    function value(holder, key, depth) {
+      const ch = text[at];
+      if (ch === '"') return string();
+      if (ch === "{" || ch === "[") return container(ch, depth + 1);
+      for (const [word, result] of [["null", null], ["true", true], ["false", false]]) {
+        if (text.startsWith(word, at)) {
+          at += word.length;
+          return result;
+        }
+      }
+      return number(holder, key);
+    }
+
+    skip();
+    const result = value({}, "value", 0); // a number alone is no progress file: no note kept
+    skip();
+    if (at < text.length) fail("Extra data");
+    return result;
+  }
+
+  function utf8Length(text) {
+    let bytes = 0;
+    for (const ch of text) {
+      const code = ch.codePointAt(0);
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    }
+    return bytes;
+  }
+
+  /** The JSON of a progress file the learner chose, read as Python's read_progress_file
+   * reads it (limit, byte-order mark, JSON as Python's); ImportFileError naming the file
+   * (`name`) if it cannot be a progress export. */
+  function parseProgressText(text, rules, name = "The file") {
+    const nothing = rules.nothing_imported;
+    const choose = "Choose the .json file of your progress that this site or 'thoracic " +
+      `progress --export' wrote, as it was saved. ${nothing}`;
+    const most = rules.limits.MAX_FILE_BYTES;
+    if (text.length > most || utf8Length(text) > most) {
+      throw new ImportFileError(`${name} is too large to be a progress file ` +
+        `(${thousands(utf8Length(text))} bytes; a progress file is at most ` +
+        `${Math.floor(most / 1000000)} MB). ${choose}`);
+    }
+    try {
+      return parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    } catch (error) {
+      if (error.deep) {
+        throw new ImportFileError(`${name} is nested too deeply to be a progress file. ${choose}`);
+      }
+      throw new ImportFileError(`${name} is not a progress export (not valid JSON: ` +
+        `${error.message} at line ${error.line}). ${choose}`);
+    }
+  }
+
+  // -- days and times ----------------------------------------------------------------------
+
+  const pad = (n, width = 2) => String(n).padStart(width, "0");
+
+  /** Whether `text` is a real date written YYYY-MM-DD (year 1 to 9999), as Python's
+   * date.fromisoformat(text).isoformat() == text decides. */
+  function isDay(text) {
+    const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+    if (!match) return false;
+    const [year, month, day] = match.slice(1).map(Number);
+    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  }
+
+  const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+  function dayDate(day) {
+    const [year, month, date] = day.split("-").map(Number);
+    const out = new Date(0);
+    out.setUTCFullYear(year, month - 1, date);
+    return out;
+  }
+
+  const isoOf = (date) => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-` +
+    pad(date.getUTCDate());
+
+  function addDays(day, count) {
+    const date = dayDate(day);
+    date.setUTCDate(date.getUTCDate() + count);
+    return isoOf(date);
+  }
+
+  /** Monday 0 to Sunday 6, as Python's date.weekday(). */
+  const weekday = (day) => (dayDate(day).getUTCDay() + 6) % 7;
+
+  /** The local date of a moment, YYYY-MM-DD (Python's date.today()). */
+  const localDay = (date) => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-` +
+    pad(date.getDate());
+
+  /** A moment as Python's _now() writes it: UTC, whole seconds, "+00:00". */
+  const stampOf = (date) => new Date(date.getTime()).toISOString().slice(0, 19) + "+00:00";
+
+  const dayOf = (today) => (today instanceof Date || typeof today?.getFullYear === "function"
+    ? localDay(today) : today);
+
+  // -- checking a progress file: Python's validated_import, message for message -----------
+
+  const selfTestsById = (rules) => new Map(rules.self_tests.map((test) => [test.id, test]));
+
+  /** Python's SelfTest.check: the value if it is a possible result, else Error. */
+  function checkSelfTest(test, value, side = "") {
+    const where = side ? `${capitalize(side)} side` : "The result";
+    if (!Number.isFinite(value) || !(test.low <= value && value <= test.high)) {
+      throw new Error(`${where}: ${formatG(value)} is outside ${formatG(test.low)} to ` +
+        `${formatG(test.high)} ${test.unit}. Check the number and try again.`);
+    }
+    if (test.whole_numbers && value !== Math.trunc(value)) {
+      throw new Error(`${where}: use a whole number (${formatG(value)} is not).`);
+    }
+    return value;
+  }
+
+  function problemOf(context, where, problem) {
+    return new ImportFileError(`${where}: ${problem.replace(/\.+$/, "")}. ${context.nothing}`);
+  }
+
+  function textField(context, record, name, where, most, {empty = false} = {}) {
+    const value = field(record, name);
+    if (typeof value !== "string") {
+      const missing = isNone(value) ? "is missing" : `is ${shownAt(record, name)}`;
+      throw problemOf(context, where, `field '${name}' ${missing}; it must be text`);
+    }
+    const length = codePointLength(value);
+    if (!((empty ? 0 : 1) <= length && length <= most)) {
+      const span = empty ? `up to ${thousands(most)}` : `1 to ${thousands(most)}`;
+      throw problemOf(context, where, `field '${name}' must be ${span} characters long ` +
+        `(it has ${thousands(length)})`);
+    }
+    if (LONE_SURROGATE.test(value)) {
+      throw problemOf(context, where, `field '${name}' holds a character that is not text ` +
+        "(a lone surrogate)");
+    }
+    return value;
+  }
+
+  function wholeField(context, record, name, where, low, high, {optional = false} = {}) {
+    const value = field(record, name);
+    if (isNone(value) && optional) return null;
+    if (!isWhole(record, name) || !(low <= value && value <= high)) {
+      const allowed = `a whole number from ${low} to ${high}` + (optional ? " or null" : "");
+      const got = isNone(value) ? "missing" : shownAt(record, name);
+      throw problemOf(context, where, `field '${name}' must be ${allowed} (it is ${got})`);
+    }
+    return value;
+  }
+
+  function flagField(context, record, name, where) {
+    const value = field(record, name);
+    if (typeof value !== "boolean") {
+      const got = isNone(value) ? "missing" : shownAt(record, name);
+      throw problemOf(context, where, `field '${name}' must be true or false (it is ${got})`);
+    }
+    return value;
+  }
+
+  function dayField(context, record, where, {empty = false} = {}) {
+    const value = field(record, "day");
+    if (typeof value === "string" && (context.goodDays.has(value) || (empty && !value))) {
+      return value;
+    }
+    if (typeof value !== "string") {
+      const missing = isNone(value) ? "is missing" : `is ${shownAt(record, "day")}`;
+      throw problemOf(context, where, `field 'day' ${missing}; it must be a date (YYYY-MM-DD)`);
+    }
+    if (!isDay(value)) {
+      throw problemOf(context, where, `day ${shown(value)} is not a date (YYYY-MM-DD)`);
+    }
+    if (!(context.earliest <= value && value <= context.lastDay)) {
+      throw problemOf(context, where, `day ${value} is not between ${context.earliest} and a ` +
+        `year from today (${context.lastDay})`);
+    }
+    context.goodDays.add(value);
+    return value;
+  }
+
+  /** Refuse a second entry with the same key; `what` is made only if needed. */
+  function once(context, seen, key, where, what) {
+    if (!seen.has(key)) {
+      seen.set(key, where);
+      return;
+    }
+    const first = seen.get(key);
+    throw problemOf(context, where, `${what ? what() : `id ${shown(key)}`} is also used by ` +
+      `${lower(first)}; an export holds each entry once`);
+  }
+
+  function entryId(context, record, where, seen) {
+    const value = textField(context, record, "id", where, context.limits.MAX_ID_CHARS);
+    once(context, seen, value, where);
+    return value;
+  }
+
+  /** [where, record] for each record of a kind, after checking its fields' names. */
+  function* entries(context, kind, title) {
+    const fields = new Set(context.rules.fields[kind]);
+    const list = context.lists[kind];
+    for (let n = 1; n <= list.length; n++) {
+      const record = list[n - 1];
+      const where = `${title} ${n}`;
+      if (!isRecord(record)) {
+        throw problemOf(context, where, "must be a record (a JSON object), not " +
+          shownAt(list, n - 1));
+      }
+      const extra = Object.keys(record).filter((key) => !fields.has(key)).sort(compareText);
+      if (extra.length) {
+        throw problemOf(context, where, "has a field this course does not know " +
+          `(${shown(extra[0])})`);
+      }
+      yield [where, record];
+    }
+  }
+
+  function checkFileHead(context, data) {
+    const {rules} = context;
+    if (!isRecord(data) || !own(data, "format") || data.format !== rules.format) {
+      throw problemOf(context, "The file", "is not a progress export from this course");
+    }
+    const version = field(data, "version");
+    if (!isWhole(data, "version") || version < 1) {
+      throw problemOf(context, "The file", `has format version ${shownAt(data, "version")}, ` +
+        "which is not a version number (a whole number from 1)");
+    }
+    if (version > rules.version) {
+      throw problemOf(context, "The file", `has format version ${shownAt(data, "version")}, ` +
+        `which this course cannot read (it reads up to ${rules.version}); update the course first`);
+    }
+    const known = new Set(["format", "version", ...rules.kinds]);
+    const unknown = Object.keys(data).filter((key) => !known.has(key)).sort(compareText);
+    if (unknown.length) {
+      throw problemOf(context, "The file", "has a part this course does not know " +
+        `(${shown(unknown[0])})`);
+    }
+  }
+
+  function checkLists(context, data) {
+    let total = 0;
+    for (const kind of context.rules.kinds) {
+      const value = own(data, kind) ? data[kind] : [];
+      if (!Array.isArray(value)) throw problemOf(context, `'${kind}'`, "must be a list of records");
+      context.lists[kind] = value;
+      total += value.length;
+    }
+    const most = context.limits.MAX_ENTRIES;
+    if (total > most) {
+      throw problemOf(context, "The file", `holds ${thousands(total)} entries; a progress file ` +
+        `holds at most ${thousands(most)}`);
+    }
+  }
+
+  function checkSessions(context) {
+    const {limits, rules} = context;
+    const {lowest, highest} = rules.rating;
+    const rows = [];
+    const seen = new Map();
+    for (const [where, record] of entries(context, "sessions", "Session")) {
+      const kind = textField(context, record, "kind", where, limits.MAX_NAME_CHARS);
+      if (!rules.session_kinds.includes(kind)) {
+        throw problemOf(context, where, `kind ${shown(kind)} is not one of ` +
+          rules.session_kinds.join(", "));
+      }
+      const duration = field(record, "duration_seconds");
+      if (!isNumber(record, "duration_seconds") ||
+          !(duration >= 0 && duration <= limits.MAX_SESSION_SECONDS)) {
+        const got = isNone(duration) ? "missing" : shownAt(record, "duration_seconds");
+        throw problemOf(context, where, "field 'duration_seconds' must be a number from 0 to " +
+          `${formatG(limits.MAX_SESSION_SECONDS)} (it is ${got})`);
+      }
+      const rating = field(record, "rating");
+      if (!isNone(rating) && !isWhole(record, "rating")) {
+        throw problemOf(context, where, `field 'rating' must be a whole number from ${lowest} to ` +
+          `${highest} or null (it is ${shownAt(record, "rating")})`);
+      }
+      if (!isNone(rating) && !(lowest <= rating && rating <= highest)) {
+        throw problemOf(context, where, `rating ${shownAt(record, "rating")} is not from ` +
+          `${lowest} to ${highest}`);
+      }
+      rows.push(sessionRow(context, record, where, seen, {kind, duration, rating}));
+    }
+    return rows;
+  }
+
+  function sessionRow(context, record, where, seen, {kind, duration, rating}) {
+    const {limits} = context;
+    let note = field(record, "note");
+    if (!isNone(note)) {
+      if (typeof note === "string" && codePointLength(note) > limits.MAX_NOTE_CHARS) {
+        throw problemOf(context, where, `the note is ${thousands(codePointLength(note))} ` +
+          `characters long; a note may be at most ${thousands(limits.MAX_NOTE_CHARS)} characters`);
+      }
+      note = textField(context, record, "note", where, limits.MAX_NOTE_CHARS, {empty: true});
+    }
+    // in the order of Python's tuple, so the first fault found is the same
+    return {
+      id: entryId(context, record, where, seen),
+      day: dayField(context, record, where),
+      recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
+      kind,
+      exercise: textField(context, record, "exercise", where, limits.MAX_NAME_CHARS),
+      sets: wholeField(context, record, "sets", where, 1, limits.MAX_SETS, {optional: true}),
+      duration_seconds: duration,
+      rating: isNone(rating) ? null : rating,
+      note: isNone(note) ? null : note,
+    };
+  }
+
+  function checkSelfTests(context) {
+    const {limits} = context;
+    const tests = selfTestsById(context.rules);
+    const rows = [];
+    const seen = new Map();
+    for (const [where, record] of entries(context, "self_tests", "Self-test")) {
+      const name = textField(context, record, "test", where, limits.MAX_NAME_CHARS);
+      const test = tests.get(name);
+      if (!test) {
+        throw problemOf(context, where, `there is no self-test called ${shown(name)} in this ` +
+          `course (known: ${[...tests.keys()].join(", ")})`);
+      }
+      const side = field(record, "side");
+      if (typeof side !== "string" || !test.sides.includes(side)) {
+        const sides = test.sides.map((s) => reprText(s)).join(" or ");
+        throw problemOf(context, where, `side ${shownAt(record, "side")} is not a side of the ` +
+          `${lower(test.name)} test (use ${sides})`);
+      }
+      const value = field(record, "value");
+      checkTestValue(context, record, where, test, side);
+      rows.push({
+        id: entryId(context, record, where, seen),
+        day: dayField(context, record, where),
+        test: name,
+        side,
+        value,
+        recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
+      });
+    }
+    return rows;
+  }
+
+  function checkTestValue(context, record, where, test, side) {
+    const value = field(record, "value");
+    if (!isNumber(record, "value")) {
+      const got = isNone(value) ? "missing" : shownAt(record, "value");
+      throw problemOf(context, where, `field 'value' must be a number (it is ${got})`);
+    }
+    const about = `${where} (${lower(test.name)})`;
+    if (isWhole(record, "value") && !(test.low <= value && value <= test.high)) {
+      // compared as a whole number, as Python does before any conversion to a float
+      const label = side ? `${capitalize(side)} side` : "The result";
+      throw problemOf(context, about, `${label}: ${shownAt(record, "value")} is outside ` +
+        `${formatG(test.low)} to ${formatG(test.high)} ${test.unit}`);
+    }
+    try {
+      checkSelfTest(test, value, side);
+    } catch (error) {
+      throw problemOf(context, about, error.message);
+    }
+  }
+
+  function checkTicks(context) {
+    const {limits} = context;
+    const rows = [];
+    const seen = new Map();
+    for (const [where, record] of entries(context, "checklist_ticks", "Checklist tick")) {
+      const checklist = textField(context, record, "checklist", where, limits.MAX_NAME_CHARS);
+      const item = textField(context, record, "item", where, limits.MAX_NAME_CHARS);
+      const day = dayField(context, record, where, {empty: true});
+      once(context, seen, JSON.stringify([checklist, item, day]), where,
+        () => `the tick of ${shown(item)} in ${shown(checklist)}` + (day ? ` on ${day}` : ""));
+      rows.push({checklist, item, day, checked: flagField(context, record, "checked", where),
+        updated_at: textField(context, record, "updated_at", where, limits.MAX_STAMP_CHARS)});
+    }
+    return rows;
+  }
+
+  function checkQuizAnswers(context) {
+    const {limits} = context;
+    const rows = [];
+    const seen = new Map();
+    for (const [where, record] of entries(context, "quiz_answers", "Quiz answer")) {
+      rows.push({
+        id: entryId(context, record, where, seen),
+        day: dayField(context, record, where),
+        question: textField(context, record, "question", where, limits.MAX_NAME_CHARS),
+        choice: wholeField(context, record, "choice", where, 0, limits.MAX_CHOICE),
+        correct: flagField(context, record, "correct", where),
+        recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
+      });
+    }
+    return rows;
+  }
+
+  function checkNextDayChecks(context) {
+    const answers = context.rules.next_day_answers;
+    const rows = [];
+    const seen = new Map();
+    const days = new Map();
+    for (const [where, record] of entries(context, "next_day_checks", "Next-day check")) {
+      const id = entryId(context, record, where, seen);
+      const day = dayField(context, record, where);
+      if (days.has(day)) {
+        throw problemOf(context, where, `day ${day} already has an answer in ` +
+          `${lower(days.get(day))}; a day holds one answer, so keep only one of the two`);
+      }
+      days.set(day, where);
+      const answer = field(record, "answer");
+      if (typeof answer !== "string" || !answers.includes(answer)) {
+        const got = isNone(answer) ? "missing" : shownAt(record, "answer");
+        throw problemOf(context, where, `field 'answer' is ${got}; it must be one of ` +
+          answers.join(", "));
+      }
+      rows.push({id, day, answer, recorded_at: textField(context, record, "recorded_at", where,
+        context.limits.MAX_STAMP_CHARS)});
+    }
+    return rows;
+  }
+
+  /**
+   * Every entry of a progress file, checked as Python's validated_import checks it, in the
+   * same order and with the same words; `today` is "YYYY-MM-DD" (or a Date: its local day).
+   * Returns the records by kind, in the export's field order; throws ImportFileError.
+   */
+  function validateProgressFile(data, rules, today) {
+    const context = {rules, limits: rules.limits, nothing: rules.nothing_imported, lists: {},
+      goodDays: new Set(), earliest: rules.limits.EARLIEST_DAY,
+      lastDay: addDays(dayOf(today), rules.limits.MAX_DAYS_AHEAD)};
+    checkFileHead(context, data);
+    checkLists(context, data);
+    return {
+      sessions: checkSessions(context),
+      self_tests: checkSelfTests(context),
+      checklist_ticks: checkTicks(context),
+      quiz_answers: checkQuizAnswers(context),
+      next_day_checks: checkNextDayChecks(context),
+    };
+  }
+
+  // -- what an import did ------------------------------------------------------------------
+
+  const zeros = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
+
+  function countWords(rules, counts, showZeros) {
+    const parts = rules.kinds.filter((kind) => counts[kind] || showZeros)
+      .map((kind) => `${thousands(counts[kind])} ${rules.nouns[kind][counts[kind] === 1 ? 0 : 1]}`);
+    return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  }
+
+  /** Python's ImportReport.describe(): the report of an import in words. */
+  function describeImport(report, rules) {
+    const any = (counts) => rules.kinds.some((kind) => counts[kind]);
+    const lines = [`Imported ${countWords(rules, report.added, true)}.`];
+    if (any(report.updated)) {
+      const words = countWords(rules, report.updated, false);
+      lines.push(`Updated ${words} (the file's was saved later).`);
+    }
+    if (any(report.skipped)) {
+      const words = countWords(rules, report.skipped, false);
+      lines.push(`Already in your progress, so skipped: ${words}.`);
+    }
+    return lines.join(" ");
+  }
+
+  // -- merging an import: Python's import_data -----------------------------------------------
+
+  function mergeById(records, rows, kind, added) {
+    const ids = new Set(records[kind].map((record) => record.id));
+    for (const row of rows[kind]) {
+      if (ids.has(row.id)) continue; // already here: kept as it is
+      records[kind].push(row);
+      ids.add(row.id);
+      added[kind]++;
+    }
+  }
+
+  /** A tick saved later wins, wherever it was saved. */
+  function mergeTicks(records, rows, added, updated) {
+    const key = (tick) => JSON.stringify([tick.checklist, tick.item, tick.day]);
+    const ticks = new Map(records.checklist_ticks.map((tick) => [key(tick), tick]));
+    for (const row of rows.checklist_ticks) {
+      const here = ticks.get(key(row));
+      if (!here) {
+        records.checklist_ticks.push(row);
+        ticks.set(key(row), row);
+        added.checklist_ticks++;
+      } else if (compareText(row.updated_at, here.updated_at) > 0) {
+        Object.assign(here, {checked: row.checked, updated_at: row.updated_at});
+        updated.checklist_ticks++;
+      }
+    }
+  }
+
+  /** One answer a day: the file's replaces the day's answer if it was given later, as
+   * Python's two ON CONFLICT clauses do (an id already here on another day: left alone). */
+  function mergeNextDay(records, rows, added, updated) {
+    const checks = records.next_day_checks;
+    for (const row of rows.next_day_checks) {
+      const sameId = checks.find((check) => check.id === row.id);
+      const sameDay = checks.find((check) => check.day === row.day);
+      const later = (here) => compareText(row.recorded_at, here.recorded_at) > 0;
+      if (sameId) {
+        if (sameId.day === row.day && later(sameId)) {
+          Object.assign(sameId, {answer: row.answer, recorded_at: row.recorded_at});
+          updated.next_day_checks++;
+        }
+      } else if (sameDay) {
+        if (later(sameDay)) {
+          Object.assign(sameDay, {id: row.id, answer: row.answer, recorded_at: row.recorded_at});
+          updated.next_day_checks++;
+        }
+      } else {
+        checks.push(row);
+        added.next_day_checks++;
+      }
+    }
+  }
+
+  function mergeRows(rules, records, rows) {
+    const added = zeros(rules);
+    const updated = zeros(rules);
+    for (const kind of ["sessions", "self_tests", "quiz_answers"]) {
+      mergeById(records, rows, kind, added);
+    }
+    mergeTicks(records, rows, added, updated);
+    mergeNextDay(records, rows, added, updated);
+    const skipped = Object.fromEntries(rules.kinds.map((kind) =>
+      [kind, rows[kind].length - added[kind] - updated[kind]]));
+    return {added, updated, skipped};
+  }
+
+  // -- summaries: Python's _summary.py -----------------------------------------------------
+
+  function streakEnding(days, end) {
+    let count = 0;
+    while (days.has(addDays(end, -count))) count++;
+    return count;
+  }
+
+  /**
+   * Practice days and streaks as of `today` ("YYYY-MM-DD"), as Python's summarise_practice:
+   * the current streak still counts if today has no practice yet (the run ending
+   * yesterday). minutesByDay covers every day logged, in the order first logged.
+   */
+  function summarisePractice(sessions, today) {
+    today = dayOf(today);
+    const minutes = new Map();
+    let count = 0;
+    for (const session of sessions) {
+      count++;
+      if (session.kind !== "routine") { // a routine's exercises are logged on their own too
+        const add = session.kind === "exercise" ? session.duration_seconds / 60 : 0;
+        minutes.set(session.day, (minutes.get(session.day) ?? 0) + add);
+      }
+      if (!minutes.has(session.day)) minutes.set(session.day, 0);
+    }
+    const days = new Set([...minutes.keys()].filter((day) => day <= today));
+    const sorted = [...days].sort();
+    const current = streakEnding(days, today) || streakEnding(days, addDays(today, -1));
+    let longest = 0;
+    let run = 0;
+    sorted.forEach((day, i) => {
+      run = i > 0 && addDays(sorted[i - 1], 1) === day ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    });
+    const weekStart = addDays(today, -weekday(today));
+    return {
+      currentStreak: current,
+      longestStreak: longest,
+      daysThisWeek: sorted.filter((day) => day >= weekStart).length,
+      daysInAll: days.size,
+      sessions: count,
+      minutesByDay: Object.fromEntries(minutes),
+      days: sorted,
+    };
+  }
+
+  /**
+   * The next-day answers in the `weeks` whole weeks (Monday to Sunday) that end with the
+   * week of `today`, as Python's summarise_next_day; worseInARow looks at every answer up
+   * to `today`, however old.
+   */
+  function summariseNextDay(checks, today, rules, weeks = 4) {
+    today = dayOf(today);
+    const firstDay = addDays(today, -weekday(today) - 7 * (weeks - 1));
+    const answers = {};
+    const latest = [];
+    const byDay = [...checks].sort((a, b) => compareText(a.day, b.day));
+    for (const check of byDay) {
+      if (check.day > today) continue;
+      latest.push(check.answer);
+      if (check.day >= firstDay) answers[check.day] = check.answer;
+    }
+    const counts = Object.fromEntries(rules.next_day_answers.map((answer) => [answer, 0]));
+    for (const answer of Object.values(answers)) counts[answer]++;
+    let worseInARow = 0;
+    for (const answer of latest.reverse()) {
+      if (answer !== "worse") break;
+      worseInARow++;
+    }
+    return {firstDay, lastDay: today, answers, counts, worseInARow};
+  }
+
+  // -- checking what the course's own pages save -------------------------------------------
+  // The same limits as the import, so that whatever is kept here can be exported and
+  // imported anywhere; the words are Python's where Python has the same check.
+
+  function pythonRepr(value) {
+    if (typeof value === "number" && !Number.isInteger(value)) return reprFloat(value);
+    return typeof value === "string" ? reprText(value) : shown(value);
+  }
+
+  function checkName(rules, what, value) {
+    const most = rules.limits.MAX_NAME_CHARS;
+    if (typeof value !== "string" || codePointLength(value) < 1 ||
+        codePointLength(value) > most || LONE_SURROGATE.test(value)) {
+      throw new Error(`${what} must be text of 1 to ${thousands(most)} characters, got ` +
+        `${pythonRepr(value)}.`);
+    }
+  }
+
+  function checkDay(rules, day, today, {empty = false} = {}) {
+    if (empty && day === "") return;
+    if (typeof day !== "string" || !isDay(day)) {
+      throw new Error(`day must be a date written YYYY-MM-DD, got ${pythonRepr(day)}.`);
+    }
+    const last = addDays(today, rules.limits.MAX_DAYS_AHEAD);
+    if (day < rules.limits.EARLIEST_DAY || day > last) {
+      throw new Error(`day ${day} is not between ${rules.limits.EARLIEST_DAY} and a year from ` +
+        `today (${last}); check the device's date.`);
+    }
+  }
+
+  function checkWhole(what, value, low, high, {optional = false} = {}) {
+    if (optional && value === null) return;
+    if (!Number.isInteger(value) || value < low || value > high) {
+      throw new Error(`${what} must be a whole number from ${low} to ${high}` +
+        `${optional ? " or null" : ""}, got ${pythonRepr(value)}.`);
+    }
+  }
+
+  function checkFlag(what, value) {
+    if (typeof value !== "boolean") {
+      throw new Error(`${what} must be true or false, got ${pythonRepr(value)}.`);
+    }
+  }
+
+  /** Python's check_rating. */
+  function checkRating(rules, rating) {
+    const {lowest, highest} = rules.rating;
+    if (rating !== null && (!Number.isInteger(rating) || rating < lowest || rating > highest)) {
+      throw new Error(`rating must be a whole number from ${lowest} to ${highest}, got ` +
+        `${pythonRepr(rating)}.`);
+    }
+  }
+
+  /** Python's check_note. */
+  function checkNote(rules, note) {
+    const most = rules.limits.MAX_NOTE_CHARS;
+    if (note === null) return;
+    if (typeof note !== "string" || LONE_SURROGATE.test(note)) {
+      throw new Error(`The note must be text, got ${pythonRepr(note)}.`);
+    }
+    if (codePointLength(note) > most) {
+      throw new Error(`The note is ${thousands(codePointLength(note))} characters long; keep it ` +
+        `to ${thousands(most)} at most.`);
+    }
+  }
+
+  function checkDuration(rules, seconds) {
+    const most = rules.limits.MAX_SESSION_SECONDS;
+    if (typeof seconds !== "number" || !(seconds >= 0 && seconds <= most)) {
+      throw new Error(`duration_seconds must be a number from 0 to ${formatG(most)}, got ` +
+        `${pythonRepr(seconds)}.`);
+    }
+  }
+
+  function findSelfTest(rules, testId) {
+    const test = selfTestsById(rules).get(testId);
+    if (!test) {
+      const known = rules.self_tests.map((t) => t.id).join(", ");
+      throw new Error(`No self-test called ${pythonRepr(testId)}. Known self-tests: ${known}.`);
+    }
+    return test;
+  }
+
+  function checkSide(test, side) {
+    if (typeof side !== "string" || !test.sides.includes(side)) {
+      const sides = test.sides.map((s) => reprText(s)).join(" or ");
+      throw new Error(`side ${pythonRepr(side)} is not a side of the ${lower(test.name)} test ` +
+        `(use ${sides}).`);
+    }
+  }
+
+  // Python's str.strip() whitespace, and float()'s grammar (after Unicode digits become
+  // ASCII ones), for parseSelfTest.
+  const PYTHON_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003" +
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+  const DIGITS = String.raw`\d(?:_?\d)*`; // underscores only between digits
+  const FLOAT_TEXT = new RegExp(
+    String.raw`^[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})` +
+    String.raw`(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)$`, "i");
+  const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+  function pythonStrip(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && PYTHON_SPACE.includes(text[start])) start++;
+    while (end > start && PYTHON_SPACE.includes(text[end - 1])) end--;
+    return text.slice(start, end);
+  }
+
+  /** A Unicode decimal digit's value: decimal digits come in runs of ten, 0 to 9. */
+  function digitValue(ch) {
+    let code = ch.codePointAt(0);
+    let count = 0;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(code - 1))) {
+      code--;
+      count++;
+    }
+    return count % 10;
+  }
+
+  /** Python's float(text), or NaN with `ok` false if Python would refuse it. */
+  function pythonFloat(text) {
+    let ascii = "";
+    for (const ch of text) {
+      if (ch.codePointAt(0) < 0x7f) ascii += ch;
+      else if (DECIMAL_DIGIT.test(ch)) ascii += String(digitValue(ch));
+      else return {ok: false, value: NaN};
+    }
+    if (!FLOAT_TEXT.test(ascii)) return {ok: false, value: NaN};
+    const plain = ascii.replace(/_/g, "").toLowerCase();
+    const sign = plain.startsWith("-") ? -1 : 1;
+    const body = plain.replace(/^[+-]/, "");
+    if (body === "nan") return {ok: true, value: NaN};
+    if (body.startsWith("inf")) return {ok: true, value: sign * Infinity};
+    return {ok: true, value: Number(plain)};
+  }
+
+  /** Python's SelfTest.parse: a typed result ("42", "4,5") as a checked number. */
+  function parseSelfTest(rules, testId, raw, side = "") {
+    const test = findSelfTest(rules, testId);
+    const text = pythonStrip(String(raw)).replace(/,/g, ".");
+    const where = side ? `${capitalize(side)} side` : "The result";
+    const {ok, value} = pythonFloat(text);
+    if (!ok) {
+      throw new Error(`${where}: '${text}' is not a number. Type a number from ` +
+        `${formatG(test.low)} to ${formatG(test.high)}.`);
+    }
+    return checkSelfTest(test, value, side);
+  }
+
+  // -- the store ---------------------------------------------------------------------------
+
+  const emptyRecords = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, []]));
+
+  /** A copy of a record with its fields in the export's order. */
+  const ordered = (fields, record) =>
+    Object.fromEntries(fields.map((name) => [name, record[name]]));
+
+  /** Sorted as Python's store orders them: by day and time saved, then as saved. */
+  function byDayAndTime(list) {
+    return [...list].sort((a, b) => compareText(a.day, b.day) ||
+      compareText(a.recorded_at, b.recorded_at));
+  }
+
+  function byTick(list) {
+    return [...list].sort((a, b) => compareText(a.checklist, b.checklist) ||
+      compareText(a.item, b.item) || compareText(a.day, b.day));
+  }
+
+  const SORTS = {sessions: byDayAndTime, self_tests: byDayAndTime, quiz_answers: byDayAndTime,
+    next_day_checks: (list) => [...list].sort((a, b) => compareText(a.day, b.day)),
+    checklist_ticks: byTick};
+
+  function storageFailure(error) {
+    const name = String(error?.name || "");
+    const full = /quota/i.test(name) || error?.code === 22 || error?.code === 1014;
+    return full ? "full" : "blocked";
+  }
+
+  const MESSAGES = {
+    blocked: () => "This browser does not let the course keep anything on this device (its " +
+      "storage is blocked, as in some private-browsing windows or when a browser is set to " +
+      "block sites' data), so nothing will be kept on this device. To keep your progress " +
+      "here, open the course in an ordinary window or allow this site to keep data, then " +
+      "reload the page.",
+    full: () => "This browser's storage is full (or is switched off, as in some " +
+      "private-browsing windows), so nothing more will be kept on this device. Free some " +
+      "space by clearing other sites' data, or open the course in an ordinary window; saving " +
+      "starts again by itself at your next tick, set or answer.",
+    newer: (found, reads) => "The progress on this device was kept by a newer version of the " +
+      `course (format ${found}; this page reads up to ${reads}), so this page can neither read ` +
+      "it nor add to it: nothing will be kept on this device from this page. Update the " +
+      "course (open its newest pages) and reload; nothing was changed.",
+    damaged: (key) => "The progress kept on this device could not be read (it is damaged), so " +
+      `the course put it aside, unchanged, under "${key}" in this browser's storage and ` +
+      "started a fresh record. What you do from now on is kept. If you exported your " +
+      "progress before, import that file to bring it back.",
+    stuck: () => "The progress kept on this device could not be read (it is damaged), and " +
+      "there is no room to put a copy of it aside, so the course will not write over it: " +
+      "nothing will be kept on this device. Free some space in this browser's storage and " +
+      "reload the page.",
+  };
+
+  /**
+   * The learner's progress on this device. `storage` is Web-Storage-like (any method may
+   * throw); `now()` gives a Date; `random(n)` gives n random bytes; `rules` is the JSON of
+   * Python's device_rules(). A test, or a later course, may pass its own `deviceVersion`
+   * and `migrations`. Every write re-reads the storage first (another tab may have written)
+   * and throws an Error saying it was not saved, and why, if it was not.
+   */
+  function createDeviceStore({storage, now, random, rules, deviceVersion = DEVICE_VERSION,
+    migrations = DEVICE_MIGRATIONS}) {
+    const state = {problem: null, usable: true, saved: emptyRecords(rules), keptAside: null};
+
+    // -- storage, with every failure named -------------------------------------------------
+    function use(action) {
+      if (!storage) throw new StorageProblem("blocked", MESSAGES.blocked());
+      try {
+        return action();
+      } catch (error) {
+        const kind = storageFailure(error);
+        throw new StorageProblem(kind, MESSAGES[kind]());
+      }
+    }
+
+    function setProblem(problem) {
+      state.problem = problem;
+      state.usable = problem.usable;
+    }
+
+    /** A problem that a successful read or write shows to be over is cleared. */
+    function settled(by) {
+      if (state.problem && state.problem.clearedBy === by) {
+        state.problem = null;
+        state.usable = true;
+      }
+    }
+
+    function keepAside(raw) {
+      if (state.keptAside === raw) return state.keptAside;
+      let key = DAMAGED_PREFIX + stampOf(now());
+      for (let n = 2; use(() => storage.getItem(key)) !== null; n++) {
+        key = `${DAMAGED_PREFIX}${stampOf(now())}-${n}`;
+      }
+      try {
+        use(() => storage.setItem(key, raw));
+      } catch (error) {
+        if (error.kind !== "full") throw error;
+        throw new StorageProblem("stuck", MESSAGES.stuck(), {clearedBy: "read"});
+      }
+      state.keptAside = raw;
+      try {
+        use(() => storage.removeItem(STORAGE_KEY));
+      } catch (error) {
+        // kept aside already; the next save writes over it, and keptAside stops a second copy
+      }
+      setProblem(new StorageProblem("damaged", MESSAGES.damaged(key), {usable: true,
+        clearedBy: "never"}));
+      return raw;
+    }
+
+    /** The records kept now (another tab may have changed them), migrated to this version. */
+    function read() {
+      const raw = use(() => storage.getItem(STORAGE_KEY));
+      if (raw === null || raw === undefined || raw === state.keptAside) return emptyRecords(rules);
+      let kept;
+      try {
+        kept = JSON.parse(raw);
+      } catch (error) {
+        kept = undefined;
+      }
+      const version = isRecord(kept) && kept.format === DEVICE_FORMAT ? kept.version : undefined;
+      if (Number.isInteger(version) && version > deviceVersion) {
+        throw new StorageProblem("newer", MESSAGES.newer(version, deviceVersion),
+          {clearedBy: "read"});
+      }
+      const records = Number.isInteger(version) && version >= 1
+        ? migrated(kept.records, version) : undefined;
+      if (!records) {
+        keepAside(raw);
+        return emptyRecords(rules);
+      }
+      return records;
+    }
+
+    function migrated(records, version) {
+      let current = records;
+      for (let step = version; step < deviceVersion; step++) {
+        if (!isRecord(current) || typeof migrations[step] !== "function") return undefined;
+        current = migrations[step](current);
+      }
+      if (!isRecord(current)) return undefined;
+      for (const kind of rules.kinds) {
+        current[kind] = own(current, kind) ? current[kind] : [];
+        if (!Array.isArray(current[kind]) || !current[kind].every(isRecord)) return undefined;
+      }
+      return current;
+    }
+
+    function write(records) {
+      const text = JSON.stringify({format: DEVICE_FORMAT, version: deviceVersion, records});
+      use(() => storage.setItem(STORAGE_KEY, text));
+    }
+
+    /** The records for showing: if storage cannot be read, the last ones read (and the
+     * problem says why). */
+    function current() {
+      try {
+        const records = read();
+        settled("read");
+        state.saved = records;
+      } catch (error) {
+        if (!(error instanceof StorageProblem)) throw error;
+        setProblem(error);
+      }
+      return state.saved;
+    }
+
+    /** Re-read, change, write back; on any failure nothing is changed and the Error says
+     * that `what` was not saved, and why. */
+    function update(what, change) {
+      let records;
+      try {
+        records = read();
+        settled("read");
+      } catch (error) {
+        if (!(error instanceof StorageProblem)) throw error;
+        setProblem(error);
+        throw new Error(`${what} was not saved. ${error.message}`);
+      }
+      const result = change(records);
+      try {
+        write(records);
+      } catch (error) {
+        setProblem(error);
+        throw new Error(`${what} was not saved. ${error.message}`);
+      }
+      settled("write");
+      state.saved = records;
+      return result;
+    }
+
+    // -- ids, days and times ---------------------------------------------------------------
+    function newId(records, kind) {
+      const taken = new Set(records[kind].map((record) => record.id));
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const bytes = Array.from(random(16));
+        if (bytes.length !== 16) throw new Error("random(16) must give 16 random bytes.");
+        bytes[6] = (bytes[6] & 0x0f) | 0x40; // a version-4 UUID, as Python's uuid4().hex
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const id = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
+        if (!taken.has(id)) return id;
+      }
+      throw new Error("Could not make a new id: the random source gives the same bytes again.");
+    }
+
+    const today = () => localDay(now());
+    const dayOrToday = (day) => {
+      const chosen = day === undefined || day === null || day === "" ? today() : day;
+      checkDay(rules, chosen, today());
+      return chosen;
+    };
+
+    // -- checklists ------------------------------------------------------------------------
+    function setTick(checklist, item, checked, {day = ""} = {}) {
+      checkName(rules, "checklist", checklist);
+      checkName(rules, "item", item);
+      checkFlag("checked", checked);
+      checkDay(rules, day, today(), {empty: true});
+      update("Your tick", (records) => {
+        const updatedAt = stampOf(now());
+        const here = records.checklist_ticks.find((tick) => tick.checklist === checklist &&
+          tick.item === item && tick.day === day);
+        if (here) Object.assign(here, {checked, updated_at: updatedAt});
+        else records.checklist_ticks.push({checklist, item, day, checked, updated_at: updatedAt});
+      });
+    }
+
+    function ticks(checklist, {day = ""} = {}) {
+      const found = byTick(current().checklist_ticks)
+        .filter((tick) => tick.checklist === checklist && tick.day === day);
+      return Object.fromEntries(found.map((tick) => [tick.item, tick.checked]));
+    }
+
+    function tickDays() {
+      const days = current().checklist_ticks.filter((tick) => tick.day && tick.checked)
+        .map((tick) => tick.day);
+      return [...new Set(days)].sort(compareText);
+    }
+
+    // -- practice log ----------------------------------------------------------------------
+    function recordSession(kind, exercise, durationSeconds,
+      {sets = null, day, rating = null, note = null} = {}) {
+      if (!rules.session_kinds.includes(kind)) {
+        throw new Error(`kind must be one of ${rules.session_kinds.join(", ")}, got ` +
+          `${pythonRepr(kind)}.`);
+      }
+      checkName(rules, "exercise", exercise);
+      checkDuration(rules, durationSeconds);
+      checkWhole("sets", sets, 1, rules.limits.MAX_SETS, {optional: true});
+      checkNote(rules, note);
+      checkRating(rules, rating);
+      const chosen = dayOrToday(day);
+      return update("This practice-log entry", (records) => {
+        const id = newId(records, "sessions");
+        records.sessions.push({id, day: chosen, recorded_at: stampOf(now()), kind, exercise,
+          sets, duration_seconds: durationSeconds, rating, note});
+        return id;
+      });
+    }
+
+    function rateSession(id, rating, note) {
+      checkRating(rules, rating);
+      checkNote(rules, note);
+      update("How it felt", (records) => {
+        const session = records.sessions.find((entry) => entry.id === id);
+        if (!session) throw new Error(`No practice-log entry with id ${pythonRepr(id)}.`);
+        Object.assign(session, {rating, note: note || null});
+      });
+    }
+
+    // -- self-tests, quiz answers, next-day checks ------------------------------------------
+    function recordSelfTest(testId, value, {side = "", day} = {}) {
+      const test = findSelfTest(rules, testId);
+      checkSide(test, side);
+      if (typeof value !== "number") {
+        throw new Error(`value must be a number, got ${pythonRepr(value)}.`);
+      }
+      checkSelfTest(test, value, side);
+      const chosen = dayOrToday(day);
+      return update("This self-test result", (records) => {
+        const id = newId(records, "self_tests");
+        records.self_tests.push({id, day: chosen, test: testId, side, value,
+          recorded_at: stampOf(now())});
+        return id;
+      });
+    }
+
+    function recordQuizAnswer(question, choice, correct, {day} = {}) {
+      checkName(rules, "question", question);
+      checkWhole("choice", choice, 0, rules.limits.MAX_CHOICE);
+      checkFlag("correct", correct);
+      const chosen = dayOrToday(day);
+      return update("Your answer", (records) => {
+        const id = newId(records, "quiz_answers");
+        records.quiz_answers.push({id, day: chosen, question, choice, correct,
+          recorded_at: stampOf(now())});
+        return id;
+      });
+    }
+
+    /** One answer a day: a new one replaces the day's answer, which keeps its id. */
+    function recordNextDayCheck(answer, {day} = {}) {
+      const answers = rules.next_day_answers;
+      if (typeof answer !== "string" || !answers.includes(answer)) {
+        throw new Error(`A next-day answer is one of ${answers.join(", ")}; got ` +
+          `${pythonRepr(answer)}.`);
+      }
+      const chosen = dayOrToday(day);
+      return update("Your answer", (records) => {
+        const recordedAt = stampOf(now());
+        const here = records.next_day_checks.find((check) => check.day === chosen);
+        if (here) {
+          Object.assign(here, {answer, recorded_at: recordedAt});
+          return here.id;
+        }
+        const id = newId(records, "next_day_checks");
+        records.next_day_checks.push({id, day: chosen, answer, recorded_at: recordedAt});
+        return id;
+      });
+    }
+
+    const copy = (value) => JSON.parse(JSON.stringify(value));
+    const listOf = (kind) => copy(SORTS[kind](current()[kind]))
+      .map((record) => ordered(rules.fields[kind], record));
+
+    // -- whole history ---------------------------------------------------------------------
+    /** Exactly what Python's export_data() gives for the same records. */
+    function exportFile() {
+      let records;
+      try {
+        records = read();
+        settled("read");
+      } catch (error) {
+        if (!(error instanceof StorageProblem)) throw error;
+        setProblem(error);
+        throw new Error(`Your progress could not be exported. ${error.message}`);
+      }
+      const out = {format: rules.format, version: rules.version};
+      for (const kind of rules.export_kinds) {
+        out[kind] = copy(SORTS[kind](records[kind]))
+          .map((record) => ordered(rules.fields[kind], record));
+      }
+      return out;
+    }
+
+    /** Merge a progress file in, as Python's import_data: checked whole first (a bad file
+     * throws ImportFileError and changes nothing); entries already here are kept. */
+    function importFile(data) {
+      const rows = validateProgressFile(data, rules, today());
+      return update("The import", (records) => mergeRows(rules, records, copy(rows)));
+    }
+
+    // Whether anything can be kept at all is known before the first tick: private windows
+    // of some browsers read fine and refuse every write.
+    try {
+      use(() => {
+        storage.setItem(PROBE_KEY, "1");
+        storage.removeItem(PROBE_KEY);
+      });
+    } catch (error) {
+      setProblem(error);
+    }
+    current();
+
+    return Object.freeze({
+      get available() {
+        return state.usable;
+      },
+      get problem() {
+        return state.problem ? state.problem.message : null;
+      },
+      records: () => {
+        const records = current();
+        return Object.fromEntries(rules.kinds.map((kind) => [kind, copy(records[kind])]));
+      },
+      setTick,
+      ticks,
+      tickDays,
+      recordSession,
+      rateSession,
+      sessions: () => listOf("sessions"),
+      recordSelfTest,
+      selfTests: () => listOf("self_tests"),
+      parseSelfTest: (testId, raw, side = "") => parseSelfTest(rules, testId, raw, side),
+      recordQuizAnswer,
+      quizAnswers: () => listOf("quiz_answers"),
+      recordNextDayCheck,
+      nextDayChecks: () => listOf("next_day_checks"),
+      exportFile,
+      importFile,
+      describeImport: (report) => describeImport(report, rules),
+    });
+  }
+
+  root.ThoracicDevice = Object.freeze({
+    STORAGE_KEY,
+    DAMAGED_PREFIX,
+    DEVICE_FORMAT,
+    DEVICE_VERSION,
+    DEVICE_MIGRATIONS,
+    ImportFileError,
+    createDeviceStore,
+    validateProgressFile,
+    parseProgressText,
+    describeImport,
+    summarisePractice,
+    summariseNextDay,
+    parseSelfTest,
+    checkSelfTest,
+    formatG,
+    reprFloat,
+    reprText,
+  });
+})(globalThis);

@@ -1,0 +1,158 @@
+// The exported pages' own script: it brings each marked part of a page to life (a
+// checklist, the safety check, a quiz, a self-test form, the practice log under a timer,
+// the next-day check, the My progress page) and keeps what the learner does on this
+// device, through ThoracicDevice (device.js). Parts are drawn by site_parts.js,
+// site_practice.js and site_progress.js, which register themselves in ThoracicSite.parts.
+//
+// A classic script, not a module: pages opened from file:// may not load module scripts.
+// Everything shown from data is set as text, never as markup.
+(function (root) {
+  "use strict";
+
+  const Site = (root.ThoracicSite = root.ThoracicSite || { parts: {} });
+  let store = null;
+
+  /** Storage that refuses everything: what the page gets when the browser keeps nothing. */
+  function refusingStorage(reason) {
+    const refuse = () => {
+      throw new Error(reason);
+    };
+    return { getItem: refuse, setItem: refuse, removeItem: refuse };
+  }
+
+  function pageStorage() {
+    try {
+      // Reading the property itself throws where storage is blocked (some private modes).
+      return root.localStorage || refusingStorage("this browser has no storage");
+    } catch (error) {
+      return refusingStorage(String(error && error.message ? error.message : error));
+    }
+  }
+
+  /** The device store, made once per page. */
+  Site.store = function deviceStore() {
+    if (store === null) {
+      store = root.ThoracicDevice.createDeviceStore({
+        storage: pageStorage(),
+        now: () => new Date(),
+        random: (count) => root.crypto.getRandomValues(new Uint8Array(count)),
+        rules: root.ThoracicRules,
+      });
+    }
+    return store;
+  };
+
+  /** A new element with a class and text (never markup from data). */
+  Site.element = function element(tag, className, text) {
+    const node = root.document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  };
+
+  Site.button = function button(text, className) {
+    const node = Site.element("button", className || "thoracic-button", text);
+    node.type = "button";
+    return node;
+  };
+
+  /** Today's local date as YYYY-MM-DD, as the device store writes days. */
+  Site.today = function today() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  };
+
+  /** A status line inside a part: role=status for news, role=alert for problems. */
+  Site.say = function say(node, text, problem) {
+    node.setAttribute("role", problem ? "alert" : "status");
+    node.textContent = text;
+    Site.showNotice();
+  };
+
+  /** Run a write; on failure show why in `status` and return false (nothing fails quietly). */
+  Site.keep = function keep(write, status) {
+    try {
+      write();
+      Site.showNotice();
+      return true;
+    } catch (error) {
+      Site.say(status, `⚠ Not kept on this device: ${error.message}`, true);
+      return false;
+    }
+  };
+
+  /** The page-wide notice when this device cannot keep anything. */
+  Site.showNotice = function showNotice() {
+    const problem = Site.store().problem;
+    let notice = root.document.getElementById("thoracic-storage-notice");
+    if (!problem) {
+      if (notice) notice.remove();
+      return;
+    }
+    if (!notice) {
+      notice = Site.element("div", "thoracic-storage-notice");
+      notice.id = "thoracic-storage-notice";
+      notice.setAttribute("role", "alert");
+      const main = root.document.querySelector("main") || root.document.body;
+      main.prepend(notice);
+    }
+    notice.textContent = `⚠ ${problem}`;
+  };
+
+  function mount(node) {
+    if (node.dataset.mounted) return;
+    node.dataset.mounted = "yes";
+    const draw = Site.parts[node.dataset.thoracic];
+    if (!draw) return;
+    try {
+      const config = JSON.parse(node.dataset.config || "{}");
+      const part = Site.element("div", "thoracic-live");
+      draw(part, config, Site.store(), node);
+      node.replaceChildren(part);
+    } catch (error) {
+      // The readable version stays; the learner is told the lively one failed.
+      node.append(Site.element("p", "thoracic-problem",
+        `This part could not start on this page (${error.message}). What you see above still reads fine.`));
+    }
+    Site.showNotice();
+  }
+
+  Site.scan = function scan(within) {
+    for (const node of within.querySelectorAll(".thoracic-offline:not([data-mounted])")) mount(node);
+  };
+
+  function registerServiceWorker() {
+    const here = root.location;
+    if (here.protocol === "file:") return; // a file:// page may not load a manifest or a worker
+    // Installable: the manifest link goes in only where it can load.
+    const home = root.document.querySelector('link[rel="home"]');
+    const manifest = root.document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = new URL("manifest.webmanifest", home ? home.href : here.href).href;
+    root.document.head.append(manifest);
+    // Offline after the first visit, where browsers allow it: https, or this computer.
+    const local = ["localhost", "127.0.0.1", "[::1]"].includes(here.hostname);
+    if (!("serviceWorker" in root.navigator) || !(here.protocol === "https:" || local)) return;
+    root.navigator.serviceWorker.register("sw.js").catch((error) => {
+      root.console.warn(`The course could not save itself for offline use: ${error.message}`);
+    });
+  }
+
+  function start() {
+    Site.scan(root.document);
+    // Widgets draw after the page loads, and parts inside them appear later still.
+    new root.MutationObserver(() => Site.scan(root.document))
+      .observe(root.document.body, { childList: true, subtree: true });
+    Site.showNotice();
+    registerServiceWorker();
+  }
+
+  if (root.document) {
+    if (root.document.readyState === "loading") {
+      root.document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+})(globalThis);

@@ -1,0 +1,667 @@
+// Tests of the site's device store (lib/thoracic/site/static/device.js).
+// The script is a classic one (the pages load it from file://), so it is run here as a
+// page runs it: with node:vm, in a context of its own whose globalThis it adds to. The
+// storage is an in-memory fake whose methods can be made to throw, the clock is moved by
+// hand, and the rules are Python's device_rules() (device_rules.json; a Python test
+// keeps that file up to date). tests/site/test_device_agrees_with_python.py holds the
+// script to Python itself.
+import {describe, test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import vm from "node:vm";
+
+const SOURCE_URL = new URL("../../lib/thoracic/site/static/device.js", import.meta.url);
+const SOURCE = readFileSync(SOURCE_URL, "utf8");
+const RULES = JSON.parse(readFileSync(new URL("./device_rules.json", import.meta.url), "utf8"));
+const KEY = "upper-back-relief/progress/v1";
+
+// -- helpers ----------------------------------------------------------------------------
+
+/** Run the script as a page would, in a context with a fake globalThis. */
+function load() {
+  const context = vm.createContext({});
+  vm.runInContext(SOURCE, context, {filename: SOURCE_URL.pathname});
+  return context;
+}
+
+const {ThoracicDevice: Device} = load();
+
+/** Objects made in the script's context have its prototypes; compare them as JSON. */
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+function domError(name, code) {
+  const error = new Error(`${name}: the fake storage says no`);
+  error.name = name;
+  error.code = code;
+  return error;
+}
+
+const blocked = () => domError("SecurityError", 18);
+const full = () => domError("QuotaExceededError", 22);
+
+/** Web Storage in memory. `fail.get/set/remove` (an error maker) makes that method throw;
+ * `room` (characters) makes setItem throw QuotaExceededError past it, as browsers do. */
+class FakeStorage {
+  constructor(items = {}) {
+    this.items = new Map(Object.entries(items));
+    this.fail = {};
+    this.room = Infinity;
+  }
+
+  getItem(key) {
+    if (this.fail.get) throw this.fail.get();
+    return this.items.has(key) ? this.items.get(key) : null;
+  }
+
+  setItem(key, value) {
+    if (this.fail.set) throw this.fail.set();
+    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
+    if (used + key.length + String(value).length > this.room) throw full();
+    this.items.set(key, String(value));
+  }
+
+  removeItem(key) {
+    if (this.fail.remove) throw this.fail.remove();
+    this.items.delete(key);
+  }
+
+  kept() {
+    return JSON.parse(this.items.get(KEY));
+  }
+}
+
+/** A clock the test moves by hand, like FakeClock in tests/conftest.py. */
+class FakeClock {
+  constructor(iso = "2026-01-15T09:30:00Z") {
+    this.t = Date.parse(iso);
+    this.now = () => new Date(this.t);
+  }
+
+  advance(seconds) {
+    this.t += seconds * 1000;
+  }
+}
+
+/** Random bytes from a small fixed generator, so ids are reproducible. */
+function fakeRandom(seed = 1) {
+  let state = seed;
+  return (n) => Uint8Array.from({length: n}, () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state >> 16;
+  });
+}
+
+function make({storage = new FakeStorage(), clock = new FakeClock(), random = fakeRandom(),
+  ...more} = {}) {
+  const store = Device.createDeviceStore({storage, now: clock.now, random, rules: RULES, ...more});
+  return {store, storage, clock};
+}
+
+/** Make the local date of the process's clock known: days come from local time. */
+function inTimeZone(zone, body) {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return body();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+const STAMP = "2026-01-12T07:00:00+00:00";
+
+/** A small, valid export: one entry of each kind (tests/progress/test_transfer.py's). */
+function oneOfEach() {
+  return {
+    format: "upper-back-relief-progress", version: 3,
+    sessions: [{id: "s1", day: "2026-01-12", recorded_at: STAMP, kind: "exercise",
+      exercise: "Child's pose", sets: 2, duration_seconds: 75.0, rating: 3, note: "looser"}],
+    self_tests: [{id: "t1", day: "2026-01-12", test: "seated-rotation", side: "right",
+      value: 47, recorded_at: STAMP}],
+    checklist_ticks: [{checklist: "daily-routine", item: "warm-up", day: "2026-01-12",
+      checked: true, updated_at: STAMP}],
+    quiz_answers: [{id: "q1", day: "2026-01-12", question: "intro-where-is-thoracic",
+      choice: 0, correct: false, recorded_at: STAMP}],
+    next_day_checks: [{id: "n1", day: "2026-01-12", answer: "same", recorded_at: STAMP}],
+  };
+}
+
+// -- the script itself ------------------------------------------------------------------
+
+describe("the script", () => {
+  test("is a classic script: no import or export, one global, frozen", () => {
+    assert.doesNotMatch(SOURCE, /^\s*(import|export)\s/m);
+    const context = load();
+    assert.deepEqual(Object.keys(context), ["ThoracicDevice"]);
+    assert.ok(Object.isFrozen(context.ThoracicDevice));
+    for (const name of ["createDeviceStore", "validateProgressFile", "describeImport",
+      "summarisePractice", "summariseNextDay", "ImportFileError", "DEVICE_MIGRATIONS"]) {
+      assert.ok(name in context.ThoracicDevice, name);
+    }
+  });
+
+  test("every older storage version has its migration", () => {
+    for (let n = 1; n < Device.DEVICE_VERSION; n++) {
+      assert.equal(typeof Device.DEVICE_MIGRATIONS[n], "function", `migration from ${n}`);
+    }
+    assert.equal(Device.STORAGE_KEY, KEY);
+  });
+});
+
+// -- what the pages save ----------------------------------------------------------------
+
+describe("checklist ticks", () => {
+  test("a tick is kept, replaced by a later one, and read back by checklist and day", () => {
+    const {store, clock} = make();
+    store.setTick("safety-screen", "fever", true);
+    store.setTick("daily-routine", "warm-up", true, {day: "2026-01-15"});
+    clock.advance(60);
+    store.setTick("daily-routine", "warm-up", false, {day: "2026-01-15"});
+    assert.deepEqual(plain(store.ticks("safety-screen")), {fever: true});
+    assert.deepEqual(plain(store.ticks("daily-routine", {day: "2026-01-15"})), {"warm-up": false});
+    assert.deepEqual(plain(store.ticks("daily-routine")), {});
+    const ticks = plain(store.records().checklist_ticks);
+    assert.equal(ticks.length, 2);
+    assert.equal(ticks[1].updated_at, "2026-01-15T09:31:00+00:00");
+  });
+
+  test("days with a tick, and bad ticks refused with the reason", () => {
+    const {store} = make();
+    store.setTick("daily-routine", "warm-up", true, {day: "2026-01-14"});
+    store.setTick("daily-routine", "breathing", false, {day: "2026-01-15"});
+    assert.deepEqual(plain(store.tickDays()), ["2026-01-14"]);
+    assert.throws(() => store.setTick("daily-routine", "warm-up", 1),
+      /checked must be true or false, got 1\./);
+    assert.throws(() => store.setTick("", "warm-up", true), /checklist must be text of 1 to 100/);
+    assert.throws(() => store.setTick("a", "b", true, {day: "2026-02-30"}),
+      /day must be a date written YYYY-MM-DD, got '2026-02-30'\./);
+  });
+});
+
+describe("the practice log", () => {
+  test("a session gets a uuid4-style id, today's local day and Python's time stamp", () => {
+    const {store} = make({clock: new FakeClock("2026-01-15T09:30:42.750Z")});
+    const id = store.recordSession("exercise", "Child's pose", 75, {sets: 2});
+    assert.match(id, /^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
+    const [session] = plain(store.sessions());
+    assert.deepEqual(session, {id, day: "2026-01-15", recorded_at: "2026-01-15T09:30:42+00:00",
+      kind: "exercise", exercise: "Child's pose", sets: 2, duration_seconds: 75, rating: null,
+      note: null});
+  });
+
+  test("sessions come by day, then time saved, then as saved", () => {
+    const {store, clock} = make();
+    const late = store.recordSession("set", "B", 30, {day: "2026-01-14"});
+    clock.advance(-3600);
+    const early = store.recordSession("set", "A", 30, {day: "2026-01-14"});
+    const same = store.recordSession("set", "C", 30, {day: "2026-01-14"});
+    const first = store.recordSession("set", "D", 30, {day: "2026-01-13"});
+    assert.deepEqual(plain(store.sessions()).map((s) => s.id), [first, early, same, late]);
+  });
+
+  test("how it felt is added to a session; bad ratings and notes are refused", () => {
+    const {store} = make();
+    const id = store.recordSession("routine", "Daily routine", 600);
+    store.rateSession(id, 4, "stiff at first");
+    assert.equal(plain(store.sessions())[0].rating, 4);
+    store.rateSession(id, null, "");
+    assert.deepEqual(plain(store.sessions())[0].note, null); // "" is no note, as in Python
+    assert.throws(() => store.rateSession(id, 11, null),
+      {message: "rating must be a whole number from 0 to 10, got 11."});
+    assert.throws(() => store.rateSession(id, 2.5, null), /got 2\.5\./);
+    assert.throws(() => store.rateSession(id, 1, "x".repeat(2001)),
+      {message: "The note is 2,001 characters long; keep it to 2,000 at most."});
+    assert.throws(() => store.rateSession("nope", 1, null),
+      {message: "No practice-log entry with id 'nope'."});
+  });
+
+  test("what the import would refuse is never saved", () => {
+    const {store} = make();
+    assert.throws(() => store.recordSession("nap", "x", 1),
+      {message: "kind must be one of set, exercise, routine, got 'nap'."});
+    assert.throws(() => store.recordSession("set", "x", 3601),
+      {message: "duration_seconds must be a number from 0 to 3600, got 3601."});
+    assert.throws(() => store.recordSession("set", "x", 30, {sets: 0}), /sets must be a whole/);
+    assert.throws(() => store.recordSession("set", "x".repeat(101), 30), /exercise must be text/);
+    assert.throws(() => store.recordSession("set", "x", 30, {day: "1999-12-31"}),
+      /day 1999-12-31 is not between 2000-01-01 and a year from today \(2027-01-15\)/);
+    assert.deepEqual(plain(store.sessions()), []);
+  });
+});
+
+describe("self-tests", () => {
+  test("a result in range is kept; one out of range is refused in Python's words", () => {
+    const {store} = make();
+    const id = store.recordSelfTest("seated-rotation", 44.5, {side: "left"});
+    assert.deepEqual(plain(store.selfTests()).map((r) => [r.id, r.test, r.side, r.value]),
+      [[id, "seated-rotation", "left", 44.5]]);
+    assert.throws(() => store.recordSelfTest("seated-rotation", 91, {side: "right"}),
+      {message: "Right side: 91 is outside 0 to 90 degrees. Check the number and try again."});
+    assert.throws(() => store.recordSelfTest("wall-angel", 1.5, {side: "left"}),
+      {message: "Left side: use a whole number (1.5 is not)."});
+    assert.throws(() => store.recordSelfTest("neck-to-wall", 1e308),
+      {message: "The result: 1e+308 is outside 0 to 30 cm. Check the number and try again."});
+    assert.throws(() => store.recordSelfTest("neck-to-wall", 5, {side: "left"}),
+      {message: "side 'left' is not a side of the neck-to-wall distance test (use '')."});
+    assert.throws(() => store.recordSelfTest("toe-touch", 5),
+      /No self-test called 'toe-touch'\. Known self-tests: seated-rotation, wall-angel, neck-to-wall\./);
+  });
+
+  test("typed results are read as Python's SelfTest.parse reads them", () => {
+    const {store} = make();
+    assert.equal(store.parseSelfTest("seated-rotation", " 4,5 ", "left"), 4.5);
+    assert.equal(store.parseSelfTest("seated-rotation", "1_0", "left"), 10);
+    assert.equal(store.parseSelfTest("seated-rotation", "٤٢", "left"), 42); // Arabic-Indic
+    assert.equal(store.parseSelfTest("neck-to-wall", "\u3000７.5\u00a0"), 7.5);
+    assert.throws(() => store.parseSelfTest("seated-rotation", "forty", "left"),
+      {message: "Left side: 'forty' is not a number. Type a number from 0 to 90."});
+    assert.throws(() => store.parseSelfTest("neck-to-wall", "1,2,3"),
+      {message: "The result: '1.2.3' is not a number. Type a number from 0 to 30."});
+    assert.throws(() => store.parseSelfTest("neck-to-wall", "nan"),
+      {message: "The result: nan is outside 0 to 30 cm. Check the number and try again."});
+    assert.throws(() => store.parseSelfTest("wall-angel", "2.5", "right"),
+      {message: "Right side: use a whole number (2.5 is not)."});
+  });
+});
+
+describe("quiz answers and the next-day check", () => {
+  test("quiz answers are kept with their choice", () => {
+    const {store} = make();
+    const id = store.recordQuizAnswer("intro-where-is-thoracic", 1, true);
+    assert.deepEqual(plain(store.quizAnswers()), [{id, day: "2026-01-15",
+      question: "intro-where-is-thoracic", choice: 1, correct: true,
+      recorded_at: "2026-01-15T09:30:00+00:00"}]);
+    assert.throws(() => store.recordQuizAnswer("q", 10, true), /choice must be a whole number from 0 to 9/);
+    assert.throws(() => store.recordQuizAnswer("q", 1, "yes"), /correct must be true or false/);
+  });
+
+  test("one answer a day: a new one replaces it and keeps its id", () => {
+    const {store, clock} = make();
+    const first = store.recordNextDayCheck("worse");
+    clock.advance(120);
+    assert.equal(store.recordNextDayCheck("better"), first);
+    const other = store.recordNextDayCheck("same", {day: "2026-01-14"});
+    assert.notEqual(other, first);
+    assert.deepEqual(plain(store.nextDayChecks()).map((c) => [c.day, c.answer, c.recorded_at]), [
+      ["2026-01-14", "same", "2026-01-15T09:32:00+00:00"],
+      ["2026-01-15", "better", "2026-01-15T09:32:00+00:00"]]);
+    assert.throws(() => store.recordNextDayCheck("great"),
+      {message: "A next-day answer is one of better, same, worse; got 'great'."});
+  });
+});
+
+describe("days, times and ids", () => {
+  test("the day is the local date of the clock, the time stamp is UTC", () => {
+    inTimeZone("Pacific/Auckland", () => { // 20:00 UTC on the 14th is 09:00 on the 15th there
+      const {store} = make({clock: new FakeClock("2026-01-14T20:00:00Z")});
+      store.recordSession("set", "x", 30);
+      assert.deepEqual(plain(store.sessions()).map((s) => [s.day, s.recorded_at]),
+        [["2026-01-15", "2026-01-14T20:00:00+00:00"]]);
+    });
+    inTimeZone("America/Los_Angeles", () => {
+      const {store} = make({clock: new FakeClock("2026-01-15T03:00:00Z")});
+      assert.equal(store.recordNextDayCheck("same"), plain(store.nextDayChecks())[0].id);
+      assert.equal(plain(store.nextDayChecks())[0].day, "2026-01-14");
+    });
+  });
+
+  test("ids are unique, even when the random source repeats itself", () => {
+    const {store} = make();
+    const ids = new Set();
+    for (let n = 0; n < 200; n++) ids.add(store.recordQuizAnswer("q", 0, false));
+    assert.equal(ids.size, 200);
+    let calls = 0;
+    const repeating = (n) => Uint8Array.from({length: n}, () => (calls++ < 32 ? 7 : calls % 256));
+    const again = make({random: repeating}).store;
+    const a = again.recordSession("set", "x", 1);
+    const b = again.recordSession("set", "x", 1);
+    assert.notEqual(a, b);
+    const stuck = make({random: (n) => new Uint8Array(n)}).store;
+    stuck.recordSession("set", "x", 1);
+    assert.throws(() => stuck.recordSession("set", "x", 1), /Could not make a new id/);
+  });
+});
+
+// -- the storage ------------------------------------------------------------------------
+
+describe("the storage", () => {
+  test("is kept under one key, in a versioned format", () => {
+    const {store, storage} = make();
+    store.setTick("a", "b", true);
+    assert.deepEqual([...storage.items.keys()], [KEY]);
+    const kept = storage.kept();
+    assert.deepEqual(Object.keys(kept), ["format", "version", "records"]);
+    assert.equal(kept.format, "upper-back-relief-device");
+    assert.equal(kept.version, 1);
+    assert.deepEqual(Object.keys(kept.records), RULES.kinds);
+    assert.equal(store.available, true);
+    assert.equal(store.problem, null);
+  });
+
+  test("writes from another tab are not lost", () => {
+    const storage = new FakeStorage();
+    const one = make({storage}).store;
+    const two = make({storage, random: fakeRandom(2)}).store;
+    one.setTick("daily-routine", "warm-up", true);
+    const id = two.recordSession("set", "x", 30);
+    one.recordSelfTest("neck-to-wall", 5);
+    two.rateSession(id, 2, null);
+    assert.deepEqual(plain(one.sessions()).map((s) => [s.id, s.rating]), [[id, 2]]);
+    assert.deepEqual(plain(two.ticks("daily-routine")), {"warm-up": true});
+    assert.equal(storage.kept().records.self_tests.length, 1);
+  });
+
+  test("blocked storage: nothing is kept, and every write says so", () => {
+    for (const storage of [null, Object.assign(new FakeStorage(), {fail: {get: blocked,
+      set: blocked, remove: blocked}})]) {
+      const {store} = make({storage});
+      assert.equal(store.available, false);
+      assert.match(store.problem, /nothing will be kept on this device/);
+      assert.match(store.problem, /private-browsing/);
+      assert.deepEqual(plain(store.records()), Object.fromEntries(RULES.kinds.map((k) => [k, []])));
+      assert.throws(() => store.setTick("a", "b", true), /^Error: Your tick was not saved\. This browser/);
+      assert.throws(() => store.exportFile(), /could not be exported/);
+    }
+  });
+
+  test("private windows that refuse every write are known before the first tick", () => {
+    const storage = new FakeStorage();
+    storage.room = 0;
+    const {store} = make({storage});
+    assert.equal(store.available, false);
+    assert.match(store.problem, /storage is full .*nothing more will be kept on this device/);
+  });
+
+  test("full storage: what was saved is kept, the write says it was not saved", () => {
+    const {store, storage} = make();
+    store.recordSession("set", "x", 30);
+    const before = storage.items.get(KEY);
+    storage.room = before.length + KEY.length + 10;
+    assert.throws(() => store.recordSession("set", "y", 30),
+      /This practice-log entry was not saved\. This browser's storage is full/);
+    assert.equal(storage.items.get(KEY), before);
+    assert.equal(plain(store.sessions()).length, 1);
+    assert.equal(store.available, false);
+    assert.match(store.problem, /saving starts again by itself/);
+    storage.room = Infinity; // space freed
+    store.recordSession("set", "y", 30);
+    assert.equal(plain(store.sessions()).length, 2);
+    assert.equal(store.problem, null);
+    assert.equal(store.available, true);
+  });
+
+  test("damaged data is put aside, not written over, and a fresh record started", () => {
+    for (const damaged of ["{not json", '{"format": "someone-else", "version": 1}',
+      '{"format": "upper-back-relief-device", "version": 1, "records": {"sessions": 5}}',
+      '{"format": "upper-back-relief-device", "version": "1", "records": {}}']) {
+      const storage = new FakeStorage({[KEY]: damaged});
+      const {store} = make({storage});
+      const aside = "upper-back-relief/progress/damaged-2026-01-15T09:30:00+00:00";
+      assert.equal(storage.items.get(aside), damaged);
+      assert.equal(storage.items.has(KEY), false);
+      assert.equal(store.available, true);
+      assert.ok(store.problem.includes(`"${aside}"`), store.problem);
+      assert.match(store.problem, /could not be read \(it is damaged\)/);
+      store.setTick("a", "b", true);
+      assert.equal(storage.items.get(aside), damaged);
+      assert.equal(storage.kept().records.checklist_ticks.length, 1);
+      assert.equal([...storage.items.keys()].length, 2); // put aside once only
+    }
+  });
+
+  test("damaged data with no room to put it aside is left alone", () => {
+    const storage = new FakeStorage({[KEY]: "{not json"});
+    storage.room = 20;
+    const {store} = make({storage});
+    assert.equal(store.available, false);
+    assert.match(store.problem, /no room to put a copy of it aside.*nothing will be kept/);
+    assert.throws(() => store.setTick("a", "b", true), /was not saved/);
+    assert.equal(storage.items.get(KEY), "{not json");
+    assert.equal(storage.items.size, 1);
+  });
+
+  test("a second damaged record in the same second gets its own name", () => {
+    const storage = new FakeStorage({[KEY]: "{one",
+      "upper-back-relief/progress/damaged-2026-01-15T09:30:00+00:00": "{earlier"});
+    make({storage});
+    assert.equal(storage.items.get("upper-back-relief/progress/damaged-2026-01-15T09:30:00+00:00-2"),
+      "{one");
+  });
+
+  test("data from a newer course is left untouched and the problem says to update", () => {
+    const newer = JSON.stringify({format: "upper-back-relief-device", version: 2,
+      records: {sessions: [{id: "kept"}], moods: []}});
+    const storage = new FakeStorage({[KEY]: newer});
+    const {store} = make({storage});
+    assert.equal(store.available, false);
+    assert.match(store.problem, /newer version of the course \(format 2; this page reads up to 1\)/);
+    assert.match(store.problem, /Update the course .*nothing was changed\.$/);
+    assert.throws(() => store.recordNextDayCheck("same"), /Your answer was not saved\./);
+    assert.throws(() => store.importFile(oneOfEach()), /The import was not saved\./);
+    assert.deepEqual([...storage.items], [[KEY, newer]]);
+  });
+
+  test("an older version is read through the migrations and written back as the newer", () => {
+    const old = JSON.stringify({format: "upper-back-relief-device", version: 1,
+      records: {sessions: [{id: "s1", day: "2026-01-10", recorded_at: STAMP, kind: "set",
+        exercise: "x", sets: null, duration_seconds: 30, rating: null, note: null}],
+      self_tests: [], checklist_ticks: [], quiz_answers: [], next_day_checks: []}});
+    const storage = new FakeStorage({[KEY]: old});
+    // A made-up version 2 that renames the exercise; version 1 is the first real one.
+    const migrations = {1: (records) => ({...records, sessions: records.sessions.map((s) =>
+      ({...s, exercise: `${s.exercise} (v2)`}))})};
+    const {store} = make({storage, deviceVersion: 2, migrations});
+    assert.equal(store.problem, null);
+    assert.deepEqual(plain(store.sessions()).map((s) => s.exercise), ["x (v2)"]);
+    assert.equal(storage.items.get(KEY), old); // reading changes nothing
+    store.setTick("a", "b", true);
+    const kept = storage.kept();
+    assert.equal(kept.version, 2);
+    assert.equal(kept.records.sessions[0].exercise, "x (v2)");
+    assert.equal(kept.records.checklist_ticks.length, 1);
+  });
+
+  test("a failing removeItem on putting damaged data aside does not make a second copy", () => {
+    const storage = new FakeStorage({[KEY]: "{bad"});
+    const remove = storage.removeItem.bind(storage);
+    storage.removeItem = (key) => {
+      if (key === KEY) throw blocked();
+      remove(key);
+    };
+    const {store} = make({storage});
+    assert.equal(storage.items.get(KEY), "{bad");
+    store.records();
+    assert.equal(storage.items.size, 2);
+    assert.match(store.problem, /put it aside/);
+    store.setTick("a", "b", true);
+    assert.equal(storage.kept().records.checklist_ticks.length, 1);
+  });
+});
+
+// -- progress files ---------------------------------------------------------------------
+
+describe("export and import", () => {
+  test("the export has Python's keys, field order and sorting", () => {
+    const {store, clock} = make();
+    store.setTick("z-list", "b", true);
+    store.setTick("a-list", "b", true, {day: "2026-01-15"});
+    store.setTick("a-list", "a", false);
+    const second = store.recordSession("exercise", "B", 60, {day: "2026-01-14", rating: 2});
+    clock.advance(-60);
+    const first = store.recordSession("exercise", "A", 60, {day: "2026-01-14"});
+    store.recordNextDayCheck("same", {day: "2026-01-15"});
+    store.recordNextDayCheck("worse", {day: "2026-01-13"});
+    const data = plain(store.exportFile());
+    assert.deepEqual(Object.keys(data), ["format", "version", ...RULES.export_kinds]);
+    assert.equal(data.format, RULES.format);
+    assert.equal(data.version, RULES.version);
+    for (const kind of RULES.kinds) {
+      for (const record of data[kind]) assert.deepEqual(Object.keys(record), RULES.fields[kind]);
+    }
+    assert.deepEqual(data.sessions.map((s) => s.id), [first, second]);
+    assert.deepEqual(data.checklist_ticks.map((t) => [t.checklist, t.item, t.day]),
+      [["a-list", "a", ""], ["a-list", "b", "2026-01-15"], ["z-list", "b", ""]]);
+    assert.deepEqual(data.next_day_checks.map((c) => c.day), ["2026-01-13", "2026-01-15"]);
+  });
+
+  test("an export imports into a fresh store whole, and reports what it added", () => {
+    const {store} = make();
+    store.recordSession("exercise", "A", 60, {day: "2026-01-14", note: "ok"});
+    store.recordSelfTest("seated-rotation", 40, {side: "left"});
+    store.setTick("a", "b", true);
+    store.recordQuizAnswer("q", 2, false);
+    store.recordNextDayCheck("better");
+    const data = plain(store.exportFile());
+    const fresh = make({storage: new FakeStorage(), random: fakeRandom(9)}).store;
+    const report = plain(fresh.importFile(data));
+    assert.deepEqual(plain(fresh.exportFile()), data);
+    assert.deepEqual(report.added, {sessions: 1, self_tests: 1, checklist_ticks: 1,
+      quiz_answers: 1, next_day_checks: 1});
+    assert.equal(fresh.describeImport(report), "Imported 1 practice-log entry, 1 self-test " +
+      "result, 1 checklist tick, 1 quiz answer and 1 next-day check.");
+    const again = fresh.importFile(data);
+    assert.equal(fresh.describeImport(again), "Imported 0 practice-log entries, 0 self-test " +
+      "results, 0 checklist ticks, 0 quiz answers and 0 next-day checks. Already in your " +
+      "progress, so skipped: 1 practice-log entry, 1 self-test result, 1 checklist tick, 1 " +
+      "quiz answer and 1 next-day check.");
+  });
+
+  test("a tick or a day's answer saved later wins; an id on another day is left alone", () => {
+    const {store} = make();
+    store.importFile(oneOfEach());
+    const data = oneOfEach();
+    data.checklist_ticks[0] = {...data.checklist_ticks[0], checked: false,
+      updated_at: "2026-01-13T07:00:00+00:00"};
+    data.next_day_checks = [
+      {id: "n2", day: "2026-01-12", answer: "better", recorded_at: "2026-01-13T07:00:00+00:00"},
+      {id: "n1", day: "2026-01-11", answer: "worse", recorded_at: "2026-01-14T07:00:00+00:00"},
+      {id: "n3", day: "2026-01-10", answer: "worse", recorded_at: STAMP}];
+    const report = plain(store.importFile(data));
+    assert.deepEqual(report.updated.checklist_ticks, 1);
+    assert.deepEqual(plain(store.ticks("daily-routine", {day: "2026-01-12"})), {"warm-up": false});
+    // n2 replaced n1 on the 12th; then n1 was no longer there, so it was added on the 11th
+    assert.deepEqual(plain(store.nextDayChecks()).map((c) => [c.id, c.day, c.answer]),
+      [["n3", "2026-01-10", "worse"], ["n1", "2026-01-11", "worse"],
+        ["n2", "2026-01-12", "better"]]);
+    assert.deepEqual(report.added.next_day_checks, 2);
+    assert.deepEqual(report.updated.next_day_checks, 1);
+    const older = oneOfEach();
+    older.next_day_checks[0] = {id: "n9", day: "2026-01-12", answer: "worse",
+      recorded_at: "2026-01-01T07:00:00+00:00"};
+    assert.equal(plain(store.importFile(older)).skipped.next_day_checks, 1);
+  });
+
+  test("a bad file throws ImportFileError and changes nothing", () => {
+    const {store, storage} = make();
+    store.importFile(oneOfEach());
+    const before = storage.items.get(KEY);
+    const data = oneOfEach();
+    data.sessions[0].sets = -5;
+    assert.throws(() => store.importFile(data), (error) => {
+      assert.ok(error instanceof Device.ImportFileError);
+      assert.equal(error.name, "ImportFileError");
+      assert.equal(error.message, "Session 1: field 'sets' must be a whole number from 1 to " +
+        "100 or null (it is -5). Nothing was imported.");
+      return true;
+    });
+    assert.equal(storage.items.get(KEY), before);
+  });
+
+  test("an import that cannot be written changes nothing and says so", () => {
+    const {store, storage} = make();
+    store.setTick("a", "b", true);
+    const before = storage.items.get(KEY);
+    storage.fail.set = full;
+    assert.throws(() => store.importFile(oneOfEach()), /^Error: The import was not saved\./);
+    assert.equal(storage.items.get(KEY), before);
+  });
+
+  test("the import's day limits use the store's clock", () => {
+    const {store} = make({clock: new FakeClock("2026-01-15T12:00:00Z")});
+    const data = oneOfEach();
+    data.quiz_answers[0].day = "2027-01-16";
+    assert.throws(() => store.importFile(data), {message: "Quiz answer 1: day 2027-01-16 is " +
+      "not between 2000-01-01 and a year from today (2027-01-15). Nothing was imported."});
+  });
+});
+
+describe("reading and checking a progress file", () => {
+  const check = (data) => Device.validateProgressFile(data, RULES, "2026-01-15");
+  const parse = (text) => Device.parseProgressText(text, RULES, "mine.json");
+  const refusal = (data) => {
+    try {
+      check(data);
+    } catch (error) {
+      return error.message;
+    }
+    return null;
+  };
+
+  test("the checked rows are the records, in the export's field order", () => {
+    const rows = plain(check(oneOfEach()));
+    assert.deepEqual(Object.keys(rows), RULES.kinds);
+    assert.deepEqual(rows.sessions[0], oneOfEach().sessions[0]);
+    assert.deepEqual(Object.keys(rows.self_tests[0]), RULES.fields.self_tests);
+  });
+
+  test("5.0 is not a whole number when the file says 5.0, as in Python", () => {
+    const text = JSON.stringify(oneOfEach()).replace('"rating":3', '"rating":3.0');
+    assert.equal(refusal(parse(text)), "Session 1: field 'rating' must be a whole number from " +
+      "0 to 10 or null (it is 3.0). Nothing was imported.");
+    assert.equal(refusal(JSON.parse(text)), null); // JSON.parse cannot tell; the parser can
+    const version = JSON.stringify(oneOfEach()).replace('"version":3', '"version":3.0');
+    assert.match(refusal(parse(version)), /has format version 3\.0, which is not a version/);
+  });
+
+  test("huge numbers keep their digits, or are called huge, as in Python", () => {
+    const sets = JSON.stringify(oneOfEach()).replace('"sets":2', '"sets":9223372036854775808');
+    assert.equal(refusal(parse(sets)), "Session 1: field 'sets' must be a whole number from 1 " +
+      "to 100 or null (it is 9223372036854775808). Nothing was imported.");
+    const rating = JSON.stringify(oneOfEach()).replace('"rating":3', `"rating":1${"0".repeat(400)}`);
+    assert.equal(refusal(parse(rating)), "Session 1: rating a huge number is not from 0 to 10. " +
+      "Nothing was imported.");
+  });
+
+  test("NaN is read, then refused as Python refuses it", () => {
+    const text = JSON.stringify(oneOfEach()).replace('"value":47', '"value":NaN');
+    assert.equal(refusal(parse(text)), "Self-test 1 (seated rotation): Right side: nan is " +
+      "outside 0 to 90 degrees. Check the number and try again. Nothing was imported.");
+  });
+
+  test("what is not JSON, or too deep, is named with the file", () => {
+    assert.throws(() => parse('{"format": '), {message: /^mine\.json is not a progress export \(not valid JSON: Expecting value at line 1\)\. .*Nothing was imported\.$/});
+    assert.throws(() => parse("[".repeat(5000) + "]".repeat(5000)),
+      {message: /^mine\.json is nested too deeply to be a progress file\./});
+    assert.deepEqual(plain(parse("\uFEFF" + JSON.stringify(oneOfEach()))), oneOfEach());
+    const key = parse('{"__proto__": 1}');
+    assert.deepEqual(Object.keys(key), ["__proto__"]);
+  });
+});
+
+// -- summaries --------------------------------------------------------------------------
+
+describe("summaries", () => {
+  const session = (day, kind, seconds) => ({day, kind, duration_seconds: seconds});
+
+  test("practice: streaks, this week, minutes by day, as Python's summarise_practice", () => {
+    const sessions = [session("2026-01-10", "exercise", 120), session("2026-01-12", "exercise", 90),
+      session("2026-01-13", "routine", 600), session("2026-01-14", "set", 30),
+      session("2026-01-12", "exercise", 30), session("2026-01-20", "exercise", 60)];
+    const summary = plain(Device.summarisePractice(sessions, "2026-01-15")); // a Thursday
+    assert.deepEqual(summary, {currentStreak: 3, longestStreak: 3, daysThisWeek: 3,
+      daysInAll: 4, sessions: 6, minutesByDay: {"2026-01-10": 2, "2026-01-12": 2,
+        "2026-01-13": 0, "2026-01-14": 0, "2026-01-20": 1},
+      days: ["2026-01-10", "2026-01-12", "2026-01-13", "2026-01-14"]});
+    assert.equal(Device.summarisePractice(sessions, "2026-01-17").currentStreak, 0);
+  });
+
+  test("next-day answers: four whole weeks, and worse in a row across a gap", () => {
+    const checks = [{day: "2026-01-14", answer: "worse"}, {day: "2025-12-01", answer: "better"},
+      {day: "2026-01-02", answer: "worse"}, {day: "2026-01-16", answer: "better"}];
+    const summary = plain(Device.summariseNextDay(checks, "2026-01-15", RULES));
+    assert.deepEqual(summary, {firstDay: "2025-12-22", lastDay: "2026-01-15",
+      answers: {"2026-01-02": "worse", "2026-01-14": "worse"},
+      counts: {better: 0, same: 0, worse: 2}, worseInARow: 2});
+  });
+});

@@ -1,0 +1,429 @@
+"""The site's device store (site/static/device.js) and the Python progress store agree:
+one truth for progress files, in the browser and in Python.
+
+A corpus of progress files, good ones and one for every refusal of ``validated_import``,
+goes through Python and through the script's ``validateProgressFile`` (in Node, with the
+rules of ``device_rules()``): both accept the same files with the same rows, and refuse
+the same files with the same words. Then exports go each way and come back the same, and
+the summaries of the sample history agree. "Today" is one fixed date on both sides.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.progress.test_transfer import one_of_each
+from thoracic import ProgressStore
+from thoracic.authoring import sample_history
+from thoracic.progress import (
+    ImportFileError,
+    device_rules,
+    summarise_next_day,
+    summarise_practice,
+)
+from thoracic.progress._transfer import FIELDS, ValidatedImport, validated_import
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVICE = ROOT / "lib" / "thoracic" / "site" / "static" / "device.js"
+D = dt.date(2026, 1, 15)
+# Noon UTC on D: the same local day in the Node process (run with TZ=UTC all the same).
+NOON = f"{D.isoformat()}T12:00:00Z"
+
+# Runs the classic script as a page does, then the test's own lines; reads JSON on stdin.
+PRELUDE = (
+    "import {readFileSync} from 'node:fs'; import vm from 'node:vm';"
+    f"vm.runInThisContext(readFileSync({json.dumps(str(DEVICE))}, 'utf8'));"
+    "const D = globalThis.ThoracicDevice;"
+    "const input = JSON.parse(readFileSync(0, 'utf8'));"
+    "const out = (value) => process.stdout.write(JSON.stringify(value));"
+)
+# A store on a storage in memory, a fixed clock and a fixed random source.
+STORE = (
+    "function makeStore() {"
+    " const items = new Map();"
+    " const storage = {getItem: (k) => (items.has(k) ? items.get(k) : null),"
+    "   setItem: (k, v) => { items.set(k, String(v)); }, removeItem: (k) => { items.delete(k); }};"
+    " let t = Date.parse(input.now); let seed = 7;"
+    " const random = (n) => Uint8Array.from({length: n},"
+    "   () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16);"
+    " const store = D.createDeviceStore({storage, now: () => new Date(t), random,"
+    "   rules: input.rules});"
+    " return {store, advance: (s) => { t += s * 1000; }};"
+    "}"
+)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THORACIC_TODAY", D.isoformat())
+
+
+def _node(body: str, data: dict[str, Any]) -> Any:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to test the site's device store: install it.")
+    done = subprocess.run([node, "--input-type=module", "-e", PRELUDE + STORE + body],
+                          input=json.dumps({"rules": device_rules(), "now": NOON, **data}),
+                          capture_output=True, text=True, check=False, cwd=ROOT,
+                          env={**os.environ, "TZ": "UTC"})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# -- the corpus -----------------------------------------------------------------------------
+
+# A JSON number written as it stands (Python's json.dumps cannot write 1e400 or 1E2).
+def raw(text: str) -> str:
+    return f"@@raw:{text}@@"
+
+
+def _text(data: Any) -> str:
+    text = json.dumps(data)  # NaN and Infinity as Python writes them; \ud800 escaped
+    while "\"@@raw:" in text:
+        start = text.index("\"@@raw:")
+        end = text.index("@@\"", start)
+        text = text[:start] + text[start + 7:end] + text[end + 3:]
+    return text
+
+
+def _with(kind: str, field: str, value: Any, *, drop: bool = False,
+          base: Callable[[], dict[str, Any]] = one_of_each) -> dict[str, Any]:
+    data = base()
+    if drop:
+        del data[kind][0][field]
+    else:
+        data[kind][0][field] = value
+    return data
+
+
+def _twice(kind: str) -> dict[str, Any]:
+    data = one_of_each()
+    data[kind] = data[kind] * 2
+    return data
+
+
+def _test(test: str, side: str, value: Any) -> dict[str, Any]:
+    data = one_of_each()
+    data["self_tests"][0].update(test=test, side=side, value=value)
+    return data
+
+
+FIELD_VALUES: dict[tuple[str, str], list[Any]] = {
+    ("sessions", "id"): [None, "", "i" * 64, "i" * 65, 5, "é" * 64, "😀" * 64, "😀" * 65],
+    ("sessions", "day"): [None, 20260112, "20260112", "2026-02-30", "2999-01-01",
+                          "1999-12-31", "2000-01-01", "0000-01-01", "2026-1-5", " 2026-01-12",
+                          "2027-01-15", "2027-01-16", "2024-02-29", "2025-02-29",
+                          "\uff12\uff10\uff12\uff16-01-12", {"day": 1}, "\ud800"],
+    ("sessions", "recorded_at"): [None, "", "r" * 64, "r" * 65, ["x"]],
+    ("sessions", "kind"): [None, 5, "nap", "k" * 101, "it's", 'say "hi"', "set", "routine",
+                           {"a": 1}],
+    ("sessions", "exercise"): [None, "", "e" * 100, "e" * 101, "Schulter\u00adblatt \U0001f600"],
+    ("sessions", "sets"): [None, 0, 1, 100, 101, 2.5, -5, True, "2", 2.0, 2**63, 10**400],
+    ("sessions", "duration_seconds"): [
+        None, -1, 0, 3600, 3600.0, 3601, 3600.5, False, "30", float("nan"), float("inf"),
+        raw("1e400"), raw("-1e400"), 2**63, 10**400, 5000.0, raw("1E2"), -0.0, 1e-300],
+    ("sessions", "rating"): [None, True, 2.5, "3", 11, -1, 0, 10, 3.0, 2**63, 10**40,
+                             10**29, 10**30 - 1, 10**30, -(10**30)],
+    ("sessions", "note"): [None, 5, "\ud800", "ok \udc00 no", "x" * 2000, "x" * 2001,
+                           "x" * 50_000, "", ["a"], "😀" * 2000, "😀" * 2001],
+    ("self_tests", "test"): [None, "toe-touch", 5, "t" * 101, "Seated-Rotation"],
+    ("self_tests", "side"): [None, "middle", "", "Left", 5, ["left"], "left",
+                             "l" * 80],
+    ("self_tests", "value"): [None, True, "44", 91, 90, 90.5, 1e308, float("nan"),
+                              float("-inf"), 2**63, 10**400, -1, -0.0, 47.0, 0.000012345,
+                              1234565, 1234565.0, 123456.5, 45.25],
+    ("self_tests", "recorded_at"): [None, "", "r" * 65],
+    ("self_tests", "id"): [None, ""],
+    ("self_tests", "day"): ["2026-13-01", None],
+    ("checklist_ticks", "checklist"): [None, 5, "c" * 101],
+    ("checklist_ticks", "item"): [None, "i" * 100, "i" * 101],
+    ("checklist_ticks", "day"): [None, "", "2026-02-30", "1999-12-31", 5],
+    ("checklist_ticks", "checked"): [None, 1, 0, "true", False],
+    ("checklist_ticks", "updated_at"): [None, "u" * 64, "u" * 65],
+    ("quiz_answers", "question"): [None, "q" * 101],
+    ("quiz_answers", "choice"): [None, 10, -1, True, 1.0, "1", 9, 0],
+    ("quiz_answers", "correct"): [None, 0, "false", True],
+    ("quiz_answers", "day"): ["2027-01-16", 20260112],
+    ("quiz_answers", "id"): [5],
+    ("next_day_checks", "answer"): [None, "great", ["worse"], 2, "Better", "worse", {}],
+    ("next_day_checks", "day"): ["2026-02-30", None],
+    ("next_day_checks", "id"): ["", None],
+    ("next_day_checks", "recorded_at"): [None, ""],
+}
+
+
+def _corpus() -> Iterator[tuple[str, Any]]:
+    """(name, file) for every file; a file is JSON data, or text (str) as it stands."""
+    yield "one of each", one_of_each()
+    yield "sample history", sample_history(D)
+    yield "empty", {"format": "upper-back-relief-progress", "version": 3}
+    yield "version 2 file", (ROOT / "tests/progress/data/version-2-export.json").read_text("utf-8")
+    yield "version 1", {**one_of_each(), "version": 1}
+    # the file as a whole
+    yield from [("a list", []), ("text", _text("upper-back-relief-progress")),
+                ("a number", 5), ("null", None), ("no format", {"version": 3}),
+                ("other format", {**one_of_each(), "format": "other"})]
+    versions = [-7, True, 0, "2", 2.0, None, 4, 10**400, -(10**400), 1.5, [3]]
+    for n, version in enumerate(versions):
+        yield f"version #{n} {version!r:.20}", {**one_of_each(), "version": version}
+    yield "version missing", {key: v for key, v in one_of_each().items() if key != "version"}
+    yield "version 1E0", _text({**one_of_each(), "version": raw("1E0")})
+    yield "unknown part", {**one_of_each(), "moods": []}
+    yield "a part named like a JS built-in", {**one_of_each(), "toString": []}
+    yield "unknown parts in order", {**one_of_each(), "zeta": 1, "alpha": 2}
+    yield "unknown parts in code-point order", {**one_of_each(), "😀": 1, "\uffff": 2}
+    yield "long unknown part", {**one_of_each(), "k" * 100: 1}
+    yield "long non-ASCII part", {**one_of_each(), "é\u200b" * 30: 1}
+    for kind in ["sessions", "self_tests", "checklist_ticks", "quiz_answers", "next_day_checks"]:
+        for value in [{}, None, "abc", 5]:
+            yield f"{kind} not a list ({value!r})", {**one_of_each(), kind: value}
+        yield f"{kind} missing", {key: v for key, v in one_of_each().items() if key != kind}
+        for n, record in enumerate([[1], 5.0, "a" * 60, None, True, "it's"]):
+            yield f"{kind} record #{n} {record!r:.20}", {**one_of_each(), kind: [record]}
+        yield f"{kind} unknown field", _with(kind, "mood", "good")
+        yield f"{kind} unknown fields in order", _with(kind, "zz", 1, base=lambda k=kind: _with(
+            k, "__proto__", 2))
+        yield f"{kind} twice", _twice(kind)
+    yield "too many entries", {**one_of_each(), "checklist_ticks": [0] * 200_001}
+    yield "just enough entries", {**one_of_each(), "checklist_ticks": [0] * 199_996}
+    for (kind, field), values in FIELD_VALUES.items():
+        yield f"{kind}.{field} missing", _with(kind, field, None, drop=True)
+        for n, value in enumerate(values):
+            yield f"{kind}.{field} #{n} = {value!r:.30}", _text(_with(kind, field, value))
+    yield from _self_test_cases()
+    yield from _duplicate_cases()
+
+
+def _self_test_cases() -> Iterator[tuple[str, Any]]:
+    for test, side, value in [("wall-angel", "left", 1.5), ("wall-angel", "left", 2.0),
+                              ("wall-angel", "right", 4), ("wall-angel", "right", 3),
+                              ("wall-angel", "right", -0.5), ("neck-to-wall", "", 30),
+                              ("neck-to-wall", "", 30.000001), ("neck-to-wall", "right", 5),
+                              ("neck-to-wall", None, 5), ("neck-to-wall", "", float("inf")),
+                              ("seated-rotation", "", 40), ("seated-rotation", "left", 1e-7)]:
+        yield f"self-test {test} {side!r} {value!r}", _text(_test(test, side, value))
+
+
+def _duplicate_cases() -> Iterator[tuple[str, Any]]:
+    data = one_of_each()
+    data["sessions"] = [{**data["sessions"][0], "id": f"s{n}"} for n in range(12)]
+    data["sessions"][11]["sets"] = -5
+    yield "a bad entry is named by its place", data
+    data = one_of_each()
+    once_only = {**data["checklist_ticks"][0], "day": ""}
+    data["checklist_ticks"] = [once_only, {**once_only, "day": "2026-01-12"}, once_only]
+    yield "a once-only tick twice", data
+    data = one_of_each()
+    data["checklist_ticks"] = [data["checklist_ticks"][0], {**data["checklist_ticks"][0],
+                                                           "item": "warm-up "}]
+    yield "ticks differing by a space", data
+    data = one_of_each()
+    data["next_day_checks"].append({**data["next_day_checks"][0], "id": "n2"})
+    yield "a day answered twice", data
+    data = one_of_each()
+    data["next_day_checks"].append({**data["next_day_checks"][0], "day": "2026-01-13"})
+    yield "a next-day id twice", data
+    data = one_of_each()
+    data["sessions"].append({**data["sessions"][0], "id": "t1"})
+    data["self_tests"].append({**data["self_tests"][0], "id": "s1"})
+    yield "the same id in two kinds", data
+    data = one_of_each()
+    data["sessions"].append({**data["sessions"][0], "id": "s2", "day": "2026-01-12"})
+    data["sessions"].append({**data["sessions"][0], "id": "s3", "day": "2026-02-30"})
+    yield "a bad day after a good one", data
+    data = one_of_each()
+    data["sessions"][0]["sets"] = 0
+    data["self_tests"][0]["value"] = 500
+    yield "the first of two faults", data
+    data = one_of_each()
+    del data["sessions"][0]["id"]
+    data["sessions"][0]["day"] = "bad"
+    yield "id checked before day", data
+
+
+CORPUS = list(_corpus())
+assert len({name for name, _ in CORPUS}) == len(CORPUS), "corpus names must be unique"
+
+
+def _file_text(file: Any) -> str:
+    return file if isinstance(file, str) else _text(file)
+
+
+def _python_verdict(text: str) -> dict[str, Any]:
+    """What Python's validated_import says of a file: its rows as records, or its refusal."""
+    try:
+        checked = validated_import(json.loads(text))
+    except ImportFileError as error:
+        return {"refused": str(error)}
+    return {"rows": _records(checked)}
+
+
+def _records(checked: ValidatedImport) -> dict[str, list[dict[str, Any]]]:
+    flags = {"checked", "correct"}  # Python's rows hold them as 0 and 1 for SQLite
+    return {kind: [{name: bool(value) if name in flags else value
+                    for name, value in zip(FIELDS[kind], row, strict=True)}
+                   for row in getattr(checked, kind)]
+            for kind in FIELDS}
+
+
+@pytest.fixture(scope="module")
+def device_verdicts() -> dict[str, dict[str, Any]]:
+    """What the script's validateProgressFile says of every file, in one run of Node."""
+    body = (
+        "out(input.files.map((text) => {"
+        " try { return {rows: D.validateProgressFile(D.parseProgressText(text, input.rules),"
+        "   input.rules, input.today)}; }"
+        " catch (error) { if (!(error instanceof D.ImportFileError)) throw error;"
+        "   return {refused: error.message}; } }));"
+    )
+    texts = [_file_text(file) for _, file in CORPUS]
+    verdicts = _node(body, {"files": texts, "today": D.isoformat()})
+    return dict(zip((name for name, _ in CORPUS), verdicts, strict=True))
+
+
+@pytest.mark.parametrize("name", [name for name, _ in CORPUS])
+def test_both_accept_and_refuse_the_same_files_in_the_same_words(
+        name: str, device_verdicts: dict[str, dict[str, Any]]) -> None:
+    text = _file_text(dict(CORPUS)[name])
+    assert device_verdicts[name] == _python_verdict(text)
+
+
+def test_the_corpus_reaches_every_refusal() -> None:
+    """Every way validated_import refuses a file is in the corpus (by its words)."""
+    refusals = {_python_verdict(_file_text(file)).get("refused", "") for _, file in CORPUS}
+    for words in [
+        "is not a progress export from this course", "which is not a version number",
+        "which this course cannot read", "has a part this course does not know",
+        "must be a list of records", "entries; a progress file holds at most",
+        "must be a record (a JSON object)", "has a field this course does not know",
+        "it must be text", "characters long (it has", "(a lone surrogate)",
+        "it must be a date (YYYY-MM-DD)", "is not a date (YYYY-MM-DD)",
+        "and a year from today", "is also used by", "kind 'nap' is not one of",
+        "field 'duration_seconds' must be a number from 0 to 3600",
+        "field 'rating' must be a whole number from 0 to 10 or null", "is not from 0 to 10",
+        "a note may be at most", "or null (it is", "there is no self-test called",
+        "is not a side of the", "field 'value' must be a number", "is outside 0 to 3 score",
+        "Check the number and try again", "use a whole number",
+        "must be true or false", "field 'choice' must be a whole number from 0 to 9",
+        "already has an answer in", "field 'answer' is", "a huge number",
+    ]:
+        assert any(words in refusal for refusal in refusals), words
+
+
+# -- exports, each way ------------------------------------------------------------------------
+
+def _fill_device_store() -> str:
+    """Node lines that fill a device store as a learner's pages would."""
+    return (
+        "const {store, advance} = makeStore();"
+        "store.setTick('safety-screen', 'fever', false);"
+        "store.setTick('daily-routine', 'warm-up', true, {day: '2026-01-15'});"
+        "const id = store.recordSession('exercise', \"Child's pose\", 75, {sets: 2});"
+        "advance(30); store.rateSession(id, 3, 'stiff 😀');"
+        "store.recordSession('routine', 'Daily routine', 612.5, {day: '2026-01-14'});"
+        "store.recordSession('set', 'Wall angel', 40, {sets: 1, rating: 0, note: ''});"
+        "store.recordSelfTest('seated-rotation', 44.5, {side: 'left'});"
+        "store.recordSelfTest('neck-to-wall', 12, {day: '2026-01-10'});"
+        "store.recordQuizAnswer('intro-where-is-thoracic', 2, false);"
+        "store.recordNextDayCheck('worse', {day: '2026-01-14'});"
+        "advance(60); store.recordNextDayCheck('same', {day: '2026-01-14'});"
+        "store.setTick('daily-routine', 'warm-up', false, {day: '2026-01-15'});"
+    )
+
+
+def test_a_device_export_imports_into_python_whole(tmp_path: Path) -> None:
+    exported = _node(_fill_device_store() + "out(store.exportFile());", {})
+    python = ProgressStore(tmp_path / "progress.sqlite3")
+    report = python.import_data(exported)
+    again = python.export_data()
+    assert again == exported
+    assert list(again) == list(exported)
+    for kind in FIELDS:
+        assert [list(record) for record in again[kind]] == [list(r) for r in exported[kind]]
+    assert report == {kind: len(exported[kind]) for kind in FIELDS}
+    assert not any(report.skipped.values())
+    assert len(exported["sessions"]) == 3 and len(exported["next_day_checks"]) == 1
+
+
+def _python_export(tmp_path: Path) -> dict[str, Any]:
+    store = ProgressStore(tmp_path / "base" / "progress.sqlite3")
+    store.import_data(sample_history(D))
+    store.import_data(one_of_each())
+    store.set_tick("safety-screen", "fever", True)
+    store.record_next_day_check("worse", day="2026-01-13")
+    return store.export_data()
+
+
+def _changed(export: dict[str, Any]) -> dict[str, Any]:
+    """A later file: new entries, a tick and a day's answer changed since, older ones."""
+    data = copy.deepcopy(export)
+    data["sessions"].append({**data["sessions"][-1], "id": "new-1", "day": "2026-01-15"})
+    data["checklist_ticks"][0].update(checked=False, updated_at="2026-01-15T08:00:00+00:00")
+    data["checklist_ticks"][1].update(checked=False, updated_at="2000-01-01T00:00:00+00:00")
+    data["checklist_ticks"].append({"checklist": "new", "item": "x", "day": "",
+                                    "checked": True, "updated_at": "2026-01-15T08:00:00+00:00"})
+    checks = data["next_day_checks"]
+    checks[-1].update(answer="better", recorded_at="2026-01-15T09:00:00+00:00")  # newer
+    checks[-2].update(id="other", recorded_at="2026-01-15T09:00:00+00:00")  # newer, new id
+    checks[-3].update(id="older", answer="worse", recorded_at="2000-01-01T00:00:00+00:00")
+    checks[-4].update(day="2026-01-16")  # an id already here, on another day
+    return data
+
+
+def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path) -> None:
+    export = _python_export(tmp_path)
+    later = _changed(export)
+    python = ProgressStore(tmp_path / "other" / "progress.sqlite3")
+    reports = [python.import_data(data) for data in (export, export, later)]
+    body = (
+        "const {store} = makeStore();"
+        "const reports = input.files.map((file) => store.importFile(file));"
+        "out({reports, words: reports.map((r) => store.describeImport(r)),"
+        " export: store.exportFile()});"
+    )
+    device = _node(body, {"files": [export, export, later]})
+    assert device["export"] == python.export_data()
+    assert device["words"] == [report.describe() for report in reports]
+    for theirs, ours in zip(device["reports"], reports, strict=True):
+        assert theirs == {"added": dict(ours), "updated": ours.updated, "skipped": ours.skipped}
+    assert any(reports[2].updated.values()) and any(reports[2].skipped.values())
+
+
+def test_the_summaries_of_the_sample_history_agree(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store.import_data(sample_history(D))
+    store.record_session("routine", "Daily routine", 600, day="2026-01-15")
+    store.record_session("set", "x", 30, day="2026-01-20")
+    sessions, checks = store.export_data()["sessions"], store.export_data()["next_day_checks"]
+    body = (
+        "out(input.days.map((day) => ({practice: D.summarisePractice(input.sessions, day),"
+        " nextDay: D.summariseNextDay(input.checks, day, input.rules)})));"
+    )
+    days = [D - dt.timedelta(days=n) for n in (0, 1, 3, 10, 60)]
+    device = _node(body, {"sessions": sessions, "checks": checks,
+                          "days": [day.isoformat() for day in days]})
+    for day, theirs in zip(days, device, strict=True):
+        summary = summarise_practice(store.sessions(), day)
+        assert theirs["practice"] == {
+            "currentStreak": summary.current_streak, "longestStreak": summary.longest_streak,
+            "daysThisWeek": summary.days_this_week, "daysInAll": len(summary.days),
+            "sessions": summary.sessions,
+            "minutesByDay": {d.isoformat(): m for d, m in summary.minutes_by_day.items()},
+            "days": sorted(d.isoformat() for d in summary.days)}
+        assert list(theirs["practice"]["minutesByDay"]) == [
+            d.isoformat() for d in summary.minutes_by_day]
+        next_day = summarise_next_day(store.next_day_checks(), day)
+        assert theirs["nextDay"] == {
+            "firstDay": next_day.first_day.isoformat(), "lastDay": next_day.last_day.isoformat(),
+            "answers": {d.isoformat(): a for d, a in next_day.answers.items()},
+            "counts": next_day.counts, "worseInARow": next_day.worse_in_a_row}
