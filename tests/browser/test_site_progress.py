@@ -101,6 +101,14 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     assert progress.locator('svg[aria-label*="latest is 3 (Amber)"]').count() == 1
     progress.get_by_text(REPLACEMENT_NOTE, exact=False).wait_for()  # a note is text
     assert progress.locator("b").count() == 0
+
+    fixer = page.locator(".thoracic-entries")
+    wrong = fixer.locator("li").filter(has_text="self-test · seated-rotation (left side): 40")
+    wrong.get_by_role("button").click()
+    wrong.get_by_role("button", name="Delete").get_by_text("Yes, delete it").wait_for()
+    wrong.get_by_role("button").click()
+    page.get_by_text("✓ Deleted: ").wait_for()
+    assert [t["value"] for t in _records(page)["self_tests"]] == [45.5]
     assert page.problems == []
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, preview
+from ..base import Previewed, Rendered, exporting, offline_part, preview
 from ..progress import Entry, Store, StoreError, describe_entry, store_or_own
-from ..ui import SavingNotice, kernel_note
+from ..ui import SavingNotice
 
 __all__ = ["EntryFixer", "fix_entries"]
 
@@ -90,7 +90,8 @@ class EntryFixer(Previewed, widgets.VBox):
 
 def fix_entries(store: Store | None = None) -> EntryFixer | Rendered:
     """The "fix a wrong entry" form of the My progress notebook."""
-    if exporting():
-        note = kernel_note("your history cannot be changed")
-        return Rendered(note, "Open the notebook in JupyterLab to fix an entry.")
+    if exporting():  # the site's script lists what this device kept, to delete a wrong one
+        return offline_part("entries", {"latest": LATEST}, Rendered(
+            "<p>Your latest entries on this device show here.</p>",
+            "Your latest entries on this device show here."))
     return EntryFixer(store)

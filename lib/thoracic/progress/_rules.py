@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..base import MAX_SESSION_SECONDS
-from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, SELF_TESTS
+from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, NEXT_DAY_CHECK, SELF_TESTS
 from ._records import MAX_NOTE_CHARS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 from ._transfer import (
@@ -45,6 +45,8 @@ def device_rules() -> dict[str, Any]:
         "nouns": {kind: list(NOUNS[kind]) for kind in KINDS},
         "session_kinds": list(SESSION_KINDS),
         "next_day_answers": list(NEXT_DAY_ANSWERS),
+        # What describe_entry calls each answer.
+        "next_day_words": {option.answer: option.word for option in NEXT_DAY_CHECK.answers},
         # The practice log's rating is a rating on the course's one discomfort scale.
         "rating": {"lowest": DISCOMFORT_SCALE.lowest, "highest": DISCOMFORT_SCALE.highest},
         "limits": {

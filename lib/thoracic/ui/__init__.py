@@ -20,7 +20,7 @@ from ._discomfort import (
     zone_text,
 )
 from ._glossary import show_glossary
-from ._notices import SavingNotice, kernel_note, saving_notice
+from ._notices import SavingNotice, saving_notice
 from ._quiz import QuizQuestion, knowledge_check
 from ._safety_screen import SAFETY_CHECKLIST, SafetyScreen, red_flag_banner, safety_screen
 from ._self_test_form import SelfTestForm, self_test_form
@@ -38,7 +38,6 @@ __all__ = [
     "discomfort_config",
     "discomfort_scale",
     "form_checklist",
-    "kernel_note",
     "knowledge_check",
     "next_day_option_html",
     "red_flag_banner",

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..base import Rendered, alert_html
 from ..progress import Store, StoreError, store_or_own
 
-__all__ = ["SavingNotice", "kernel_note", "saving_notice"]
+__all__ = ["SavingNotice", "saving_notice"]
 
 def saving_notice(store: Store | None = None) -> Rendered | None:
     """A visible notice when progress is not being saved; None when all is well."""
@@ -50,8 +50,3 @@ class SavingNotice(widgets.HTML):
             self.refresh()
         return True
 
-
-def kernel_note(what: str) -> str:
-    """A short note, as HTML, for a web page where ``what`` needs JupyterLab."""
-    return (f'<p class="thoracic-kernel-note"><em>In this web page, {what}. Open the '
-            "notebook in JupyterLab to use it fully.</em></p>")

@@ -919,6 +919,29 @@
    * the current streak still counts if today has no practice yet (the run ending
    * yesterday). minutesByDay covers every day logged, in the order first logged.
    */
+  // The kinds of entry a learner may delete, as Python's delete_entry looks through them.
+  const ENTRY_KINDS = Object.freeze(["sessions", "self_tests", "next_day_checks"]);
+
+  /** One line a learner recognises an entry by: Python's describe_entry, word for word. */
+  function describeEntry(entry, rules) {
+    if ("answer" in entry) {
+      const word = rules.next_day_words[entry.answer].toLowerCase();
+      return `${entry.day} · next-day check · ${word}`;
+    }
+    if ("test" in entry) {
+      const side = entry.side ? ` (${entry.side} side)` : "";
+      return `${entry.day} · self-test · ${entry.test}${side}: ${formatG(entry.value)}`;
+    }
+    const parts = [entry.day, entry.kind, entry.exercise, `${formatG(entry.duration_seconds)} s`];
+    if (entry.sets) parts.push(`${entry.sets} set${entry.sets > 1 ? "s" : ""}`);
+    if (entry.rating !== null && entry.rating !== undefined) parts.push(`felt ${entry.rating}/10`);
+    if (entry.note) {
+      const note = [...entry.note];
+      parts.push(`note: ${note.slice(0, 40).join("")}${note.length > 40 ? "…" : ""}`);
+    }
+    return parts.join(" · ");
+  }
+
   function summarisePractice(sessions, today) {
     today = dayOf(today);
     const minutes = new Map();
@@ -1429,6 +1452,19 @@
       });
     }
 
+    /** Remove one practice-log entry, self-test result or next-day check by its id, as
+     * Python's delete_entry does; returns what was removed. */
+    function deleteEntry(id) {
+      return update("Deleting that entry", (records) => {
+        for (const kind of ENTRY_KINDS) {
+          const at = records[kind].findIndex((entry) => entry.id === id);
+          if (at >= 0) return records[kind].splice(at, 1)[0];
+        }
+        throw new Error("There is no practice-log entry, self-test result or next-day check " +
+          `with id ${pythonRepr(id)}. It may have been deleted already.`);
+      });
+    }
+
     /** One answer a day: a new one replaces the day's answer, which keeps its id. */
     function recordNextDayCheck(answer, {day} = {}) {
       const answers = rules.next_day_answers;
@@ -1517,6 +1553,8 @@
       quizAnswers: () => listOf("quiz_answers"),
       recordNextDayCheck,
       nextDayChecks: () => listOf("next_day_checks"),
+      deleteEntry,
+      describeEntry: (entry) => describeEntry(entry, rules),
       exportFile,
       importFile,
       describeImport: (report) => describeImport(report, rules),
@@ -1534,6 +1572,7 @@
     validateProgressFile,
     parseProgressText,
     describeImport,
+    describeEntry,
     summarisePractice,
     summariseNextDay,
     parseSelfTest,

@@ -1,0 +1,65 @@
+"""The site's "fix a wrong entry" list names entries in the words `thoracic progress --list`
+uses, and deleting one on the device works as deleting it from the store does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore
+from thoracic.authoring._sample import sample_history
+from thoracic.progress import describe_entry, device_rules
+
+DEVICE = (Path(__file__).resolve().parents[2] / "lib" / "thoracic" / "site" / "static"
+          / "device.js")
+
+_RUN = """
+import {readFileSync} from "node:fs";
+import vm from "node:vm";
+const {source, rules, data, remove} = JSON.parse(readFileSync(0, "utf8"));
+const context = {};
+context.globalThis = context;
+vm.runInNewContext(source, context);
+const kept = new Map();
+const storage = {getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => kept.set(k, v),
+                 removeItem: (k) => kept.delete(k)};
+let n = 0;
+const store = context.ThoracicDevice.createDeviceStore({storage, rules,
+  now: () => new Date(Date.UTC(2026, 10, 30, 8)),
+  random: (count) => Uint8Array.from({length: count}, () => (n++ * 37) % 256)});
+store.importFile(data);
+const records = store.records();
+const words = [...records.sessions, ...records.self_tests, ...records.next_day_checks]
+  .map((entry) => [entry.id, store.describeEntry(entry)]);
+const removed = store.describeEntry(store.deleteEntry(remove));
+let missing = null;
+try { store.deleteEntry(remove); } catch (error) { missing = error.message; }
+console.log(JSON.stringify({words, removed, left: store.sessions().length, missing}));
+"""
+
+
+def test_entries_are_described_and_deleted_as_the_store_does(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run the site's device store: install it.")
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store.import_data(sample_history(dt.date(2026, 11, 30)))
+    session = store.sessions()[3]
+    store.rate_session(session.id, 4, "A long note that goes on past forty characters, for sure")
+    data = store.export_data()
+    done = subprocess.run([node, "--input-type=module", "-e", _RUN], input=json.dumps(
+        {"source": DEVICE.read_text("utf-8"), "rules": device_rules(), "data": data,
+         "remove": session.id}), capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    python = {entry.id: describe_entry(entry)
+              for entry in [*store.sessions(), *store.self_tests(), *store.next_day_checks()]}
+    assert dict(result["words"]) == python
+    assert result["removed"] == describe_entry(store.delete_entry(session.id))
+    assert result["left"] == len(store.sessions())
+    assert "There is no practice-log entry, self-test result or next-day check" in (
+        result["missing"])
