@@ -22,12 +22,14 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"base", "content"},
     "timer": {"base", "content"},
     "progress": {"base", "content"},
-    "ui": {"base", "content", "figures", "timer", "progress"},
-    "practice": {"base", "content", "figures", "timer", "progress", "ui"},
-    "site": {"base", "content", "figures", "timer", "progress", "ui", "practice"},
-    "lab": {"base", "content", "figures", "timer", "progress", "ui", "practice", "site"},
-    "authoring": {"base", "content", "figures", "timer", "progress", "ui", "practice", "site",
-                  "lab"},
+    "plan": {"base", "content", "progress"},
+    "ui": {"base", "content", "figures", "timer", "progress", "plan"},
+    "practice": {"base", "content", "figures", "timer", "progress", "plan", "ui"},
+    "site": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice"},
+    "lab": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice",
+            "site"},
+    "authoring": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice",
+                  "site", "lab"},
 }
 PACKAGES = set(ALLOWED)
 

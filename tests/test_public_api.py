@@ -31,6 +31,7 @@ PUBLIC_API = [
     "knowledge_check",
     "movement_animation",
     "next_day_check",
+    "plan_history_table",
     "progress_store",
     "red_flag_banner",
     "routine_summary",
@@ -41,6 +42,7 @@ PUBLIC_API = [
     "show_exercise",
     "show_glossary",
     "spine_picture",
+    "week_plan",
 ]
 
 

@@ -10,7 +10,15 @@ docstrings say what each one owns.
 from .base import Rendered
 from .content import COURSE, Exercise, get_exercise
 from .figures import exercise_diagram, movement_animation, self_test_picture, spine_picture
-from .practice import dashboard, exercise_timer, fix_entries, next_day_check, routine_timer
+from .practice import (
+    dashboard,
+    exercise_timer,
+    fix_entries,
+    next_day_check,
+    plan_history_table,
+    routine_timer,
+    week_plan,
+)
 from .progress import ProgressStore, Store, StoreError, progress_store
 from .timer import CoachTimer, TimerPlan
 from .ui import (
@@ -50,6 +58,7 @@ __all__ = [
     "knowledge_check",
     "movement_animation",
     "next_day_check",
+    "plan_history_table",
     "progress_store",
     "red_flag_banner",
     "routine_summary",
@@ -60,4 +69,5 @@ __all__ = [
     "show_exercise",
     "show_glossary",
     "spine_picture",
+    "week_plan",
 ]

@@ -111,14 +111,14 @@ def test_shown_on_its_own_it_carries_the_live_view_and_the_preview() -> None:
     assert "thoracic-preview" in data["text/html"]
 
 
-def _versions_timer() -> CoachTimer:
+def _versions_timer(store) -> CoachTimer:
     from thoracic.practice import exercise_timer
 
-    return exercise_timer("childs-pose", store=None).timer
+    return exercise_timer("childs-pose", store=store).timer
 
 
-def test_an_exercise_timer_offers_the_record_s_versions_in_the_browser() -> None:
-    timer = _versions_timer()
+def test_an_exercise_timer_offers_the_record_s_versions_in_the_browser(store) -> None:
+    timer = _versions_timer(store)
     assert [(v["key"], v["label"]) for v in timer.versions] == [
         ("standard", "Standard"), ("easier", "Easier"), ("harder", "Harder"),
         ("longer-holds", "Longer holds (older adults)")]
@@ -128,8 +128,8 @@ def test_an_exercise_timer_offers_the_record_s_versions_in_the_browser() -> None
     assert "Versions to choose from on the timer: Standard, Easier" in timer.preview().html
 
 
-def test_choosing_a_version_swaps_the_plan_the_kernel_checks_events_against() -> None:
-    timer = _versions_timer()
+def test_choosing_a_version_swaps_the_plan_the_kernel_checks_events_against(store) -> None:
+    timer = _versions_timer(store)
     timer.version = "longer-holds"
     assert {p["seconds"] for p in timer.plan["phases"] if p["kind"] == "hold"} == {60}
     hold = next(i for i, p in enumerate(timer.timer_plan.phases) if p.kind == "hold")
@@ -140,8 +140,8 @@ def test_choosing_a_version_swaps_the_plan_the_kernel_checks_events_against() ->
     assert ended[0].seconds == 60  # kept within the 60 s hold, not cut to 30
 
 
-def test_an_unknown_version_or_a_change_while_running_is_refused() -> None:
-    timer = _versions_timer()
+def test_an_unknown_version_or_a_change_while_running_is_refused(store) -> None:
+    timer = _versions_timer(store)
     with pytest.raises(TraitError, match="version must be one of standard, easier, harder, "
                                          "longer-holds, got 'gentle'"):
         timer.version = "gentle"
@@ -151,7 +151,7 @@ def test_an_unknown_version_or_a_change_while_running_is_refused() -> None:
     assert timer.version == "standard"
 
 
-def test_a_routine_timer_has_one_version_and_no_chooser() -> None:
+def test_a_routine_timer_has_one_version_and_no_chooser(store) -> None:
     from thoracic.practice import routine_timer
 
-    assert routine_timer(store=None).timer.versions == []
+    assert routine_timer(store=store).timer.versions == []

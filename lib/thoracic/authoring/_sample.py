@@ -37,7 +37,7 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
         if rng.random() > 0.55 + 0.35 * progress:  # practice becomes a habit over time
             continue
         stamp = f"{day.isoformat()}T07:{rng.randrange(60):02d}:00+00:00"
-        rating = max(0, min(10, round(5 - 3 * progress + rng.uniform(-1.5, 1.5))))
+        rating = max(0, min(10, round(3.5 - 2.5 * progress + rng.uniform(-1.0, 1.0))))
         # Strength work on Mondays, Wednesdays and Fridays, as the course suggests.
         exercises = strength_day if day.weekday() in (0, 2, 4) else daily
         for number, exercise in enumerate(exercises):
@@ -45,10 +45,11 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
                 "id": ident(), "day": day.isoformat(), "recorded_at": stamp,
                 "kind": "exercise", "exercise": exercise.name, "sets": exercise.dose.sets,
                 "duration_seconds": exercise.dose.total_seconds,
-                "rating": rating if number == len(exercises) - 1 else None,
+                "rating": max(0, min(10, rating + rng.choice((-1, 0, 0, 1)))),
                 "note": rng.choice(_NOTES) if number == 0 and rng.random() < 0.12 else None})
         if offset < days and rng.random() < 0.7:  # the next morning's check, most days
-            answer = rng.choices(("better", "same", "worse"), (2 + 3 * progress, 3, 1))[0]
+            answer = rng.choices(("better", "same", "worse"),
+                                 (2 + 3 * progress, 3, 0.4 * (1 - progress) ** 3))[0]
             checks.append({"id": ident(), "day": (day + dt.timedelta(days=1)).isoformat(),
                            "answer": answer,
                            "recorded_at": f"{(day + dt.timedelta(days=1)).isoformat()}"

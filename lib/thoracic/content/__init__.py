@@ -35,6 +35,13 @@ from ._exercises import (
     parse_exercises,
 )
 from ._glossary import GLOSSARY_HEADING, Term, load_glossary
+from ._progression import (
+    DoseLimits,
+    ProgressionRules,
+    RulesError,
+    load_progression,
+    parse_progression,
+)
 from ._quizzes import Question, QuizDataError, load_questions, parse_questions
 from ._routines import DAILY_ROUTINE_MINUTES, Routine, get_routine, load_routines
 from ._safety import RED_FLAGS, URGENCIES, RedFlag, Urgency, UrgencyAdvice, flags_by_urgency
@@ -56,6 +63,7 @@ __all__ = [
     "DiscomfortScale",
     "DiscomfortZone",
     "Dose",
+    "DoseLimits",
     "Exercise",
     "ExerciseDataError",
     "FormCue",
@@ -63,10 +71,12 @@ __all__ = [
     "NextDayOption",
     "NextDayQuestion",
     "NotebookInfo",
+    "ProgressionRules",
     "Question",
     "QuizDataError",
     "RedFlag",
     "Routine",
+    "RulesError",
     "SelfTest",
     "Tempo",
     "Term",
@@ -80,9 +90,11 @@ __all__ = [
     "get_self_test",
     "load_exercises",
     "load_glossary",
+    "load_progression",
     "load_questions",
     "load_routines",
     "notebook_by_slug",
     "parse_exercises",
+    "parse_progression",
     "parse_questions",
 ]

@@ -172,6 +172,7 @@ class Exercise:
     skip_or_modify: tuple[str, ...]
     stop_if: tuple[str, ...]
     variations: dict[str, Dose] = field(default_factory=dict)  # key of VARIATIONS -> dose
+    kind: Literal["mobility", "strength"] = "mobility"  # how it is dosed and how often
     longer_holds: str = ""  # the words for the "longer-holds" variation, for hold doses
 
     @property
@@ -348,7 +349,10 @@ class _RecordReader:
         fields: dict[str, Any] = {**texts, **lists}
         dose = self.dose()
         longer = self.raw.get("longer_holds", "")
-        return Exercise(id=ident, dose=dose, form_cues=self.form_cues(),
+        kind = self.raw.get("kind", "mobility")
+        if kind not in ("mobility", "strength"):
+            raise self.fail("kind", f"must be 'mobility' or 'strength', got {kind!r}")
+        return Exercise(id=ident, dose=dose, form_cues=self.form_cues(), kind=kind,
                         variations=self.variations(self.raw["dose"]),
                         longer_holds=longer.strip() if isinstance(longer, str) else "",
                         **fields)

@@ -1,12 +1,12 @@
-"""Practising with the course: timers joined to the practice log, the "how did it feel"
-form, the next-day check, and the dashboard that shows the learner's practice back to
-them.
+"""Practising with the course: timers joined to the practice log and running this week's
+dose from the plan, the "how did it feel" form, the next-day check, this week's plan and
+its history, and the dashboard that shows the learner's practice back to them.
 
 Owns the glue between a timer and the store (each finished set, exercise and routine is
 logged as it happens) and the views of progress.
 
 May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
-``thoracic.timer``, ``thoracic.progress``, ``thoracic.ui``.
+``thoracic.timer``, ``thoracic.progress``, ``thoracic.plan``, ``thoracic.ui``.
 """
 
 from ._dashboard import dashboard
@@ -14,7 +14,8 @@ from ._entries import EntryFixer, fix_entries
 from ._next_day import NextDayForm, next_day_check
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
-from ._timers import TimedPractice, exercise_timer, routine_timer
+from ._timers import TimedPractice, exercise_timer, routine_timer, this_week
+from ._week import plan_history_table, week_plan
 
 __all__ = [
     "EntryFixer",
@@ -26,5 +27,8 @@ __all__ = [
     "exercise_timer",
     "fix_entries",
     "next_day_check",
+    "plan_history_table",
     "routine_timer",
+    "this_week",
+    "week_plan",
 ]

@@ -8,19 +8,21 @@ felt; the exported pages have no kernel, so there the timer runs on its own.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, offline_part, timer_scale
+from ..base import Previewed, Rendered, exporting, offline_part, timer_scale, today
 from ..content import VARIATIONS, get_exercise, get_routine
-from ..progress import MAX_NOTE_CHARS, Store, store_or_own
+from ..plan import WeekPlan, plan_week
+from ..progress import MAX_NOTE_CHARS, Store, StoreError, store_or_own
 from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
 from ..ui import SavingNotice, discomfort_config
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 
-__all__ = ["PRACTICE_CLASS", "TimedPractice", "exercise_timer", "routine_timer"]
+__all__ = ["PRACTICE_CLASS", "TimedPractice", "exercise_timer", "routine_timer", "this_week"]
 
 # The box that holds a timer and what records it: in the web pages, the site's script
 # listens there for the timer's events.
@@ -31,7 +33,8 @@ class TimedPractice(Previewed, widgets.VBox):
     """A timer whose completed sets and exercises go into the practice log."""
 
     def __init__(self, timer: CoachTimer, *, store: Store | None = None,
-                 routine_name: str | None = None, **kwargs: Any) -> None:
+                 routine_name: str | None = None, plan_note: str = "",
+                 **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
         self.notice = SavingNotice(self.store)
@@ -39,7 +42,9 @@ class TimedPractice(Previewed, widgets.VBox):
                                          notice=self.notice)
         self.rating = SessionRating(self.store, self.notice)
         self.recorder.on_practice_recorded(self.rating.ask_about)
-        children: list[widgets.Widget] = [timer]
+        # This week's dose and why, above the timer (HTML made from the plan's own words).
+        children: list[widgets.Widget] = [widgets.HTML(plan_note)] if plan_note else []
+        children.append(timer)
         if exporting():  # no kernel: the site's script logs the sets and asks how it felt
             config = {"routine": routine_name, "scale": discomfort_config(),
                       "max_note": MAX_NOTE_CHARS}
@@ -61,20 +66,58 @@ def _scaled(plan: TimerPlan) -> TimerPlan:
     return shorten(plan, scale) if scale != 1.0 else plan
 
 
+def this_week(store: Store | None = None) -> WeekPlan | None:
+    """The learner's plan for this week; None in the web pages (no history there) or when
+    the progress cannot be read (the timers then run the standard dose)."""
+    if exporting():
+        return None
+    store = store_or_own(store)
+    try:
+        return plan_week(store.sessions(), store.next_day_checks(), today())
+    except StoreError:
+        return None
+
+
+def _example(week: WeekPlan) -> str:
+    return "EXAMPLE (made-up history): " if week.example else ""
+
+
 def exercise_timer(exercise_id: str, *, store: Store | None = None,
                    **options: Any) -> TimedPractice:
-    """The timer for one exercise, built from its dose, with the easier, harder and (for
-    holds) longer-hold versions to choose from; finished sets go into the log."""
+    """The timer for one exercise at this week's dose from the plan, with the easier,
+    harder and (for holds) longer-hold versions to choose from; finished sets go into the
+    log."""
     exercise = get_exercise(exercise_id)
+    store = store_or_own(store)
+    week = this_week(store)
     versions = {key: (VARIATIONS[key], _scaled(plan_for_exercise(exercise, version=key)))
                 for key in exercise.doses}
     plan = versions.pop("standard")[1]
-    return TimedPractice(CoachTimer(plan, versions=versions, **options), store=store)
+    note = ""
+    if week is not None:
+        planned = week.for_exercise(exercise.id)
+        options.setdefault("version", planned.level)
+        note = (f"<p><strong>{escape(_example(week))}Week {week.week_number}: "
+                f"{escape(planned.dose.describe())}.</strong> {escape(planned.reason)}</p>")
+    return TimedPractice(CoachTimer(plan, versions=versions, **options), store=store,
+                         plan_note=note)
 
 
 def routine_timer(routine: str = "daily", *, store: Store | None = None,
                   **options: Any) -> TimedPractice:
     """One timer for a routine (``"daily"``, or ``"strength-day"`` for the longer one with
-    strength work): every exercise in order, with change-overs."""
-    plan = _scaled(routine_plan(get_routine(routine)))
-    return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=plan.name)
+    strength work): every exercise in order, each at this week's dose, with change-overs."""
+    chosen = get_routine(routine)
+    store = store_or_own(store)
+    week = this_week(store)
+    levels = ({e.id: week.for_exercise(e.id).level for e in chosen.exercises}
+              if week is not None else {})
+    plan = _scaled(routine_plan(chosen, versions=levels))
+    note = ""
+    if week is not None:
+        doses = "; ".join(f"{e.name}: {VARIATIONS[levels[e.id]].lower()}"
+                          for e in chosen.exercises)
+        note = (f"<p><strong>{escape(_example(week))}Week {week.week_number}.</strong> Each "
+                f"exercise runs at this week's dose from your plan ({escape(doses)}).</p>")
+    return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=plan.name,
+                         plan_note=note)

@@ -7,7 +7,7 @@ first) and answers, for any elapsed time, which phase is current and how long is
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any, Literal
@@ -253,10 +253,15 @@ def plan_for_exercise(exercise: Exercise, *, version: str = "standard",
 
 
 def plan_for_routine(exercises: Sequence[Exercise], *, name: str = "Daily routine",
+                     versions: Mapping[str, str] | None = None,
                      get_ready_seconds: float = GET_READY_SECONDS,
                      changeover_seconds: float = ROUTINE_CHANGEOVER_SECONDS) -> TimerPlan:
-    """One plan for several exercises in a row, with a change-over rest between them."""
-    return join_plans(name, [plan_for_exercise(exercise, get_ready_seconds=get_ready_seconds)
+    """One plan for several exercises in a row, with a change-over rest between them; each
+    at the version ``versions`` names for its id (this week's plan), else the standard."""
+    chosen = versions or {}
+    return join_plans(name, [plan_for_exercise(exercise, version=chosen.get(exercise.id,
+                                                                             "standard"),
+                                               get_ready_seconds=get_ready_seconds)
                              for exercise in exercises], changeover_seconds=changeover_seconds)
 
 
@@ -272,11 +277,13 @@ def join_plans(name: str, plans: Sequence[TimerPlan], *,
     return TimerPlan(name, tuple(phases))
 
 
-def routine_plan(routine: Routine | str = "daily") -> TimerPlan:
-    """The plan of one of the course's routines (``"daily"`` or ``"strength-day"``)."""
+def routine_plan(routine: Routine | str = "daily", *,
+                 versions: Mapping[str, str] | None = None) -> TimerPlan:
+    """The plan of one of the course's routines (``"daily"`` or ``"strength-day"``), each
+    exercise at the version ``versions`` names (by exercise id), else the standard."""
     if isinstance(routine, str):
         routine = get_routine(routine)
-    return plan_for_routine(routine.exercises, name=routine.name)
+    return plan_for_routine(routine.exercises, name=routine.name, versions=versions)
 
 
 def daily_routine_plan() -> TimerPlan:

@@ -1,0 +1,76 @@
+"""This week's plan and the plan's history, as the wrap-up and My progress notebooks show
+them: per exercise, the dose, the sessions done this week of the target, and why."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..base import BOX_STYLE, Rendered, exporting, today
+from ..content import VARIATIONS
+from ..plan import WeekPlan, plan_history, plan_week
+from ..progress import Store, StoreError, store_or_own
+from ._timers import this_week
+
+__all__ = ["plan_history_table", "week_plan"]
+
+_EXAMPLE = "EXAMPLE: made up to show what a plan looks like. Your own plan shows once you practise."
+_WEB = ("On these web pages the plan starts at the standard dose. In JupyterLab it adapts "
+        "every week to how your sessions went.")
+
+
+def _dated(week: WeekPlan) -> str:
+    return f"Week {week.week_number} (starting {week.week_start:%A %d %B %Y})"
+
+
+def week_plan(store: Store | None = None) -> Rendered:
+    """This week's dose for each exercise, the sessions done of the week's target, and why."""
+    week = this_week(store) if not exporting() else plan_week([], [], today())
+    if week is None:
+        text = "Your plan could not be read just now; the timers run the standard dose."
+        return Rendered(f"<p>{escape(text)}</p>", text)
+    rows, lines = [], []
+    for planned in week.exercises:
+        done = f"{planned.done_sessions} of {planned.target_sessions}"
+        dose = planned.dose.describe()
+        level = VARIATIONS[planned.level]
+        rows.append(f"<tr><td>{escape(planned.exercise.name)}</td><td>{escape(level)}: "
+                    f"{escape(dose)}</td><td>{escape(done)}</td>"
+                    f"<td>{escape(planned.reason)}</td></tr>")
+        lines.append(f"{planned.exercise.name}: {level}, {dose}; {done} this week. "
+                     f"{planned.reason}")
+    title = f"Your plan: {_dated(week)}"
+    notes = [_EXAMPLE] if week.example else []
+    if exporting():
+        notes.append(_WEB)
+    html = (f'<section style="{BOX_STYLE}" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
+            + "".join(f"<p><strong>{escape(note)}</strong></p>" for note in notes)
+            + '<table aria-label="This week for each exercise"><thead><tr><th>Exercise</th>'
+              "<th>This week's dose</th><th>Sessions this week</th><th>Why</th></tr></thead>"
+              f"<tbody>{''.join(rows)}</tbody></table></section>")
+    return Rendered(html, "\n".join([title, *notes, *lines]))
+
+
+def plan_history_table(store: Store | None = None) -> Rendered:
+    """Each week so far, with the dose the plan gave each exercise."""
+    if exporting():
+        return Rendered(f"<p>{escape(_WEB)}</p>", _WEB)
+    store = store_or_own(store)
+    try:
+        weeks = plan_history(store.sessions(), store.next_day_checks(), today())
+    except StoreError as problem:
+        text = f"Your plan's history could not be read just now. {problem}"
+        return Rendered(f"<p>{escape(text)}</p>", text)
+    names = [planned.exercise.name for planned in weeks[-1].exercises]
+    head = "".join(f"<th>{escape(name)}</th>" for name in names)
+    rows = "".join(
+        f"<tr><td>{escape(_dated(week))}</td>"
+        + "".join(f"<td>{escape(VARIATIONS[p.level])}</td>" for p in week.exercises) + "</tr>"
+        for week in reversed(weeks))
+    example = weeks[-1].example
+    html = ((f"<p><strong>{escape(_EXAMPLE)}</strong></p>" if example else "")
+            + '<table aria-label="The plan, week by week"><thead><tr><th>Week</th>'
+            f"{head}</tr></thead><tbody>{rows}</tbody></table>")
+    text = "\n".join(f"{_dated(week)}: " + ", ".join(
+        f"{p.exercise.name} {VARIATIONS[p.level].lower()}" for p in week.exercises)
+        for week in weeks)
+    return Rendered(html, (f"{_EXAMPLE}\n" if example else "") + text)
