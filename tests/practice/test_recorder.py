@@ -7,6 +7,7 @@ import ipywidgets as widgets
 
 from thoracic import CoachTimer, ProgressStore, get_exercise
 from thoracic.practice import SessionRating, TimedPractice
+from thoracic.progress import describe_entry
 from thoracic.timer import GET_READY_SECONDS, build_plan, daily_routine_plan, plan_for_exercise
 
 READY = GET_READY_SECONDS
@@ -132,3 +133,23 @@ def test_reset_starts_counting_afresh(browser_events, store) -> None:
     # get ready, two 30 s holds, 15 s rest between them
     assert [(s.sets, s.duration_seconds) for s in exercise] == [(1, READY + 75.0)]
     assert [s.duration_seconds for s in store.sessions() if s.kind == "set"] == [60.0]
+
+
+def test_each_entry_names_the_version_of_the_dose_it_ran(browser_events, store) -> None:
+    from thoracic.practice import exercise_timer, routine_timer
+
+    practice = exercise_timer("kneeling-thoracic-extension", store=store)
+    practice.timer.version = "easier"  # the learner's own choice on the timer
+    plan = practice.timer.timer_plan
+    _play(practice, browser_events(plan, [["start"], ["advance", plan.total_seconds + 1]]))
+    assert {s.version for s in store.sessions()} == {"easier"}
+    assert "easier" in describe_entry(store.sessions()[-1])
+
+    routine = routine_timer(store=store)
+    plan = routine.timer.timer_plan
+    _play(routine, browser_events(plan, [["start"], ["advance", plan.total_seconds + 1]]))
+    logged = [s for s in store.sessions() if s.recorded_at and s.kind != "set"][-5:]
+    # this week's plan (a fresh start: the standard dose) for each exercise; none for the
+    # routine as a whole
+    assert [(s.kind, s.version) for s in logged] == [("exercise", "standard")] * 4 + [
+        ("routine", None)]

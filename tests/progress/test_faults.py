@@ -53,8 +53,10 @@ def _write_notes(path: str, stop: object, seed: int) -> None:
         if stop.is_set():  # type: ignore[attr-defined]
             break
         db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO sessions VALUES (?, '2026-01-15', 't', 'set', 'childs-pose', "
-                   "1, 30.0, NULL, ?)", (uuid.uuid4().hex, "n" * rng.randint(2_000, 20_000)))
+        db.execute("INSERT INTO sessions (id, day, recorded_at, kind, exercise, sets, "
+                   "duration_seconds, rating, note) VALUES (?, '2026-01-15', 't', 'set', "
+                   "'childs-pose', 1, 30.0, NULL, ?)",
+                   (uuid.uuid4().hex, "n" * rng.randint(2_000, 20_000)))
         db.execute("COMMIT")
     db.close()
 

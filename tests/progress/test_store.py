@@ -276,7 +276,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_history(tmp_path: Path) -> 
     store.record_next_day_check("same", day="2025-06-02")
     assert [c.answer for c in store.next_day_checks()] == ["same"]
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_a_version_1_export_still_imports(store: ProgressStore) -> None:

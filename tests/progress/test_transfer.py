@@ -117,7 +117,7 @@ def test_version_must_be_a_positive_whole_number(kept: ProgressStore, version: A
 
 
 def test_newer_version_is_refused(kept: ProgressStore) -> None:
-    refused(kept, {**one_of_each(), "version": 4}, "cannot read (it reads up to 3)")
+    refused(kept, {**one_of_each(), "version": 5}, "cannot read (it reads up to 4)")
 
 
 @pytest.mark.parametrize(

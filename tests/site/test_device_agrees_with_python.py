@@ -100,7 +100,7 @@ def _with(kind: str, field: str, value: Any, *, drop: bool = False,
           base: Callable[[], dict[str, Any]] = one_of_each) -> dict[str, Any]:
     data = base()
     if drop:
-        del data[kind][0][field]
+        data[kind][0].pop(field, None)
     else:
         data[kind][0][field] = value
     return data
@@ -134,6 +134,8 @@ FIELD_VALUES: dict[tuple[str, str], list[Any]] = {
         raw("1e400"), raw("-1e400"), 2**63, 10**400, 5000.0, raw("1E2"), -0.0, 1e-300],
     ("sessions", "rating"): [None, True, 2.5, "3", 11, -1, 0, 10, 3.0, 2**63, 10**40,
                              10**29, 10**30 - 1, 10**30, -(10**30)],
+    ("sessions", "version"): [None, "easier", "longer-holds", "Easier", "extreme", 5, "",
+                              ["harder"]],
     ("sessions", "note"): [None, 5, "\ud800", "ok \udc00 no", "x" * 2000, "x" * 2001,
                            "x" * 50_000, "", ["a"], "😀" * 2000, "😀" * 2001],
     ("self_tests", "test"): [None, "toe-touch", 5, "t" * 101, "Seated-Rotation"],

@@ -8,6 +8,7 @@ stops halfway keeps what they did. Skipped phases are not counted as practice.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from ipywidgets import CallbackDispatcher
@@ -23,11 +24,15 @@ class PracticeRecorder:
     """Writes what a timer completes into the practice log."""
 
     def __init__(self, timer: CoachTimer, store: Store, *, routine_name: str | None = None,
-                 notice: SavingNotice | None = None) -> None:
+                 notice: SavingNotice | None = None,
+                 versions: Mapping[str, str] | None = None) -> None:
+        """``versions``: for a routine, the version each exercise (by name) runs at; an
+        exercise's own timer says its version itself (the learner may change it)."""
         self.timer = timer
         self.store = store
         self.notice = notice if notice is not None else SavingNotice(store)
         self.routine_name = routine_name
+        self.versions = dict(versions or {})
         self.last_exercise_session: str | None = None
         self._on_recorded = CallbackDispatcher()
         self._clear()
@@ -84,10 +89,17 @@ class PracticeRecorder:
             if session:
                 self._on_recorded(session)
 
+    def _version(self, kind: SessionKind, name: str) -> str | None:
+        if kind == "routine":
+            return None
+        return self.timer.version if self.timer.versions else self.versions.get(name)
+
     def _log(self, kind: SessionKind, name: str, seconds: float, sets: int) -> str | None:
-        """One entry in the practice log; its id, or None if it could not be kept (the
-        notice then says why, and the timer carries on)."""
+        """One entry in the practice log, with the version of the dose it ran; its id, or
+        None if it could not be kept (the notice then says why, and the timer carries on)."""
         made: list[str] = []
+        version = self._version(kind, name)
         self.notice.keep(lambda: made.append(
-            self.store.record_session(kind, name, round(seconds, 1), sets=sets)))
+            self.store.record_session(kind, name, round(seconds, 1), sets=sets,
+                                      version=version)))
         return made[0] if made else None

@@ -8,6 +8,7 @@ felt; the exported pages have no kernel, so there the timer runs on its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -34,12 +35,12 @@ class TimedPractice(Previewed, widgets.VBox):
 
     def __init__(self, timer: CoachTimer, *, store: Store | None = None,
                  routine_name: str | None = None, plan_note: str = "",
-                 **kwargs: Any) -> None:
+                 versions: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
         self.notice = SavingNotice(self.store)
         self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name,
-                                         notice=self.notice)
+                                         notice=self.notice, versions=versions)
         self.rating = SessionRating(self.store, self.notice)
         self.recorder.on_practice_recorded(self.rating.ask_about)
         # This week's dose and why, above the timer (HTML made from the plan's own words).
@@ -120,4 +121,5 @@ def routine_timer(routine: str = "daily", *, store: Store | None = None,
         note = (f"<p><strong>{escape(_example(week))}Week {week.week_number}.</strong> Each "
                 f"exercise runs at this week's dose from your plan ({escape(doses)}).</p>")
     return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=plan.name,
-                         plan_note=note)
+                         plan_note=note, versions={e.name: levels.get(e.id, "standard")
+                                                   for e in chosen.exercises})

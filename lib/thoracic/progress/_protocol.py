@@ -36,7 +36,8 @@ class Store(Protocol):
 
     def record_session(self, kind: SessionKind, exercise: str, duration_seconds: float, *,
                        sets: int | None = None, day: str | None = None,
-                       rating: int | None = None, note: str | None = None) -> str: ...
+                       rating: int | None = None, note: str | None = None,
+                       version: str | None = None) -> str: ...
 
     def rate_session(self, session_id: str, rating: int | None, note: str | None) -> None: ...
 

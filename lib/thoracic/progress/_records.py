@@ -24,6 +24,7 @@ class Session:
     duration_seconds: float
     rating: int | None
     note: str | None
+    version: str | None = None  # the dose's version the timer ran (None: not known)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def describe_entry(entry: Entry) -> str:
     parts = [entry.day, entry.kind, entry.exercise, f"{entry.duration_seconds:g} s"]
     if entry.sets:
         parts.append(f"{entry.sets} set{'s' if entry.sets > 1 else ''}")
+    if entry.version and entry.version != "standard":
+        parts.append(entry.version)
     if entry.rating is not None:
         parts.append(f"felt {entry.rating}/10")
     if entry.note:

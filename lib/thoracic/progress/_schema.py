@@ -18,7 +18,7 @@ __all__ = [
 
 FILENAME = "progress.sqlite3"
 APPLICATION_ID = 0x55425231  # "UBR1": marks the file as ours
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Ids of made-up example entries (the sample history the stored notebooks show) start
 # with this, so a view can say "example" wherever it shows them.
@@ -81,6 +81,11 @@ MIGRATIONS: tuple[str, ...] = (
         answer TEXT NOT NULL CHECK (answer IN ('better', 'same', 'worse')),
         recorded_at TEXT NOT NULL
     );
+    """,
+    """
+    -- Which version of the dose a session ran (standard, easier, harder, longer-holds);
+    -- NULL for a routine, and for sessions logged before versions were kept.
+    ALTER TABLE sessions ADD COLUMN version TEXT;
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..base import DATA_DIR_VARIABLE, today
-from ..content import NEXT_DAY_CHECK
+from ..content import NEXT_DAY_CHECK, VARIATIONS
 from ._errors import (
     DamagedStoreError,
     ForeignStoreError,
@@ -305,17 +305,22 @@ class ProgressStore:
     # -- practice log -------------------------------------------------------------------
     def record_session(self, kind: SessionKind, exercise: str, duration_seconds: float, *,
                        sets: int | None = None, day: str | None = None,
-                       rating: int | None = None, note: str | None = None) -> str:
-        """Add one entry to the practice log and return its id."""
+                       rating: int | None = None, note: str | None = None,
+                       version: str | None = None) -> str:
+        """Add one entry to the practice log and return its id; ``version`` is the dose's
+        version the timer ran (standard, easier, harder, longer-holds)."""
         if kind not in SESSION_KINDS:
             raise ValueError(f"kind must be one of {', '.join(SESSION_KINDS)}, got {kind!r}.")
+        if version is not None and version not in VARIATIONS:
+            raise ValueError(f"version must be one of {', '.join(VARIATIONS)} or None, got "
+                             f"{version!r}.")
         check_note(note)
         check_rating(rating)
         session_id = uuid.uuid4().hex
         with self._transaction() as db:
-            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (session_id, day or today().isoformat(), _now(), kind, exercise, sets,
-                        float(duration_seconds), rating, note))
+                        float(duration_seconds), rating, note, version))
         return session_id
 
     def rate_session(self, session_id: str, rating: int | None, note: str | None) -> None:
@@ -431,7 +436,7 @@ class ProgressStore:
         added: dict[str, int] = {}
         with self._transaction() as db:
             # Entries have ids: one already here is kept as it is (and counted as skipped).
-            for table, rows, marks in (("sessions", checked.sessions, "?, " * 8 + "?"),
+            for table, rows, marks in (("sessions", checked.sessions, "?, " * 9 + "?"),
                                        ("self_tests", checked.self_tests, "?, " * 5 + "?"),
                                        ("quiz_answers", checked.quiz_answers, "?, " * 5 + "?")):
                 added[table] = db.executemany(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
 from ..base import MAX_SESSION_SECONDS, today
-from ..content import NEXT_DAY_ANSWERS, SELF_TESTS, SelfTest
+from ..content import NEXT_DAY_ANSWERS, SELF_TESTS, VARIATIONS, SelfTest
 from ._errors import ImportFileError
 from ._records import (
     MAX_NOTE_CHARS,
@@ -235,6 +235,15 @@ def _flag(record: Mapping[str, Any], name: str, where: str) -> int:
     return int(value)
 
 
+def _version(record: Mapping[str, Any], where: str) -> str | None:
+    """The version of the dose a session ran, or None (older files have no version)."""
+    value = record.get("version")
+    if value is None or (isinstance(value, str) and value in VARIATIONS):
+        return value
+    raise _bad(where, f"field 'version' must be one of {', '.join(VARIATIONS)} or null (it is "
+                      f"{_shown(value)})")
+
+
 def validated_import(data: Any) -> ValidatedImport:
     """Every row of an export, checked; ImportFileError saying where and what, if not."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
@@ -338,7 +347,7 @@ def validated_import(data: Any) -> ValidatedImport:
                          _text(record, "recorded_at", where, MAX_STAMP_CHARS), kind,
                          _text(record, "exercise", where, MAX_NAME_CHARS),
                          _whole(record, "sets", where, 1, MAX_SETS, optional=True),
-                         float(duration), rating, note))
+                         float(duration), rating, note, _version(record, where)))
 
     tests_by_id = {test.id: test for test in SELF_TESTS}
     tests = []

@@ -681,7 +681,17 @@
       duration_seconds: duration,
       rating: isNone(rating) ? null : rating,
       note: isNone(note) ? null : note,
+      version: versionField(context, record, where),
     };
+  }
+
+  /** The version of the dose a session ran, or null (older files have no version). */
+  function versionField(context, record, where) {
+    const value = field(record, "version");
+    if (isNone(value)) return null;
+    if (typeof value === "string" && context.rules.versions.includes(value)) return value;
+    throw problemOf(context, where, `field 'version' must be one of ` +
+      `${context.rules.versions.join(", ")} or null (it is ${shownAt(record, "version")})`);
   }
 
   function checkSelfTests(context) {
@@ -934,6 +944,7 @@
     }
     const parts = [entry.day, entry.kind, entry.exercise, `${formatG(entry.duration_seconds)} s`];
     if (entry.sets) parts.push(`${entry.sets} set${entry.sets > 1 ? "s" : ""}`);
+    if (entry.version && entry.version !== "standard") parts.push(entry.version);
     if (entry.rating !== null && entry.rating !== undefined) parts.push(`felt ${entry.rating}/10`);
     if (entry.note) {
       const note = [...entry.note];
@@ -1157,7 +1168,7 @@
 
   /** A copy of a record with its fields in the export's order. */
   const ordered = (fields, record) =>
-    Object.fromEntries(fields.map((name) => [name, record[name]]));
+    Object.fromEntries(fields.map((name) => [name, record[name] ?? null])); // older: null
 
   /** Sorted as Python's store orders them: by day and time saved, then as saved. */
   function byDayAndTime(list) {
@@ -1393,7 +1404,7 @@
 
     // -- practice log ----------------------------------------------------------------------
     function recordSession(kind, exercise, durationSeconds,
-      {sets = null, day, rating = null, note = null} = {}) {
+      {sets = null, day, rating = null, note = null, version = null} = {}) {
       if (!rules.session_kinds.includes(kind)) {
         throw new Error(`kind must be one of ${rules.session_kinds.join(", ")}, got ` +
           `${pythonRepr(kind)}.`);
@@ -1403,11 +1414,15 @@
       checkWhole("sets", sets, 1, rules.limits.MAX_SETS, {optional: true});
       checkNote(rules, note);
       checkRating(rules, rating);
+      if (version !== null && !rules.versions.includes(version)) {
+        throw new Error(`version must be one of ${rules.versions.join(", ")} or None, got ` +
+          `${pythonRepr(version)}.`);
+      }
       const chosen = dayOrToday(day);
       return update("This practice-log entry", (records) => {
         const id = newId(records, "sessions");
         records.sessions.push({id, day: chosen, recorded_at: stampOf(now()), kind, exercise,
-          sets, duration_seconds: durationSeconds, rating, note});
+          sets, duration_seconds: durationSeconds, rating, note, version});
         return id;
       });
     }

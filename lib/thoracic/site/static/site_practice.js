@@ -15,6 +15,7 @@
   class PracticeLog {
     constructor({ routine = null, log, onRecorded = () => {} }) {
       this.routine = routine;
+      this.version = "standard";
       this.log = log;
       this.onRecorded = onRecorded;
       this.clear();
@@ -33,6 +34,7 @@
     }
 
     handle(event) {
+      if (event.version) this.version = event.version; // the dose's version the timer runs
       if (event.type === "status" && event.status === "idle") this.clear();
       else if (event.type === "phase_end" && event.phase) this.phaseEnded(event);
       else if (event.type === "exercise_done") this.exerciseDone(event.exercise);
@@ -49,7 +51,7 @@
       this.add(this.setSeconds, name, seconds);
       if (phase.kind === "reps" || phase.rep_number === phase.rep_count) {
         this.add(this.sets, name, 1);
-        this.log("set", name, this.setSeconds.get(name), 1);
+        this.log("set", name, this.setSeconds.get(name), 1, this.version);
         this.setSeconds.set(name, 0);
       }
     }
@@ -57,7 +59,7 @@
     exerciseDone(name) {
       const sets = this.sets.get(name) || 0;
       if (!sets) return; // everything was skipped: nothing to log
-      const id = this.log("exercise", name, this.seconds.get(name) || 0, sets);
+      const id = this.log("exercise", name, this.seconds.get(name) || 0, sets, this.version);
       this.exercisesLogged += 1;
       this.sets.set(name, 0);
       this.seconds.set(name, 0);
@@ -66,7 +68,7 @@
 
     finished() {
       if (!this.routine || !this.exercisesLogged) return;
-      const id = this.log("routine", this.routine, this.routineSeconds, this.exercisesLogged);
+      const id = this.log("routine", this.routine, this.routineSeconds, this.exercisesLogged, null);
       if (id) this.onRecorded(id);
     }
   }
@@ -137,10 +139,10 @@
     part.append(status);
     const log = new PracticeLog({
       routine: config.routine,
-      log: (kind, name, seconds, sets) => {
+      log: (kind, name, seconds, sets, version) => {
         let id = null;
         Site.keep(() => {
-          id = store.recordSession(kind, name, Math.round(seconds * 10) / 10, { sets });
+          id = store.recordSession(kind, name, Math.round(seconds * 10) / 10, { sets, version });
         }, status);
         return id;
       },

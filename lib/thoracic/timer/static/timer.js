@@ -281,7 +281,7 @@ async function render({ model, el }) {
     // pages, with no kernel, the site's script can keep the practice log on the device.
     const phase = event.type === "phase_end" ? plan.phases[event.index] : undefined;
     parts.root.dispatchEvent(new CustomEvent("thoracic-timer", {
-      bubbles: true, detail: { ...event, phase, plan: plan.name } }));
+      bubbles: true, detail: { ...event, phase, plan: plan.name, version: model.get("version") } }));
     try {
       model.send(event);
     } catch {
