@@ -24,11 +24,11 @@ RULES = load_progression()
 
 
 def _session(day: dt.date, rating: int | None, *, sets: int = 3, n: int = 0,
-             exercise: str = ROLLER.name) -> Session:
+             exercise: str = ROLLER.name, version: str | None = None) -> Session:
     return Session(id=f"s{day.isoformat()}-{n}", day=day.isoformat(),
                    recorded_at=f"{day.isoformat()}T18:00:00+00:00", kind="exercise",
                    exercise=exercise, sets=sets, duration_seconds=142.0, rating=rating,
-                   note=None)
+                   note=None, version=version)
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -86,11 +86,16 @@ def test_a_week_away_restarts_gently() -> None:
     assert week.reason.startswith("You had ") and "starts again gently" in week.reason
 
 
-def test_incomplete_or_unrated_sessions_do_not_step_up() -> None:
+def test_incomplete_unrated_or_gentler_sessions_do_not_step_up() -> None:
     partial = [_session(MONDAY + dt.timedelta(days=d), 1, sets=1, n=d) for d in range(4)]
     unrated = [_session(MONDAY + dt.timedelta(days=d), None, n=d) for d in range(4)]
-    for history in (partial, unrated):
+    gentler = [_session(MONDAY + dt.timedelta(days=d), 1, sets=2, n=d, version="easier")
+               for d in range(4)]  # the learner picked the easier dose: whole, but gentler
+    for history in (partial, unrated, gentler):
         assert _week(history, MONDAY + dt.timedelta(days=7)).level == "standard"
+    chosen = [_session(MONDAY + dt.timedelta(days=d), 1, n=d, version="standard")
+              for d in range(3)]
+    assert _week(chosen, MONDAY + dt.timedelta(days=7)).level == "harder"
 
 
 def test_the_timers_run_this_week_s_dose_and_say_why(tmp_path) -> None:

@@ -63,6 +63,7 @@ class _Day:
     complete: bool = False
     zones: set[Zone] = field(default_factory=set)
     worse_next_day: bool = False
+    versions: set[str] = field(default_factory=set)  # the doses' versions run, where known
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -94,7 +95,12 @@ def _days(exercise: Exercise, sessions: Sequence[Session],
         if session.exercise != exercise.name or session.kind != "exercise":
             continue
         done = days[dt.date.fromisoformat(session.day)]
-        done.complete = done.complete or (session.sets or 0) >= least
+        # A whole dose of the version it ran (of the gentlest, where that is not known).
+        dose = exercise.doses.get(session.version or "")
+        whole = _expected_sets(dose) if dose is not None else least
+        done.complete = done.complete or (session.sets or 0) >= whole
+        if session.version:
+            done.versions.add(session.version)
         zone = _zone(session.rating)
         if zone:
             done.zones.add(zone)
@@ -129,6 +135,11 @@ class _Ladder:
 
     def down(self) -> None:
         self.index = max(0, self.index - 1)
+
+    def reached(self, versions: set[str]) -> bool:
+        """Whether a day's versions include this step or a harder one (unknown: yes)."""
+        known = [self.steps.index(v) for v in versions if v in self.steps]
+        return not versions or (bool(known) and max(known) >= self.index)
 
 
 def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequence[dt.date],
@@ -165,9 +176,12 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
             elif any("amber" in days[d].zones for d in last_week):
                 reason = say["stay_amber"].format(level=ladder.level)
             else:
-                # A session counts once it was complete and rated, and rated only green.
+                # A session counts once it was complete and rated, rated only green, and
+                # run at this week's dose or above (a gentler one the learner picked does
+                # not show this dose is easy).
                 qualifying += sum(1 for d in last_week
-                                  if days[d].complete and days[d].zones == {"green"})
+                                  if days[d].complete and days[d].zones == {"green"}
+                                  and ladder.reached(days[d].versions))
                 if qualifying >= rules.step_up_sessions and ladder.up():
                     qualifying = 0
                     reason = say["step_up"].format(sessions=rules.step_up_sessions,
