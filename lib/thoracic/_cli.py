@@ -7,9 +7,14 @@ the learner's commands never load the authoring tools.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .plan import WeekPlan
 
 __all__ = ["main"]
 
@@ -146,6 +151,104 @@ def _progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def _learner_plan(command: str) -> WeekPlan | None:
+    """This week's plan from the learner's progress; None (said on stderr) if unreadable."""
+    from .base import today
+    from .plan import plan_week
+    from .progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore()
+        return plan_week(store.sessions(), store.next_day_checks(), today())
+    except StoreError as problem:
+        print(f"thoracic {command}: {problem}", file=sys.stderr)
+        return None
+
+
+def _cannot_write(command: str, path: Path, error: OSError, option: str) -> int:
+    reason = error.strerror or str(error)
+    print(f"thoracic {command}: cannot write {path} ({reason}). Choose a file in a folder you "
+          f"can write to with {option}.", file=sys.stderr)
+    return 1
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from .site import sheet_html, sheet_name
+
+    plan = _learner_plan("sheet")
+    if plan is None:
+        return 2
+    out: Path = args.out or Path(sheet_name(plan))
+    if out.is_dir():
+        out = out / sheet_name(plan)
+    try:
+        out.write_text(sheet_html(plan, paper=args.paper), encoding="utf-8")
+    except OSError as error:
+        return _cannot_write("sheet", out, error, "--out")
+    size = "A4" if args.paper == "a4" else "Letter"
+    print(f"Wrote your sheet for week {plan.week_number} to {out.resolve()}.")
+    print(f"To print it, open it in your web browser and press Ctrl+P (Cmd+P on a Mac). "
+          f"Choose {size} paper and turn on \"Background graphics\" for the colours: it fits "
+          "on one page.")
+    return 0
+
+
+def _date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _clock_time(text: str) -> dt.time:
+    """``HH:MM`` on a 24-hour clock; ValueError saying so for anything else."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    try:
+        if found is None:
+            raise ValueError
+        return dt.time(int(found.group(1)), int(found.group(2)))
+    except ValueError:
+        raise ValueError(f"--time takes a time on the 24-hour clock as HH:MM, like 18:00 or "
+                         f"07:30; got {text!r}.") from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from .base import today
+
+    plan = _learner_plan("plan")
+    if plan is None:
+        return 2
+    if args.calendar is None:
+        example = " (an EXAMPLE, from the made-up sample history)" if plan.example else ""
+        print(f"Week {plan.week_number} of your plan, from {_date(plan.week_start)}{example}:")
+        for week in plan.exercises:
+            print(f"  {week.exercise.name}: {week.dose.describe()}; {week.done_sessions} of "
+                  f"{week.target_sessions} sessions done. {week.reason}")
+        return 0
+
+    from .practice import plan_calendar
+    from .practice._calendar import MAX_WEEKS, routine_page_url
+
+    at = _clock_time(args.time)
+    if not 1 <= args.weeks <= MAX_WEEKS:
+        raise ValueError(f"--weeks takes a number from 1 to {MAX_WEEKS}; got {args.weeks}.")
+    start = today() + dt.timedelta(days=1)
+    data = plan_calendar(plan, start=start, weeks=args.weeks, at=at, site=args.site)
+    try:
+        args.calendar.write_bytes(data)
+    except OSError as error:
+        return _cannot_write("plan", args.calendar, error, "--calendar")
+    end = start + dt.timedelta(days=args.weeks * 7 - 1)
+    print(f"Wrote {args.weeks * 7} reminders, one a day at {at:%H:%M} from {_date(start)} to "
+          f"{_date(end)}, to {args.calendar.resolve()}.")
+    print("Open the file with your calendar app (or import it there) to add them. Each one "
+          "rings 10 minutes before. Import a newer file later and it updates them.")
+    if args.site and routine_page_url(args.site).startswith("file:") and not (
+            Path(args.site).expanduser() / "index.html").is_file():
+        print(f"Note: there is no exported course in {args.site} yet, so the links lead "
+              f"nowhere until you make it with: thoracic export --out {args.site}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from .site import ExportError, NotebookExecutionError, export_course
 
@@ -244,6 +347,27 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--prefix", type=Path, default=None,
                        help="the environment's folder (default: the running Python's)")
     setup.set_defaults(handler=_lab_setup)
+
+    sheet = commands.add_parser(
+        "sheet", help="write this week's routine as a one-page sheet to print (HTML)")
+    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                       help="the paper size (default: a4)")
+    sheet.add_argument("--out", type=Path, default=None, metavar="FILE.html",
+                       help="where (default: upper-back-relief-week-N.html in this folder)")
+    sheet.set_defaults(handler=_sheet)
+
+    plan = commands.add_parser(
+        "plan", help="show this week's plan, or write reminders for a calendar app")
+    plan.add_argument("--calendar", type=Path, default=None, metavar="FILE.ics",
+                      help="write the coming weeks' sessions to an iCalendar file")
+    plan.add_argument("--time", default="18:00", metavar="HH:MM",
+                      help="the time of day, local time wherever you are (default: 18:00)")
+    plan.add_argument("--weeks", type=int, default=6,
+                      help="how many weeks, from tomorrow (1 to 26, default: 6)")
+    plan.add_argument("--site", default=None, metavar="PATH_OR_URL",
+                      help="the exported course (a folder or a web address), for a link to "
+                           "the routine in each reminder")
+    plan.set_defaults(handler=_plan)
 
     exercises = commands.add_parser("exercises", help="list the exercises and their doses")
     exercises.set_defaults(handler=_exercises)

@@ -54,7 +54,8 @@ def _tree_digest(folder: Path) -> str:
 
 
 def test_site_has_an_index_every_page_and_shared_files(exported_site: Path) -> None:
-    assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(["index.html", *PAGES])
+    assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(
+        ["index.html", "sheet.html", *PAGES])
     assert (exported_site / "_static" / "course.css").stat().st_size > 100_000
     assert (exported_site / "_static" / "html-manager" / "embed-amd.js").is_file()
     assert (exported_site / "_static" / "require.js").is_file()

@@ -9,6 +9,7 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 ``thoracic.timer``, ``thoracic.progress``, ``thoracic.plan``, ``thoracic.ui``.
 """
 
+from ._calendar import plan_calendar
 from ._dashboard import dashboard
 from ._entries import EntryFixer, fix_entries
 from ._next_day import NextDayForm, next_day_check
@@ -27,6 +28,7 @@ __all__ = [
     "exercise_timer",
     "fix_entries",
     "next_day_check",
+    "plan_calendar",
     "plan_history_table",
     "routine_timer",
     "this_week",

@@ -5,7 +5,8 @@ Owns running a notebook in a fresh kernel, the export itself (course template, s
 stylesheet, local widget renderer, atomic replacement of the old site) and its templates,
 the site's own scripts (``static/``: the device store that keeps progress in the browser,
 and the parts of pages it brings to life), the app files (manifest, icons, service
-worker) and the local server of ``thoracic export --serve``.
+worker), the local server of ``thoracic export --serve``, and the printable week
+(``thoracic sheet``, and ``sheet.html`` in the site).
 
 May import: every package below it (``base`` to ``practice``); never ``authoring``.
 """
@@ -29,6 +30,7 @@ from ._export import (
 )
 from ._page import inline_widget_scripts, single_page
 from ._serve import LOCAL_HOST, site_server
+from ._sheet import SHEET_PAGE, sheet_html, sheet_name, site_sheet
 
 __all__ = [
     "APP_NAME",
@@ -36,6 +38,7 @@ __all__ = [
     "CDN_REQUIREJS",
     "ICON_SIZES",
     "LOCAL_HOST",
+    "SHEET_PAGE",
     "SITE_SCRIPTS",
     "ExportError",
     "ExportReport",
@@ -52,7 +55,10 @@ __all__ = [
     "inline_widget_scripts",
     "prune_widget_state",
     "rewrite_notebook_links",
+    "sheet_html",
+    "sheet_name",
     "single_page",
     "site_server",
+    "site_sheet",
     "write_app_files",
 ]

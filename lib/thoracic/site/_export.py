@@ -29,6 +29,7 @@ from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE
 from ..content import COURSE, NotebookInfo
 from ._app import SITE_SCRIPTS, THEME_COLOUR, write_app_files
 from ._execute import execute_notebook
+from ._sheet import SHEET_PAGE, site_sheet
 
 __all__ = [
     "CDN_RENDERER",
@@ -168,6 +169,9 @@ def _index_page() -> str:
             "achy upper back. Start with the safety check in the first notebook, then go "
             "at your own pace: one notebook a day is plenty.</p>"
             f'<nav aria-label="Course notebooks"><ol start="0">{items}</ol></nav>'
+            # The printable week (issue 16): written beside the pages by export_course.
+            f'<p><a href="{SHEET_PAGE}">A sheet for your fridge</a>: this week\'s routine '
+            "on one page to print, with a box to tick each day.</p>"
             "</main></body></html>\n")
 
 
@@ -268,6 +272,7 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             page.write_text(rewrite_notebook_links(html), encoding="utf-8")
             pages.append(out / page.name)
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
+        (built / SHEET_PAGE).write_text(site_sheet(), encoding="utf-8")  # standard doses
         static = built / "_static"
         static.mkdir()
         (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
