@@ -6,12 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8888
+HUB_PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test check lint types js notebooks nav html bench clean
+.PHONY: help install lab hub test check lint types js notebooks nav html bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
+	@echo "make hub        a trial class on this computer: JupyterHub, one JupyterLab per learner"
 	@echo "make test       install what is needed and run every test"
 	@echo "make check      the fast tier: lint, types and unit tests (no kernels, no browser)"
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
@@ -22,7 +24,8 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# npm brings the widget renderer that exported pages use offline (package-lock.json pins it).
+# npm brings the widget renderer that exported pages use offline, and JupyterHub's proxy
+# (package-lock.json pins them).
 $(INSTALLED): requirements.txt pyproject.toml package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -40,6 +43,11 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
 	cd notebooks && ../$(BIN)/jupyter lab --port=$(PORT) $(ALLOW_ROOT) \
 		--LabApp.workspaces_dir="$$(mktemp -d)" 00-start-here.ipynb
+
+# A class on one server (jupyterhub_config.py says what to change for real users): each
+# learner logs in with the trial password it prints; homes and progress stay in .hub/.
+hub: install
+	THORACIC_HUB_PORT=$(HUB_PORT) $(BIN)/jupyterhub -f jupyterhub_config.py
 
 lint: install
 	$(BIN)/ruff check lib tests bench notebooks

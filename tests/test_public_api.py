@@ -39,6 +39,7 @@ PUBLIC_API = [
     "safety_screen",
     "self_test_form",
     "self_test_picture",
+    "share_with_teacher",
     "show_exercise",
     "show_glossary",
     "spine_picture",

@@ -32,6 +32,7 @@ from .ui import (
     routine_summary,
     safety_screen,
     self_test_form,
+    share_with_teacher,
     show_exercise,
     show_glossary,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "safety_screen",
     "self_test_form",
     "self_test_picture",
+    "share_with_teacher",
     "show_exercise",
     "show_glossary",
     "spine_picture",

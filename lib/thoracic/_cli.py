@@ -293,6 +293,15 @@ def _lab_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _class_report(args: argparse.Namespace) -> int:
+    from .base import today
+    from .lab import class_report, format_class_report
+
+    on = today()
+    print(format_class_report(args.home_root, on, class_report(args.home_root, on)), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoracic",
                                      description="Upper Back Relief course tools.")
@@ -347,6 +356,14 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--prefix", type=Path, default=None,
                        help="the environment's folder (default: the running Python's)")
     setup.set_defaults(handler=_lab_setup)
+
+    report = commands.add_parser(
+        "class-report", help="for a teacher on a class server: what each learner chose to "
+                             "share (days practised this week, latest rating)")
+    report.add_argument("--home-root", type=Path, required=True, metavar="DIR",
+                        help="the folder that holds the learners' homes, one folder each "
+                             "(for make hub: .hub/homes)")
+    report.set_defaults(handler=_class_report)
 
     sheet = commands.add_parser(
         "sheet", help="write this week's routine as a one-page sheet to print (HTML)")

@@ -34,9 +34,18 @@ def run_command(page, menu: str, item: str) -> None:
 
 
 def restart_and_run_all(page, code_cells: int) -> None:
+    start_run_all(page)
+    wait_for_run_all(page, code_cells)
+
+
+def start_run_all(page) -> None:
+    """Restart the kernel and run every cell, without waiting (so two pages can run at once)."""
     run_command(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog .jp-mod-accept").click()
-    # Done when every code cell shows an execution number and the kernel is idle again.
+
+
+def wait_for_run_all(page, code_cells: int) -> None:
+    """Done when every code cell shows an execution number and the kernel is idle again."""
     page.wait_for_function(
         "(n) => { const p = [...document.querySelectorAll("
         "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];"

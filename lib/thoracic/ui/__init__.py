@@ -1,7 +1,7 @@
 """What the learner sees and touches, apart from timers: exercise cards, the red-flag
-list, the discomfort scale, the course map, the routine table, saved checklists, the
-safety screen, knowledge checks, self-test forms, the glossary, and the notices about
-saving.
+list, the discomfort scale, the course map, the routine table, saved checklists (among
+them the switch that shares two figures with a teacher), the safety screen, knowledge
+checks, self-test forms, the glossary, and the notices about saving.
 
 Owns every widget that reads or writes the store through the ``Store`` interface, and
 the small CSS those widgets carry.
@@ -11,7 +11,15 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 """
 
 from ._cards import course_map, routine_summary, show_exercise, show_red_flags
-from ._checklist import Checklist, ChecklistItem, daily_checklist, form_checklist
+from ._checklist import (
+    SHARE_CHECKLIST_ID,
+    SHARE_ITEM_ID,
+    Checklist,
+    ChecklistItem,
+    daily_checklist,
+    form_checklist,
+    share_with_teacher,
+)
 from ._discomfort import (
     discomfort_config,
     discomfort_scale,
@@ -27,6 +35,8 @@ from ._self_test_form import SelfTestForm, self_test_form
 
 __all__ = [
     "SAFETY_CHECKLIST",
+    "SHARE_CHECKLIST_ID",
+    "SHARE_ITEM_ID",
     "Checklist",
     "ChecklistItem",
     "QuizQuestion",
@@ -45,6 +55,7 @@ __all__ = [
     "safety_screen",
     "saving_notice",
     "self_test_form",
+    "share_with_teacher",
     "show_exercise",
     "show_glossary",
     "show_red_flags",

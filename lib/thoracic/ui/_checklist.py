@@ -21,8 +21,8 @@ from ..progress import Store, StoreError, store_or_own
 from ._notices import SavingNotice
 from ._style import CHECKLIST_CLASS, checklist_style
 
-__all__ = ["Checklist", "ChecklistItem", "checklist_config", "daily_checklist", "form_checklist",
-           "ticked_list_html"]
+__all__ = ["SHARE_CHECKLIST_ID", "SHARE_ITEM_ID", "Checklist", "ChecklistItem", "checklist_config",
+           "daily_checklist", "form_checklist", "share_with_teacher", "ticked_list_html"]
 
 
 @dataclass(frozen=True)
@@ -185,3 +185,28 @@ def daily_checklist(store: Store | None = None) -> Checklist | Rendered:
     """Today's routine checklist (a fresh one each day)."""
     return _checklist("daily-routine", _daily_items(), title="Today's routine", daily=True,
                       store=store)
+
+
+# The learner's own switch for a class server: off until they tick it, kept in their own
+# progress store (a once-only checklist), read by `thoracic class-report`.
+SHARE_CHECKLIST_ID = "share-with-teacher"
+SHARE_ITEM_ID = "share"
+SHARE_TITLE = "Share with my teacher"
+SHARE_ITEMS = (ChecklistItem(SHARE_ITEM_ID, "Let my teacher see how many days I practised "
+                                            "this week and my latest rating"),)
+SHARE_ON_THE_WEB = ("Sharing with a teacher is for a class server, where each learner has "
+                    "their own JupyterLab. On these web pages your progress stays on your "
+                    "device and nothing is shared.")
+
+
+def share_with_teacher(store: Store | None = None) -> Checklist | Rendered:
+    """The switch that lets a teacher on a class server see two figures of this learner's
+    progress: days practised this week and the latest rating. Off until the learner ticks
+    it; they can untick it at any time. Nothing else (ticks, notes, self-tests) is shared.
+    In the web pages, a sentence saying sharing is for a class server."""
+    if exporting():
+        return Rendered(f"<h3>{escape(SHARE_TITLE)}</h3><p>{escape(SHARE_ON_THE_WEB)}</p>",
+                        f"{SHARE_TITLE}: {SHARE_ON_THE_WEB}")
+    switch = Checklist(SHARE_CHECKLIST_ID, SHARE_ITEMS, title=SHARE_TITLE, store=store)
+    switch.count.layout = widgets.Layout(display="none")  # "1 of 1 ticked" says nothing here
+    return switch

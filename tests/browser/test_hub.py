@@ -1,0 +1,300 @@
+"""A class on one server: the repository's own JupyterHub settings (jupyterhub_config.py,
+what `make hub` starts), two learners at once in two browsers.
+
+Each learner works in their own JupyterLab, runs 00 and 03, ticks a red flag and a form
+cue, finishes the timer, rates it with a note, and opens their dashboard. Then: each
+learner's progress file holds only their own records, each dashboard shows only their own
+practice, the course folder is byte-identical, no dialog or page error appeared, and the
+teacher's class report shows the learner who opted in and lists the other as "not shared".
+
+Timers run ten times faster (THORACIC_TIMER_SCALE, passed on by the hub's settings). The
+hub, its proxy, the learners' servers and their kernels are stopped by their process ids
+at the end, even when the test fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore, get_exercise
+from thoracic.content import DISCOMFORT_SCALE
+from thoracic.lab import LEARNER_STORE
+
+from .conftest import ROOT, _free_port
+from .lab import (
+    IDLE,
+    code_cells,
+    notebook,
+    open_notebook,
+    start_run_all,
+    wait_for_run_all,
+)
+from .test_second_visit import NO_DIRTY_TAB, assert_calm, checkbox, fingerprint, new_page
+from .timer import wait_for
+
+pytestmark = pytest.mark.browser
+
+JUPYTERHUB = ROOT / ".venv" / "bin" / "jupyterhub"
+PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+THORACIC = ROOT / ".venv" / "bin" / "thoracic"
+PASSWORD = "trial-class-password"
+START, ROLLER, PROGRESS = "00-start-here.ipynb", "03-foam-roller-extension.ipynb", \
+    "12-my-progress.ipynb"
+CUES = get_exercise("foam-roller-extension").form_cues
+# What each learner does differently; alice opts in to sharing, bob does not.
+LEARNERS = {
+    "alice": {"flag": ("weight-loss", "lost weight without trying",
+                       "See a doctor or physiotherapist before you start"), "cue": CUES[0],
+              "rating": 3, "note": "alice: tight after the long drive"},
+    "bob": {"flag": ("fever", "fever or chills", "Urgent: get medical help today"),
+            "cue": CUES[1],
+            "rating": 1, "note": "bob: felt loose afterwards"},
+}
+# Autosave every second; render every cell, so those below the fold can be found.
+SETTINGS = {"@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": 1},
+            "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process on the machine: pid -> (parent pid, start time), from /proc."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # it ended meanwhile
+            fields = stat[stat.rindex(")") + 2:].split()
+            table[int(entry.name)] = (int(fields[1]), fields[19])
+    return table
+
+
+class HubProcesses:
+    """The hub and everything it starts (proxy, learners' servers, kernels), each recorded
+    by its process id and start time (so a reused id is never signalled)."""
+
+    def __init__(self, hub: subprocess.Popen) -> None:
+        self.hub = hub
+        self.seen: dict[int, str] = {}
+
+    def record(self) -> None:
+        table = _processes()
+        parents = [self.hub.pid, *self.seen]
+        while parents:
+            parent = parents.pop()
+            for pid, (ppid, started) in table.items():
+                if ppid == parent and pid not in self.seen:
+                    self.seen[pid] = started
+                    parents.append(pid)
+
+    def running(self) -> list[int]:
+        table = _processes()
+        return [pid for pid, started in self.seen.items()
+                if pid in table and table[pid][1] == started]
+
+    def stop(self) -> None:
+        """The hub stops its servers and proxy itself (SIGTERM); whatever is left after it
+        is stopped by process group, then killed."""
+        self.record()
+        for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+            if self.hub.poll() is None:
+                os.killpg(self.hub.pid, sig)  # its own session: the hub alone, or a child
+                try:
+                    self.hub.wait(timeout=wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        ours = os.getpgid(0)
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            left = self.running()
+            for pid in left:
+                try:
+                    group = os.getpgid(pid)
+                    if group != ours:
+                        os.killpg(group, sig)
+                    else:
+                        os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+            deadline = time.monotonic() + 10
+            while self.running() and time.monotonic() < deadline:
+                time.sleep(0.1)  # waiting for processes to end, not timing the test
+        assert not self.running(), f"still running after SIGKILL: {self.running()}"
+
+
+@contextmanager
+def running_hub(state: Path) -> Iterator[dict[str, object]]:
+    """The repository's JupyterHub on a free port, with all its state in ``state``."""
+    port = _free_port()
+    env = {**os.environ, "THORACIC_HUB_DIR": str(state), "THORACIC_HUB_PORT": str(port),
+           "THORACIC_HUB_PASSWORD": PASSWORD, "THORACIC_TIMER_SCALE": "0.1"}
+    for name in ("THORACIC_TODAY", "THORACIC_EXPORT", "THORACIC_DATA_DIR"):
+        env.pop(name, None)
+    log_path = state / "hub.log"
+    log = log_path.open("w")
+    hub = subprocess.Popen([str(JUPYTERHUB), "-f", str(ROOT / "jupyterhub_config.py")],
+                           cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT,
+                           start_new_session=True)
+    processes = HubProcesses(hub)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/hub/api/", timeout=2):
+                    break
+            except OSError:
+                if hub.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("JupyterHub did not start:\n"
+                                       + log_path.read_text()[-3000:]) from None
+                time.sleep(0.2)  # polling a starting server, not timing the test
+        yield {"url": url, "course": state / "course", "homes": state / "homes",
+               "processes": processes, "log": log_path}
+    finally:
+        processes.stop()
+        log.close()
+
+
+def log_in(page, hub, name: str) -> dict[str, object]:
+    """Log in; the hub starts the learner's server. Their JupyterLab, as a lab dict."""
+    settings = hub["homes"] / name / ".jupyter" / "lab" / "user-settings"
+    for plugin, values in SETTINGS.items():
+        package, file = plugin.split(":")
+        (settings / package).mkdir(parents=True, exist_ok=True)
+        (settings / package / f"{file}.jupyterlab-settings").write_text(json.dumps(values))
+    page.goto(f"{hub['url']}/hub/login")
+    page.locator("#username_input").fill(name)
+    page.locator("#password_input").fill(PASSWORD)
+    page.locator("#login_submit").click()
+    return {"url": f"{hub['url']}/user/{name}", "course": hub["course"]}
+
+
+def store_of(hub, name: str) -> ProgressStore:
+    return ProgressStore(hub["homes"] / name / LEARNER_STORE)
+
+
+def test_two_learners_share_one_server_and_nothing_else(browser, tmp_path: Path,
+                                                         artifacts: Path,
+                                                         missing_tool) -> None:
+    if not PROXY.is_file() or not JUPYTERHUB.is_file():
+        missing_tool("JupyterHub or its proxy is not installed, so the class-server test is "
+                     "skipped. Install them with: make install")
+    started = time.monotonic()
+    state = tmp_path / "hub"
+    state.mkdir()
+    with running_hub(state) as hub:
+        course = hub["course"]
+        installed = fingerprint(course)
+        assert installed and all(p.stat().st_mode & 0o222 == 0 for p in course.iterdir())
+        pages, labs, contexts = {}, {}, []
+        try:
+            for name in LEARNERS:  # both log in at once; their servers start side by side
+                context, page = new_page(browser)
+                contexts.append(context)
+                pages[name] = page
+                labs[name] = log_in(page, hub, name)
+            for name, page in pages.items():  # each lands in 00, in JupyterLab
+                page.wait_for_url(f"**/user/{name}/lab/tree/{START}*", timeout=120_000)
+                page.locator(".lm-TabBar-tab.lm-mod-current", has_text=START).wait_for(
+                    timeout=60_000)
+                page.wait_for_function(IDLE, timeout=60_000)
+            hub["processes"].record()
+
+            # 00: run it, tick a red flag each (different ones), save with Ctrl+S.
+            for page in pages.values():
+                start_run_all(page)
+            for name, page in pages.items():
+                wait_for_run_all(page, code_cells(labs[name], START))
+                checkbox(notebook(page), LEARNERS[name]["flag"][1]).check()
+                notebook(page).get_by_text(LEARNERS[name]["flag"][2]).first.wait_for()
+                notebook(page).locator(".jp-Cell").first.click()
+                page.keyboard.press("Control+s")
+            # 03: run it, tick a form cue each, let autosave run, time a whole set and rate it.
+            for name, page in pages.items():
+                page.wait_for_function(NO_DIRTY_TAB, timeout=20_000)
+                open_notebook(page, labs[name], ROLLER)
+                start_run_all(page)
+            timers = {}
+            for name, page in pages.items():
+                wait_for_run_all(page, code_cells(labs[name], ROLLER))
+                checkbox(notebook(page), LEARNERS[name]["cue"].text).check()
+                timers[name] = notebook(page).locator(".ubr-timer").first
+                timers[name].scroll_into_view_if_needed()
+                timers[name].get_by_role("button", name="Start").click()
+            hub["processes"].record()
+            for name, page in pages.items():
+                wait_for(timers[name], status="done")
+                rating = str(LEARNERS[name]["rating"])
+                scale = notebook(page).locator(".widget-toggle-buttons", has=page.get_by_role(
+                    "button", name=rating, exact=True)).first
+                scale.get_by_role("button", name=rating, exact=True).click()
+                notebook(page).get_by_placeholder("A note for yourself").first.fill(
+                    LEARNERS[name]["note"])
+                notebook(page).get_by_role("button", name="Save how it felt").first.click()
+                notebook(page).get_by_text(f"Saved: {rating} out of 10").wait_for()
+                page.wait_for_function(NO_DIRTY_TAB, timeout=20_000)  # autosave
+            # 12: each dashboard; alice opts in to sharing, bob leaves it off.
+            for name, page in pages.items():
+                open_notebook(page, labs[name], PROGRESS)
+                start_run_all(page)
+            for name, page in pages.items():
+                wait_for_run_all(page, code_cells(labs[name], PROGRESS))
+                other = next(n for n in LEARNERS if n != name)
+                panel = notebook(page)
+                panel.get_by_text("Days practised in all: 1").first.wait_for()
+                panel.get_by_text(LEARNERS[name]["note"]).first.wait_for()
+                assert panel.get_by_text(LEARNERS[other]["note"]).count() == 0
+                share = checkbox(panel, "Let my teacher see")
+                assert not share.is_checked()  # off until the learner ticks it
+                if name == "alice":
+                    share.check()
+                page.wait_for_function(NO_DIRTY_TAB, timeout=20_000)
+                page.screenshot(path=str(artifacts / f"hub-{name}-my-progress.png"))
+                assert_calm(page)
+            hub["processes"].record()
+
+            # Each learner's progress file holds their own records, and no one else's.
+            for name, plan in LEARNERS.items():
+                data = store_of(hub, name).export_data()
+                ticks = {(t["checklist"], t["item"]) for t in data["checklist_ticks"]
+                         if t["checked"]}
+                expected = {("safety-screen", plan["flag"][0]),
+                            ("form-foam-roller-extension", plan["cue"].id)}
+                if name == "alice":
+                    expected.add(("share-with-teacher", "share"))
+                assert ticks == expected, name
+                rated = [(s["rating"], s["note"]) for s in data["sessions"]
+                         if s["rating"] is not None]
+                assert rated == [(plan["rating"], plan["note"])], name
+                assert {s["exercise"] for s in data["sessions"]} == {"Foam roller extension"}
+            stores = sorted(p.relative_to(state) for p in state.rglob(LEARNER_STORE.name))
+            assert stores == [Path("homes", name, LEARNER_STORE) for name in sorted(LEARNERS)]
+
+            # The teacher's view: alice's two figures; bob only as "not shared".
+            env = {k: v for k, v in os.environ.items()
+                   if k not in ("THORACIC_TODAY", "THORACIC_DATA_DIR")}
+            report = subprocess.run([str(THORACIC), "class-report", "--home-root",
+                                     str(hub["homes"])], env=env, capture_output=True,
+                                    text=True, timeout=60, check=True).stdout
+            zone = DISCOMFORT_SCALE.zone(LEARNERS["alice"]["rating"]).word
+            assert "  alice  1 day practised this week; latest rating " \
+                   f"{LEARNERS['alice']['rating']}/10, {zone} zone" in report, report
+            assert "  bob    not shared\n" in report, report
+            assert "bob:" not in report and "alice:" not in report  # no notes
+        finally:
+            for context in contexts:
+                context.close()
+        assert fingerprint(course) == installed
+        assert "Traceback" not in hub["log"].read_text()
+    elapsed = time.monotonic() - started
+    print(f"class-server test took {elapsed:.0f} s")

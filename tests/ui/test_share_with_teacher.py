@@ -1,0 +1,36 @@
+"""The switch that shares two figures with a teacher: off until the learner ticks it, and
+kept in the learner's own progress store."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoracic import Checklist, ProgressStore, Rendered, share_with_teacher
+from thoracic.ui import SHARE_CHECKLIST_ID, SHARE_ITEM_ID
+
+
+def test_it_is_off_until_ticked_and_kept_in_the_learners_store(store: ProgressStore) -> None:
+    switch = share_with_teacher(store)
+    assert isinstance(switch, Checklist)
+    assert switch.checked == [] and not switch.daily
+    box = switch.boxes[SHARE_ITEM_ID]
+    assert box.description.startswith("Let my teacher see")
+    assert store.ticks(SHARE_CHECKLIST_ID) == {}  # nothing saved until the learner acts
+    box.value = True  # as a click does
+    assert store.ticks(SHARE_CHECKLIST_ID) == {SHARE_ITEM_ID: True}
+    assert share_with_teacher(store).checked == [SHARE_ITEM_ID]  # a re-run shows it on
+    share_with_teacher(store).toggle(SHARE_ITEM_ID, False)
+    assert store.ticks(SHARE_CHECKLIST_ID) == {SHARE_ITEM_ID: False}
+
+
+def test_its_count_is_hidden(store: ProgressStore) -> None:
+    assert share_with_teacher(store).count.layout.display == "none"
+
+
+def test_the_web_pages_say_sharing_is_for_a_class_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THORACIC_EXPORT", "1")
+    shown = share_with_teacher()
+    assert isinstance(shown, Rendered)
+    assert "class server" in shown.text and "nothing is shared" in shown.text
+    assert "<input" not in shown.html
