@@ -1,6 +1,10 @@
-"""Helpers shared by the JupyterLab browser tests: open, run, find widgets."""
+"""Helpers shared by the JupyterLab browser tests: open, run, find widgets, and check
+that nothing broke (no dialog, no broken widget, the course folder unchanged)."""
 
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 import nbformat
 
@@ -16,6 +20,38 @@ SHOWN_WIDGETS = (
     "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
     ".jp-OutputArea-output > .jupyter-widgets')].filter(w => w.textContent.trim() && "
     "!w.querySelector('.jupyter-widgets-error-widget')).length")
+
+
+NO_DIRTY_TAB = "() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')"
+BROKEN = ("model not found", "Error displaying widget", "Error rendering widget",
+          "official Jupyter news")
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by its SHA-256, to show the folder did not change."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def checkbox(panel, text: str):
+    return panel.locator(".widget-checkbox", has_text=text).locator("input")
+
+
+def assert_calm(page) -> None:
+    """No dialog (save failed, file changed, read-only) and no broken widget anywhere."""
+    assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
+    for words in BROKEN:
+        assert page.get_by_text(words).count() == 0, words
+    assert page.problems == []
+
+
+def new_page(browser):
+    """A laptop-sized page in a context of its own, recording page errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    return context, page
 
 
 def open_notebook(page, lab, name: str) -> None:

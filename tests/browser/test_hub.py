@@ -33,13 +33,17 @@ from thoracic.lab import LEARNER_STORE
 from .conftest import ROOT, _free_port
 from .lab import (
     IDLE,
+    NO_DIRTY_TAB,
+    assert_calm,
+    checkbox,
     code_cells,
+    fingerprint,
+    new_page,
     notebook,
     open_notebook,
     start_run_all,
     wait_for_run_all,
 )
-from .test_second_visit import NO_DIRTY_TAB, assert_calm, checkbox, fingerprint, new_page
 from .timer import wait_for
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,6 @@ second day shows previews before running and working widgets with the saved tick
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,18 @@ import pytest
 from thoracic import get_exercise
 
 from .conftest import running_jupyterlab
-from .lab import code_cells, notebook, open_notebook, restart_and_run_all, widget_outputs
+from .lab import (
+    NO_DIRTY_TAB,
+    assert_calm,
+    checkbox,
+    code_cells,
+    fingerprint,
+    new_page,
+    notebook,
+    open_notebook,
+    restart_and_run_all,
+    widget_outputs,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,34 +33,6 @@ FORM_CUE = get_exercise("foam-roller-extension").form_cues[0].text
 # Autosave every second; render every cell (not only those in view), so all can be counted.
 SETTINGS = {"@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": 1},
             "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
-NO_DIRTY_TAB = "() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')"
-BROKEN = ("model not found", "Error displaying widget", "Error rendering widget",
-          "official Jupyter news")
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def checkbox(panel, text: str):
-    return panel.locator(".widget-checkbox", has_text=text).locator("input")
-
-
-def assert_calm(page) -> None:
-    """No dialog (save failed, file changed, read-only) and no broken widget anywhere."""
-    assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
-    for words in BROKEN:
-        assert page.get_by_text(words).count() == 0, words
-    assert page.problems == []
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
-    return context, page
 
 
 @pytest.mark.parametrize("read_only", [False, True], ids=["writable-folder", "read-only-folder"])
