@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -134,3 +134,54 @@ def browser_events() -> Callable[..., list[dict[str, Any]]]:
         return events
 
     return run
+
+
+class _FullDisk:
+    """An SQLite connection whose every write finds the disk full, as SQLite reports it."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+    def execute(self, sql: str, *args: object) -> Any:
+        if sql.startswith("BEGIN IMMEDIATE"):
+            import sqlite3
+
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.db.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.db, name)
+
+
+class DiskFull:
+    """``fill()``: from then on every write of the progress store finds the disk full;
+    ``free()``: there is space again."""
+
+    def __init__(self) -> None:
+        self._patch = pytest.MonkeyPatch()
+
+    def fill(self) -> None:
+        import sqlite3
+
+        connect = sqlite3.connect
+        self._patch.setattr("thoracic.progress._store.sqlite3.connect",
+                            lambda *args, **kwargs: _FullDisk(connect(*args, **kwargs)))
+
+    def free(self) -> None:
+        self._patch.undo()
+
+
+@pytest.fixture
+def disk_full() -> Iterator[DiskFull]:
+    disk = DiskFull()
+    yield disk
+    disk.free()
+
+
+@pytest.fixture
+def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The learner's own progress in a fresh folder, and the test's folder to work in: for
+    the command-line tests."""
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -30,10 +30,6 @@ def test_errors_are_one_clear_line_and_exit_1(tmp_path: Path,
     assert "Traceback" not in err
 
 
-@pytest.fixture
-def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
 
 
 def test_progress_summary_export_and_import(own_store: Path,

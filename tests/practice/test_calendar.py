@@ -211,11 +211,6 @@ def test_every_component_has_the_properties_rfc_5545_requires(plan: WeekPlan) ->
 
 # -- the command -------------------------------------------------------------------------
 
-@pytest.fixture
-def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_the_command_writes_six_weeks_from_tomorrow_at_six(

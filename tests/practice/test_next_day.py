@@ -3,7 +3,6 @@ public method; no browser needed."""
 
 from __future__ import annotations
 
-import sqlite3
 from html import escape
 from pathlib import Path
 
@@ -102,36 +101,18 @@ def test_yesterdays_answer_is_not_todays(practised: ProgressStore) -> None:
         (YESTERDAY, "better"), (TODAY, "same")]
 
 
-class _FullDisk:
-    """A connection whose every write finds the disk full, as SQLite reports it."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
-        if sql.startswith("BEGIN IMMEDIATE"):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self.db.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.db, name)
-
-
-def test_a_store_fault_shows_the_notice_and_loses_nothing(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def test_a_store_fault_shows_the_notice_and_loses_nothing(tmp_path: Path, disk_full) -> None:
     store = LearnerStore(tmp_path / "progress.sqlite3")
     store.record_session("exercise", "childs-pose", 75.0, sets=2, day=YESTERDAY)
     check = NextDayForm(store)
-    connect = sqlite3.connect
-    monkeypatch.setattr("thoracic.progress._store.sqlite3.connect",
-                        lambda *args, **kwargs: _FullDisk(connect(*args, **kwargs)))
+    disk_full.fill()
     assert check.choose("worse") is False
     assert "The disk is full" in check.notice.value
     assert check.answer is None and check.buttons.value is None  # not shown as kept
     assert "⚠ Not saved: Worse. Press it again" in check.status.value
     assert escape(NEXT_DAY_CHECK.option("worse").advice) in check.advice.value  # still said
-    monkeypatch.undo()  # space again: the same press now saves, with no restart
+    disk_full.free()  # space again: the same press now saves, with no restart
     assert check.choose("worse") is True
     assert check.notice.value == "" and [c.answer for c in store.next_day_checks()] == ["worse"]
 

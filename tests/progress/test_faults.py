@@ -145,32 +145,16 @@ def test_a_full_disk_after_opening_shows_the_notice_and_what_was_really_saved(
     assert store.saving and store.ticks("form") == {"a": True, "b": True}
 
 
-class _FullDisk:
-    """An SQLite connection whose every write finds the disk full, as SQLite reports it."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
-        if sql.startswith("BEGIN IMMEDIATE"):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self.db.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.db, name)
-
 
 def test_a_full_disk_is_said_plainly_even_where_no_small_disk_can_be_made(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, disk_full) -> None:
     store = LearnerStore(tmp_path / "progress.sqlite3")
     checklist = Checklist("form", ITEMS, title="Form", store=store)
-    connect = sqlite3.connect
-    monkeypatch.setattr("thoracic.progress._store.sqlite3.connect",
-                        lambda *args, **kwargs: _FullDisk(connect(*args, **kwargs)))
+    disk_full.fill()
     checklist.toggle("a", True)
     assert not checklist.boxes["a"].value and "The disk is full" in checklist.notice.value
     assert "saving starts again by itself" in checklist.notice.value
-    monkeypatch.undo()  # space again
+    disk_full.free()  # space again
     checklist.toggle("a", True)
     assert checklist.checked == ["a"] and checklist.notice.value == ""
 

@@ -237,11 +237,6 @@ def test_the_site_index_links_the_sheet() -> None:
     assert f'<a href="{SHEET_PAGE}">A sheet for your fridge</a>' in _index_page()
 
 
-@pytest.fixture
-def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_the_command_writes_the_sheet_and_says_how_to_print_it(

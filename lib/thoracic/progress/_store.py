@@ -57,9 +57,15 @@ from ._schema import (
     SQLITE_HEADER,
     SessionKind,
 )
-from ._transfer import EXPORT_KINDS, validated_import
+from ._transfer import EXPORT_KINDS, FIELDS, validated_import
 
 __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
+
+
+def _values(table: str) -> str:
+    """``VALUES (?, ...)`` with one mark per column of a table, from its record's fields, so
+    a new column cannot leave an insert a mark short."""
+    return f"VALUES ({', '.join('?' * len(FIELDS[table]))})"
 
 
 def _now() -> str:
@@ -284,7 +290,7 @@ class ProgressStore:
         """Save one checkbox. ``day`` is an ISO date for daily checklists, '' for once-only."""
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO checklist_ticks VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                f"INSERT INTO checklist_ticks {_values('checklist_ticks')} ON CONFLICT "
                 "(checklist, item, day) DO UPDATE SET checked = excluded.checked, "
                 "updated_at = excluded.updated_at",
                 (checklist, item, day, int(checked), _now()))
@@ -318,7 +324,7 @@ class ProgressStore:
         check_rating(rating)
         session_id = uuid.uuid4().hex
         with self._transaction() as db:
-            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            db.execute(f"INSERT INTO sessions {_values('sessions')}",
                        (session_id, day or today().isoformat(), _now(), kind, exercise, sets,
                         float(duration_seconds), rating, note, version))
         return session_id
@@ -343,7 +349,7 @@ class ProgressStore:
                          day: str | None = None) -> str:
         result_id = uuid.uuid4().hex
         with self._transaction() as db:
-            db.execute("INSERT INTO self_tests VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute(f"INSERT INTO self_tests {_values('self_tests')}",
                        (result_id, day or today().isoformat(), test, side, float(value),
                         _now()))
         return result_id
@@ -358,7 +364,7 @@ class ProgressStore:
                            day: str | None = None) -> str:
         answer_id = uuid.uuid4().hex
         with self._transaction() as db:
-            db.execute("INSERT INTO quiz_answers VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute(f"INSERT INTO quiz_answers {_values('quiz_answers')}",
                        (answer_id, day or today().isoformat(), question, int(choice),
                         int(correct), _now()))
         return answer_id
@@ -378,8 +384,9 @@ class ProgressStore:
             _check_day(day)
         with self._transaction() as db:
             rows = db.execute(
-                "INSERT INTO next_day_checks VALUES (?, ?, ?, ?) ON CONFLICT (day) DO UPDATE "
-                "SET answer = excluded.answer, recorded_at = excluded.recorded_at "
+                f"INSERT INTO next_day_checks {_values('next_day_checks')} "
+                "ON CONFLICT (day) DO UPDATE SET answer = excluded.answer, "
+                "recorded_at = excluded.recorded_at "
                 "RETURNING id",
                 (uuid.uuid4().hex, day or today().isoformat(), answer, _now())).fetchall()
         return str(rows[0][0])
@@ -436,16 +443,16 @@ class ProgressStore:
         added: dict[str, int] = {}
         with self._transaction() as db:
             # Entries have ids: one already here is kept as it is (and counted as skipped).
-            for table, rows, marks in (("sessions", checked.sessions, "?, " * 9 + "?"),
-                                       ("self_tests", checked.self_tests, "?, " * 5 + "?"),
-                                       ("quiz_answers", checked.quiz_answers, "?, " * 5 + "?")):
+            for table, rows in (("sessions", checked.sessions),
+                                ("self_tests", checked.self_tests),
+                                ("quiz_answers", checked.quiz_answers)):
                 added[table] = db.executemany(
-                    f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows).rowcount
+                    f"INSERT OR IGNORE INTO {table} {_values(table)}", rows).rowcount
             # A tick saved later wins, wherever it was saved.
             count = "SELECT count(*) FROM checklist_ticks"
             before = db.execute(count).fetchone()[0]
             changed = db.executemany(
-                "INSERT INTO checklist_ticks VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                f"INSERT INTO checklist_ticks {_values('checklist_ticks')} ON CONFLICT "
                 "(checklist, item, day) DO UPDATE SET checked = excluded.checked, "
                 "updated_at = excluded.updated_at "
                 "WHERE excluded.updated_at > checklist_ticks.updated_at",
@@ -456,7 +463,7 @@ class ProgressStore:
             count = "SELECT count(*) FROM next_day_checks"
             before = db.execute(count).fetchone()[0]
             answered = db.executemany(
-                "INSERT INTO next_day_checks VALUES (?, ?, ?, ?) "
+                f"INSERT INTO next_day_checks {_values('next_day_checks')} "
                 "ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, "
                 "recorded_at = excluded.recorded_at "
                 "WHERE excluded.recorded_at > next_day_checks.recorded_at "
