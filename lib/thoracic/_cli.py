@@ -154,12 +154,12 @@ def _progress(args: argparse.Namespace) -> int:
 def _learner_plan(command: str) -> WeekPlan | None:
     """This week's plan from the learner's progress; None (said on stderr) if unreadable."""
     from .base import today
-    from .plan import plan_week
+    from .plan import learner_history
     from .progress import ProgressStore, StoreError
 
     try:
         store = ProgressStore()
-        return plan_week(store.sessions(), store.next_day_checks(), today())
+        return learner_history(store).week(today())
     except StoreError as problem:
         print(f"thoracic {command}: {problem}", file=sys.stderr)
         return None

@@ -14,9 +14,13 @@ EXPECTED_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-exten
                 "open-book", "prone-y-raise"]
 
 
-def _raw_records() -> list[dict[str, Any]]:
+def _raw_document() -> dict[str, Any]:
     text = resources.files("thoracic.content").joinpath("data/exercises.toml").read_text("utf-8")
-    return tomllib.loads(text)["exercise"]
+    return tomllib.loads(text)
+
+
+def _raw_records() -> list[dict[str, Any]]:
+    return _raw_document()["exercise"]
 
 
 def _toml_value(value: Any) -> str:
@@ -34,8 +38,10 @@ def _toml_value(value: Any) -> str:
 
 
 def _to_toml(records: list[dict[str, Any]]) -> str:
-    """Just enough TOML writing to rebuild the exercise file with one field changed."""
-    out = []
+    """Just enough TOML writing to rebuild the exercise file with one field changed (the
+    shared [common] part as it is)."""
+    out = ["[common]"]
+    out.extend(f"{key} = {_toml_value(value)}" for key, value in _raw_document()["common"].items())
     for record in records:
         out.append("[[exercise]]")
         for key, value in record.items():
@@ -77,6 +83,22 @@ def test_every_record_is_complete(exercise_id: str) -> None:
     assert exercise.common_mistakes and exercise.skip_or_modify and exercise.stop_if
 
 
+def test_every_exercise_stops_on_the_shared_rules_first() -> None:
+    shared = tuple(_raw_document()["common"]["stop_if"])
+    for exercise in load_exercises():
+        assert exercise.stop_if[:len(shared)] == shared
+    text = " ".join(shared).lower()
+    for words in ("arm or a leg", "chest pain", "short of breath", "dizzy"):
+        assert words in text
+
+
+def test_data_without_the_common_part_is_refused_with_a_reason() -> None:
+    records = _raw_records()
+    text = _to_toml(records).replace("[common]", "[commons]")
+    with pytest.raises(ExerciseDataError, match=r"no \[common\] table"):
+        parse_exercises(text)
+
+
 def test_doses_follow_the_sources() -> None:
     # ACSM 2021: holds of 10-30 s; Garber 2011: 2-4 repetitions, about 60 s per stretch.
     childs_pose = get_exercise("childs-pose").dose
@@ -103,7 +125,7 @@ def test_unknown_exercise_lists_the_known_ones() -> None:
         get_exercise("cobra")
 
 
-@pytest.mark.parametrize("field", ["purpose", "steps", "breathing", "easier", "stop_if", "dose"])
+@pytest.mark.parametrize("field", ["purpose", "steps", "breathing", "easier", "dose"])
 def test_missing_field_names_exercise_and_field(field: str) -> None:
     with pytest.raises(ExerciseDataError) as caught:
         _parse_with(lambda records: records[1].pop(field))
@@ -203,7 +225,7 @@ def test_variations_change_only_the_numbers_they_name() -> None:
     assert (easier.tempo, easier.rest_seconds, easier.warm_up) == (
         roller.dose.tempo, roller.dose.rest_seconds, roller.dose.warm_up)
     assert list(get_exercise("childs-pose").doses) == [
-        "standard", "easier", "harder", "longer-holds"]
+        "standard", "easier", "harder", "longer-holds", "chair"]
 
 
 def test_dose_over_an_hour_is_rejected() -> None:

@@ -12,8 +12,8 @@ from thoracic.practice import SessionRating
 
 def test_the_question_and_numbers_come_from_the_scale(store: ProgressStore) -> None:
     rating = SessionRating(store)
-    assert rating.scale.value == ("<p>How much discomfort did you feel? 0 = none, 10 = the "
-                                  "worst you can imagine</p>")
+    assert rating.scale.value == ("<p>How much pain did you feel (not counting the stretch)? "
+                                  "0 = no pain, 10 = the worst pain you can imagine</p>")
     assert rating.rating.options == tuple((str(n), n) for n in DISCOMFORT_SCALE.ratings)
 
 

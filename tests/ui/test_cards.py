@@ -39,10 +39,10 @@ def test_card_escapes_text(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_red_flags_put_emergencies_first_and_say_what_to_do() -> None:
     shown = show_red_flags()
     lines = repr(shown).splitlines()[1:]
-    assert lines[0].startswith("Emergency: get help now: Call emergency services")
+    assert lines[0].startswith("Emergency: call for help now: Call your local emergency number")
     assert sum(line.startswith("  - ") for line in lines) == len(RED_FLAGS)
     assert [line.split(":")[0] for line in lines if not line.startswith(" ")] == [
-        "Emergency", "Urgent", "See a clinician before you exercise"]
+        "Emergency", "Urgent", "Before you exercise", "Soon"]
     assert all(escape(flag.source) in shown.html for flag in RED_FLAGS)
 
 

@@ -29,7 +29,7 @@ def test_the_strip_has_every_number_once_in_its_zone_colour() -> None:
     html = discomfort_scale().html
     strip = re.search(r'<div role="img" aria-label="([^"]+)"(.*?)</div></div></div>', html)
     assert strip is not None
-    assert strip.group(1) == ("The scale from 0 = none, 10 = the worst you can imagine, in "
+    assert strip.group(1) == ("The scale from 0 = no pain, 10 = the worst pain you can imagine, in "
                               "three zones: Green, 0 to 2; Amber, 3 to 5; Red, 6 to 10.")
     boxes = re.findall(r"background:(#[0-9A-Fa-f]{6});color:#000000;font-weight:bold\">"
                        r"(\d+)</span>", strip.group(2))

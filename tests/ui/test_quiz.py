@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from thoracic import COURSE, ProgressStore, knowledge_check
@@ -10,8 +12,10 @@ TEACHING = [info.stem for info in COURSE if info.slug != "my-progress"]
 
 
 
-def test_every_teaching_notebook_has_two_or_three_questions() -> None:
+def test_every_teaching_notebook_has_two_or_three_questions_and_the_start_up_to_six() -> None:
+    # The start teaches every red flag and the next-day check, so its check is longer.
     counts = {stem: sum(q.notebook == stem for q in load_questions()) for stem in TEACHING}
+    assert 3 <= counts.pop("00-start-here") <= 6
     assert all(2 <= count <= 3 for count in counts.values()), counts
     assert {q.notebook for q in load_questions()} == set(TEACHING)
 
@@ -21,6 +25,29 @@ def test_the_start_asks_about_red_flags_and_their_urgency() -> None:
     right = [q.choices[q.answer] for q in start]
     assert any("emergency" in answer for answer in right)
     assert any("Today" in answer for answer in right)
+
+
+def test_the_start_asks_about_chest_pain_past_cancer_and_a_worse_morning() -> None:
+    start = {q.id: q for q in load_questions() if q.notebook == "00-start-here"}
+    chest = start["start-chest-pain-emergency"]
+    assert "do not drive" in chest.choices[chest.answer]
+    assert all(number in chest.feedback[chest.answer] for number in ("999", "911", "000", "112"))
+    cancer = start["start-cancer-history"]
+    assert "today" in cancer.choices[cancer.answer]
+    morning = start["start-worse-next-morning"]
+    assert "gentler" in morning.choices[morning.answer]
+
+
+# The 0 to 10 scale rates pain: an amber rating (3 to 5) is pain, never "a mild pull".
+MILD_PAIN = re.compile(r"(amber|\b3 to 5\b).*(mild|a little discomfort)|"
+                       r"(mild|a little discomfort).*(amber|\b3 to 5\b)", re.IGNORECASE)
+
+
+def test_no_question_calls_amber_pain_mild() -> None:
+    for question in load_questions():
+        for text in (question.prompt, *question.choices, *question.feedback):
+            assert not MILD_PAIN.search(text), (question.id, text)
+    assert MILD_PAIN.search("In the green or amber zone, like a mild pull")
 
 
 def test_feedback_says_right_or_wrong_for_every_choice() -> None:

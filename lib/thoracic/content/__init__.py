@@ -28,8 +28,10 @@ from ._exercises import (
     Dose,
     Exercise,
     ExerciseDataError,
+    FloorHelp,
     FormCue,
     Tempo,
+    floor_help,
     get_exercise,
     load_exercises,
     parse_exercises,
@@ -44,11 +46,22 @@ from ._progression import (
 )
 from ._quizzes import Question, QuizDataError, load_questions, parse_questions
 from ._routines import DAILY_ROUTINE_MINUTES, Routine, get_routine, load_routines
-from ._safety import RED_FLAGS, URGENCIES, RedFlag, Urgency, UrgencyAdvice, flags_by_urgency
+from ._safety import (
+    CLEARANCE_DAYS,
+    RED_FLAGS,
+    URGENCIES,
+    RedFlag,
+    Urgency,
+    UrgencyAdvice,
+    clearance_expired,
+    flags_by_urgency,
+    get_red_flag,
+)
 from ._selftests import SELF_TESTS, SelfTest, get_self_test
 
 __all__ = [
     "BREATH_SECONDS",
+    "CLEARANCE_DAYS",
     "COURSE",
     "DAILY_ROUTINE_MINUTES",
     "DISCOMFORT_SCALE",
@@ -66,6 +79,7 @@ __all__ = [
     "DoseLimits",
     "Exercise",
     "ExerciseDataError",
+    "FloorHelp",
     "FormCue",
     "NextDayAnswer",
     "NextDayOption",
@@ -83,9 +97,12 @@ __all__ = [
     "Urgency",
     "UrgencyAdvice",
     "ZoneName",
+    "clearance_expired",
     "discomfort_zone",
     "flags_by_urgency",
+    "floor_help",
     "get_exercise",
+    "get_red_flag",
     "get_routine",
     "get_self_test",
     "load_exercises",

@@ -6,7 +6,9 @@ notebooks' display of the scale) takes its words, numbers, symbols and colours f
 Source: the pain-monitoring model of Silbernagel and colleagues (2007, American Journal
 of Sports Medicine), from a trial in people with Achilles tendon pain. The zones keep its
 limits (up to 2 is safe, up to 5 is acceptable) and its next-morning check; the course
-uses them as a guide for the upper back, which the model was not tested on.
+uses them as a guide for the upper back, which the model was not tested on. Where the
+model keeps training through pain up to 5, the course holds the dose in the amber zone:
+its own, more cautious choice, said so wherever the zone is explained.
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ _GREEN, _YELLOW, _VERMILLION, _SKY_BLUE = PALETTE[2], PALETTE[6], PALETTE[5], PA
 _SOURCE = ("the pain-monitoring model of Silbernagel and colleagues (2007, American Journal "
            "of Sports Medicine)")
 _SOURCE_NOTE = ("This model comes from research on tendon pain, not on the upper back. So it "
-                "is a sensible guide for you, not a rule that was tested for this course.")
+                "is a sensible guide for you, not a rule that was tested for this course. "
+                "The model lets people keep adding exercise with pain up to 5. The course is "
+                "more careful: in the amber zone it keeps your dose the same. That is the "
+                "course's own choice.")
 
 
 @dataclass(frozen=True)
@@ -126,27 +131,29 @@ class DiscomfortScale:
 
 
 DISCOMFORT_SCALE = DiscomfortScale(
-    what="discomfort during and after practice",
-    explain=("Rate how much discomfort you feel during and after you practise. Tightness, "
-             "ache and pain all go on this one scale."),
-    question="How much discomfort did you feel?",
-    lowest=0, lowest_anchor="none",
-    highest=10, highest_anchor="the worst you can imagine",
+    what="pain during and after practice",
+    explain=("Rate any pain you feel during and after you practise: aching, soreness or "
+             "sharper pain. The mild stretch or effort feeling an exercise asks for is "
+             "expected. It is not pain, so do not count it."),
+    question="How much pain did you feel (not counting the stretch)?",
+    lowest=0, lowest_anchor="no pain",
+    highest=10, highest_anchor="the worst pain you can imagine",
     zones=(
         DiscomfortZone(
             "green", 0, 2, "Carry on",
-            "A little discomfort, or none at all. That is fine, so carry on with your plan.",
+            "No pain, or only a little. That is fine, so carry on with your plan.",
             "✓", _GREEN),
         DiscomfortZone(
             "amber", 3, 5, "Stay at this dose",
-            "This is okay, but it is enough for now. Next time, do the same amount again. "
-            "Do not add more yet.",
+            "Some pain, but it is okay. Next time, do the same amount again and do not add "
+            "more yet. (The pain-monitoring model would let you add more; holding here is "
+            "the course's own, more careful rule.)",
             "▲", _YELLOW),
         DiscomfortZone(
             "red", 6, 10, "Stop and ease off",
             "Stop for today. Next time, ease off: try the easier version, do fewer reps, or "
             "move less far. If your rating stays high, keeps coming back, or comes with any "
-            "red flag from notebook 00, see a doctor or physiotherapist.",
+            "sign from the safety check in notebook 00, see a doctor or physiotherapist.",
             "✖", _VERMILLION),
     ),
     source=_SOURCE,
@@ -207,9 +214,9 @@ NEXT_DAY_CHECK = NextDayQuestion(
                       _SKY_BLUE),
         NextDayOption(
             "worse", "Worse",
-            "Do less next time: try the easier version, or do fewer reps. If your back stays "
-            "worse for more than two or three days, or this happens after two sessions in a "
-            "row, see a doctor or physiotherapist.",
+            "Do less next time: the plan steps down to a gentler version at once. If your "
+            "back stays worse for more than two or three days, or this happens after two "
+            "sessions in a row, see a doctor or physiotherapist.",
             "\N{MINUS SIGN}", _VERMILLION),
     ),
     source=_SOURCE,

@@ -29,8 +29,10 @@ __all__ = [
     "Dose",
     "Exercise",
     "ExerciseDataError",
+    "FloorHelp",
     "FormCue",
     "Tempo",
+    "floor_help",
     "get_exercise",
     "load_exercises",
     "parse_exercises",
@@ -45,10 +47,15 @@ BREATH_SECONDS = 4.0
 SWITCH_SIDES_SECONDS = 5.0
 # The versions of a dose the timer offers, in the order it shows them: key -> label.
 VARIATIONS: dict[str, str] = {"standard": "Standard", "easier": "Easier", "harder": "Harder",
-                              "longer-holds": "Longer holds (older adults)"}
-# What a variation may change: numbers only, never the kind of exercise.
+                              "longer-holds": "Longer holds (older adults)",
+                              "chair": "Chair or standing (no floor)"}
+# What a variation may change: numbers only, never the kind of exercise; the chair or
+# standing version may also change what its warm-up asks (no roller on a chair).
 _VARIABLE = ("reps", "sets", "rest_seconds", "hold_seconds", "out_seconds", "pause_seconds",
              "back_seconds")
+_VARIABLE_WORDS = {"chair": ("warm_up",)}
+# Variations with words of their own in the record, under this field name.
+_WORDS_FIELD = {"longer-holds": "longer_holds", "chair": "chair"}
 
 
 class ExerciseDataError(ValueError):
@@ -61,6 +68,15 @@ class FormCue:
 
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class FloorHelp:
+    """Getting down to the floor and up again, shown with every floor exercise."""
+
+    down: tuple[str, ...]
+    up: tuple[str, ...]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -174,6 +190,12 @@ class Exercise:
     variations: dict[str, Dose] = field(default_factory=dict)  # key of VARIATIONS -> dose
     kind: Literal["mobility", "strength"] = "mobility"  # how it is dosed and how often
     longer_holds: str = ""  # the words for the "longer-holds" variation, for hold doses
+    chair: str = ""  # the words for the "chair" variation: the same work off the floor
+
+    @property
+    def form_checklist(self) -> str:
+        """The id under which the ticks of this exercise's form check are saved."""
+        return f"form-{self.id}"
 
     @property
     def doses(self) -> dict[str, Dose]:
@@ -184,11 +206,11 @@ class Exercise:
     def variation_text(self, key: str) -> str:
         """The words that describe one version of the dose (the card's "Make it ..." parts)."""
         return {"standard": self.dose_reason, "easier": self.easier, "harder": self.harder,
-                "longer-holds": self.longer_holds}[key]
+                "longer-holds": self.longer_holds, "chair": self.chair}[key]
 
 
 _TEXT_FIELDS = ("name", "notebook", "purpose", "breathing", "dose_reason", "easier", "harder")
-_LIST_FIELDS = ("equipment", "setup", "steps", "common_mistakes", "skip_or_modify", "stop_if")
+_LIST_FIELDS = ("equipment", "setup", "steps", "common_mistakes", "skip_or_modify")
 
 
 def _plural(count: int, word: str) -> str:
@@ -311,17 +333,23 @@ class _RecordReader:
                 raise self.fail(where, f"is not a variation the timer knows ({known})")
             if not isinstance(changes, Mapping) or not changes:
                 raise self.fail(where, "must be a table of the numbers it changes")
+            variable = (*_VARIABLE, *_VARIABLE_WORDS.get(key, ()))
             for name in changes:
-                if name not in _VARIABLE:
+                if name not in variable:
                     raise self.fail(f"{where}.{name}", f"cannot change in a variation; only "
-                                    f"{', '.join(_VARIABLE)} can")
+                                    f"{', '.join(variable)} can")
             if key == "longer-holds" and base.get("style") != "hold":
                 raise self.fail(where, "only fits an exercise you hold still")
             found[key] = self._dose({**base, **changes}, where)
-        if ("longer-holds" in found) != bool(self.raw.get("longer_holds")):
-            raise self.fail("longer_holds", "and variations.longer-holds go together: the "
-                            "words and the numbers")
+        for key, words in _WORDS_FIELD.items():
+            if (key in found) != bool(self.raw.get(words)):
+                raise self.fail(words, f"and variations.{key} go together: the words and the "
+                                "numbers")
         return found
+
+    def stop_if(self, common: tuple[str, ...]) -> tuple[str, ...]:
+        """The stop rules every exercise shares, then this exercise's own (if any)."""
+        return (*common, *(self.texts("stop_if") if "stop_if" in self.raw else ()))
 
     def form_cues(self) -> tuple[FormCue, ...]:
         raw = self.raw.get("form_cues")
@@ -342,20 +370,21 @@ class _RecordReader:
             raise self.fail("form_cues", f"repeats the id(s) {', '.join(duplicated)}")
         return tuple(cues)
 
-    def exercise(self) -> Exercise:
+    def exercise(self, common_stop_if: tuple[str, ...]) -> Exercise:
         ident = self.text("id")
         texts = {field: self.text(field) for field in _TEXT_FIELDS}
         lists = {field: self.texts(field) for field in _LIST_FIELDS}
         fields: dict[str, Any] = {**texts, **lists}
         dose = self.dose()
-        longer = self.raw.get("longer_holds", "")
+        for words in _WORDS_FIELD.values():
+            value = self.raw.get(words, "")
+            fields[words] = value.strip() if isinstance(value, str) else ""
         kind = self.raw.get("kind", "mobility")
         if kind not in ("mobility", "strength"):
             raise self.fail("kind", f"must be 'mobility' or 'strength', got {kind!r}")
         return Exercise(id=ident, dose=dose, form_cues=self.form_cues(), kind=kind,
                         variations=self.variations(self.raw["dose"]),
-                        longer_holds=longer.strip() if isinstance(longer, str) else "",
-                        **fields)
+                        stop_if=self.stop_if(common_stop_if), **fields)
 
 
 def parse_exercises(document: str) -> tuple[Exercise, ...]:
@@ -370,7 +399,8 @@ def parse_exercises(document: str) -> tuple[Exercise, ...]:
     raw_records = data.get("exercise")
     if not isinstance(raw_records, list) or not raw_records:
         raise ExerciseDataError("The exercise data has no [[exercise]] records.")
-    exercises = tuple(_RecordReader(raw, position).exercise()
+    common = _common(data)
+    exercises = tuple(_RecordReader(raw, position).exercise(common.texts("stop_if"))
                       for position, raw in enumerate(raw_records))
     ids = [exercise.id for exercise in exercises]
     duplicated = sorted({ident for ident in ids if ids.count(ident) > 1})
@@ -379,11 +409,37 @@ def parse_exercises(document: str) -> tuple[Exercise, ...]:
     return exercises
 
 
+class _CommonReader(_RecordReader):
+    def fail(self, field: str, problem: str) -> ExerciseDataError:
+        return ExerciseDataError(f"In [common], field {field!r} {problem}. Fix it in "
+                                 "thoracic/data/exercises.toml.")
+
+
+def _common(data: Mapping[str, Any]) -> _RecordReader:
+    """The part every exercise shares: the stop rules and the help with the floor."""
+    common = data.get("common")
+    if not isinstance(common, Mapping):
+        raise ExerciseDataError("The exercise data has no [common] table with the stop rules "
+                                "and the floor help every exercise shares.")
+    return _CommonReader(common, 0)
+
+
+def _document() -> str:
+    return resources.files(__package__).joinpath("data/exercises.toml").read_text("utf-8")
+
+
 @cache
 def load_exercises() -> tuple[Exercise, ...]:
     """The course's exercises, in course order, loaded and validated once."""
-    document = resources.files(__package__).joinpath("data/exercises.toml").read_text("utf-8")
-    return parse_exercises(document)
+    return parse_exercises(_document())
+
+
+@cache
+def floor_help() -> FloorHelp:
+    """How to get down to the floor and up again, from the exercise data's [common] part."""
+    common = _common(tomllib.loads(_document()))
+    return FloorHelp(common.texts("floor_down"), common.texts("floor_up"),
+                     common.text("floor_note"))
 
 
 def get_exercise(exercise_id: str) -> Exercise:

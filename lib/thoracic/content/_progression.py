@@ -35,9 +35,13 @@ class ProgressionRules:
     step_up_sessions: int
     gap_days: int
     targets: dict[str, int]  # "mobility" / "strength" -> sessions a week
-    say: dict[str, str]  # step_up, stay_amber, stay, at_top, step_down, red, worse, restart
+    say: dict[str, str]  # step_up, stay_amber, stay, at_top, step_down, red, worse, restart,
+    #                      see_someone, effort
     sources: dict[str, str]  # rule -> where it comes from
     limits: dict[str, DoseLimits]  # "hold", "strength", "mobility"
+    effort_cue: str  # the form cue a strength session's day needs ticked to count
+    see_someone_sessions: int  # red sessions on the gentlest version before "get checked"
+    story: tuple[str, ...]  # when and how the dose changes, numbers filled in
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -78,18 +82,27 @@ def parse_progression(raw: dict[str, Any]) -> ProgressionRules:
            "stay": _text(stay, "say", "stay"), "at_top": _text(stay, "at_top", "stay"),
            "step_down": _text(down, "say", "step_down"), "red": _text(down, "red", "step_down"),
            "worse": _text(down, "worse", "step_down"),
-           "restart": _text(restart, "say", "restart")}
+           "restart": _text(restart, "say", "restart"),
+           "see_someone": _text(down, "see_someone", "step_down"),
+           "effort": _text(up, "effort_say", "step_up")}
     sources = {name: _text(_table(raw, name), "source", name)
                for name in ("step_up", "stay_amber", "stay", "step_down", "restart", "targets")}
+    sources["effort"] = _text(up, "effort_source", "step_up")
+    sessions, gap_days = _count(up, "sessions", "step_up"), _count(restart, "gap_days", "restart")
+    story_lines = _table(raw, "story").get("say")
+    if not isinstance(story_lines, list) or not all(
+            isinstance(line, str) and line.strip() for line in story_lines):
+        raise RulesError("progression.toml: [story] needs 'say' as a list of sentences.")
+    story = tuple(line.format(sessions=sessions, gap_days=gap_days) for line in story_lines)
     limits = {}
     for kind, table in _table(raw, "limits").items():
         fields = {key: value for key, value in table.items() if key != "source"}
         limits[kind] = DoseLimits(source=_text(table, "source", f"limits.{kind}"), **fields)
-    return ProgressionRules(tuple(ladder), start, _count(up, "sessions", "step_up"),
-                            _count(restart, "gap_days", "restart"),
+    return ProgressionRules(tuple(ladder), start, sessions, gap_days,
                             {"mobility": _count(targets, "mobility", "targets"),
                              "strength": _count(targets, "strength", "targets")},
-                            say, sources, limits)
+                            say, sources, limits, _text(up, "effort_cue", "step_up"),
+                            _count(down, "see_someone_sessions", "step_down"), story)
 
 
 @cache

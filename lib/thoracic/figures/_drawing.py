@@ -11,14 +11,25 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..base import ACCENT, PALETTE, WARNING
-from ._pose import HEAD_R, PAD, ROLLER_R, Geometry, Point, Pose, pose_geometry, step
+from ._pose import (
+    HEAD_R,
+    PAD,
+    ROLLER_R,
+    Geometry,
+    Point,
+    Pose,
+    Support,
+    pose_geometry,
+    step,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["FIG_SIZE", "FLOOR_WIDTH", "FONT", "HEAD_WIDTH", "HIGHLIGHT", "INK", "LIMB_WIDTH",
            "MARK", "PROP", "PROP_FILL", "ROLLER_FILL", "ROLLER_WIDTH", "TEXT", "TITLE_FONT",
-           "add_label", "draw_head", "draw_line", "draw_pose", "panel", "wall_position"]
+           "add_label", "draw_body", "draw_head", "draw_line", "draw_pose", "panel",
+           "wall_position"]
 
 LIMB_WIDTH = 6.0  # points
 HEAD_WIDTH = 3.0  # points: the outline of the head
@@ -101,12 +112,19 @@ def draw_pose(ax: Axes, pose: Pose, x: float = 0.0, *, nose: bool = True,
     Returns named points (hip, knee, ankle, toe, c7, shoulder, elbow, hand, head,
     mid_back) for labels and arrows.
     """
-    geometry = pose_geometry(pose, x)
+    return draw_body(ax, pose_geometry(pose, x), pose.support, nose=nose,
+                     arm_in_front=arm_in_front)
+
+
+def draw_body(ax: Axes, geometry: Geometry, support: Support, *, nose: bool = True,
+              arm_in_front: bool = False) -> dict[str, Point]:
+    """Draw a figure already posed as coordinates, and its support: ``draw_pose`` for a
+    ``Geometry`` (one placed with ``pose_geometry``'s options, such as a head rest)."""
     if geometry.roller is not None:
         _draw_roller(ax, geometry.roller)
-    elif pose.support == "wall":
+    elif support == "wall":
         _draw_wall(ax, geometry)
-    elif pose.support == "chair":
+    elif support == "chair":
         _draw_chair(ax, geometry)
     lines = geometry.lines
     draw_line(ax, lines["leg"], INK, zorder=2)

@@ -36,8 +36,11 @@ _ARM = 0.55
 _LOWER_SHOULDER: Point = (0.0, PAD + 0.03)
 # The shoulders' line turns from upright (lying on the side) toward the floor behind;
 # the top arm goes from resting on the lower arm, up over the body, to reaching behind.
-_TURN = (90.0, 150.0)
-_TOP_ARM = (-30.0, 192.0)
+# It stops at a mild stretch with the hand in the air, well off the floor (the hand does
+# not need to reach the floor). Only the shoulders and the arm move: the hips and the
+# knees, together on the floor, stay put behind them.
+_TURN = (90.0, 135.0)
+_TOP_ARM = (-30.0, 185.0)
 _FACE = (0.0, 100.0)  # the face turns to follow the hand
 _HEAD: Point = (0.0, PAD + 0.03 + _SHOULDER_WIDTH / 2 + 0.03)
 _PILLOW = (-0.18, 0.0, 0.36, _HEAD[1] - HEAD_R)
@@ -72,13 +75,14 @@ class OpenBookDiagram:
         "Side-lying open book in two stick figures, seen from above the head, with the "
         "shoulders in blue. Start: lying on the left side with the head on a pillow and "
         "both arms reaching forward along the floor, one on top of the other. End: the top "
-        "arm has swept up and over to reach behind, the shoulders have turned toward the "
-        "ceiling, and the face follows the hand, while the lower arm stays on the floor.")
+        "arm has swept up and over to reach behind and stops in the air at a mild stretch, "
+        "the hand well off the floor; the shoulders have turned toward the ceiling and the "
+        "face follows the hand, while the lower arm stays on the floor.")
     motion: str = (
         "A stick figure seen from above the head, lying on its side with both arms reaching "
         "forward. The top arm slowly sweeps up and over to reach behind, as the shoulders, "
-        "in blue, turn toward the ceiling; after a moment it sweeps back to meet the other "
-        "hand.")
+        "in blue, turn toward the ceiling, and stops in the air at a mild stretch, the hand "
+        "off the floor; then it sweeps back to meet the other hand.")
 
     @property
     def lines_in_front(self) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["BODY_LINES", "HEAD_R", "NECK", "PAD", "ROLLER_R", "Geometry", "Point", "Pose",
-           "Support", "pose_geometry", "step"]
+__all__ = ["BODY_LINES", "FOREARM", "HEAD_R", "NECK", "PAD", "ROLLER_R", "UPPER_ARM", "Geometry",
+           "Point", "Pose", "Support", "pose_geometry", "step"]
 
 Point = tuple[float, float]
 Support = Literal["floor", "roller", "chair", "wall"]
@@ -21,7 +21,7 @@ Support = Literal["floor", "roller", "chair", "wall"]
 _THIGH, _SHIN, _FOOT = 0.44, 0.42, 0.12
 _LUMBAR, _THORACIC, NECK, HEAD_R = 0.22, 0.30, 0.06, 0.095
 _SHOULDER_DROP = 0.05
-_UPPER_ARM, _FOREARM = 0.29, 0.26
+UPPER_ARM, FOREARM = 0.29, 0.26
 # The spine bends as an arc of several short pieces, so a bent upper back looks curved.
 _LUMBAR_PIECES, _THORACIC_PIECES = 2, 4
 ROLLER_R = 0.075
@@ -98,8 +98,8 @@ def _landmarks(pose: Pose) -> dict[str, list[Point]]:
     # The shoulder joint sits a little below the base of the neck, on the upper back.
     shoulder = step(c7, top + 180, _SHOULDER_DROP)
     arm = top + 180 + pose.shoulder
-    elbow = step(shoulder, arm, _UPPER_ARM * pose.upper_arm_seen)
-    hand = step(elbow, arm + pose.elbow, _FOREARM * pose.forearm_seen)
+    elbow = step(shoulder, arm, UPPER_ARM * pose.upper_arm_seen)
+    hand = step(elbow, arm + pose.elbow, FOREARM * pose.forearm_seen)
     return {"lumbar": lumbar, "thoracic": thoracic, "neck": [c7, neck_end], "head": [head],
             "face": [face], "leg": [hip, knee, ankle, toe], "arm": [shoulder, elbow, hand]}
 
@@ -131,16 +131,19 @@ class Geometry:
 BODY_LINES = ("leg", "lumbar", "neck", "thoracic", "arm")
 
 
-def pose_geometry(pose: Pose, x: float = 0.0) -> Geometry:
+def pose_geometry(pose: Pose, x: float = 0.0, *, head_rest: float = 0.0) -> Geometry:
     """The one place a pose becomes coordinates: hip at ``x``, lowest part on the floor.
 
-    Pure (no drawing), so the matplotlib pictures and the SVG animations share it.
+    ``head_rest`` is the height of something under the head (a folded towel): the head
+    rests on top of it, so when the head is the lowest part the whole figure sits that
+    much higher. Pure (no drawing), so the matplotlib pictures and the SVG animations
+    share it.
     """
     marks = _landmarks(pose)
     lowest = min(
         min(y for name, points in marks.items() if name not in ("head", "face")
             for _, y in points),
-        marks["head"][0][1] - HEAD_R,
+        marks["head"][0][1] - HEAD_R - head_rest,
     )
     dy = PAD - lowest
     moved = {name: tuple((px + x, py + dy) for px, py in points)

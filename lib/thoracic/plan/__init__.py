@@ -8,6 +8,14 @@ follows are data, with their sources, in ``thoracic.content`` (``data/progressio
 May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.progress``.
 """
 
-from ._model import ExerciseWeek, WeekPlan, plan_history, plan_week
+from ._model import (
+    ExerciseWeek,
+    LearnerHistory,
+    WeekPlan,
+    learner_history,
+    plan_history,
+    plan_week,
+)
 
-__all__ = ["ExerciseWeek", "WeekPlan", "plan_history", "plan_week"]
+__all__ = ["ExerciseWeek", "LearnerHistory", "WeekPlan", "learner_history", "plan_history",
+           "plan_week"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..content import (
@@ -21,9 +21,10 @@ from ..content import (
     load_exercises,
     load_progression,
 )
-from ..progress import EXAMPLE_ID_PREFIX, NextDayCheck, Session
+from ..progress import EXAMPLE_ID_PREFIX, NextDayCheck, Session, Store
 
-__all__ = ["ExerciseWeek", "WeekPlan", "plan_history", "plan_week"]
+__all__ = ["ExerciseWeek", "LearnerHistory", "WeekPlan", "learner_history", "plan_history",
+           "plan_week"]
 
 Zone = str  # "green", "amber" or "red"
 
@@ -64,6 +65,7 @@ class _Day:
     zones: set[Zone] = field(default_factory=set)
     worse_next_day: bool = False
     versions: set[str] = field(default_factory=set)  # the doses' versions run, where known
+    effort_ok: bool = False  # the effort check was ticked (strength work steps up on it)
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -79,11 +81,11 @@ def _expected_sets(dose: Dose) -> int:
     return dose.sets * (2 if dose.per_side else 1)
 
 
-def _days(exercise: Exercise, sessions: Sequence[Session],
-          checks: Iterable[NextDayCheck]) -> dict[dt.date, _Day]:
+def _days(exercise: Exercise, sessions: Sequence[Session], checks: Iterable[NextDayCheck],
+          effort_days: Collection[str] = ()) -> dict[dt.date, _Day]:
     """Each day the exercise was done: whether a whole dose was (the gentlest dose counts
-    as whole), the zones of its ratings (its own, or the day's routine), and whether the
-    next morning was worse."""
+    as whole), the zones of its ratings (its own, or the day's routine), whether the next
+    morning was worse, and whether the effort check was ticked (``effort_days``, ISO)."""
     days: dict[dt.date, _Day] = defaultdict(_Day)
     least = min(_expected_sets(dose) for dose in exercise.doses.values())
     routine_zones: dict[dt.date, set[Zone]] = defaultdict(set)
@@ -107,6 +109,8 @@ def _days(exercise: Exercise, sessions: Sequence[Session],
     for when, zones in routine_zones.items():
         if when in days:
             days[when].zones |= zones
+    for when, day in days.items():
+        day.effort_ok = when.isoformat() in effort_days
     practice_days = sorted(days)
     for check in checks:
         if check.answer != "worse":
@@ -179,9 +183,11 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
                 # A session counts once it was complete and rated, rated only green, and
                 # run at this week's dose or above (a gentler one the learner picked does
                 # not show this dose is easy).
+                # Strength work also needs the effort check: reps to spare.
                 qualifying += sum(1 for d in last_week
                                   if days[d].complete and days[d].zones == {"green"}
-                                  and ladder.reached(days[d].versions))
+                                  and ladder.reached(days[d].versions)
+                                  and (exercise.kind != "strength" or days[d].effort_ok))
                 if qualifying >= rules.step_up_sessions and ladder.up():
                     qualifying = 0
                     reason = say["step_up"].format(sessions=rules.step_up_sessions,
@@ -199,12 +205,23 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
         ladder.down()
         why = say["red"] if any("red" in d.zones for d in trouble) else say["worse"]
         reason = say["step_down"].format(why=why, level=ladder.level)
+    # Red again and again on the gentlest version: the dose is not the problem.
+    gentlest = ladder.steps[0]
+    red_at_gentlest = sum(1 for d in days.values()
+                          if "red" in d.zones and gentlest in d.versions)
+    if ladder.index == 0 and red_at_gentlest >= rules.see_someone_sessions:
+        reason = say["see_someone"].format(count=red_at_gentlest)
     return ladder.level, reason
 
 
 def plan_week(sessions: Sequence[Session], checks: Sequence[NextDayCheck], on: dt.date, *,
+              efforts: Mapping[str, Collection[str]] | None = None,
               rules: ProgressionRules | None = None) -> WeekPlan:
-    """The plan for the week that holds ``on``: each exercise's dose and why."""
+    """The plan for the week that holds ``on``: each exercise's dose and why.
+
+    ``efforts`` maps a strength exercise's id to the days (ISO) its effort check was
+    ticked; strength work steps up only on those days' sessions.
+    """
     rules = rules or load_progression()
     week = _monday(on)
     practised = sorted({dt.date.fromisoformat(s.day) for s in sessions
@@ -212,7 +229,8 @@ def plan_week(sessions: Sequence[Session], checks: Sequence[NextDayCheck], on: d
     number = 1 if not practised else (week - _monday(practised[0])).days // 7 + 1
     weeks = []
     for exercise in load_exercises():
-        days = {day: what for day, what in _days(exercise, sessions, checks).items()
+        effort_days = (efforts or {}).get(exercise.id, ())
+        days = {day: what for day, what in _days(exercise, sessions, checks, effort_days).items()
                 if day <= on}
         level, reason = _plan_exercise(exercise, days, practised, week, rules)
         done = sum(1 for day in days if week <= day <= on)
@@ -222,15 +240,47 @@ def plan_week(sessions: Sequence[Session], checks: Sequence[NextDayCheck], on: d
 
 
 def plan_history(sessions: Sequence[Session], checks: Sequence[NextDayCheck], on: dt.date,
-                 *, rules: ProgressionRules | None = None) -> list[WeekPlan]:
+                 *, efforts: Mapping[str, Collection[str]] | None = None,
+                 rules: ProgressionRules | None = None) -> list[WeekPlan]:
     """The plan of every week from the first week with practice to the week of ``on``."""
     practised = sorted(dt.date.fromisoformat(s.day) for s in sessions)
     if not practised:
-        return [plan_week(sessions, checks, on, rules=rules)]
+        return [plan_week(sessions, checks, on, efforts=efforts, rules=rules)]
     weeks = []
     monday = _monday(practised[0])
     while monday <= on:
         end = min(on, monday + dt.timedelta(days=6))
-        weeks.append(plan_week(sessions, checks, end, rules=rules))
+        weeks.append(plan_week(sessions, checks, end, efforts=efforts, rules=rules))
         monday += dt.timedelta(days=7)
     return weeks
+
+
+@dataclass(frozen=True)
+class LearnerHistory:
+    """Everything the plan reads from a store: the practice log, the next-day answers and
+    the days each strength exercise's effort check was ticked."""
+
+    sessions: tuple[Session, ...]
+    checks: tuple[NextDayCheck, ...]
+    efforts: dict[str, frozenset[str]]
+
+    def week(self, on: dt.date) -> WeekPlan:
+        return plan_week(self.sessions, self.checks, on, efforts=self.efforts)
+
+    def history(self, on: dt.date) -> list[WeekPlan]:
+        return plan_history(self.sessions, self.checks, on, efforts=self.efforts)
+
+
+def learner_history(store: Store, *, rules: ProgressionRules | None = None) -> LearnerHistory:
+    """Read what the plan needs from a store (raises StoreError when it cannot be read)."""
+    rules = rules or load_progression()
+    sessions = tuple(store.sessions())
+    efforts: dict[str, frozenset[str]] = {}
+    for exercise in load_exercises():
+        if exercise.kind != "strength":
+            continue
+        days = sorted({s.day for s in sessions if s.exercise == exercise.name})
+        efforts[exercise.id] = frozenset(
+            day for day in days
+            if store.ticks(exercise.form_checklist, day=day).get(rules.effort_cue))
+    return LearnerHistory(sessions, tuple(store.next_day_checks()), efforts)

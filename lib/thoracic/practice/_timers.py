@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, offline_part, timer_scale, today
 from ..content import VARIATIONS, get_exercise, get_routine
-from ..plan import WeekPlan, plan_week
+from ..plan import WeekPlan, learner_history
 from ..progress import MAX_NOTE_CHARS, Store, StoreError, store_or_own
 from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
 from ..ui import SavingNotice, discomfort_config
@@ -74,7 +74,7 @@ def this_week(store: Store | None = None) -> WeekPlan | None:
         return None
     store = store_or_own(store)
     try:
-        return plan_week(store.sessions(), store.next_day_checks(), today())
+        return learner_history(store).week(today())
     except StoreError:
         return None
 

@@ -7,7 +7,7 @@ from html import escape
 
 from ..base import BOX_STYLE, Rendered, exporting, today
 from ..content import VARIATIONS
-from ..plan import WeekPlan, plan_history, plan_week
+from ..plan import WeekPlan, learner_history, plan_week
 from ..progress import Store, StoreError, store_or_own
 from ._timers import this_week
 
@@ -56,7 +56,7 @@ def plan_history_table(store: Store | None = None) -> Rendered:
         return Rendered(f"<p>{escape(_WEB)}</p>", _WEB)
     store = store_or_own(store)
     try:
-        weeks = plan_history(store.sessions(), store.next_day_checks(), today())
+        weeks = learner_history(store).history(today())
     except StoreError as problem:
         text = f"Your plan's history could not be read just now. {problem}"
         return Rendered(f"<p>{escape(text)}</p>", text)

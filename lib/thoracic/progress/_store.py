@@ -301,6 +301,13 @@ class ProgressStore:
                               "AND day = ?", (checklist, day)).fetchall()
         return {item: bool(checked) for item, checked in rows}
 
+    def tick_times(self, checklist: str, *, day: str = "") -> dict[str, str]:
+        """When each ticked item was last ticked (an ISO timestamp, UTC), by item."""
+        with self._connection() as db:
+            rows = db.execute("SELECT item, updated_at FROM checklist_ticks WHERE checklist = ? "
+                              "AND day = ? AND checked = 1", (checklist, day)).fetchall()
+        return {item: updated_at for item, updated_at in rows}
+
     def tick_days(self) -> list[str]:
         """Days on which any daily checklist item was ticked."""
         with self._connection() as db:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
-from ..content import COURSE, Exercise, flags_by_urgency, get_exercise, get_routine
+from ..content import COURSE, Exercise, flags_by_urgency, floor_help, get_exercise, get_routine
 from ..timer import GET_READY_SECONDS, ROUTINE_CHANGEOVER_SECONDS, routine_plan
 
 __all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
 
 def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]]:
     """(heading, content, ordered) in reading order; content is a list or one paragraph."""
+    help = floor_help()
     return [
         ("What it is for", exercise.purpose, False),
         ("You need", list(exercise.equipment), False),
@@ -31,8 +32,12 @@ def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]
         ("Make it harder", exercise.harder, False),
         *([("Longer holds, for older adults", exercise.longer_holds, False)]
           if exercise.longer_holds else []),
+        *([("Off the floor: the chair or standing version", exercise.chair, False)]
+          if exercise.chair else []),
         ("Skip it or change it if", list(exercise.skip_or_modify), False),
         ("Stop if", list(exercise.stop_if), False),
+        ("Getting down to the floor", list(help.down), True),
+        ("Getting up again", [*help.up, help.note], True),
     ]
 
 

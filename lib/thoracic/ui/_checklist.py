@@ -165,7 +165,7 @@ def _checklist(checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
 def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist | Rendered:
     """The form cues of one exercise as a checklist; ticks are kept per day."""
     exercise = get_exercise(exercise_id)
-    return _checklist(f"form-{exercise.id}",
+    return _checklist(exercise.form_checklist,
                       [ChecklistItem(cue.id, cue.text) for cue in exercise.form_cues],
                       title=f"Form check: {exercise.name}", daily=True, store=store)
 

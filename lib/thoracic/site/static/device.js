@@ -1396,6 +1396,13 @@
       return Object.fromEntries(found.map((tick) => [tick.item, tick.checked]));
     }
 
+    /** When each ticked item was last ticked (its saved stamp), by item. */
+    function tickTimes(checklist, {day = ""} = {}) {
+      const found = byTick(current().checklist_ticks)
+        .filter((tick) => tick.checklist === checklist && tick.day === day && tick.checked);
+      return Object.fromEntries(found.map((tick) => [tick.item, tick.updated_at]));
+    }
+
     function tickDays() {
       const days = current().checklist_ticks.filter((tick) => tick.day && tick.checked)
         .map((tick) => tick.day);
@@ -1557,6 +1564,7 @@
       },
       setTick,
       ticks,
+      tickTimes,
       tickDays,
       recordSession,
       rateSession,

@@ -58,48 +58,106 @@
     checklist(part, config, store);
   };
 
-  function mostUrgent(config, ticked) {
-    const urgencies = new Set(config.flags.filter((f) => ticked.includes(f.id)).map((f) => f.urgency));
+  function mostUrgent(config, flags) {
+    const urgencies = new Set(flags.map((f) => f.urgency));
     return config.urgencies.find((advice) => urgencies.has(advice.urgency));
   }
 
-  function flagTexts(config, ticked) {
-    return config.flags.filter((flag) => ticked.includes(flag.id)).map((flag) => flag.text);
+  /** The ticked flags and which of them a clinician checked, as the Python safety_state. */
+  function safetyState(config, store) {
+    const saved = store.ticks(config.checklist);
+    const stamps = store.tickTimes(config.cleared_checklist);
+    const today = Date.parse(`${Site.today()}T00:00:00Z`);
+    const ticked = config.flags.filter((flag) => saved[flag.id]);
+    const cleared = new Map();
+    const expired = new Set();
+    for (const flag of ticked) {
+      const stamp = stamps[flag.id];
+      const day = stamp ? Date.parse(`${stamp.slice(0, 10)}T00:00:00Z`) : NaN;
+      if (Number.isNaN(day)) continue;
+      if ((today - day) / 86400000 > config.clearance_days) expired.add(flag.id);
+      else cleared.set(flag.id, stamp.slice(0, 10));
+    }
+    const open = ticked.filter((flag) => !cleared.has(flag.id));
+    return { ticked, cleared, expired, open };
+  }
+
+  function adviceNodes(config, state) {
+    if (!state.open.length) return [element("p", "", config.all_cleared)];
+    const advice = mostUrgent(config, state.open);
+    const first = element("p");
+    first.append(element("strong", "", `${advice.heading}.`), ` ${advice.action}`);
+    const listed = element("ul");
+    for (const flag of state.open) {
+      const row = element("li", "", flag.text);
+      if (flag.note) row.append(" ", element("strong", "", flag.note));
+      if (state.expired.has(flag.id)) row.append(" ", element("em", "", config.expired));
+      listed.append(row);
+    }
+    const nodes = [first, element("p", "", "You ticked:"), listed];
+    if (config.calm_urgencies.includes(advice.urgency)) nodes.push(element("p", "", config.thanks));
+    return nodes;
   }
 
   Site.parts.safety = (part, config, store) => {
     const notes = Object.fromEntries(config.urgencies.map((a) => [a.heading, a.action]));
     const message = element("div", "thoracic-message");
-    const show = (ticked) => {
+    const clearance = element("div", "thoracic-clearance");
+    const status = element("p", "thoracic-status");
+    const show = () => {
+      const state = safetyState(config, store);
       message.replaceChildren();
-      message.classList.toggle("thoracic-alert", ticked.length > 0);
-      if (!ticked.length) {
+      clearance.replaceChildren();
+      message.classList.toggle("thoracic-alert", state.open.length > 0);
+      message.removeAttribute("role");
+      if (!state.ticked.length) {
         message.append(element("p", "", config.nothing));
         return;
       }
-      const advice = mostUrgent(config, ticked);
-      const first = element("p");
-      first.append(element("strong", "", `${advice.heading}.`), ` ${advice.action}`);
-      const listed = element("ul");
-      for (const text of flagTexts(config, ticked)) listed.append(element("li", "", text));
-      message.append(first, element("p", "", "You ticked:"), listed, element("p", "", config.thanks));
-      message.setAttribute("role", "alert");
+      message.append(...adviceNodes(config, state));
+      if (state.open.length) message.setAttribute("role", "alert");
+      clearance.append(element("h4", "", config.cleared_heading), element("p", "", config.cleared_lead));
+      const rows = element("ul", "thoracic-checklist");
+      for (const flag of state.ticked) {
+        const label = element("label");
+        const box = element("input");
+        box.type = "checkbox";
+        box.checked = state.cleared.has(flag.id);
+        box.addEventListener("change", () => {
+          keep(() => store.setTick(config.cleared_checklist, flag.id, box.checked), status);
+          show();
+        });
+        const day = state.cleared.get(flag.id);
+        label.append(box, ` ${config.cleared_label}${day ? ` (you said so on ${day})` : ""}: ${flag.text}`);
+        const row = element("li");
+        row.append(label);
+        rows.append(row);
+      }
+      clearance.append(rows);
     };
     checklist(part, config.list, store, { notes, onChange: show });
     const sources = element("div");
     sources.innerHTML = config.sources; // made by the course from its own records, escaped
-    part.append(message, sources);
+    part.append(message, clearance, status, sources);
+    show();
   };
 
   Site.parts.banner = (part, config, store) => {
-    const ticked = Object.entries(store.ticks(config.checklist)).filter(([, on]) => on).map(([id]) => id);
-    const shown = flagTexts(config, ticked);
-    if (!shown.length) return;
-    const advice = mostUrgent(config, ticked);
+    const state = safetyState(config, store);
+    if (!state.ticked.length) return;
+    if (!state.open.length) {
+      const quiet = element("p");
+      quiet.append(element("em", "", `In the safety check (notebook 00): ${config.all_cleared}`));
+      part.append(quiet);
+      return;
+    }
+    const advice = mostUrgent(config, state.open);
     const banner = element("div", "thoracic-alert");
     banner.setAttribute("role", "alert");
-    banner.append(element("strong", "", config.banner_lead), ` ${config.banner_middle} ${shown.join("; ")}. `,
-      element("strong", "", `${advice.heading}.`), ` ${advice.action}`);
+    const expired = state.open.some((flag) => state.expired.has(flag.id)) ? ` ${config.expired}` : "";
+    banner.append(element("strong", "", config.banner_lead),
+      ` ${config.banner_middle} ${state.open.map((flag) => flag.text).join("; ")}. `,
+      element("strong", "", `${advice.heading}.`), ` ${advice.action}${expired}`);
     part.append(banner);
   };
 
