@@ -23,6 +23,7 @@ PUBLIC_API = [
     "daily_checklist",
     "dashboard",
     "discomfort_scale",
+    "dose_story",
     "exercise_diagram",
     "exercise_timer",
     "fix_entries",
@@ -43,6 +44,7 @@ PUBLIC_API = [
     "show_exercise",
     "show_glossary",
     "spine_picture",
+    "stop_rules",
     "week_plan",
 ]
 

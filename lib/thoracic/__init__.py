@@ -26,6 +26,7 @@ from .ui import (
     course_map,
     daily_checklist,
     discomfort_scale,
+    dose_story,
     form_checklist,
     knowledge_check,
     red_flag_banner,
@@ -35,6 +36,7 @@ from .ui import (
     share_with_teacher,
     show_exercise,
     show_glossary,
+    stop_rules,
 )
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "daily_checklist",
     "dashboard",
     "discomfort_scale",
+    "dose_story",
     "exercise_diagram",
     "exercise_timer",
     "fix_entries",
@@ -71,5 +74,6 @@ __all__ = [
     "show_exercise",
     "show_glossary",
     "spine_picture",
+    "stop_rules",
     "week_plan",
 ]

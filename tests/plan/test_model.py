@@ -186,3 +186,60 @@ def test_a_history_of_example_entries_is_labelled_an_example(example: bool) -> N
     if example:
         session = Session(**{**session.__dict__, "id": "example-1"})
     assert plan_week([session], [], MONDAY).example is example
+
+
+Y_RAISE = get_exercise("prone-y-raise")
+
+
+def _y_raise_week(efforts: dict[str, set[str]] | None) -> str:
+    history = [_session(MONDAY + dt.timedelta(days=d), 1, n=d, sets=Y_RAISE.dose.sets,
+                        exercise=Y_RAISE.name) for d in (0, 2, 4)]
+    week = plan_week(history, [], MONDAY + dt.timedelta(days=7), efforts=efforts)
+    return week.for_exercise(Y_RAISE.id).level
+
+
+def test_strength_work_steps_up_only_with_reps_to_spare() -> None:
+    assert _y_raise_week(None) == "standard"  # pain-free, but no word on effort
+    days = {(MONDAY + dt.timedelta(days=d)).isoformat() for d in (0, 2)}
+    assert _y_raise_week({Y_RAISE.id: days}) == "standard"  # 2 of the 3 had reps to spare
+    days.add((MONDAY + dt.timedelta(days=4)).isoformat())
+    assert _y_raise_week({Y_RAISE.id: days}) == "harder"
+
+
+def test_the_effort_check_is_a_form_cue_of_every_strength_exercise() -> None:
+    for exercise in load_exercises():
+        if exercise.kind == "strength":
+            assert RULES.effort_cue in {cue.id for cue in exercise.form_cues}
+
+
+def test_mobility_work_needs_no_effort_check() -> None:
+    history = [_session(MONDAY + dt.timedelta(days=d), 1, n=d) for d in range(3)]
+    assert plan_week(history, [], MONDAY + dt.timedelta(days=7),
+                     efforts={}).for_exercise(ROLLER.id).level == "harder"
+
+
+def test_repeated_red_on_the_gentlest_version_says_get_checked() -> None:
+    history = [_session(MONDAY, 7, version="standard"),
+               _session(MONDAY + dt.timedelta(days=1), 7, n=1, version="easier")]
+    once = _week(history, MONDAY + dt.timedelta(days=1))
+    assert once.level == "easier" and "doctor or physiotherapist" in once.reason
+    assert "gentlest" not in once.reason  # one red on the gentlest: not yet
+    history.append(_session(MONDAY + dt.timedelta(days=2), 8, n=2, version="easier"))
+    twice = _week(history, MONDAY + dt.timedelta(days=2))
+    assert twice.level == "easier"
+    assert twice.reason == RULES.say["see_someone"].format(count=2)
+    assert "stop this exercise" in twice.reason
+
+
+def test_the_story_of_when_the_dose_changes_comes_from_the_rules() -> None:
+    story = " ".join(RULES.story)
+    assert f"After {RULES.step_up_sessions} complete sessions" in story
+    assert f"After {RULES.gap_days} days or more" in story
+    assert "on Monday" in story and "2 more good reps" in story
+    assert RULES.start in story  # "Everyone starts at the standard dose."
+
+
+def test_rules_that_are_the_courses_own_say_so() -> None:
+    for rule in ("stay_amber", "restart"):
+        assert "course's own" in RULES.sources[rule]
+    assert "start below your last dose" not in " ".join(RULES.sources.values())

@@ -120,6 +120,15 @@ def _between(start: Pose, end: Pose, t: float) -> Pose:
                              for name in _ANGLES})
 
 
+def _direction(start: Point, end: Point) -> float:
+    return math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
+
+
+def _turn(degrees: float) -> float:
+    """An angle as the nearest turn, between -180 and 180 degrees."""
+    return (degrees + 180) % 360 - 180
+
+
 def _hand_height(geometry: Geometry) -> float:
     """How far the hand is above the knee."""
     return geometry.lines["arm"][-1][1] - geometry.lines["leg"][1][1]
@@ -134,22 +143,13 @@ def _keep_hand_height(pose: Pose, height: float) -> Pose:
     geometry = pose_geometry(pose)
     shoulder, hand = geometry.lines["arm"][0], geometry.lines["arm"][-1]
     reach = math.dist(shoulder, hand)
-    now = math.degrees(math.atan2(hand[1] - shoulder[1], hand[0] - shoulder[0]))
+    now = _direction(shoulder, hand)
     rise = geometry.lines["leg"][1][1] + height - shoulder[1]
     low = math.degrees(math.asin(max(-1.0, min(1.0, rise / reach))))
     # Of the two directions that put the hand at that height, take the nearer one. The
     # shoulder angle adds to the arm's direction, so the arm turns by the difference.
-    turn = min((low - now, 180 - low - now), key=lambda d: abs((d + 180) % 360 - 180))
-    return replace(pose, shoulder=pose.shoulder + (turn + 180) % 360 - 180)
-
-
-def _direction(start: Point, end: Point) -> float:
-    return math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
-
-
-def _turn(degrees: float) -> float:
-    """An angle as the nearest turn, between -180 and 180 degrees."""
-    return (degrees + 180) % 360 - 180
+    turn = min((low - now, 180 - low - now), key=lambda d: abs(_turn(d)))
+    return replace(pose, shoulder=pose.shoulder + _turn(turn))
 
 
 def _hands_behind_head(pose: Pose, elbow: Point) -> Pose:
@@ -160,7 +160,9 @@ def _hands_behind_head(pose: Pose, elbow: Point) -> Pose:
     back of the head. An arm segment that points toward the viewer shows shorter in a side
     view, so each segment is seen as long as it shows between those points.
     """
-    geometry = pose_geometry(pose)  # the arm does not move the shoulder, neck or head
+    # Only points relative to each other are used, and the arm moves none of them (it may
+    # lift the whole figure, where a hand is the lowest part, but that moves them all).
+    geometry = pose_geometry(pose)
     shoulder, head = geometry.lines["arm"][0], geometry.head
     up = _direction(geometry.lines["neck"][0], head)
     elbow_at = step(step(head, up - 90, elbow[0]), up, elbow[1])

@@ -8,8 +8,9 @@ felt; the exported pages have no kernel, so there the timer runs on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 import ipywidgets as widgets
@@ -42,6 +43,7 @@ class TimedPractice(Previewed, widgets.VBox):
         self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name,
                                          notice=self.notice, versions=versions)
         self.rating = SessionRating(self.store, self.notice)
+        self.plan_note = plan_note
         self.recorder.on_practice_recorded(self.rating.ask_about)
         # This week's dose and why, above the timer (HTML made from the plan's own words).
         children: list[widgets.Widget] = [widgets.HTML(plan_note)] if plan_note else []
@@ -59,7 +61,13 @@ class TimedPractice(Previewed, widgets.VBox):
         self.add_class(PRACTICE_CLASS)
 
     def preview(self) -> Rendered:
-        return self.timer.preview()
+        """The timer's preview below this week's line, so a stored preview made from the
+        sample history says EXAMPLE beside its dose, as the charts do."""
+        shown = self.timer.preview()
+        if not self.plan_note:
+            return shown
+        line = re.sub(r"<[^>]+>", "", self.plan_note)
+        return Rendered(self.plan_note + shown.html, f"{unescape(line)}\n{shown.text}")
 
 
 def _scaled(plan: TimerPlan) -> TimerPlan:

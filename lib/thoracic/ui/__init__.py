@@ -10,7 +10,14 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 ``thoracic.timer``, ``thoracic.progress``.
 """
 
-from ._cards import course_map, routine_summary, show_exercise, show_red_flags
+from ._cards import (
+    course_map,
+    dose_story,
+    routine_summary,
+    show_exercise,
+    show_red_flags,
+    stop_rules,
+)
 from ._checklist import (
     SHARE_CHECKLIST_ID,
     SHARE_ITEM_ID,
@@ -30,10 +37,19 @@ from ._discomfort import (
 from ._glossary import show_glossary
 from ._notices import SavingNotice, saving_notice
 from ._quiz import QuizQuestion, knowledge_check
-from ._safety_screen import SAFETY_CHECKLIST, SafetyScreen, red_flag_banner, safety_screen
+from ._safety_screen import (
+    CLEARED_CHECKLIST,
+    SAFETY_CHECKLIST,
+    SafetyScreen,
+    SafetyState,
+    red_flag_banner,
+    safety_screen,
+    safety_state,
+)
 from ._self_test_form import SelfTestForm, self_test_form
 
 __all__ = [
+    "CLEARED_CHECKLIST",
     "SAFETY_CHECKLIST",
     "SHARE_CHECKLIST_ID",
     "SHARE_ITEM_ID",
@@ -41,24 +57,28 @@ __all__ = [
     "ChecklistItem",
     "QuizQuestion",
     "SafetyScreen",
+    "SafetyState",
     "SavingNotice",
     "SelfTestForm",
     "course_map",
     "daily_checklist",
     "discomfort_config",
     "discomfort_scale",
+    "dose_story",
     "form_checklist",
     "knowledge_check",
     "next_day_option_html",
     "red_flag_banner",
     "routine_summary",
     "safety_screen",
+    "safety_state",
     "saving_notice",
     "self_test_form",
     "share_with_teacher",
     "show_exercise",
     "show_glossary",
     "show_red_flags",
+    "stop_rules",
     "zone_html",
     "zone_text",
 ]

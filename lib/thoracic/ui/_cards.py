@@ -9,10 +9,24 @@ from __future__ import annotations
 from html import escape
 
 from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
-from ..content import COURSE, Exercise, flags_by_urgency, floor_help, get_exercise, get_routine
+from ..content import (
+    COURSE,
+    Exercise,
+    flags_by_urgency,
+    floor_help,
+    get_exercise,
+    get_routine,
+    load_exercises,
+    load_progression,
+)
 from ..timer import GET_READY_SECONDS, ROUTINE_CHANGEOVER_SECONDS, routine_plan
 
-__all__ = ["course_map", "routine_summary", "show_exercise", "show_red_flags"]
+__all__ = ["course_map", "dose_story", "routine_summary", "show_exercise", "show_red_flags",
+           "stop_rules"]
+
+# The stop rules every exercise shares come first in each record (a test checks).
+_EXPECTED = ("A mild stretch, or the feeling of muscles working, is expected. It is not pain. "
+             "Stop the exercise if:")
 
 def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]]:
     """(heading, content, ordered) in reading order; content is a list or one paragraph."""
@@ -36,6 +50,7 @@ def _card_sections(exercise: Exercise) -> list[tuple[str, list[str] | str, bool]
           if exercise.chair else []),
         ("Skip it or change it if", list(exercise.skip_or_modify), False),
         ("Stop if", list(exercise.stop_if), False),
+        ("When the dose changes", list(load_progression().story), False),
         ("Getting down to the floor", list(help.down), True),
         ("Getting up again", [*help.up, help.note], True),
     ]
@@ -59,6 +74,38 @@ def show_exercise(exercise_id: str) -> Rendered:
             text.append(text_list(content, ordered))
     html.append("</section>")
     return Rendered("".join(html), "\n".join(text))
+
+
+def _boxed(label: str, heading: str, parts: list[tuple[str, list[str] | str]]) -> Rendered:
+    html = [f'<section style="{BOX_STYLE}" aria-label="{escape(label)}">',
+            f"<h3>{escape(heading)}</h3>"]
+    text = [heading]
+    for lead, content in parts:
+        if isinstance(content, str):
+            html.append(f"<p>{escape(content)}</p>")
+            text.append(content)
+        else:
+            if lead:
+                html.append(f"<p>{escape(lead)}</p>")
+                text.append(lead)
+            html.append(html_list(content, False))
+            text.append(text_list(content, False))
+    html.append("</section>")
+    return Rendered("".join(html), "\n".join(text))
+
+
+def stop_rules() -> Rendered:
+    """The stop rules every exercise shares, from the exercise records."""
+    shared = load_exercises()[0].stop_if  # every record starts with the shared rules
+    common = [rule for rule in shared
+              if all(rule in exercise.stop_if for exercise in load_exercises())]
+    return _boxed("When to stop", "When to stop an exercise", [(_EXPECTED, common)])
+
+
+def dose_story() -> Rendered:
+    """When and how the plan changes an exercise's dose, from the progression rules."""
+    return _boxed("When the dose changes", "When the dose changes",
+                  [("", list(load_progression().story))])
 
 
 def show_red_flags() -> Rendered:
