@@ -121,10 +121,11 @@ def test_an_exercise_timer_offers_the_record_s_versions_in_the_browser(store) ->
     timer = _versions_timer(store)
     assert [(v["key"], v["label"]) for v in timer.versions] == [
         ("standard", "Standard"), ("easier", "Easier"), ("harder", "Harder"),
-        ("longer-holds", "Longer holds (older adults)")]
+        ("longer-holds", "Longer holds (older adults)"), ("chair", "Chair or standing (no floor)")]
     holds = {key: {p["seconds"] for p in v["plan"]["phases"] if p["kind"] == "hold"}
              for key, v in ((v["key"], v) for v in timer.versions)}
-    assert holds == {"standard": {30}, "easier": {20}, "harder": {30}, "longer-holds": {60}}
+    assert holds == {"standard": {30}, "easier": {20}, "harder": {30}, "longer-holds": {60},
+                     "chair": {30}}
     assert "Versions to choose from on the timer: Standard, Easier" in timer.preview().html
 
 
@@ -143,7 +144,7 @@ def test_choosing_a_version_swaps_the_plan_the_kernel_checks_events_against(stor
 def test_an_unknown_version_or_a_change_while_running_is_refused(store) -> None:
     timer = _versions_timer(store)
     with pytest.raises(TraitError, match="version must be one of standard, easier, harder, "
-                                         "longer-holds, got 'gentle'"):
+                                         "longer-holds, chair, got 'gentle'"):
         timer.version = "gentle"
     timer.handle_event({"type": "status", "status": "running"})
     with pytest.raises(TraitError, match="reset it before you choose another version"):

@@ -6,7 +6,7 @@ from html import escape
 import pytest
 
 from thoracic import COURSE, course_map, get_exercise, routine_summary, show_exercise
-from thoracic.content import RED_FLAGS
+from thoracic.content import RED_FLAGS, load_exercises
 from thoracic.ui import show_red_flags
 
 HEADINGS = ["What it is for", "You need", "Get into position", "Do the movement", "Breathing",
@@ -73,3 +73,26 @@ def test_the_card_offers_longer_holds_only_where_the_record_has_them() -> None:
     assert "Longer holds" not in repr(show_exercise("open-book"))
     assert "A 30 s warm-up, then 3 sets of 6 slow reps" in repr(
         show_exercise("foam-roller-extension"))
+
+
+@pytest.mark.parametrize("exercise", load_exercises(), ids=lambda e: e.id)
+def test_every_exercise_has_a_chair_or_standing_version_in_card_and_timer(exercise, store) -> None:
+    from thoracic.practice import exercise_timer
+
+    assert exercise.chair and "chair" in exercise.doses
+    card = show_exercise(exercise.id)
+    assert "Off the floor: the chair or standing version" in card.text
+    assert exercise.chair in card.text
+    assert "Getting down to the floor" in card.text and "Getting up again" in card.text
+    timer = exercise_timer(exercise.id, store=store).timer
+    chair = next(v for v in timer.versions if v["key"] == "chair")
+    assert chair["label"] == "Chair or standing (no floor)"
+    assert chair["plan"]["phases"]  # dosed in its record, run by the timer
+
+
+def test_the_card_tells_the_one_story_of_when_the_dose_changes() -> None:
+    from thoracic.content import load_progression
+
+    text = show_exercise("prone-y-raise").text
+    assert all(line in text for line in load_progression().story)
+    assert "two-reps-to-spare" not in text and "2 more good reps" in text

@@ -9,7 +9,7 @@ from thoracic.content import SELF_TESTS, get_self_test
 def test_the_three_tests_and_their_ranges() -> None:
     assert [t.id for t in SELF_TESTS] == ["seated-rotation", "wall-angel", "neck-to-wall"]
     rotation = get_self_test("seated-rotation")
-    assert rotation.noise == 6.0 and rotation.sides == ("left", "right")
+    assert rotation.noise == 10.0 and rotation.sides == ("left", "right")
     with pytest.raises(KeyError, match="Known self-tests: seated-rotation"):
         get_self_test("toe-touch")
 

@@ -79,6 +79,7 @@ class RedFlag:
     urgency: Urgency
     source: str
     note: str = ""  # one more thing to do for this flag alone, shown beside the advice
+    short: str = ""  # a few words for the printed sheet, which lists the emergencies
 
     @property
     def advice(self) -> UrgencyAdvice:
@@ -97,32 +98,39 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             "Pain or pressure in your chest or upper back that comes with sweating, shortness "
             "of breath or feeling sick, or spreads to your arm, neck, jaw or back. Heart "
             "pain is sometimes felt mostly in the back", "emergency",
-            "NHS: heart attack (the pain can spread to the back)"),
+            "NHS: heart attack (the pain can spread to the back)",
+            short="Chest or upper-back pain with sweating, breathlessness or feeling sick"),
     RedFlag("tearing-pain",
             "Sudden, very bad pain between your shoulder blades that feels like tearing or "
-            "ripping", "emergency", "NHS: aortic dissection"),
+            "ripping", "emergency", "NHS: aortic dissection",
+            short="Sudden tearing pain between your shoulder blades"),
     RedFlag("breathing-pain",
             "Sudden shortness of breath, sharp pain in your chest or upper back that is worse "
             "when you breathe in, or coughing up blood", "emergency",
-            "NHS: pulmonary embolism (a clot in the lung)"),
+            "NHS: pulmonary embolism (a clot in the lung)",
+            short="Sudden breathlessness, or pain worse when you breathe in"),
     # The id comes from an older, narrower wording (legs together with the bladder):
     # anyone who ticked that also fits this one.
     RedFlag("numbness-weakness-bladder",
             "Any new change with your bladder, bowels or sex life along with back pain: "
             "trouble starting to pee or a weaker stream, leaking, not feeling when you need "
-            "to go, or less feeling during sex", "emergency", _GIRFT),
+            "to go, or less feeling during sex", "emergency", _GIRFT,
+            short="Any new change with your bladder, bowels or sex life"),
     RedFlag("saddle-numbness",
             "Numbness, tingling or changed feeling between your legs or around your bottom "
             "(the part you would sit on a saddle with), for example when you wipe after the "
-            "toilet", "emergency", _GIRFT),
+            "toilet", "emergency", _GIRFT,
+            short="Numbness between your legs or around your bottom"),
     RedFlag("both-legs",
             "Pain, numbness, tingling or weakness in both legs, or a change in how both "
-            "legs feel", "emergency", _GIRFT),
+            "legs feel", "emergency", _GIRFT, short="Pain, numbness or weakness in both legs"),
     RedFlag("numbness-weakness",
-            "New weakness or numbness in your arms or legs", "emergency", _NG234),
+            "New weakness or numbness in your arms or legs", "emergency", _NG234,
+            short="New weakness or numbness in your arms or legs"),
     RedFlag("spinal-cord-signs",
             "New unsteady walking, clumsy hands, or a band of pain or numbness around your "
-            "chest", "emergency", _NG234),
+            "chest", "emergency", _NG234,
+            short="Unsteady walking, clumsy hands, or a band of pain around your chest"),
     # Urgent: speak to a doctor today.
     RedFlag("cancer-history",
             "You have had cancer, even years ago, and this back pain is new", "urgent",

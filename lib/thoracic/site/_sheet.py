@@ -219,7 +219,7 @@ def _zone(zone: DiscomfortZone) -> str:
 
 def _flags_section() -> str:
     emergency = URGENCIES[0]
-    flags = "".join(f"<li>{escape(flag.text)}</li>" for flag in RED_FLAGS
+    flags = "".join(f"<li>{escape(flag.short)}</li>" for flag in RED_FLAGS
                     if flag.urgency == emergency.urgency)
     safety = notebook_by_slug("start-here")
     return ('<section class="flags" aria-label="Red flags">'
