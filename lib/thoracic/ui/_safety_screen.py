@@ -64,6 +64,11 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _cleared_label(flag: RedFlag, day: dt.date | None) -> str:
+    said = f" (you said so on {_long_date(day)})" if day else ""
+    return f"{_CLEARED_LABEL}{said}: {flag.text}"
+
+
 @dataclass(frozen=True)
 class SafetyState:
     """What the learner said in the safety check: the flags ticked, and which of them a
@@ -191,23 +196,31 @@ class SafetyScreen(Previewed, widgets.VBox):
         self.cleared_boxes[flag_id].value = checked
 
     def _save_cleared(self, flag_id: str, checked: bool) -> None:
+        # Only the advice and this box's words change: the box is not replaced under the
+        # learner's pointer.
         self.notice.keep(lambda: self.store.set_tick(CLEARED_CHECKLIST, flag_id, checked))
-        self._show()
-
-    def _show(self) -> None:
         state = self.state
+        self._show_advice(state)
+        box = self.cleared_boxes[flag_id]
+        box.description = _cleared_label(next(f for f in state.ticked if f.id == flag_id),
+                                         state.cleared.get(flag_id))
+
+    def _show_advice(self, state: SafetyState) -> None:
         if not state.ticked:
             self.message.value = _NOTHING_TICKED
         elif state.open_flags:
             self.message.value = alert_html(_advice_html(state))
         else:
             self.message.value = _advice_html(state)
+
+    def _show(self) -> None:
+        state = self.state
+        self._show_advice(state)
         boxes: list[widgets.Widget] = []
         self.cleared_boxes = {}
         for flag in state.ticked:
             day = state.cleared.get(flag.id)
-            label = _CLEARED_LABEL + (f" (you said so on {_long_date(day)})" if day else "")
-            box = widgets.Checkbox(value=day is not None, description=f"{label}: {flag.text}",
+            box = widgets.Checkbox(value=day is not None, description=_cleared_label(flag, day),
                                    indent=False,
                                    layout=widgets.Layout(width="auto", max_width="100%"))
             box.observe(lambda change, flag_id=flag.id: self._save_cleared(flag_id,

@@ -104,10 +104,8 @@
     const message = element("div", "thoracic-message");
     const clearance = element("div", "thoracic-clearance");
     const status = element("p", "thoracic-status");
-    const show = () => {
-      const state = safetyState(config, store);
+    const showAdvice = (state) => {
       message.replaceChildren();
-      clearance.replaceChildren();
       message.classList.toggle("thoracic-alert", state.open.length > 0);
       message.removeAttribute("role");
       if (!state.ticked.length) {
@@ -116,19 +114,32 @@
       }
       message.append(...adviceNodes(config, state));
       if (state.open.length) message.setAttribute("role", "alert");
+    };
+    const labelText = (flag, day) =>
+      ` ${config.cleared_label}${day ? ` (you said so on ${day})` : ""}: ${flag.text}`;
+    // The "I have been checked" boxes are drawn again only when the ticked flags change,
+    // so a box is never replaced under the learner's finger.
+    const show = () => {
+      const state = safetyState(config, store);
+      showAdvice(state);
+      clearance.replaceChildren();
+      if (!state.ticked.length) return;
       clearance.append(element("h4", "", config.cleared_heading), element("p", "", config.cleared_lead));
       const rows = element("ul", "thoracic-checklist");
       for (const flag of state.ticked) {
         const label = element("label");
         const box = element("input");
+        const words = root.document.createTextNode(labelText(flag, state.cleared.get(flag.id)));
         box.type = "checkbox";
         box.checked = state.cleared.has(flag.id);
         box.addEventListener("change", () => {
-          keep(() => store.setTick(config.cleared_checklist, flag.id, box.checked), status);
-          show();
+          const kept = keep(() => store.setTick(config.cleared_checklist, flag.id, box.checked), status);
+          if (!kept) box.checked = !box.checked; // the box shows what is really kept
+          const now = safetyState(config, store);
+          words.textContent = labelText(flag, now.cleared.get(flag.id));
+          showAdvice(now);
         });
-        const day = state.cleared.get(flag.id);
-        label.append(box, ` ${config.cleared_label}${day ? ` (you said so on ${day})` : ""}: ${flag.text}`);
+        label.append(box, words);
         const row = element("li");
         row.append(label);
         rows.append(row);
