@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from ._drawing import (
     panel,
     wall_position,
 )
-from ._pose import HEAD_R, NECK, PAD, Pose, pose_geometry, step
+from ._pose import HEAD_R, NECK, PAD, Point, Pose, pose_geometry, step
 from ._svg import new_figure, svg_figure
 
 if TYPE_CHECKING:
@@ -77,14 +78,17 @@ def _seated_rotation_figure() -> Figure:
     return fig
 
 
-# Sitting on the floor, knees bent, back straight against the wall, head tipped just
-# enough to rest on it; arms in a W: upper arm out to the side (seen end-on), forearm up.
+# Kofoed and colleagues' (2024) set-up: sitting on the floor, knees bent and feet flat, the
+# low back and head against the wall (the head tipped just enough to rest on it); elbows
+# raised to shoulder height and turned back as far as they go: the upper arm out to the
+# side (seen end-on), the forearm up the wall.
 _WALL_ANGEL_SIDE = Pose(trunk=90, hip=130, knee=84, ankle=48, neck=-28, shoulder=-90,
                         elbow=-90, upper_arm_seen=0.1, support="wall")
 
 
 def _draw_w_front(ax: Axes) -> None:
-    """The seated figure from the front, arms in a goal-post (W) shape against the wall."""
+    """The seated figure from the front, arms in a goal-post (W) shape against the wall:
+    elbows out at shoulder height, forearms up."""
     hip_y, waist_y, shoulder_y = PAD + 0.03, 0.25, 0.55
     draw_line(ax, [(0, hip_y), (0, waist_y)], INK, zorder=3)
     draw_line(ax, [(0, waist_y), (0, shoulder_y)], HIGHLIGHT, zorder=3.5)
@@ -100,47 +104,141 @@ def _draw_w_front(ax: Axes) -> None:
     draw_head(ax, (0, shoulder_y + NECK + HEAD_R), None)
 
 
-# The four scores seen from the side, wall on the left: where the elbow is, and how far
-# the forearm and the hand tip away from the wall (degrees from upright).
-_LEVEL_ARMS = ((0.16, 55.0, 0.0), (0.035, 40.0, 0.0), (0.035, 0.0, 45.0), (0.035, 0.0, 0.0))
+# The four scores seen from the side, wall on the left, after Kofoed and colleagues
+# (2024; studied in people with an unstable shoulder), who count the parts of the arm that
+# touch the wall. The near arm is modelled as elbow -> wrist -> knuckles -> fingertips
+# (forearm, back of the hand, fingers), the elbow at shoulder height; the upper arm points
+# at the viewer, so it shows only when the elbow is held forward of the shoulder. Each row
+# is how far those four points are from the wall, in panel units: 0 is touching.
+_ARM_JOINTS = ("elbow", "wrist", "knuckles", "fingertips")
+_ARM_LENGTHS = (0.24, 0.08, 0.07)  # forearm, back of the hand, fingers
+_LEVEL_ARMS: tuple[tuple[float, float, float, float], ...] = (
+    (0.07, 0.21, 0.255, 0.295),  # 0: elbow forward, arm leaning out: nothing reaches
+    (0.0, 0.1, 0.047, 0.0),  # 1: forearm leaning out, hand bent back: only the fingertips
+    (0.0, 0.05, 0.0, 0.0),  # 2: wrist just off, hand bent back: the fingers lie on the wall
+    (0.0, 0.0, 0.0, 0.0),  # 3: forearm and hand flat on the wall
+)
+# How each score's arm is drawn, for the alt text (the dots are added from the geometry).
+_LEVEL_DRAWN = (
+    "The elbow is held forward of the wall and the arm leans away from it.",
+    "The forearm leans away from the wall and the hand bends back so that only the "
+    "fingertips reach it.",
+    "The wrist is just off the wall and the hand bends back so that the fingers lie along it.",
+    "The forearm and the back of the hand lie flat along the wall.",
+)
+# The parts of the arm as the alt text names them.
+_PART_WORDS = {"elbow": "the elbow", "forearm": "the forearm", "hand": "the back of the hand",
+               "fingers": "the backs of the fingers", "fingertips": "the fingertips",
+               "wrist": "the wrist", "knuckles": "the knuckles"}
+_LEVEL_WALL_X = -0.02  # the wall's surface line in the small views
+# Where a limb's centre line is when its back rests on the wall: half the wall line's
+# width and half the arm's, at the small views' scale (about 200 points a unit).
+_ON_WALL = _LEVEL_WALL_X + 0.017
+_SHOULDER_Y = 0.5
+_ARM_WIDTH = 4.5  # points: the near arm in the small views
+# The small views show the back from mid-height up, so the hand is big enough to read.
+_LEVEL_VIEW = ((-0.1, 0.34), (0.3, 1.0))
+_BEHIND = "#a6a6a6"  # the head and neck, behind the near arm
+# The named stretches of the arm that can lie along the wall, as the record words them.
+_ARM_STRETCHES = {"forearm": ("elbow", "wrist"), "hand": ("wrist", "knuckles"),
+                  "fingers": ("knuckles", "fingertips")}
+
+
+def _level_arm(score: int) -> dict[str, Point]:
+    """The near arm at one score, from the side: shoulder, elbow, wrist, knuckles and
+    fingertips, each joint above the last by its segment's length (pure, for the tests)."""
+    shoulder = (_ON_WALL, _SHOULDER_Y)
+    gaps = _LEVEL_ARMS[score]
+    arm = {"shoulder": shoulder, "elbow": (_ON_WALL + gaps[0], _SHOULDER_Y)}
+    for i, length in enumerate(_ARM_LENGTHS):
+        below = arm[_ARM_JOINTS[i]]
+        across = gaps[i + 1] - gaps[i]
+        arm[_ARM_JOINTS[i + 1]] = (_ON_WALL + gaps[i + 1],
+                                   below[1] + math.sqrt(length**2 - across**2))
+    return arm
+
+
+def _wall_contacts(score: int) -> dict[str, Point]:
+    """Each part of the arm touching the wall at one score, and where its dot goes.
+
+    The elbow when it touches; a stretch (forearm, back of the hand, fingers) when both
+    its ends do, so it lies along the wall (fingers lying on with the back of the hand are
+    part of it); a lone joint that touches (the fingertips) by its own name.
+    """
+    arm = _level_arm(score)
+    on = {joint for joint in _ARM_JOINTS if math.isclose(arm[joint][0], _ON_WALL,
+                                                         abs_tol=1e-9)}
+    flat = [part for part, ends in _ARM_STRETCHES.items() if set(ends) <= on]
+    covered = {joint for part in flat for joint in _ARM_STRETCHES[part]}
+    if "hand" in flat and "fingers" in flat:
+        flat.remove("fingers")
+    contacts = {"elbow": arm["elbow"]} if "elbow" in on else {}
+    for part in flat:
+        (x0, y0), (x1, y1) = (arm[joint] for joint in _ARM_STRETCHES[part])
+        contacts[part] = ((x0 + x1) / 2, (y0 + y1) / 2)
+    for joint in _ARM_JOINTS:
+        if joint in on and joint not in covered and joint not in contacts:
+            contacts[joint] = arm[joint]
+    return contacts
 
 
 def _draw_level(ax: Axes, score: int, words: str) -> None:
-    """One score of the wall angel, from the side: the wall, the back, and the arm."""
+    """One score of the wall angel, from the side: the wall, the back, the near arm, and a
+    dot on every part of the arm that touches the wall."""
     from matplotlib.patches import Circle, Rectangle
 
-    panel(ax, (-0.12, 0.5), (0.0, 0.98), f"Score {score}", floor=False)
-    ax.add_patch(Rectangle((-0.12, 0.0), 0.1, 0.98, facecolor=PROP_FILL, edgecolor="none",
-                           hatch="//", zorder=0))
-    ax.plot([-0.02, -0.02], [0.0, 0.98], color=PROP, linewidth=2.5, zorder=1)
-    draw_line(ax, [(0.035, 0.05), (0.035, 0.3)], INK, width=4, zorder=2)
-    draw_line(ax, [(0.035, 0.3), (0.035, 0.55)], HIGHLIGHT, width=4, zorder=2)
-    draw_head(ax, (0.06, 0.55 + NECK + HEAD_R * 0.8), None)
-    elbow_x, forearm_tilt, hand_tilt = _LEVEL_ARMS[score]
-    elbow = (elbow_x, 0.5)
-    wrist = step(elbow, 90 - forearm_tilt, 0.25)
-    hand = step(wrist, 90 - forearm_tilt - hand_tilt, 0.1)
-    draw_line(ax, [elbow, wrist, hand], INK, width=4, zorder=6)  # the near arm, beside the head
-    touching = [point for point in (elbow, wrist, hand) if point[0] < 0.05]
-    for point in touching:
-        ax.add_patch(Circle(point, 0.022, facecolor=MARK, edgecolor="white", linewidth=0.8,
+    bottom, top = _LEVEL_VIEW[1]
+    panel(ax, *_LEVEL_VIEW, f"Score {score}", floor=False)
+    ax.add_patch(Rectangle((-0.12, bottom), _LEVEL_WALL_X + 0.12, top - bottom,
+                           facecolor=PROP_FILL, edgecolor="none", hatch="//", zorder=0))
+    # The wall's surface over the arm's white edge, so an arm on the wall meets it.
+    ax.plot([_LEVEL_WALL_X, _LEVEL_WALL_X], [bottom, top], color=PROP, linewidth=2.5,
+            zorder=5.5)
+    # The back and head on the wall, paler than the arm in front of them.
+    c7 = (_ON_WALL, _SHOULDER_Y + 0.05)
+    head = (_LEVEL_WALL_X + 0.018 + HEAD_R, c7[1] + NECK + HEAD_R * 0.8)
+    draw_line(ax, [(_ON_WALL, bottom), c7], HIGHLIGHT, width=_ARM_WIDTH, zorder=2)
+    draw_line(ax, [c7, step(head, 250, HEAD_R)], _BEHIND, width=_ARM_WIDTH, zorder=2)
+    ax.add_patch(Circle(head, HEAD_R, facecolor="white", edgecolor=_BEHIND, linewidth=2.5,
+                        zorder=3))
+    arm = list(_level_arm(score).values())
+    # A white edge under the arm keeps it in front of the head and back it crosses.
+    draw_line(ax, arm, "white", width=_ARM_WIDTH + 3, zorder=5)
+    draw_line(ax, arm, INK, width=_ARM_WIDTH, zorder=6)
+    for point in _wall_contacts(score).values():
+        ax.add_patch(Circle(point, 0.024, facecolor=MARK, edgecolor="white", linewidth=0.8,
                             zorder=7))
-    ax.text(0.19, -0.04, "\n".join(textwrap.wrap(words, 20)), fontsize=FONT - 1.5,
-            color=TEXT, ha="center", va="top")
+    # The words as the x label, which the layout makes room for; no axis line or ticks.
+    ax.set_axis_on()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlabel("\n".join(textwrap.wrap(words, 20)), fontsize=FONT - 1.5, color=TEXT,
+                  labelpad=4)
 
 
 def _wall_angel_figure() -> Figure:
     from matplotlib.patches import Rectangle
 
-    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 1.9)
-    grid = fig.add_gridspec(2, 4, height_ratios=(1.0, 1.1), hspace=0.25)
+    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 2.0)
+    # "compressed" lays out fixed-aspect panels without cutting off the words under them.
+    fig.set_layout_engine("compressed", wspace=0.12)
+    grid = fig.add_gridspec(3, 4, height_ratios=(1.0, 0.05, 1.1))
     side = fig.add_subplot(grid[0, :2])
     front = fig.add_subplot(grid[0, 2:])
     for score, words in enumerate(get_self_test("wall-angel").levels):
-        _draw_level(fig.add_subplot(grid[1, score]), score, words)
+        _draw_level(fig.add_subplot(grid[2, score]), score, words)
+    # Over the scores, what they count (Kofoed and colleagues, 2024).
+    heading = fig.add_subplot(grid[1, :])
+    heading.set_axis_off()
+    heading.text(0.5, 0.5, "Score: count the parts of the arm that touch the wall (dots)",
+                 fontsize=FONT, color=TEXT, ha="center", va="center",
+                 transform=heading.transAxes)
     panel(side, (-0.45, 0.95), (-0.05, 1.05), "From the side")
     draw_pose(side, _WALL_ANGEL_SIDE, arm_in_front=True)
-    add_label(side, "Head, back and\narms on the wall", (0.25, 0.85), ha="left", va="center")
+    add_label(side, "Low back and head\non the wall. Elbows\nat shoulder height,\nturned back",
+              (0.24, 0.76), ha="left", va="center")
     panel(front, (-0.7, 0.7), (-0.05, 1.05), "From the front")
     # Seen from the front the wall is behind the figure: a plain panel.
     front.add_patch(Rectangle((-0.55, 0), 1.1, 1.0, facecolor=PROP_FILL, edgecolor=PROP,
@@ -195,6 +293,23 @@ def _neck_to_wall_figure() -> Figure:
     return fig
 
 
+def _wall_angel_alt() -> str:
+    """The wall angel's alt text: the set-up, then each score's words, how its arm is
+    drawn, and its dots (named from the same geometry that places them)."""
+    scores = []
+    for score, words in enumerate(get_self_test("wall-angel").levels):
+        parts = [_PART_WORDS[part] for part in _wall_contacts(score)]
+        dots = (f"Dots on {', '.join(parts[:-1])} and {parts[-1]}." if len(parts) > 1
+                else f"A dot on {parts[0]}." if parts else "No dots.")
+        scores.append(f"Score {score}: {words} {_LEVEL_DRAWN[score]} {dots}")
+    return ("A person sits on the floor with the knees bent, the feet flat, and the low back "
+            "and head against a wall, seen from the side and from the front. The elbows are "
+            "raised to shoulder height and turned back as far as they go, the forearms "
+            "pointing up: a goal-post or W shape. Below, four small side views show the "
+            "scores, which count the parts of the arm that touch the wall, with a dot on "
+            "each. " + " ".join(scores))
+
+
 @dataclass(frozen=True)
 class _SelfTestPicture:
     draw: Callable[[], Figure]
@@ -208,14 +323,7 @@ _SELF_TESTS: dict[str, _SelfTestPicture] = {
         "shoulders and a stick held across them turn about 45 degrees to one side. An arc "
         "marks the 45 degree angle between the line of the hips and the line of the "
         "shoulders."),
-    "wall-angel": _SelfTestPicture(
-        _wall_angel_figure,
-        "A person sits on the floor with the knees bent and the back and head against a "
-        "wall, seen from the side and from the front. The arms make a goal-post or W shape: "
-        "elbows bent at shoulder height and hands pointing up, trying to touch the wall. "
-        "Below, four small side views show the scores, with a dot where the arm touches "
-        "the wall. " + " ".join(f"Score {n}: {words}" for n, words in
-                                enumerate(get_self_test("wall-angel").levels))),
+    "wall-angel": _SelfTestPicture(_wall_angel_figure, _wall_angel_alt()),
     "neck-to-wall": _SelfTestPicture(
         _neck_to_wall_figure,
         "A person stands side-on with the heels, bottom and upper back against a wall, "
