@@ -181,3 +181,16 @@ def test_six_degrees_is_said_only_as_trained_examiners_measured_it() -> None:
         for sentence in _sentences(text):
             if re.search(r"\b6 degrees", sentence):
                 assert "trained examiners" in sentence, (name, sentence)
+
+
+@pytest.mark.parametrize("routine", ["daily", "strength-day"])
+def test_stored_routine_previews_show_the_standard_dose_or_say_example(routine: str) -> None:
+    path = NOTEBOOKS / "08-daily-routine.ipynb"
+    call = f'routine_timer("{routine}")' if routine != "daily" else "routine_timer()"
+    previews = [re.sub(r"<[^>]+>", " ", "".join(output["data"]["text/html"]))
+                for cell in _cells(path) if call in "".join(cell["source"])
+                for output in cell.get("outputs", []) if "text/html" in output.get("data", {})]
+    standard = format_seconds(routine_plan(routine).total_seconds)
+    assert previews
+    for preview in previews:
+        assert "EXAMPLE" in preview or f"{standard} in all" in preview, preview
