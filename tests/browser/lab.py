@@ -34,7 +34,10 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 def checkbox(panel, text: str):
-    return panel.locator(".widget-checkbox", has_text=text).locator("input")
+    """The checkbox labelled with ``text`` (not the safety check's "I have been checked"
+    box for the same flag, whose label repeats the flag's words)."""
+    return panel.locator(".widget-checkbox", has_text=text,
+                         has_not_text="I have been checked").locator("input")
 
 
 def assert_calm(page) -> None:

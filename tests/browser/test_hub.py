@@ -60,7 +60,8 @@ LEARNERS = {
     "alice": {"flag": ("weight-loss", "lost weight without trying",
                        "See a doctor or physiotherapist before you start"), "cue": CUES[0],
               "rating": 3, "note": "alice: tight after the long drive"},
-    "bob": {"flag": ("fever", "fever or chills", "Urgent: get medical help today"),
+    "bob": {"flag": ("fever", "A fever, chills or feeling very unwell",
+                     "Urgent: speak to a doctor today"),
             "cue": CUES[1],
             "rating": 1, "note": "bob: felt loose afterwards"},
 }

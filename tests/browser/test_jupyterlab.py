@@ -17,6 +17,7 @@ from thoracic.content import RED_FLAGS
 
 from .lab import (
     SHOWN_WIDGETS,
+    checkbox,
     code_cells,
     notebook,
     open_notebook,
@@ -54,28 +55,24 @@ def test_every_notebook_runs_and_shows_its_widgets(lab_page, jupyterlab, artifac
     assert page.problems == []
 
 
-def _checkbox(panel, text: str):
-    return panel.locator(".widget-checkbox", has_text=text).locator("input")
-
-
 def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     page, lab = lab_page, jupyterlab
     name = "00-start-here.ipynb"
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))
     panel = notebook(page)
-    _checkbox(panel, "lost weight without trying").check()
+    checkbox(panel, "lost weight without trying").check()
     panel.get_by_text("See a doctor or physiotherapist before you start").wait_for()
-    _checkbox(panel, "fever or chills").check()
-    panel.get_by_text("Urgent: get medical help today").wait_for()
+    checkbox(panel, "A fever, chills or feeling very unwell").check()
+    panel.get_by_text("Urgent: speak to a doctor today").wait_for()
     panel.get_by_text(f"2 of {len(RED_FLAGS)}").wait_for()
     page.reload()
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))
     panel = notebook(page)
-    assert _checkbox(panel, "fever or chills").is_checked()
-    assert _checkbox(panel, "lost weight without trying").is_checked()
-    assert not _checkbox(panel, "You have had cancer").is_checked()
+    assert checkbox(panel, "A fever, chills or feeling very unwell").is_checked()
+    assert checkbox(panel, "lost weight without trying").is_checked()
+    assert not checkbox(panel, "You have had cancer").is_checked()
     # and every exercise notebook now shows the banner
     open_notebook(page, lab, "04-childs-pose.ipynb")
     restart_and_run_all(page, code_cells(lab, "04-childs-pose.ipynb"))
@@ -83,8 +80,8 @@ def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     # untick again, so the other journeys start from a clear safety screen
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))
-    for text in ("fever or chills", "lost weight without trying"):
-        _checkbox(notebook(page), text).uncheck()
+    for text in ("A fever, chills or feeling very unwell", "lost weight without trying"):
+        checkbox(notebook(page), text).uncheck()
 
 
 def test_previous_and_next_links_open_the_right_notebooks(lab_page, jupyterlab) -> None:

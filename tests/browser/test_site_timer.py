@@ -127,7 +127,8 @@ def test_a_version_of_the_dose_is_chosen_on_the_page_with_no_kernel(exported_sit
     timer.wait_for()
     version = timer.get_by_label("Version")
     assert version.locator("option").all_inner_texts() == [
-        "Standard", "Easier", "Harder", "Longer holds (older adults)"]
+        "Standard", "Easier", "Harder", "Longer holds (older adults)",
+        "Chair or standing (no floor)"]
     next_part = timer.locator(".ubr-next")
     assert "(0:30)" in next_part.inner_text()
     version.select_option(label="Longer holds (older adults)")

@@ -172,8 +172,8 @@ def test_the_grid_is_headed_mon_to_sun(first_week: WeekPlan) -> None:
 
 def test_the_discomfort_scale_in_words_numbers_symbols_and_colours(first_week: WeekPlan) -> None:
     html = sheet_html(first_week)
-    assert f"{escape(DISCOMFORT_SCALE.explain)} {escape(DISCOMFORT_SCALE.anchors)}." in html
-    assert escape(DISCOMFORT_SCALE.question) in html
+    # The question says what is rated (pain, not the stretch) beside its anchors.
+    assert f"{escape(DISCOMFORT_SCALE.question)} {escape(DISCOMFORT_SCALE.anchors)}." in html
     zones = re.findall(r'<div class="zone" data-zone="(\w+)">(.*?)</div></div>', html)
     assert [name for name, _ in zones] == [zone.name for zone in DISCOMFORT_SCALE.zones]
     for zone, (_, part) in zip(DISCOMFORT_SCALE.zones, zones, strict=True):

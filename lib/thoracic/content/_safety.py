@@ -99,7 +99,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             "of breath or feeling sick, or spreads to your arm, neck, jaw or back. Heart "
             "pain is sometimes felt mostly in the back", "emergency",
             "NHS: heart attack (the pain can spread to the back)",
-            short="Chest or upper-back pain with sweating, breathlessness or feeling sick"),
+            short="Chest or upper-back pain with sweating, breathlessness or sickness"),
     RedFlag("tearing-pain",
             "Sudden, very bad pain between your shoulder blades that feels like tearing or "
             "ripping", "emergency", "NHS: aortic dissection",
@@ -108,14 +108,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             "Sudden shortness of breath, sharp pain in your chest or upper back that is worse "
             "when you breathe in, or coughing up blood", "emergency",
             "NHS: pulmonary embolism (a clot in the lung)",
-            short="Sudden breathlessness, or pain worse when you breathe in"),
+            short="Sudden breathlessness, or pain worse on breathing in"),
     # The id comes from an older, narrower wording (legs together with the bladder):
     # anyone who ticked that also fits this one.
     RedFlag("numbness-weakness-bladder",
             "Any new change with your bladder, bowels or sex life along with back pain: "
             "trouble starting to pee or a weaker stream, leaking, not feeling when you need "
             "to go, or less feeling during sex", "emergency", _GIRFT,
-            short="Any new change with your bladder, bowels or sex life"),
+            short="Any new change with bladder, bowels or sex life"),
     RedFlag("saddle-numbness",
             "Numbness, tingling or changed feeling between your legs or around your bottom "
             "(the part you would sit on a saddle with), for example when you wipe after the "
@@ -130,7 +130,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag("spinal-cord-signs",
             "New unsteady walking, clumsy hands, or a band of pain or numbness around your "
             "chest", "emergency", _NG234,
-            short="Unsteady walking, clumsy hands, or a band of pain around your chest"),
+            short="Unsteady walking, clumsy hands, a band of pain round the chest"),
     # Urgent: speak to a doctor today.
     RedFlag("cancer-history",
             "You have had cancer, even years ago, and this back pain is new", "urgent",

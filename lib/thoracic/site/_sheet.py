@@ -88,10 +88,10 @@ ul.cues li { margin: 0; }
 .numbers { display: flex; gap: 0.3mm; }
 .numbers span { min-width: 4.6mm; text-align: center; font-weight: bold; padding: 0.3mm 0.3mm;
                 border: 0.3mm solid #000; }
-.flags { margin-top: 2mm; border: 0.6mm solid #D55E00; border-radius: 1.5mm; padding: 1mm 2.5mm;
+.flags { margin-top: 1.5mm; border: 0.6mm solid #D55E00; border-radius: 1.5mm; padding: 1mm 2.5mm;
          break-inside: avoid; }
 .flags h2 { display: inline; margin: 0; }
-.flags ul { margin: 0.5mm 0 1mm; padding-left: 4.5mm; }
+.flags ul { margin: 0.3mm 0 0.5mm; padding-left: 4.5mm; columns: 2; column-gap: 5mm; }
 .screen-only { border: 0.3mm solid #0072B2; border-radius: 1.5mm; padding: 1mm 3mm;
                margin-bottom: 3mm; background: #f3f8fc; }
 @media screen {
@@ -195,11 +195,11 @@ def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
     zones = "".join(_zone(zone) for zone in scale.zones)
     ratings = "".join(_tick(day, "Box for your discomfort rating") for day in days)
     parts.append(f'<tbody class="scale"><tr><th colspan="8" scope="colgroup">'
-                 f"<strong>How did it feel?</strong> {escape(scale.explain)} "
+                 f"<strong>How did it feel?</strong> {escape(scale.question)} "
                  f"{escape(scale.anchors)}."
                  f'<div class="zones">{zones}</div></th></tr>'
-                 f'<tr class="rating"><th scope="row">{escape(scale.question)} Write a number '
-                 f"from {scale.lowest} to {scale.highest} in the box for the day.</th>"
+                 f'<tr class="rating"><th scope="row">Write a number from {scale.lowest} to '
+                 f"{scale.highest} in the box for the day.</th>"
                  f"{ratings}</tr></tbody>")
     return ('<table class="week"><colgroup><col class="what">' + '<col class="day">' * 7
             + "</colgroup>"
