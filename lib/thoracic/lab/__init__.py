@@ -11,11 +11,17 @@ it by name from the settings ``thoracic lab-setup`` writes.
 """
 
 from ._class_report import LEARNER_STORE, LearnerShare, class_report, format_class_report
-from ._contents import COURSE_FOLDER_MESSAGE, CourseContentsManager, is_course_folder
+from ._contents import (
+    COPY_COURSE_MESSAGE,
+    COURSE_FOLDER_MESSAGE,
+    CourseContentsManager,
+    is_course_folder,
+)
 from ._exporter import CoursePageExporter
 from ._setup import LAB_SETTINGS, SERVER_CONFIG, write_lab_setup
 
 __all__ = [
+    "COPY_COURSE_MESSAGE",
     "COURSE_FOLDER_MESSAGE",
     "LAB_SETTINGS",
     "LEARNER_STORE",
