@@ -128,6 +128,7 @@ def test_a_full_disk_after_opening_shows_the_notice_and_what_was_really_saved(
     form = SelfTestForm(get_self_test("neck-to-wall"), store)
     checklist.toggle("a", True)
     assert store.ticks("form") == {"a": True}
+    store.record_session("exercise", "Child's pose", 75.0, sets=1, rating=2)
     filler = _fill(small_disk)
     for item in ("b",):
         checklist.toggle(item, True)
@@ -137,8 +138,10 @@ def test_a_full_disk_after_opening_shows_the_notice_and_what_was_really_saved(
     assert form.save() is False and "Not saved" in form.status.value
     assert form.inputs[""].value == "5"  # still there, to save again
     assert isinstance(store.problem, StoreFullError)
-    shown = dashboard(store)  # never a traceback, even now
-    assert "Saving is turned off" in shown.html and "The disk is full" in shown.text
+    shown = dashboard(store)  # never a traceback, and the history is still shown
+    assert "Saving is turned off" in shown.html and "The disk is full" in shown.html
+    assert "Days practised in all: 1" in shown.text
+    assert len(store.export_data()["sessions"]) == 1  # and can still be backed up
     filler.unlink()  # space again: the next tick saves, with no restart
     checklist.toggle("b", True)
     assert checklist.checked == ["a", "b"] and checklist.notice.value == ""
@@ -170,8 +173,9 @@ def test_a_lock_held_by_another_program_is_waited_for_briefly_and_said(
     checklist.toggle("a", True)
     assert not checklist.boxes["a"].value
     assert isinstance(store.problem, StoreLockedError)
-    assert "Another program kept your progress file" in checklist.notice.value
-    assert "more than 0.2 seconds" in checklist.notice.value
+    assert "stayed locked for more than 0.2 seconds" in checklist.notice.value
+    assert "can still be read" in checklist.notice.value
+    assert store.ticks("form") == {}  # reading waits for no lock
     holder.execute("ROLLBACK")  # it lets go
     holder.close()
     checklist.toggle("a", True)

@@ -4,9 +4,14 @@
   (platformdirs). Never inside the course folder, which may be read-only.
 - Safe with several writers (two notebooks and a command at once): WAL journal, a busy
   timeout, short ``BEGIN IMMEDIATE`` transactions, one short-lived connection per call.
-- Careful with what is already there: an existing file is inspected read-only first. A
+- Careful with what is already there: an existing file is inspected from a copy of it
+  and its -wal (never opened in place, where SQLite would create or rewrite siblings). A
   damaged, foreign or newer file raises a StoreError naming the file and what to do, and
-  is left exactly as it was.
+  it and its siblings are left exactly as they were. A progress file that is a link is
+  refused, and a -wal or -shm left without its file is moved aside, never deleted.
+- Reading needs no space and no write lock: reads use a read-only connection (or, where
+  even that cannot open, SQLite's immutable mode), and the schema is migrated only when it
+  must change, so a full disk, a held lock or a read-only folder still shows the history.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -86,10 +92,43 @@ def _check_day(day: str) -> None:
 LOCK_WAIT_SECONDS = 5.0
 
 
+# SQLite's write-ahead log starts with one of these two numbers (wal format, section 4.1).
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_SIBLINGS = ("-wal", "-shm", "-journal")
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(f"{path.name}{suffix}")
+
+
 def _move_aside_advice(path: Path) -> str:
     return (f"Your progress has not been changed. To start a fresh record, move {path.name} "
-            "somewhere safe (keep it: it may be recoverable); the course starts a new one at "
-            f"your next tick, with no restart. Or set {DATA_DIR_VARIABLE} to another folder.")
+            f"together with {path.name}-wal and {path.name}-shm (where they are there) into "
+            "one folder somewhere safe: keep all of them, the newest entries may be in the "
+            "-wal file. The course starts a new record at your next tick, with no restart. "
+            f"Or set {DATA_DIR_VARIABLE} to another folder.")
+
+
+def _lock_holders(path: Path) -> list[str]:
+    """The other processes that have the progress file (or its siblings) open, as
+    "process 123 (sqlite3 progress.sqlite3)"; empty where that cannot be seen."""
+    names = {str(path), *(str(_sibling(path, suffix)) for suffix in _SIBLINGS)}
+    found = []
+    try:
+        pids = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return []
+    for pid in pids:
+        if int(pid) == os.getpid():
+            continue
+        try:
+            links = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+            if links & names:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                found.append(f"process {pid} ({command.decode(errors='replace').strip()[:80]})")
+        except OSError:
+            continue  # gone, or not ours to look at
+    return found
 
 
 def store_problem(path: Path, error: BaseException) -> StoreError:
@@ -102,10 +141,14 @@ def store_problem(path: Path, error: BaseException) -> StoreError:
         return StoreFullError(path, f"The disk is full, so your progress could not be saved "
                                     f"in {path}. Free some space: {again}.")
     if "locked" in text or "busy" in text:
+        holders = _lock_holders(path)
+        who = (f"It is held by {', '.join(holders)}" if holders else
+               "Another copy of the course, the sqlite3 tool, or a backup or sync tool may "
+               "hold it")
         return StoreLockedError(path, (
-            f"Another program kept your progress file {path} locked for more than "
-            f"{LOCK_WAIT_SECONDS:g} seconds (another copy of the course, or a backup or sync "
-            f"tool). When it lets go, {again}."))
+            f"Your progress file {path} stayed locked for more than {LOCK_WAIT_SECONDS:g} "
+            f"seconds, so this could not be saved. {who}. Your saved progress can still be "
+            f"read. When the lock is let go, {again}."))
     if (code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text
             or "read-only" in text or "unable to open" in text):
         return StoreLocationError(path, (
@@ -130,9 +173,40 @@ def _no_space_left(path: Path) -> bool:
         return False
 
 
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """(size, modification time) of a file, or None where there is none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
+
+
+def _check_sibling(path: Path, suffix: str) -> None:
+    """A -wal or -shm beside the file must be a plain file; a -wal must look like one."""
+    sibling = _sibling(path, suffix)
+    if not os.path.lexists(sibling):
+        return
+    if sibling.is_symlink() or not sibling.is_file():
+        raise StoreLocationError(path, (
+            f"Beside your progress file, {sibling} is not a plain file (a folder, a link or a "
+            f"device). Move it out of {path.parent}; your progress has not been changed."))
+    if suffix != "-wal":
+        return
+    try:
+        with sibling.open("rb") as handle:
+            head = handle.read(4)
+    except OSError as error:
+        raise store_problem(path, error) from None
+    if head and int.from_bytes(head.ljust(4, b"\0"), "big") not in _WAL_MAGIC:
+        raise DamagedStoreError(path, (
+            f"The journal {sibling} beside your progress file is damaged, so SQLite would "
+            f"drop it without a word. {_move_aside_advice(path)}"))
+
+
 def _inspect_existing(path: Path) -> None:
     """Check a file we did not just create, without changing it. Raise StoreError if
-    unusable; the file (and any -wal and -shm beside it) is left exactly as it was."""
+    unusable; the file and its -wal and -shm are left exactly as they were."""
     if not path.is_file():
         raise StoreLocationError(path, f"The progress file {path} is not a regular file. "
                                  f"Set {DATA_DIR_VARIABLE} to a folder for your progress.")
@@ -142,6 +216,8 @@ def _inspect_existing(path: Path) -> None:
             header = handle.read(100)
     except OSError as error:
         raise store_problem(path, error) from None
+    for suffix in ("-wal", "-shm"):
+        _check_sibling(path, suffix)
     if size == 0:
         return  # an empty file holds nothing to lose; SQLite treats it as a new database
     if not header.startswith(SQLITE_HEADER):
@@ -156,16 +232,37 @@ def _inspect_existing(path: Path) -> None:
     version = int.from_bytes(header[60:64], "big")
     if app_id:
         _judge(path, app_id, version, tables=1)
-    wal = path.with_name(f"{path.name}-wal")
-    if app_id == 0 and wal.exists():
-        # Not yet marked as ours, with a journal beside it: look at a copy of the pair.
+    _inspect_copy(path)
+
+
+def _inspect_copy(path: Path) -> None:
+    """SQLite's own check, on a copy of the file and its -wal in a scratch folder. A copy
+    taken while another program wrote may be torn: then look again, and a file that keeps
+    changing is one the course is using, not a damaged one."""
+    wal = _sibling(path, "-wal")
+    for _ in range(3):
+        before = (_file_state(path), _file_state(wal))
+        problem: StoreError | None = None
         with TemporaryDirectory(prefix="thoracic-inspect-") as scratch:
             copy = Path(scratch) / path.name
-            shutil.copy2(path, copy)
-            shutil.copy2(wal, Path(scratch) / wal.name)
-            _judge(path, *_read_with_sqlite(path, copy))
+            try:
+                shutil.copyfile(path, copy)
+                if wal.is_file():
+                    shutil.copyfile(wal, Path(scratch) / wal.name)
+            except FileNotFoundError:
+                continue  # moved or checkpointed while copying: look again
+            except OSError as error:
+                raise store_problem(path, error) from None
+            try:
+                judged = _read_with_sqlite(path, copy)
+            except DamagedStoreError as damaged:
+                problem = damaged
+        if (_file_state(path), _file_state(wal)) != before:
+            continue  # written while copying: the copy proves nothing
+        if problem is not None:
+            raise problem
+        _judge(path, *judged)
         return
-    _judge(path, *_read_with_sqlite(path, path))
 
 
 def _read_with_sqlite(path: Path, target: Path) -> tuple[int, int, int]:
@@ -227,10 +324,51 @@ class ProgressStore:
                 f"The progress folder {folder} cannot be created ({error.strerror or error}). "
                 f"Set {DATA_DIR_VARIABLE} to a folder you can write to, then restart the "
                 "kernel.")) from None
+        if self.path.is_symlink():
+            raise StoreLocationError(self.path, (
+                f"Your progress file {self.path} is a link (to {os.readlink(self.path)}). The "
+                "course does not follow links for your progress, so that no other file is "
+                f"changed by mistake. Set {DATA_DIR_VARIABLE} to the folder that really holds "
+                "the file, or move the link aside."))
         if self.path.exists():
             _inspect_existing(self.path)
-        with self._database() as db:
-            self._migrate(db)
+        else:
+            self._keep_leftovers()
+        if self._needs_migration():
+            with self._database() as db:
+                self._migrate(db)
+
+    def _keep_leftovers(self) -> None:
+        """Move a -wal, -shm or -journal left without its file aside (renamed, beside it),
+        so a new file does not take them over or delete them: a -wal may hold the newest
+        entries of a file the learner moved away."""
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+        for suffix in _SIBLINGS:
+            leftover = _sibling(self.path, suffix)
+            if os.path.lexists(leftover):
+                try:
+                    leftover.rename(leftover.with_name(f"{leftover.name}.left-{stamp}"))
+                except OSError as error:
+                    raise store_problem(self.path, error) from None
+
+    def _needs_migration(self) -> bool:
+        """Whether the file must be created, set to WAL or brought to this schema; reading
+        it needs neither a write lock nor any free space."""
+        try:
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                return True
+        except OSError as error:
+            raise store_problem(self.path, error) from None
+        # From the file's header (SQLite file format, section 1.3): bytes 18 and 19 are 2
+        # in WAL mode, bytes 60 to 63 hold user_version. No connection, so nothing waits
+        # for a lock and nothing needs space.
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError as error:
+            raise store_problem(self.path, error) from None
+        wal = header[18:20] == b"\x02\x02"
+        return not wal or int.from_bytes(header[60:64], "big") != SCHEMA_VERSION
 
     @contextmanager
     def _database(self) -> Iterator[sqlite3.Connection]:
@@ -251,8 +389,42 @@ class ProgressStore:
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         """A connection for reading."""
-        with self._database() as db:
+        with self._read_only() as db:
             yield db
+
+    @contextmanager
+    def _read_only(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection: it takes no write lock and needs no free space. Where
+        even that cannot open (a read-only folder with no -shm beside the file, or a full
+        disk), SQLite's immutable mode reads the file as it is, for the history and its
+        export; no program can be writing it then."""
+        db = self._reader(immutable=False)
+        try:
+            yield db
+        except (sqlite3.Error, OSError) as error:
+            raise store_problem(self.path, error) from None
+        finally:
+            db.close()
+
+    def _reader(self, *, immutable: bool) -> sqlite3.Connection:
+        mode = "ro&immutable=1" if immutable else "ro"
+        uri = f"file:{quote(str(self.path))}?mode={mode}"
+        try:
+            db = sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_SECONDS,
+                                 isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise store_problem(self.path, error) from None
+        try:
+            db.execute(f"PRAGMA busy_timeout = {round(LOCK_WAIT_SECONDS * 1000)}")
+            db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        except (sqlite3.Error, OSError) as error:
+            db.close()
+            problem = store_problem(self.path, error)
+            if immutable or not isinstance(problem, StoreLocationError | StoreFullError
+                                           | StoreDiskError):
+                raise problem from None
+            return self._reader(immutable=True)
+        return db
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -268,8 +440,18 @@ class ProgressStore:
             db.execute("COMMIT")
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        # Changing the journal mode does not wait for a busy timeout: wait for it here, up
+        # to the same limit, so processes creating one new file at once queue instead.
+        # (A database in memory stays in its own mode: asked once, it answers at once.)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
         db.execute("BEGIN IMMEDIATE")
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,243 @@
+"""Round two of the store's promises under attack (issue 22, findings 3, 4, 5, 8 and 9):
+refused files gain no siblings, every opening fault is a named StoreError, reading needs
+no space and no write lock, and following the advice for a damaged file loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thoracic.progress import (
+    DamagedStoreError,
+    ForeignStoreError,
+    LearnerStore,
+    NewerStoreError,
+    ProgressStore,
+    StoreError,
+)
+
+NAME = "progress.sqlite3"
+
+
+def _folder_state(folder: Path) -> dict[str, str]:
+    """Every name in the folder with its SHA-256 (or what it is, for the others)."""
+    state = {}
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink() or not entry.is_file():
+            state[entry.name] = "link" if entry.is_symlink() else "folder"
+        else:
+            state[entry.name] = hashlib.sha256(entry.read_bytes()).hexdigest()
+    return state
+
+
+def _store_with_entries(path: Path, count: int = 5) -> None:
+    store = ProgressStore(path)
+    for n in range(count):
+        store.record_session("exercise", "Child's pose", 75.0, sets=1, rating=n % 3,
+                             note=f"entry {n}")
+
+
+def _wal_only_copy(source: Path, target: Path, change: str) -> None:
+    """Copy a store while a connection holds ``change`` in its -wal, not yet in the file:
+    the state a crash leaves behind."""
+    db = sqlite3.connect(source, isolation_level=None)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute(change)
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    db.close()
+
+
+def _refused_unchanged(path: Path, error: type[StoreError]) -> None:
+    before = _folder_state(path.parent)
+    with pytest.raises(error):
+        ProgressStore(path)
+    assert _folder_state(path.parent) == before  # no new -wal or -shm, nothing rewritten
+
+
+def test_a_file_cut_in_half_gains_no_siblings(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    _store_with_entries(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    _refused_unchanged(path, DamagedStoreError)
+
+
+def test_a_file_with_page_two_overwritten_gains_no_siblings(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    _store_with_entries(path, 40)
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    _refused_unchanged(path, DamagedStoreError)
+
+
+def test_a_foreign_wal_file_without_its_wal_gains_no_siblings(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("CREATE TABLE songs (title TEXT)")
+    db.close()
+    _refused_unchanged(path, ForeignStoreError)
+
+
+def test_a_newer_file_whose_change_is_only_in_its_wal_keeps_every_sibling(
+        tmp_path: Path) -> None:
+    source, path = tmp_path / "live" / NAME, tmp_path / "copy" / NAME
+    source.parent.mkdir()
+    path.parent.mkdir()
+    _store_with_entries(source)
+    _wal_only_copy(source, path, "PRAGMA user_version = 99")
+    assert path.with_name(f"{NAME}-wal").stat().st_size > 0
+    _refused_unchanged(path, NewerStoreError)
+
+
+def test_a_garbage_wal_is_named_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    _store_with_entries(path)
+    path.with_name(f"{NAME}-wal").write_bytes(b"not a journal at all" * 100)
+    before = _folder_state(tmp_path)
+    with pytest.raises(DamagedStoreError, match=f"{NAME}-wal"):
+        ProgressStore(path)
+    assert _folder_state(tmp_path) == before
+
+
+def test_a_folder_named_like_the_wal_is_a_named_problem_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE songs (title TEXT)")
+    db.close()
+    path.with_name(f"{NAME}-wal").mkdir()
+    with pytest.raises(StoreError, match="not a plain file"):
+        ProgressStore(path)
+    learner = LearnerStore(path)  # as a notebook opens it: no traceback, a reason
+    assert learner.problem is not None and "not a plain file" in str(learner.problem)
+    assert learner.sessions() == []
+    command = subprocess.run([sys.executable, "-m", "thoracic", "progress", "--list"],
+                             env={**os.environ, "THORACIC_DATA_DIR": str(tmp_path)},
+                             capture_output=True, text=True)
+    assert command.returncode != 0 and "Traceback" not in command.stderr
+    assert "not a plain file" in command.stderr + command.stdout
+
+
+def test_links_are_refused_and_a_dangling_one_creates_nothing(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / NAME
+    real.parent.mkdir()
+    _store_with_entries(real)
+    before = _folder_state(real.parent)
+    link = tmp_path / NAME
+    link.symlink_to(real)
+    with pytest.raises(StoreError, match="is a link"):
+        ProgressStore(link)
+    assert _folder_state(real.parent) == before
+    dangling_target = tmp_path / "nowhere" / NAME
+    link.unlink()
+    link.symlink_to(dangling_target)
+    with pytest.raises(StoreError, match="is a link"):
+        ProgressStore(link)
+    assert not dangling_target.parent.exists()
+
+
+def test_following_the_advice_for_a_damaged_file_loses_no_entry(tmp_path: Path) -> None:
+    source, path = tmp_path / "live" / NAME, tmp_path / "data" / NAME
+    source.parent.mkdir()
+    path.parent.mkdir()
+    _store_with_entries(source, 10)
+    newest = ("INSERT INTO sessions (id, day, recorded_at, kind, exercise, sets, "
+              "duration_seconds) VALUES ('newest', '2026-12-04', '2026-12-04T09:00:00+00:00', "
+              "'exercise', 'Child''s pose', 1, 75)")
+    _wal_only_copy(source, path, newest)  # the newest entry is only in the -wal
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # and then the file itself is damaged
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedStoreError) as refused:
+        ProgressStore(path)
+    advice = str(refused.value)
+    assert f"{NAME}-wal" in advice and f"{NAME}-shm" in advice
+    wal = path.with_name(f"{NAME}-wal")
+    wal_bytes = wal.read_bytes()
+    # A learner who moves only the file, as the old advice said: the -wal is kept aside.
+    path.rename(tmp_path / "moved.sqlite3")
+    ProgressStore(path).set_tick("form", "a", True)
+    kept = [p for p in path.parent.iterdir() if p.name.startswith(f"{NAME}-wal.left-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == wal_bytes
+    # The moved file with its kept -wal still holds the newest entry.
+    rescue = tmp_path / "rescue"
+    rescue.mkdir()
+    shutil.copyfile(source, rescue / NAME)
+    shutil.copyfile(kept[0], rescue / f"{NAME}-wal")
+    db = sqlite3.connect(rescue / NAME)
+    assert db.execute("SELECT count(*) FROM sessions WHERE id = 'newest'").fetchone()[0] == 1
+    db.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB tmpfs of its own (root only: CI runs as root), unmounted after the test."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+            capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small disk here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _command(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "thoracic", "progress", *args],
+                          env={**os.environ, "THORACIC_DATA_DIR": str(data_dir)},
+                          capture_output=True, text=True)
+
+
+def test_a_full_disk_still_lists_and_exports_the_history(tiny_disk: Path,
+                                                         tmp_path: Path) -> None:
+    _store_with_entries(tiny_disk / NAME, 20)
+    with (tiny_disk / "filler").open("wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+        except OSError:
+            pass
+    listed = _command(tiny_disk, "--list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("entry ") == 20
+    backup = tmp_path / "backup.json"
+    exported = _command(tiny_disk, "--export", str(backup))
+    assert exported.returncode == 0, exported.stderr
+    assert backup.read_text().count('"exercise"') >= 20
+
+
+def test_a_read_only_folder_still_exports(tiny_disk: Path, tmp_path: Path) -> None:
+    _store_with_entries(tiny_disk / NAME, 3)
+    assert subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)]).returncode == 0
+    backup = tmp_path / "backup.json"
+    exported = _command(tiny_disk, "--export", str(backup))
+    assert exported.returncode == 0, exported.stderr
+    assert backup.is_file()
+    assert LearnerStore(tiny_disk / NAME).sessions()  # a notebook still shows the history
+
+
+def test_a_lock_held_by_another_program_does_not_hide_the_history(tmp_path: Path) -> None:
+    path = tmp_path / NAME
+    _store_with_entries(path, 3)
+    ProgressStore(path).set_tick("form", "a", True)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program keeps the write lock
+    try:
+        store = LearnerStore(path)
+        assert store.problem is None
+        assert store.ticks("form") == {"a": True} and len(store.sessions()) == 3
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
