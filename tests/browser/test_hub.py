@@ -61,7 +61,7 @@ LEARNERS = {
                        "See a doctor or physiotherapist before you start"), "cue": CUES[0],
               "rating": 3, "note": "alice: tight after the long drive"},
     "bob": {"flag": ("fever", "A fever, chills or feeling very unwell",
-                     "Urgent: speak to a doctor today"),
+                     "Urgent: speak to a doctor today."),
             "cue": CUES[1],
             "rating": 1, "note": "bob: felt loose afterwards"},
 }

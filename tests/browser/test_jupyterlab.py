@@ -64,7 +64,8 @@ def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     checkbox(panel, "lost weight without trying").check()
     panel.get_by_text("See a doctor or physiotherapist before you start").wait_for()
     checkbox(panel, "A fever, chills or feeling very unwell").check()
-    panel.get_by_text("Urgent: speak to a doctor today").wait_for()
+    # With its full stop: the advice, not the group's heading above the list.
+    panel.get_by_text("Urgent: speak to a doctor today.").wait_for()
     panel.get_by_text(f"2 of {len(RED_FLAGS)}").wait_for()
     page.reload()
     open_notebook(page, lab, name)
