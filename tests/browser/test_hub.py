@@ -119,6 +119,14 @@ class HubProcesses:
                     break
                 except subprocess.TimeoutExpired:
                     continue
+        # A hub that ended by itself (a proxy that started too late) leaves its children to
+        # init, where record() cannot find them; they are still in the hub's own session's
+        # process group, so end that group too.
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.hub.pid, sig)
+            except ProcessLookupError:
+                break  # nothing is left in it
         ours = os.getpgid(0)
         for sig in (signal.SIGTERM, signal.SIGKILL):
             left = self.running()
