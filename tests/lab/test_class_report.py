@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -14,7 +15,13 @@ import pytest
 from thoracic import ProgressStore, share_with_teacher
 from thoracic._cli import main
 from thoracic.content import DISCOMFORT_SCALE
-from thoracic.lab import LEARNER_STORE, class_report, format_class_report
+from thoracic.lab import (
+    LEARNER_STORE,
+    MAX_COPY_BYTES,
+    NOT_PLAIN,
+    class_report,
+    format_class_report,
+)
 
 ON = dt.date(2026, 3, 4)  # a Wednesday: the week runs from Monday 2 March
 MONDAY, TUESDAY, LAST_WEEK = "2026-03-02", "2026-03-03", "2026-02-26"
@@ -134,8 +141,54 @@ def test_a_link_instead_of_a_file_is_not_followed(tmp_path: Path, homes: Path) -
     sneaky = tmp_path / "sneaky" / LEARNER_STORE
     sneaky.parent.mkdir(parents=True)
     sneaky.symlink_to(homes / "bob" / LEARNER_STORE)
-    assert class_report(tmp_path, ON)[-1].describe() == ("progress file not read: it is not a "
-                                                         "plain file")
+    assert class_report(tmp_path, ON)[-1].describe() == f"progress file not read: {NOT_PLAIN}"
+
+
+@pytest.mark.parametrize("linked", [Path(".local", "share", "upper-back-relief"),
+                                    Path(".local", "share"), Path(".local"), Path()])
+def test_a_link_at_any_depth_shows_no_one_elses_figures(homes: Path, linked: Path) -> None:
+    """Mallory links a folder on the way to her progress file (or her whole home) to
+    Alice's, who shares: the report must not show Alice's figures under Mallory's name."""
+    mallory = homes / "mallory"
+    if linked == Path():
+        mallory.symlink_to(homes / "alice", target_is_directory=True)
+    else:
+        (mallory / linked).parent.mkdir(parents=True, exist_ok=True)
+        (mallory / linked).symlink_to(homes / "alice" / linked, target_is_directory=True)
+    line = {line.learner: line for line in class_report(homes, ON)}["mallory"]
+    assert (line.shared, line.problem) == (False, NOT_PLAIN)
+    assert "practised" not in line.describe()
+
+
+def test_a_journal_linked_to_a_device_or_a_fifo_is_not_read(tmp_path: Path) -> None:
+    """A -wal linked to /dev/zero would be copied forever; a FIFO would make the copy wait
+    for a writer that never comes. Both are refused at once, the learner's files untouched."""
+    for name, make in (("zed", lambda wal: wal.symlink_to("/dev/zero")),
+                       ("fifo", lambda wal: os.mkfifo(wal))):
+        store = learner(tmp_path, name)
+        opt_in(store)
+        make(store.path.with_name(f"{store.path.name}-wal"))
+    lines = class_report(tmp_path, ON)
+    assert [(line.learner, line.problem) for line in lines] == [("fifo", NOT_PLAIN),
+                                                               ("zed", NOT_PLAIN)]
+
+
+def test_a_file_too_large_to_be_progress_is_not_copied(tmp_path: Path) -> None:
+    store = learner(tmp_path, "hal")
+    opt_in(store)
+    with store.path.open("r+b") as handle:  # sparse: no disk space is used
+        handle.truncate(MAX_COPY_BYTES + 1)
+    (line,) = class_report(tmp_path, ON)
+    assert line.problem == "it cannot be read (it is larger than any progress file)"
+
+
+def test_names_print_as_plain_text(tmp_path: Path) -> None:
+    """A folder name that holds terminal controls cannot clear the teacher's screen or set
+    the window's title: they print as escapes."""
+    (tmp_path / "eve\x1b]0;pwned\x07\u202e").mkdir()
+    text = format_class_report(tmp_path, ON, class_report(tmp_path, ON))
+    assert "  eve\\x1b]0;pwned\\x07\\u202e  not shared" in text
+    assert not any(ch in text for ch in "\x1b\x07\u202e")
 
 
 def test_the_command(homes: Path, monkeypatch: pytest.MonkeyPatch,

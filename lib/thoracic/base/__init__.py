@@ -21,6 +21,7 @@ from ._settings import (
     today,
 )
 from ._style import ACCENT, ALERT_STYLE, BOX_STYLE, PALETTE, WARNING, alert_html
+from ._terminal import for_terminal
 from ._validation import BadValue, non_negative_seconds, positive_count, positive_seconds
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Rendered",
     "alert_html",
     "exporting",
+    "for_terminal",
     "html_list",
     "minutes_text",
     "non_negative_seconds",

@@ -10,7 +10,14 @@ May import: every package except ``authoring``. Nothing below imports it; Jupyte
 it by name from the settings ``thoracic lab-setup`` writes.
 """
 
-from ._class_report import LEARNER_STORE, LearnerShare, class_report, format_class_report
+from ._class_report import (
+    LEARNER_STORE,
+    MAX_COPY_BYTES,
+    NOT_PLAIN,
+    LearnerShare,
+    class_report,
+    format_class_report,
+)
 from ._contents import (
     COPY_COURSE_MESSAGE,
     COURSE_FOLDER_MESSAGE,
@@ -25,6 +32,8 @@ __all__ = [
     "COURSE_FOLDER_MESSAGE",
     "LAB_SETTINGS",
     "LEARNER_STORE",
+    "MAX_COPY_BYTES",
+    "NOT_PLAIN",
     "SERVER_CONFIG",
     "CourseContentsManager",
     "CoursePageExporter",

@@ -9,7 +9,10 @@ a progress file: no ticks, notes, self-tests or answers.
 
 A learner's file is never opened where it lies: it (and its journal, if a save is under
 way) is copied into a scratch folder and read there, so the report never creates, locks,
-changes or checkpoints anything in a learner's folder, even while they practise. A file
+changes or checkpoints anything in a learner's folder, even while they practise. The way
+to the file is walked one folder at a time from the learner's home without following any
+link, and only plain files of a bounded size are copied: a learner cannot show someone
+else's figures under their name, or make the report read a device. A file
 that is damaged, belongs to another program, or comes from a newer course is reported as
 such for that learner, and the report goes on.
 """
@@ -17,15 +20,16 @@ such for that learner, and the report goes on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
-import shutil
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from ..base import for_terminal
 from ..content import DISCOMFORT_SCALE
 from ..progress import (
     FILENAME,
@@ -38,13 +42,21 @@ from ..progress import (
 )
 from ..ui import SHARE_CHECKLIST_ID, SHARE_ITEM_ID
 
-__all__ = ["LEARNER_STORE", "LearnerShare", "class_report", "format_class_report"]
+__all__ = ["LEARNER_STORE", "MAX_COPY_BYTES", "NOT_PLAIN", "LearnerShare", "class_report",
+           "format_class_report"]
 
 # Where a learner's progress file sits in their home: the course's usual place (the
 # platform's data folder on Linux), which the class server's settings keep it in.
 LEARNER_STORE = Path(".local", "share", "upper-back-relief", FILENAME)
 # How often to copy a file again that changed while it was being copied.
 _COPY_TRIES = 5
+# The most the report copies of a progress file or its journal: far more than years of
+# daily practice fill, far less than a disk (a journal linked to /dev/zero never ends).
+MAX_COPY_BYTES = 256 * 1024 * 1024
+_CHUNK = 1 << 20
+# Why a file reached through a link, or a device or FIFO in its place, is not read.
+NOT_PLAIN = ("it is not a plain file in the learner's own folder (a link or a special file "
+             "is on the way to it), so it was not read")
 
 
 @dataclass(frozen=True)
@@ -73,39 +85,100 @@ class LearnerShare:
         return f"{days} practised this week; {rating}"
 
 
-def _fingerprint(*paths: Path) -> tuple[tuple[int, int] | None, ...]:
-    found: list[tuple[int, int] | None] = []
-    for path in paths:
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            found.append(None)
-        else:
-            found.append((info.st_mtime_ns, info.st_size))
-    return tuple(found)
+class _NotPlain(Exception):
+    """A part of the way to a learner's progress file is a link or not a plain file."""
 
 
-def _copy_of(path: Path, scratch: Path) -> Path:
-    """A copy of the progress file ``path`` (and its journal, if any) in ``scratch``;
-    copied again while the learner's course saves something during the copy."""
-    wal = path.with_name(f"{path.name}-wal")
+# Opened without following a link at the last step; a FIFO must not make open() wait.
+_NO_LINK = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+
+
+def _open_folder(name: str | Path, at: int | None = None) -> int:
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK, dir_fd=at)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR):  # a link, or a file in the way
+            raise _NotPlain from None
+        raise
+
+
+@contextmanager
+def _store_folder(home: Path) -> Iterator[int]:
+    """The folder that holds the learner's progress file, reached from their home one step
+    at a time without following any link, so every step stays inside their own home."""
+    folder = _open_folder(home)
+    try:
+        for part in LEARNER_STORE.parent.parts:
+            inner = _open_folder(part, at=folder)
+            os.close(folder)
+            folder = inner
+        yield folder
+    finally:
+        os.close(folder)
+
+
+def _copy_file(folder: int, name: str, copy: Path) -> tuple[int, int] | None:
+    """Copy the plain file ``name`` in ``folder`` to ``copy``, at most MAX_COPY_BYTES;
+    its (modified time, size) as it was, or None if there is none. _NotPlain for a link,
+    a device, a FIFO or a folder; OSError (EFBIG) for a file too large to be progress."""
+    try:
+        if not stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+            raise _NotPlain  # a device is never opened: opening some has effects
+        source = os.open(name, os.O_RDONLY | _NO_LINK, dir_fd=folder)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # it became a link since
+            raise _NotPlain from None
+        raise
+    with os.fdopen(source, "rb") as reading:
+        info = os.fstat(source)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotPlain
+        if info.st_size > MAX_COPY_BYTES:
+            raise OSError(errno.EFBIG, "it is larger than any progress file")
+        left = MAX_COPY_BYTES + 1
+        with copy.open("wb") as writing:
+            while left > 0 and (chunk := reading.read(min(left, _CHUNK))):
+                writing.write(chunk)
+                left -= len(chunk)
+        if left <= 0:  # it grew past the bound while being copied
+            raise OSError(errno.EFBIG, "it is larger than any progress file")
+        return info.st_mtime_ns, info.st_size
+
+
+def _fingerprint(folder: int, name: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _copy_of(home: Path, scratch: Path) -> Path | None:
+    """A copy in ``scratch`` of the learner's progress file (and its journal, if a save is
+    under way), copied again while their course saves something during the copy; None if
+    they have no progress file."""
     copy, copied_wal = scratch / FILENAME, scratch / f"{FILENAME}-wal"
-    for _ in range(_COPY_TRIES):
-        before = _fingerprint(path, wal)
-        shutil.copyfile(path, copy)
-        copied_wal.unlink(missing_ok=True)
-        with suppress(FileNotFoundError):  # none: no save under way
-            shutil.copyfile(wal, copied_wal)
-        if _fingerprint(path, wal) == before:
-            break
+    with _store_folder(home) as folder:
+        for _ in range(_COPY_TRIES):
+            copied_wal.unlink(missing_ok=True)
+            copied = (_copy_file(folder, FILENAME, copy),
+                      _copy_file(folder, f"{FILENAME}-wal", copied_wal))
+            if copied[0] is None:
+                return None
+            if (_fingerprint(folder, FILENAME), _fingerprint(folder, f"{FILENAME}-wal")) == copied:
+                break
     return copy
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[ProgressStore]:
-    """The progress file at ``path`` as a store, from a copy that is thrown away after."""
+def _read_only(home: Path) -> Iterator[ProgressStore | None]:
+    """The learner's progress file as a store, from a copy that is thrown away after; None
+    if they have none."""
     with TemporaryDirectory(prefix="thoracic-class-report-") as scratch:
-        yield ProgressStore(_copy_of(path, Path(scratch)))
+        copy = _copy_of(home, Path(scratch))
+        yield None if copy is None else ProgressStore(copy)
 
 
 def _why_not(error: BaseException) -> str:
@@ -121,21 +194,17 @@ def _why_not(error: BaseException) -> str:
 
 
 def _learner(home: Path, on: dt.date) -> LearnerShare:
-    name, path = home.name, home / LEARNER_STORE
+    name = home.name
     try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return LearnerShare(name)  # no progress yet: nothing shared either
-    except OSError as error:
-        return LearnerShare(name, problem=_why_not(error))
-    if not stat.S_ISREG(mode):  # a link or anything else would be read from elsewhere
-        return LearnerShare(name, problem="it is not a plain file")
-    try:
-        with _read_only(path) as store:
-            if not store.ticks(SHARE_CHECKLIST_ID).get(SHARE_ITEM_ID, False):
-                return LearnerShare(name)
+        with _read_only(home) as store:
+            if store is None or not store.ticks(SHARE_CHECKLIST_ID).get(SHARE_ITEM_ID, False):
+                return LearnerShare(name)  # no progress yet, or not shared
             sessions = [session for session in store.sessions()
                         if dt.date.fromisoformat(session.day) <= on]
+    except FileNotFoundError:
+        return LearnerShare(name)  # no progress folder yet: nothing shared either
+    except _NotPlain:  # a link could lead to another learner's file, or anywhere
+        return LearnerShare(name, problem=NOT_PLAIN)
     except (StoreError, OSError) as error:
         return LearnerShare(name, problem=_why_not(error))
     rated = [session for session in sessions if session.rating is not None]
@@ -152,6 +221,7 @@ def class_report(home_root: Path, on: dt.date) -> list[LearnerShare]:
     if not home_root.is_dir():
         raise ValueError(f"{home_root} is not a folder. Give the folder that holds the "
                          "learners' homes, for example: --home-root .hub/homes")
+    # A home that is a link is listed too, and refused as one when its file is read.
     homes = sorted((entry for entry in home_root.iterdir()
                     if entry.is_dir() and not entry.name.startswith(".")),
                    key=lambda entry: entry.name)
@@ -162,11 +232,14 @@ def format_class_report(home_root: Path, on: dt.date, lines: list[LearnerShare])
     """The report as the teacher reads it in a terminal."""
     week_start = on - dt.timedelta(days=on.weekday())
     head = (f"Class report for the week from {week_start:%A} {week_start.day} "
-            f"{week_start:%B %Y} to {on:%A} {on.day} {on:%B %Y}, from {home_root}:")
+            f"{week_start:%B %Y} to {on:%A} {on.day} {on:%B %Y}, "
+            f"from {for_terminal(str(home_root))}:")
     if not lines:
         return f"{head}\n  No learner has logged in yet.\n"
-    width = max(len(line.learner) for line in lines)
-    body = [f"  {line.learner.ljust(width)}  {line.describe()}" for line in lines]
+    names = [for_terminal(line.learner) for line in lines]  # a folder's name may hold ESC
+    width = max(len(name) for name in names)
+    body = [f"  {name.ljust(width)}  {line.describe()}" for name, line in zip(names, lines,
+                                                                            strict=True)]
     shared = sum(line.shared for line in lines)
     foot = (f"{shared} of {len(lines)} learner{'' if len(lines) == 1 else 's'} share their "
             "figures with you. Only a learner who ticks \"Share with my teacher\" in "
