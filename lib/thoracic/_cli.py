@@ -76,8 +76,7 @@ def _exercises(args: argparse.Namespace) -> int:
 
 
 def _progress(args: argparse.Namespace) -> int:
-
-    from .base import today
+    from .base import for_terminal, today
     from .progress import (
         ImportFileError,
         ProgressStore,
@@ -107,13 +106,15 @@ def _progress(args: argparse.Namespace) -> int:
         try:
             data = read_progress_file(args.import_from)
         except ImportFileError as error:  # unreadable, too big, not UTF-8 or not JSON
-            print(f"thoracic progress: {error}", file=sys.stderr)  # (it names the file)
+            # (it names the file, whose name may hold anything)
+            print(f"thoracic progress: {for_terminal(str(error))}", file=sys.stderr)
             return 1
         try:
             # ProgressStore.import_data returns an ImportReport: added, updated, skipped.
             report = cast(ImportReport, store.import_data(data))
         except ImportFileError as error:  # a bad entry: the message names it
-            print(f"thoracic progress: {args.import_from}: {error}", file=sys.stderr)
+            print(for_terminal(f"thoracic progress: {args.import_from}: {error}"),
+                  file=sys.stderr)
             return 1
         except StoreError as problem:  # the transaction was rolled back
             print(f"thoracic progress: {problem} Nothing was imported.", file=sys.stderr)
@@ -125,25 +126,32 @@ def _progress(args: argparse.Namespace) -> int:
 
         every: list[Entry] = [*store.sessions(), *store.self_tests(), *store.next_day_checks()]
         entries = sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-30:]
-        for entry in entries:
-            print(f"{entry.id}  {describe_entry(entry)}")
+        for entry in entries:  # a note may hold anything: it prints as one plain line
+            print(for_terminal(f"{entry.id}  {describe_entry(entry)}"))
         print(f"(the latest {len(entries)}; delete a wrong one with: thoracic progress "
               "--delete ID)" if entries else
               "No practice-log entries, self-test results or next-day checks.")
         return 0
-    if args.delete_id:
+    if args.delete_id is not None:
         from .progress import describe_entry
 
+        if not args.delete_id.strip():
+            print("thoracic progress: --delete needs the id of the entry to delete; 'thoracic "
+                  "progress --list' shows the ids. Nothing was deleted.", file=sys.stderr)
+            return 1
         try:
             removed = store.delete_entry(args.delete_id)
+        except KeyError as missing:
+            print(f"thoracic progress: {for_terminal(missing.args[0])}", file=sys.stderr)
+            return 1
         except StoreError as problem:
             print(f"thoracic progress: {problem} Nothing was deleted.", file=sys.stderr)
             return 2
-        print(f"Deleted {describe_entry(removed)}.")
+        print(for_terminal(f"Deleted {describe_entry(removed)}."))
         return 0
     sessions = store.sessions()
     summary = summarise_practice(sessions, today())
-    print(f"Progress file: {store.path}")
+    print(f"Progress file: {for_terminal(str(store.path))}")
     print(f"Days practised: {len(summary.days)}; current streak: {summary.current_streak} "
           f"day(s); longest: {summary.longest_streak}")
     print(f"Practice-log entries: {summary.sessions}; self-test results: "
@@ -397,5 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except (ValueError, KeyError) as error:  # bad data or names: said plainly, no traceback
-        print(f"thoracic {args.command}: {error}", file=sys.stderr)
+        # (a KeyError's str() is its message in quotes; its first argument is the message)
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        print(f"thoracic {args.command}: {message}", file=sys.stderr)
         return 1

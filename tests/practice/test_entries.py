@@ -82,3 +82,50 @@ def test_the_command_lists_and_deletes_next_day_checks_too(
     assert main(["progress", "--delete", wrong]) == 0
     assert "Deleted 2026-01-15 · next-day check · about the same." in capsys.readouterr().out
     assert store.next_day_checks() == []
+
+
+def test_the_command_prints_what_an_entry_holds_as_plain_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A note (or an exercise name from an imported file) cannot clear the screen, set the
+    terminal's title, pose as lines of the list or turn text round: every control,
+    line-break and direction character prints as an escape."""
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    hostile = "\x1b]0;owned\x07\x1b[2J\rabc\nxyz-1  2026-01-01\u202egnp.exe"
+    session = store.record_session("exercise", "Thread\x1b[31m", 60.0, sets=1, day="2026-01-14")
+    store.rate_session(session, 2, hostile[:40])
+    assert main(["progress", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert not any(ch in listed for ch in "\x1b\x07\r\u202e")
+    assert listed.count("\n") == 2  # the entry and the footer: one line each
+    assert "Thread\\x1b[31m" in listed and "\\x1b]0;owned\\x07\\x1b[2J\\rabc\\nxyz-1" in listed
+    assert main(["progress", "--delete", session]) == 0
+    deleted = capsys.readouterr().out
+    assert deleted.count("\n") == 1 and "\x1b" not in deleted
+
+
+@pytest.mark.parametrize("given", ["", "   "])
+def test_an_empty_id_deletes_nothing_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        given: str) -> None:
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    _history(store)
+    assert main(["progress", "--delete", given]) == 1
+    err = capsys.readouterr().err
+    assert err == ("thoracic progress: --delete needs the id of the entry to delete; "
+                   "'thoracic progress --list' shows the ids. Nothing was deleted.\n")
+    assert len(store.sessions()) == 1 and len(store.self_tests()) == 1
+
+
+def test_an_unknown_id_is_named_without_python_quotes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
+    ProgressStore(tmp_path / "progress.sqlite3")
+    assert main(["progress", "--delete", "no-such\x1b[2J"]) == 1
+    assert capsys.readouterr().err == (
+        "thoracic progress: There is no practice-log entry, self-test result or next-day "
+        "check with the id no-such\\x1b[2J. 'thoracic progress --list' shows the ids. "
+        "Nothing was deleted.\n")

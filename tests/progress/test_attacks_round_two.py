@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -241,3 +242,70 @@ def test_a_lock_held_by_another_program_does_not_hide_the_history(tmp_path: Path
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+# -- 10. --export writes only a plain file, and cleans up after itself --------------------
+
+def _exported_store(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    _store_with_entries(data / NAME, 3)
+    return data
+
+
+def test_export_refuses_a_link_and_leaves_it_and_its_target_alone(tmp_path: Path) -> None:
+    data = _exported_store(tmp_path)
+    old = tmp_path / "old-backup.json"
+    old.write_text("{}")
+    link = tmp_path / "link.json"
+    link.symlink_to(old)
+    exported = _command(data, "--export", str(link))
+    assert exported.returncode == 1 and exported.stdout == ""
+    assert exported.stderr == (
+        f"thoracic progress: {link} is a link to {old}, not a plain file, so the course will "
+        "not write your progress there. Give the name of a new .json file (or of an earlier "
+        "backup) in a folder you can write to, for example --export "
+        "upper-back-relief-progress.json. Nothing was written.\n")
+    assert link.is_symlink() and os.readlink(link) == str(old) and old.read_text() == "{}"
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "nowhere.json")
+    assert _command(data, "--export", str(dangling)).returncode == 1
+    assert not (tmp_path / "nowhere.json").exists() and dangling.is_symlink()
+
+
+def test_export_refuses_a_fifo_a_folder_and_a_device(tmp_path: Path) -> None:
+    data = _exported_store(tmp_path)
+    fifo, folder = tmp_path / "pipe.json", tmp_path / "folder.json"
+    os.mkfifo(fifo)
+    folder.mkdir()
+    targets = {fifo: "a pipe (FIFO)", folder: "a folder"}
+    if os.geteuid() == 0:  # as root, the old export replaced /dev/full with a plain file
+        device = tmp_path / "full.json"
+        os.mknod(device, 0o600 | stat.S_IFCHR, os.makedev(1, 7))
+        targets[device] = "a device"
+    for target, kind in targets.items():
+        exported = _command(data, "--export", str(target))  # a FIFO must not make it wait
+        assert exported.returncode == 1
+        assert f"{target} is {kind}, not a plain file" in exported.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and folder.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["data", *(target.name for target in targets)])  # no temporary file left either
+
+
+def test_export_removes_what_a_stopped_export_left(tmp_path: Path) -> None:
+    """kill -9 during an export leaves its hidden temporary file; the next export to the
+    same place removes it (it never touches one whose process still runs)."""
+    data = _exported_store(tmp_path)
+    backup = tmp_path / "backup.json"
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    stale = tmp_path / f".backup.json.{int(ended.stdout)}.tmp"
+    stale.write_bytes(b'{"format": "upper-back-relief-progress", "sess')  # cut mid-way
+    running = tmp_path / f".backup.json.{os.getpid()}.tmp"  # this test's own process runs
+    running.write_bytes(b"{")
+    other = tmp_path / ".other.json.1.tmp"  # another file's: not ours to judge
+    other.write_bytes(b"{")
+    exported = _command(data, "--export", str(backup))
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["data", "backup.json", running.name, other.name])
+    assert backup.read_text().count('"kind": "exercise"') == 3

@@ -92,7 +92,7 @@ def test_a_wrong_answer_can_be_listed_and_deleted(store: ProgressStore) -> None:
     assert isinstance(removed, NextDayCheck)
     assert describe_entry(removed) == "2026-01-15 · next-day check · about the same"
     assert [c.id for c in store.next_day_checks()] == [kept]
-    with pytest.raises(KeyError, match="next-day check with id 'nope'"):
+    with pytest.raises(KeyError, match=r"next-day check with the id nope\."):
         store.delete_entry("nope")
 
 

@@ -14,8 +14,14 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
                      "\u2066-\u2069]")
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _escape(found: re.Match[str]) -> str:
-    code = ord(found.group())
+    character = found.group()
+    if character in _NAMED:
+        return _NAMED[character]
+    code = ord(character)
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 

@@ -602,7 +602,8 @@ class ProgressStore:
                     db.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
                 return entry
         raise KeyError(f"There is no practice-log entry, self-test result or next-day check "
-                       f"with id {entry_id!r}. 'thoracic progress --list' shows the ids.")
+                       f"with the id {entry_id}. 'thoracic progress --list' shows the ids. "
+                       "Nothing was deleted.")
 
     # -- whole history ------------------------------------------------------------------
     def export_data(self) -> dict[str, Any]:
