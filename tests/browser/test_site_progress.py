@@ -150,6 +150,12 @@ def test_the_progress_file_goes_to_thoracic_import_and_comes_back(
     foreign.write_text(json.dumps({"format": "someone-else", "sessions": []}), encoding="utf-8")
     page.locator("#thoracic-load-file").set_input_files(str(foreign))
     status.get_by_text("is not a progress export from this course").wait_for()
+    latin = tmp_path / "latin-1.json"  # once turned into "caf\uFFFD" and kept
+    with_cafe = store.export_data()
+    with_cafe["sessions"][-1]["note"] = "café"
+    latin.write_bytes(json.dumps(with_cafe, ensure_ascii=False).encode("latin-1"))
+    page.locator("#thoracic-load-file").set_input_files(str(latin))
+    status.get_by_text("latin-1.json is not a progress file (it is not UTF-8 text).").wait_for()
     assert _records(page) == before  # refused files change nothing
     assert page.problems == []
 
@@ -195,6 +201,9 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
     context = browser.new_context()
     try:
         page = context.new_page()
+        refused: list[str] = []  # the server's Content-Security-Policy must let the site run
+        page.on("console", lambda msg: "Content Security Policy" in msg.text
+                and refused.append(msg.text))
         page.goto(server.url)
         assert page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
         manifest = page.evaluate("() => fetch(document.querySelector('link[rel=manifest]')"
@@ -215,6 +224,7 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
         form.locator("input[type=checkbox]").first.check()
         form.get_by_text("1 of").wait_for()
         assert page.locator("#thoracic-storage-notice").count() == 0
+        assert refused == []
     finally:
         context.close()
         server.close()

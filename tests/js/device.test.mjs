@@ -17,9 +17,10 @@ const KEY = "upper-back-relief/progress/v1";
 
 // -- helpers ----------------------------------------------------------------------------
 
-/** Run the script as a page would, in a context with a fake globalThis. */
+/** Run the script as a page would, in a context with a fake globalThis that has what
+ * every browser gives a page and the script uses (TextDecoder). */
 function load() {
-  const context = vm.createContext({});
+  const context = vm.createContext({TextDecoder});
   vm.runInContext(SOURCE, context, {filename: SOURCE_URL.pathname});
   return context;
 }
@@ -133,7 +134,7 @@ describe("the script", () => {
   test("is a classic script: no import or export, one global, frozen", () => {
     assert.doesNotMatch(SOURCE, /^\s*(import|export)\s/m);
     const context = load();
-    assert.deepEqual(Object.keys(context), ["ThoracicDevice"]);
+    assert.deepEqual(Object.keys(context), ["TextDecoder", "ThoracicDevice"]);
     assert.ok(Object.isFrozen(context.ThoracicDevice));
     for (const name of ["createDeviceStore", "validateProgressFile", "describeImport",
       "summarisePractice", "summariseNextDay", "ImportFileError", "DEVICE_MIGRATIONS"]) {
@@ -391,6 +392,25 @@ describe("the storage", () => {
     assert.equal(store.available, true);
   });
 
+  test("the site's share of storage reached is told from a full disk", () => {
+    const {store, storage} = make();
+    store.recordSession("set", "x", 30);
+    const before = storage.items.get(KEY);
+    storage.room = 20000; // the browser's share for the site; the disk has room
+    const big = oneOfEach();
+    big.sessions = Array.from({length: 200}, (_, n) => ({...big.sessions[0], id: `s${n}`}));
+    assert.throws(() => store.importFile(big), (error) => {
+      assert.match(error.message, /^The import was not saved\. This browser keeps only a few million characters for one site, and your progress would need 0\.\d million/);
+      assert.doesNotMatch(error.message, /full|clearing other sites/);
+      assert.match(error.message, /thoracic progress --import FILE\.json$/);
+      return true;
+    });
+    assert.equal(storage.items.get(KEY), before); // nothing kept before is changed
+    assert.equal(store.available, true); // small saves still work
+    store.setTick("daily-routine", "warm-up", true);
+    assert.equal(store.problem, null);
+  });
+
   test("damaged data is put aside, not written over, and a fresh record started", () => {
     for (const damaged of ["{not json", '{"format": "someone-else", "version": 1}',
       '{"format": "upper-back-relief-device", "version": 1, "records": {"sessions": 5}}',
@@ -619,9 +639,35 @@ describe("reading and checking a progress file", () => {
     const sets = JSON.stringify(oneOfEach()).replace('"sets":2', '"sets":9223372036854775808');
     assert.equal(refusal(parse(sets)), "Session 1: field 'sets' must be a whole number from 1 " +
       "to 100 or null (it is 9223372036854775808). Nothing was imported.");
-    const rating = JSON.stringify(oneOfEach()).replace('"rating":3', `"rating":1${"0".repeat(400)}`);
+    const rating = JSON.stringify(oneOfEach()).replace('"rating":3', `"rating":1${"0".repeat(40)}`);
     assert.equal(refusal(parse(rating)), "Session 1: rating a huge number is not from 0 to 10. " +
       "Nothing was imported.");
+  });
+
+  test("a number of thousands of digits is refused where it stands, in words for a person", () => {
+    const long = JSON.stringify(oneOfEach()).replace('"rating":3', `"rating":${"9".repeat(5000)}`);
+    assert.throws(() => parse(long), {message: "mine.json is not a progress file (it holds a " +
+      "number 5,000 digits long; no number in a progress file has more than " +
+      `${RULES.limits.MAX_NUMBER_DIGITS} digits). Choose the .json file of your progress that ` +
+      "this site or 'thoracic progress --export' wrote, as it was saved. Nothing was imported."});
+  });
+
+  test("a file's bytes are strict UTF-8: latin-1, UTF-16 and a second BOM are refused", () => {
+    const read = (bytes) => Device.readProgressBytes(Uint8Array.from(bytes), RULES, "mine.json");
+    const utf8 = [...new TextEncoder().encode(JSON.stringify(oneOfEach()))];
+    assert.deepEqual(plain(read(utf8)), oneOfEach());
+    assert.deepEqual(plain(read([0xef, 0xbb, 0xbf, ...utf8])), oneOfEach()); // one BOM is fine
+    const notUtf8 = {message: "mine.json is not a progress file (it is not UTF-8 text). Choose " +
+      "the .json file of your progress that this site or 'thoracic progress --export' wrote, " +
+      "as it was saved. Nothing was imported."};
+    const latin1 = [...'{"note": "caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x22, 0x7d]);
+    assert.throws(() => read(latin1), notUtf8); // never "caf\uFFFD"
+    const utf16 = [0xff, 0xfe, ...[..."{}"].flatMap((c) => [c.charCodeAt(0), 0])];
+    assert.throws(() => read(utf16), notUtf8);
+    assert.throws(() => read([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...utf8]),
+      {message: /^mine\.json is not a progress export \(not valid JSON: Unexpected UTF-8 BOM/});
+    assert.throws(() => Device.readProgressBytes(new Uint8Array(0), RULES, "big.json", 60e6),
+      {message: /^big\.json is too large to be a progress file \(60,000,000 bytes;/});
   });
 
   test("NaN is read, then refused as Python refuses it", () => {
@@ -632,8 +678,12 @@ describe("reading and checking a progress file", () => {
 
   test("what is not JSON, or too deep, is named with the file", () => {
     assert.throws(() => parse('{"format": '), {message: /^mine\.json is not a progress export \(not valid JSON: Expecting value at line 1\)\. .*Nothing was imported\.$/});
-    assert.throws(() => parse("[".repeat(5000) + "]".repeat(5000)),
-      {message: /^mine\.json is nested too deeply to be a progress file\./});
+    for (const depth of [RULES.limits.MAX_DEPTH + 1, 995, 5000]) {
+      assert.throws(() => parse("[".repeat(depth) + "]".repeat(depth)),
+        {message: /^mine\.json is nested too deeply to be a progress file \(more than 16 levels/});
+    }
+    assert.deepEqual(plain(parse("[".repeat(16) + "]".repeat(16))).length, 1);
+    assert.throws(() => parse("\uFEFF\uFEFF{}"), {message: /Unexpected UTF-8 BOM/});
     assert.deepEqual(plain(parse("\uFEFF" + JSON.stringify(oneOfEach()))), oneOfEach());
     const key = parse('{"__proto__": 1}');
     assert.deepEqual(Object.keys(key), ["__proto__"]);

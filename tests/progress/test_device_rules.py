@@ -73,6 +73,8 @@ def test_every_limit_is_pythons() -> None:
         "MAX_NOTE_CHARS": MAX_NOTE_CHARS,
         "MAX_SESSION_SECONDS": MAX_SESSION_SECONDS,
         "MAX_DAYS_AHEAD": transfer.MAX_DAYS_AHEAD,
+        "MAX_DEPTH": transfer.MAX_DEPTH,
+        "MAX_NUMBER_DIGITS": transfer.MAX_NUMBER_DIGITS,
         "EARLIEST_DAY": transfer.EARLIEST_DAY.isoformat(),
     }
 

@@ -20,6 +20,7 @@ from thoracic import ProgressStore
 from thoracic._cli import main
 from thoracic.authoring import sample_history
 from thoracic.progress import ImportFileError, ImportReport, read_progress_file, store_path
+from thoracic.progress._transfer import MAX_DEPTH, MAX_NUMBER_DIGITS
 
 D = dt.date(2026, 1, 15)
 NOTHING = "Nothing was imported."
@@ -132,7 +133,7 @@ def test_newer_version_is_refused(kept: ProgressStore) -> None:
      ("quiz_answers", "choice", "Quiz answer 1: field 'choice' must be a whole number from 0 "
                                 "to 9 (it is 9223372036854775808)")],
 )
-@pytest.mark.parametrize("size", [2**63, 10**400])
+@pytest.mark.parametrize("size", [2**63, 10**99])
 def test_huge_numbers_are_refused_without_overflow(kept: ProgressStore, tmp_path: Path,
                                                    kind: str, field: str, message: str,
                                                    size: int) -> None:
@@ -143,13 +144,31 @@ def test_huge_numbers_are_refused_without_overflow(kept: ProgressStore, tmp_path
     refused(kept, read_progress_file(path), message)
 
 
-def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 995, 100_000])
+def test_deep_nesting_is_refused(tmp_path: Path, depth: int) -> None:
     path = tmp_path / "deep.json"
-    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
     with pytest.raises(ImportFileError) as caught:
         read_progress_file(path)
-    assert str(caught.value).startswith(f"{path} is nested too deeply to be a progress file.")
+    assert str(caught.value).startswith(
+        f"{path} is nested too deeply to be a progress file (more than {MAX_DEPTH} levels of "
+        "lists and records inside each other). ")
     assert str(caught.value).endswith(NOTHING)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "0." + "1" * 4999, "1e" + "0" * 4999])
+def test_a_number_of_thousands_of_digits_is_refused_in_words_for_a_person(
+        tmp_path: Path, number: str) -> None:
+    path = tmp_path / "long.json"
+    path.write_text(f'{{"format": "upper-back-relief-progress", "version": {number}}}',
+                    encoding="utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        read_progress_file(path)
+    assert str(caught.value) == (
+        f"{path} is not a progress file (it holds a number 5,000 digits long; no number in a "
+        f"progress file has more than {MAX_NUMBER_DIGITS} digits). Choose the .json file "
+        f"that 'thoracic progress --export' wrote, as it was saved. {NOTHING}")
+    assert "sys." not in str(caught.value)
 
 
 def test_latin_1_file_is_not_a_progress_file(tmp_path: Path) -> None:

@@ -31,7 +31,15 @@ from thoracic.progress import (
     summarise_next_day,
     summarise_practice,
 )
-from thoracic.progress._transfer import FIELDS, ValidatedImport, validated_import
+from thoracic.progress._transfer import (
+    FIELDS,
+    MAX_DEPTH,
+    MAX_NUMBER_DIGITS,
+    ValidatedImport,
+    parse_progress_text,
+    read_progress_file,
+    validated_import,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVICE = ROOT / "lib" / "thoracic" / "site" / "static" / "device.js"
@@ -175,7 +183,7 @@ def _corpus() -> Iterator[tuple[str, Any]]:
     yield from [("a list", []), ("text", _text("upper-back-relief-progress")),
                 ("a number", 5), ("null", None), ("no format", {"version": 3}),
                 ("other format", {**one_of_each(), "format": "other"})]
-    versions = [-7, True, 0, "2", 2.0, None, 4, 10**400, -(10**400), 1.5, [3]]
+    versions = [-7, True, 0, "2", 2.0, None, 4, 10**50, 10**400, -(10**400), 1.5, [3]]
     for n, version in enumerate(versions):
         yield f"version #{n} {version!r:.20}", {**one_of_each(), "version": version}
     yield "version missing", {key: v for key, v in one_of_each().items() if key != "version"}
@@ -261,12 +269,19 @@ def _file_text(file: Any) -> str:
     return file if isinstance(file, str) else _text(file)
 
 
+def _reason(message: str) -> str:
+    """A refusal without its last advice: where to find a good file is said for the command
+    on one side and for the site on the other."""
+    return message.split(" Choose the .json file")[0]
+
+
 def _python_verdict(text: str) -> dict[str, Any]:
-    """What Python's validated_import says of a file: its rows as records, or its refusal."""
+    """What Python's parse_progress_text and validated_import say of a file: its rows as
+    records, or its refusal."""
     try:
-        checked = validated_import(json.loads(text))
+        checked = validated_import(parse_progress_text(text, "The file"))
     except ImportFileError as error:
-        return {"refused": str(error)}
+        return {"refused": _reason(str(error))}
     return {"rows": _records(checked)}
 
 
@@ -290,6 +305,9 @@ def device_verdicts() -> dict[str, dict[str, Any]]:
     )
     texts = [_file_text(file) for _, file in CORPUS]
     verdicts = _node(body, {"files": texts, "today": D.isoformat()})
+    for verdict in verdicts:
+        if "refused" in verdict:
+            verdict["refused"] = _reason(verdict["refused"])
     return dict(zip((name for name, _ in CORPUS), verdicts, strict=True))
 
 
@@ -320,6 +338,76 @@ def test_the_corpus_reaches_every_refusal() -> None:
         "already has an answer in", "field 'answer' is", "a huge number",
     ]:
         assert any(words in refusal for refusal in refusals), words
+
+
+# -- the file's bytes: encoding, byte-order marks, numbers' digits and nesting ---------------
+
+def _nested(depth: int) -> bytes:
+    return b"[" * depth + b"]" * depth
+
+
+_GOOD = _text(one_of_each()).encode()
+FILE_BYTES: dict[str, bytes] = {
+    "UTF-8": _GOOD,
+    "UTF-8 with a byte-order mark": b"\xef\xbb\xbf" + _GOOD,
+    "two byte-order marks": b"\xef\xbb\xbf" * 2 + _GOOD,
+    "latin-1 (caf\xe9)": _GOOD.replace(b'"looser', b'"caf\xe9 looser'),
+    "UTF-16 LE with its mark": b"\xff\xfe" + _GOOD.decode().encode("utf-16-le"),
+    "UTF-16 BE with its mark": b"\xfe\xff" + _GOOD.decode().encode("utf-16-be"),
+    "cut inside a UTF-8 letter": '{"note": "\u00e9"}'.encode()[:-3],
+    "a 5,000-digit whole number": b'{"version": ' + b"9" * 5000 + b"}",
+    "a 5,000-digit fraction": b'{"version": 0.' + b"1" * 4999 + b"}",
+    "a number one digit too long": b'{"version": ' + b"1" * (MAX_NUMBER_DIGITS + 1) + b"}",
+    "a number as long as allowed": b'{"version": ' + b"1" * MAX_NUMBER_DIGITS + b"}",
+    "a long number after broken JSON": b'{"version" ' + b"1" * 5000 + b"}",
+    "nested as deep as allowed": _nested(MAX_DEPTH),
+    "nested one level too deep": _nested(MAX_DEPTH + 1),
+    "nested 995 deep": _nested(995),
+    "nested 5,000 deep": _nested(5000),
+    "deep inside a real file": _GOOD.replace(b'"looser"', b'["x", ' + _nested(40) + b"]"),
+    "not JSON": b'{"format": ',
+}
+
+
+@pytest.fixture(scope="module")
+def device_readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What the site's readProgressBytes says of each file's bytes, in one run of Node."""
+    body = (
+        "out(input.files.map((bytes) => {"
+        " try { D.readProgressBytes(Uint8Array.from(bytes), input.rules, input.name);"
+        "   return {accepted: true}; }"
+        " catch (error) { if (!(error instanceof D.ImportFileError)) throw error;"
+        "   return {refused: error.message}; } }));"
+    )
+    readings = _node(body, {"files": [list(data) for data in FILE_BYTES.values()],
+                            "name": "/home/you/mine.json"})
+    return dict(zip(FILE_BYTES, readings, strict=True))
+
+
+@pytest.mark.parametrize("name", list(FILE_BYTES))
+def test_both_read_the_same_bytes_the_same_way(name: str, tmp_path: Path,
+                                               device_readings: dict[str, Any]) -> None:
+    """The site reads a chosen file as the command does: strict UTF-8 (a latin-1 or UTF-16
+    file is refused, never mended with U+FFFD), one byte-order mark, and the same limits
+    on numbers' digits and nesting, in the same words."""
+    path = tmp_path / "mine.json"
+    path.write_bytes(FILE_BYTES[name])
+    try:
+        read_progress_file(path)
+    except ImportFileError as error:
+        python: dict[str, Any] = {"refused": _reason(str(error)).replace(
+            str(path), "/home/you/mine.json")}
+    else:
+        python = {"accepted": True}
+    device = device_readings[name]
+    if "refused" in device:
+        device = {"refused": _reason(device["refused"])}
+    assert device == python
+    if name.startswith(("UTF-8", "nested as deep", "a number as long")):
+        assert python == {"accepted": True}
+    elif name != "not JSON" and not name.startswith("a long number after"):
+        assert "refused" in python and "JSON:" not in python["refused"].replace(
+            "not valid JSON: Unexpected UTF-8 BOM", "")
 
 
 # -- exports, each way ------------------------------------------------------------------------

@@ -38,17 +38,20 @@ __all__ = [
     "KINDS",
     "MAX_CHOICE",
     "MAX_DAYS_AHEAD",
+    "MAX_DEPTH",
     "MAX_ENTRIES",
     "MAX_FILE_BYTES",
     "MAX_ID_CHARS",
     "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",
+    "MAX_NUMBER_DIGITS",
     "MAX_SETS",
     "MAX_STAMP_CHARS",
     "NOTHING",
     "NOUNS",
     "ImportReport",
     "ValidatedImport",
+    "parse_progress_text",
     "read_progress_file",
     "validated_import",
 ]
@@ -64,6 +67,10 @@ MAX_SETS = 100
 MAX_CHOICE = 9
 EARLIEST_DAY = dt.date(2000, 1, 1)
 MAX_DAYS_AHEAD = 365  # the latest day an entry may have: a year from today
+# A progress file nests three deep (the file, a list of entries, an entry) and writes no
+# number longer than about 20 digits; far more is a hostile or broken file.
+MAX_DEPTH = 16
+MAX_NUMBER_DIGITS = 100
 
 NOTHING = "Nothing was imported."
 # The kinds of entry, in the order a check and an import report go through them; an
@@ -92,12 +99,72 @@ Rows = list[tuple[Any, ...]]
 
 # -- reading the file ---------------------------------------------------------------------
 
+def _choose() -> str:
+    return ("Choose the .json file that 'thoracic progress --export' wrote, as it was saved. "
+            f"{NOTHING}")
+
+
+class _TooLong(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _number(kind: type[int] | type[float]) -> Any:
+    """A json.loads hook for ``kind``: refuses a number of more than MAX_NUMBER_DIGITS
+    digits before converting it (Python itself stops at 4,300 digits, with advice for a
+    programmer, not a learner)."""
+    def convert(text: str) -> int | float:
+        digits = sum(character.isdigit() for character in text)
+        if digits > MAX_NUMBER_DIGITS:
+            raise _TooLong(digits)
+        return kind(text)
+    return convert
+
+
+def _depth(value: Any) -> int:
+    """How many lists and records are nested at the deepest point of ``value``."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting:
+        item, depth = waiting.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            waiting.extend((child, depth + 1) for child in children
+                           if isinstance(child, dict | list))
+    return deepest
+
+
+def parse_progress_text(text: str, name: str) -> Any:
+    """The JSON of a progress file's ``text`` (after its first byte-order mark, if any),
+    with the limits on nesting and on numbers' digits; ImportFileError naming ``name`` if
+    it cannot be a progress export. The site's parseProgressText takes the same decisions
+    (tests/site/test_device_agrees_with_python.py)."""
+    try:
+        data = json.loads(text, parse_int=_number(int), parse_float=_number(float))
+    except RecursionError:
+        data, deep = None, True
+    except _TooLong as long:
+        raise ImportFileError(
+            f"{name} is not a progress file (it holds a number {long.digits:,} digits long; "
+            f"no number in a progress file has more than {MAX_NUMBER_DIGITS} digits). "
+            f"{_choose()}") from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"{name} is not a progress export (not valid JSON: "
+                              f"{error.msg} at line {error.lineno}). {_choose()}") from None
+    else:
+        deep = _depth(data) > MAX_DEPTH
+    if deep:
+        raise ImportFileError(
+            f"{name} is nested too deeply to be a progress file (more than {MAX_DEPTH} levels "
+            f"of lists and records inside each other). {_choose()}")
+    return data
+
+
 def read_progress_file(path: str | os.PathLike[str]) -> Any:
     """The JSON in ``path``, read with limits; ImportFileError names the file if it cannot
     be a progress export (too big, not UTF-8, not JSON, nested too deeply, unreadable)."""
     path = Path(path)
-    choose = ("Choose the .json file that 'thoracic progress --export' wrote, as it was "
-              f"saved. {NOTHING}")
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -108,23 +175,14 @@ def read_progress_file(path: str | os.PathLike[str]) -> Any:
     if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         raise ImportFileError(
             f"{path} is too large to be a progress file ({max(size, len(raw)):,} bytes; a "
-            f"progress file is at most {MAX_FILE_BYTES // 1_000_000} MB). {choose}")
+            f"progress file is at most {MAX_FILE_BYTES // 1_000_000} MB). {_choose()}")
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError:
         raise ImportFileError(f"{path} is not a progress file (it is not UTF-8 text). "
-                              f"{choose}") from None
+                              f"{_choose()}") from None
     del raw
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise ImportFileError(f"{path} is nested too deeply to be a progress file. "
-                              f"{choose}") from None
-    except json.JSONDecodeError as error:
-        raise ImportFileError(f"{path} is not a progress export (not valid JSON: "
-                              f"{error.msg} at line {error.lineno}). {choose}") from None
-    except ValueError as error:  # e.g. a whole number with thousands of digits
-        raise ImportFileError(f"{path} is not a progress file ({error}). {choose}") from None
+    return parse_progress_text(text, str(path))
 
 
 # -- what an import did -------------------------------------------------------------------

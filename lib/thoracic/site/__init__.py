@@ -29,7 +29,7 @@ from ._export import (
     rewrite_notebook_links,
 )
 from ._page import inline_widget_scripts, single_page
-from ._serve import LOCAL_HOST, site_server
+from ._serve import LOCAL_HOST, content_security_policy, site_server
 from ._sheet import SHEET_PAGE, sheet_html, sheet_name, site_sheet
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "NotebookExecutionError",
     "anywidget_module",
     "app_head",
+    "content_security_policy",
     "course_stylesheet",
     "execute_notebook",
     "execute_notebook_node",

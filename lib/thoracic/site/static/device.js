@@ -257,9 +257,12 @@
   const CONSTANTS = [["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]];
 
   /** A JSON parser that reads as Python's json.loads does: NaN and Infinity allowed,
-   * numbers noted as above. SyntaxError with Python's wording and line if it is not JSON. */
-  function parseJson(text, deepest = 1000) {
+   * numbers noted as above. SyntaxError with Python's wording and line if it is not JSON;
+   * a RangeError with `digits` for a number of more than `mostDigits` digits, as Python's
+   * hook refuses it where it stands. Gives the value and how deep it nests. */
+  function parseJson(text, mostDigits = Infinity, deepest = 1000) {
     let at = 0;
+    let deepestSeen = 0;
     const fail = (message, where = at) => {
       const error = new SyntaxError(message);
       error.line = text.slice(0, where).split("\n").length;
@@ -310,6 +313,12 @@
         }
         fail("Expecting value");
       }
+      const digits = match[0].replace(/[^0-9]/g, "").length;
+      if (digits > mostDigits) {
+        const error = new RangeError("too many digits");
+        error.digits = digits;
+        throw error;
+      }
       at += match[0].length;
       const value = Number(match[0]);
       if (match[1] || match[2]) {
@@ -321,11 +330,12 @@
     }
 
     function container(open, depth) {
-      if (depth > deepest) {
+      if (depth > deepest) { // beyond this Python's own parser gives up too
         const error = new RangeError("nested too deeply");
         error.deep = true;
         throw error;
       }
+      deepestSeen = Math.max(deepestSeen, depth);
       at++;
       skip();
       return open === "{" ? object(depth) : array(depth);
@@ -388,44 +398,64 @@
       return number(holder, key);
     }
 
+    if (text.startsWith("\uFEFF")) fail("Unexpected UTF-8 BOM (decode using utf-8-sig)");
     skip();
     const result = value({}, "value", 0); // a number alone is no progress file: no note kept
     skip();
     if (at < text.length) fail("Extra data");
-    return result;
+    return {value: result, depth: deepestSeen};
   }
 
-  function utf8Length(text) {
-    let bytes = 0;
-    for (const ch of text) {
-      const code = ch.codePointAt(0);
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    }
-    return bytes;
-  }
+  const chooseFile = (rules) => "Choose the .json file of your progress that this site or " +
+    `'thoracic progress --export' wrote, as it was saved. ${rules.nothing_imported}`;
 
-  /** The JSON of a progress file the learner chose, read as Python's read_progress_file
-   * reads it (limit, byte-order mark, JSON as Python's); ImportFileError naming the file
-   * (`name`) if it cannot be a progress export. */
+  /** The JSON of a progress file's text (after one byte-order mark), with the limits on
+   * nesting and on numbers' digits, as Python's parse_progress_text takes them;
+   * ImportFileError naming the file (`name`) if it cannot be a progress export. */
   function parseProgressText(text, rules, name = "The file") {
-    const nothing = rules.nothing_imported;
-    const choose = "Choose the .json file of your progress that this site or 'thoracic " +
-      `progress --export' wrote, as it was saved. ${nothing}`;
-    const most = rules.limits.MAX_FILE_BYTES;
-    if (text.length > most || utf8Length(text) > most) {
-      throw new ImportFileError(`${name} is too large to be a progress file ` +
-        `(${thousands(utf8Length(text))} bytes; a progress file is at most ` +
-        `${Math.floor(most / 1000000)} MB). ${choose}`);
-    }
+    const choose = chooseFile(rules);
+    const {MAX_DEPTH, MAX_NUMBER_DIGITS} = rules.limits;
+    let parsed;
     try {
-      return parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text);
+      parsed = parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text, MAX_NUMBER_DIGITS);
     } catch (error) {
-      if (error.deep) {
-        throw new ImportFileError(`${name} is nested too deeply to be a progress file. ${choose}`);
+      if (error.digits !== undefined) {
+        throw new ImportFileError(`${name} is not a progress file (it holds a number ` +
+          `${thousands(error.digits)} digits long; no number in a progress file has more ` +
+          `than ${MAX_NUMBER_DIGITS} digits). ${choose}`);
       }
-      throw new ImportFileError(`${name} is not a progress export (not valid JSON: ` +
-        `${error.message} at line ${error.line}). ${choose}`);
+      if (!error.deep) {
+        throw new ImportFileError(`${name} is not a progress export (not valid JSON: ` +
+          `${error.message} at line ${error.line}). ${choose}`);
+      }
+      parsed = {depth: Infinity};
     }
+    if (parsed.depth > MAX_DEPTH) {
+      throw new ImportFileError(`${name} is nested too deeply to be a progress file (more ` +
+        `than ${MAX_DEPTH} levels of lists and records inside each other). ${choose}`);
+    }
+    return parsed.value;
+  }
+
+  /** A progress file's bytes (`size`: its size, when the bytes were not read because it is
+   * too large), read as Python's read_progress_file reads a file: at most MAX_FILE_BYTES,
+   * strict UTF-8 (latin-1 or UTF-16 is refused, never mended with U+FFFD), then
+   * parseProgressText. ImportFileError naming the file (`name`) if it cannot be one. */
+  function readProgressBytes(bytes, rules, name = "The file", size = bytes.length) {
+    const most = rules.limits.MAX_FILE_BYTES;
+    if (size > most || bytes.length > most) {
+      throw new ImportFileError(`${name} is too large to be a progress file ` +
+        `(${thousands(Math.max(size, bytes.length))} bytes; a progress file is at most ` +
+        `${Math.floor(most / 1000000)} MB). ${chooseFile(rules)}`);
+    }
+    let text;
+    try {
+      text = new TextDecoder("utf-8", {fatal: true, ignoreBOM: true}).decode(bytes);
+    } catch (error) {
+      throw new ImportFileError(`${name} is not a progress file (it is not UTF-8 text). ` +
+        chooseFile(rules));
+    }
+    return parseProgressText(text, rules, name);
   }
 
   // -- days and times ----------------------------------------------------------------------
@@ -1201,6 +1231,11 @@
       "private-browsing windows), so nothing more will be kept on this device. Free some " +
       "space by clearing other sites' data, or open the course in an ordinary window; saving " +
       "starts again by itself at your next tick, set or answer.",
+    limit: (characters) => "This browser keeps only a few million characters for one site, " +
+      `and your progress would need ${(characters / 1e6).toFixed(1)} million, so it was not ` +
+      "kept. What this device kept before is unchanged, and ticks, sets and answers are still " +
+      "kept. To keep a history this large, import the file in JupyterLab instead, with: " +
+      "thoracic progress --import FILE.json",
     newer: (found, reads) => "The progress on this device was kept by a newer version of the " +
       `course (format ${found}; this page reads up to ${reads}), so this page can neither read ` +
       "it nor add to it: nothing will be kept on this device from this page. Update the " +
@@ -1313,7 +1348,26 @@
 
     function write(records) {
       const text = JSON.stringify({format: DEVICE_FORMAT, version: deviceVersion, records});
-      use(() => storage.setItem(STORAGE_KEY, text));
+      try {
+        use(() => storage.setItem(STORAGE_KEY, text));
+      } catch (error) {
+        // A browser gives each site a fixed share (about 5 million characters): if a little
+        // still fits, it is that share that is reached, not the disk that is full.
+        if (error.kind === "full" && roomForALittle()) {
+          throw new StorageProblem("limit", MESSAGES.limit(text.length), {usable: true});
+        }
+        throw error;
+      }
+    }
+
+    function roomForALittle() {
+      try {
+        storage.setItem(PROBE_KEY, "x".repeat(1024));
+        storage.removeItem(PROBE_KEY);
+        return true;
+      } catch (error) {
+        return false;
+      }
     }
 
     /** The records for showing: if storage cannot be read, the last ones read (and the
@@ -1594,6 +1648,7 @@
     createDeviceStore,
     validateProgressFile,
     parseProgressText,
+    readProgressBytes,
     describeImport,
     describeEntry,
     summarisePractice,

@@ -202,14 +202,13 @@
       chooser.value = "";
       if (!file) return;
       const device = root.ThoracicDevice;
-      const most = root.ThoracicRules.limits.MAX_FILE_BYTES;
-      if (file.size > most) { // refused before reading it all into memory
-        say(status, `⚠ ${file.name} is too large to be a progress file (${file.size.toLocaleString("en")} bytes; a progress file is at most ${Math.floor(most / 1e6)} MB). ${root.ThoracicRules.nothing_imported}`, true);
-        return;
-      }
+      const rules = root.ThoracicRules;
       try {
-        const text = await file.text(); // then read as thoracic progress reads a file
-        const report = store.importFile(device.parseProgressText(text, root.ThoracicRules, file.name));
+        // A file too large is refused before it is read into memory; the rest is read as
+        // bytes, so text that is not UTF-8 is refused, never mended (as thoracic progress).
+        const bytes = file.size > rules.limits.MAX_FILE_BYTES ? new Uint8Array(0)
+          : new Uint8Array(await file.arrayBuffer());
+        const report = store.importFile(device.readProgressBytes(bytes, rules, file.name, file.size));
         say(status, `✓ ${store.describeImport(report)}`);
         redraw();
       } catch (error) {
