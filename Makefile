@@ -82,6 +82,7 @@ bench: install
 	$(BIN)/python bench/timer_accuracy.py
 	$(BIN)/python bench/first_click.py
 	$(BIN)/python bench/progress.py
+	$(BIN)/python bench/store_race.py
 	$(BIN)/python bench/export.py
 
 clean:

@@ -182,3 +182,24 @@ def test_a_next_day_section_that_cannot_be_drawn_leaves_the_rest(
     assert "Could not draw the next-day check from your stored entries (bad answer)." in (
         shown.text)
     assert "Chart of your 0 to 10 discomfort ratings" in shown.text
+
+
+def test_a_lock_held_by_another_program_still_shows_the_history(store) -> None:
+    """Another program holds the write lock (it may hold it for minutes): the dashboard
+    reads without needing the lock, so it shows the three sessions at once, never
+    "Nothing here yet" (issue 22, finding 9)."""
+    import sqlite3
+
+    from thoracic.progress import LearnerStore
+
+    for day in ("2026-01-13", "2026-01-14", "2026-01-15"):
+        store.record_session("exercise", "Child's pose", 75.0, sets=1, rating=2, day=day)
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        shown = dashboard(LearnerStore(store.path))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "Nothing here yet" not in shown.text
+    assert shown.text.startswith("Current streak: 3 day")
