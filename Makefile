@@ -1,10 +1,13 @@
 # Upper Back Relief. `make lab` to study, `make test` to check everything.
-# Both create .venv and install requirements.txt first, and again whenever it changes.
+# Both create .venv and install requirements.txt first, and again whenever it changes;
+# make lab needs only Python (npm is for the offline website, the class server and tests).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+PYTHON_DONE := $(VENV)/.installed-python
+SETUP_DONE := $(VENV)/.installed-settings
+NPM_DONE := node_modules/.installed
 PORT ?= 8888
 HUB_PORT ?= 8000
 
@@ -24,25 +27,32 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# npm brings the widget renderer that exported pages use offline, and JupyterHub's proxy
-# (package-lock.json pins them).
-$(INSTALLED): requirements.txt pyproject.toml package-lock.json | $(BIN)/python
+# Three steps, each redone only when its own inputs change (a failed npm step does not
+# make pip run again): the Python packages, the course's Jupyter settings, and npm's.
+$(PYTHON_DONE): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(SETUP_DONE): $(PYTHON_DONE)
 	$(BIN)/thoracic lab-setup
 	touch $@
 
-install: $(INSTALLED)
+# npm brings the widget renderer that exported pages use offline, and JupyterHub's proxy
+# (package-lock.json pins them); studying in JupyterLab needs neither.
+$(NPM_DONE): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm (Node.js) is needed for the offline \
+	website, the class server and the tests, not for make lab. Install Node.js from \
+	https://nodejs.org and run this again."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-# Jupyter refuses to run as root without being told; containers often run as root.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+install: $(SETUP_DONE) $(NPM_DONE)
 
-# A fresh workspace each time, so JupyterLab opens 00 alone instead of every tab (and
-# kernel) of the last session; the course's settings live in .venv (make install).
-lab: install
-	cd notebooks && ../$(BIN)/jupyter lab --port=$(PORT) $(ALLOW_ROOT) \
-		--LabApp.workspaces_dir="$$(mktemp -d)" 00-start-here.ipynb
+# JupyterLab at 00, with a folder of the learner's own beside the course; a fresh
+# workspace each time, removed when it stops (thoracic lab says more). Python only.
+lab: $(SETUP_DONE)
+	$(BIN)/thoracic lab --port=$(PORT)
 
 # A class on one server (jupyterhub_config.py says what to change for real users): each
 # learner logs in with the trial password it prints; homes and progress stay in .hub/.

@@ -293,6 +293,13 @@ def _serve(folder: Path, port: int) -> int:
     return 0
 
 
+def _lab(args: argparse.Namespace) -> int:
+    from .lab import run_lab
+    from .progress import data_dir
+
+    return run_lab(args.folder, data_dir(), args.port, open_browser=not args.no_browser)
+
+
 def _lab_setup(args: argparse.Namespace) -> int:
     from .lab import write_lab_setup
 
@@ -357,6 +364,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--port", type=int, default=8000,
                         help="the port for --serve (default: 8000)")
     export.set_defaults(handler=_export)
+
+    lab = commands.add_parser(
+        "lab", help="open the course in JupyterLab, with a folder of your own beside it "
+                    "(make lab runs this)")
+    lab.add_argument("--folder", type=Path, default=Path("notebooks"),
+                     help="the course notebooks (default: notebooks)")
+    lab.add_argument("--port", type=int, default=8888,
+                     help="the port, or the first free one after it (default: 8888)")
+    lab.add_argument("--no-browser", action="store_true",
+                     help="only print the address; do not open a browser")
+    lab.set_defaults(handler=_lab)
 
     setup = commands.add_parser(
         "lab-setup", help="write the course's Jupyter settings into this environment "

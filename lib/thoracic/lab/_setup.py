@@ -6,7 +6,14 @@ environment's prefix (``.venv``), never into the learner's own Jupyter settings:
 - ``etc/jupyter/jupyter_server_config.json`` makes the server use the contents manager
   that keeps the course folder unchanged (the ``.d`` folder beside it only switches
   extensions on and off, so the setting goes in the file itself, merged with any others);
-- ``share/jupyter/lab/settings/overrides.json`` turns off the news and update pop-ups.
+- ``share/jupyter/lab/settings/overrides.json`` turns off the news and update pop-ups;
+- ``etc/jupyter/labconfig/page_config.json`` turns off JupyterLab's build check: the
+  course installs no extension that needs a build, and without Node.js (which studying
+  does not need) the check only prints a warning at every page load;
+- in a virtual environment, ``package.json`` saying ``"type": "commonjs"``: the course's
+  own ``package.json`` above ``.venv`` says ``"type": "module"`` (its front-end modules
+  are ES modules), and Node would read JupyterLab's own scripts in ``.venv`` that way too,
+  which fails and prints pages of minified code at every start.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LAB_SETTINGS", "SERVER_CONFIG", "write_lab_setup"]
+__all__ = ["LAB_SETTINGS", "NODE_PACKAGE", "PAGE_CONFIG", "SERVER_CONFIG", "write_lab_setup"]
 
 SERVER_CONFIG: dict[str, Any] = {
     "ServerApp": {"contents_manager_class": "thoracic.lab.CourseContentsManager"},
@@ -25,6 +32,10 @@ LAB_SETTINGS: dict[str, Any] = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                      "checkForUpdates": False},
 }
+
+
+PAGE_CONFIG: dict[str, Any] = {"buildCheck": False, "buildAvailable": False}
+NODE_PACKAGE: dict[str, Any] = {"type": "commonjs"}
 
 
 def _merge_json(path: Path, wanted: dict[str, Any]) -> None:
@@ -37,7 +48,7 @@ def _merge_json(path: Path, wanted: dict[str, Any]) -> None:
             raise ValueError(f"{path} is not valid JSON, so the course did not change it. "
                              "Fix or remove it, then run 'make install' again.") from None
     for key, value in wanted.items():
-        current[key] = {**current.get(key, {}), **value}
+        current[key] = {**current.get(key, {}), **value} if isinstance(value, dict) else value
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(json.dumps(current, indent=2) + "\n", "utf-8")
@@ -50,6 +61,13 @@ def write_lab_setup(prefix: Path | None = None) -> list[Path]:
     prefix = Path(sys.prefix) if prefix is None else prefix
     server = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
     lab = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    page = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
     _merge_json(server, SERVER_CONFIG)
     _merge_json(lab, LAB_SETTINGS)
-    return [server, lab]
+    _merge_json(page, PAGE_CONFIG)
+    written = [server, lab, page]
+    if (prefix / "pyvenv.cfg").is_file():  # only an environment of its own, never /usr
+        package = prefix / "package.json"
+        package.write_text(json.dumps(NODE_PACKAGE) + "\n", "utf-8")
+        written.append(package)
+    return written
