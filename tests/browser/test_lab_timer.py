@@ -82,6 +82,39 @@ def test_keys_control_the_timer_and_each_set_reaches_the_log(lab_page, jupyterla
     assert page.problems == []
 
 
+def test_the_keys_work_with_the_timers_cell_selected_and_never_change_the_cell(
+        lab_page, jupyterlab, artifacts: Path) -> None:
+    """Click the line above the timer (its cell is then selected, in command mode) and use
+    the keys the course teaches: the timer takes them, and JupyterLab never turns the cell
+    into Markdown (M), deletes it (D D) or scrolls (Space) (issue 23, finding 1)."""
+    page, lab = lab_page, jupyterlab
+    timer = _timer(page, lab, "06-open-book.ipynb")
+    cell = timer.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')]")
+    cells_before = notebook(page).locator(".jp-Cell").count()
+    above = cell.locator(".jp-OutputArea-output").first
+    above.click(position={"x": 4, "y": 4})
+    page.wait_for_function("() => document.querySelector('.jp-Notebook.jp-mod-commandMode "
+                           ".jp-Cell.jp-mod-active .ubr-timer') !== null")
+    assert not timer.evaluate("(root) => root.contains(document.activeElement)")
+    scrolled = page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
+                             "?.scrollTop ?? 0")
+    page.keyboard.press(" ")  # Space starts
+    wait_for(timer, status="running")
+    page.keyboard.press("m")  # M mutes the timer, not the cell
+    assert not timer.get_by_label("Sound").is_checked()
+    page.keyboard.press(" ")  # and pauses
+    wait_for(timer, status="paused")
+    page.keyboard.press("d")
+    page.keyboard.press("d")
+    page.screenshot(path=str(artifacts / "lab-keys-with-the-cell-selected.png"))
+    assert "jp-CodeCell" in (cell.get_attribute("class") or "")
+    assert cell.locator(".ubr-timer").count() == 1
+    assert notebook(page).locator(".jp-Cell").count() == cells_before
+    assert page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
+                         "?.scrollTop ?? 0") == scrolled
+    assert page.problems == []
+
+
 def test_cues_fall_on_phase_boundaries_and_rep_beats(lab_page, jupyterlab) -> None:
     page, lab = lab_page, jupyterlab
     timer = _timer(page, lab, "03-foam-roller-extension.ipynb")

@@ -22,6 +22,20 @@ const GET_READY_CHOICES = [5, 10, 15, 20, 30];
 const STORE = "thoracic-timer-";
 const coreModules = new Map();
 
+/** Whether `root` is the first timer in the JupyterLab cell that is selected, with its
+ * notebook in command mode and the key pressed inside that notebook (not in an editor,
+ * another notebook or a dialog). Never true outside JupyterLab. */
+function selectedInCommandMode(root, event) {
+  const cell = root.closest(".jp-Cell");
+  const notebook = cell?.closest(".jp-Notebook");
+  if (!notebook || !notebook.classList.contains("jp-mod-commandMode")) return false;
+  if (!cell.classList.contains("jp-mod-active") || !notebook.contains(event.target)) return false;
+  if (event.target.closest?.("input, textarea, select, [contenteditable='true'], .cm-editor")) {
+    return false;
+  }
+  return cell.querySelector(".ubr-timer") === root;
+}
+
 /** The pure state machine, imported once per source text. */
 function loadCore(source) {
   if (!coreModules.has(source)) {
@@ -469,6 +483,15 @@ async function render({ model, el }) {
   parts.root.addEventListener("keydown", onKey);
   const onDocumentKey = (event) => parts.root.classList.contains("ubr-mat") && !parts.root.contains(event.target) && onKey(event);
   document.addEventListener("keydown", onDocumentKey);
+  // In JupyterLab the timer's cell may be selected (command mode) rather than the timer
+  // focused: its keys are then the timer's too. The listener runs first (window, capture),
+  // so JupyterLab never sees a key the timer took: M cannot make the cell Markdown, D D
+  // cannot delete it, Space does not scroll the notebook.
+  const onCellKey = (event) => {
+    if (parts.root.contains(event.target) || !selectedInCommandMode(parts.root, event)) return;
+    onKey(event);
+  };
+  globalThis.addEventListener("keydown", onCellKey, true);
   document.addEventListener("visibilitychange", onVisibility);
   document.addEventListener("fullscreenchange", () => {
     if (!document.fullscreenElement && parts.root.classList.contains("ubr-mat")) toggleMat(false);
@@ -482,6 +505,7 @@ async function render({ model, el }) {
     sounder.cancel();
     wakeLock.release();
     document.removeEventListener("keydown", onDocumentKey);
+    globalThis.removeEventListener("keydown", onCellKey, true);
     document.removeEventListener("visibilitychange", onVisibility);
   };
 }
