@@ -243,3 +243,24 @@ def test_rules_that_are_the_courses_own_say_so() -> None:
     for rule in ("stay_amber", "restart"):
         assert "course's own" in RULES.sources[rule]
     assert "start below your last dose" not in " ".join(RULES.sources.values())
+
+
+def test_the_plan_line_says_the_count_as_it_stands_today() -> None:
+    """The dose is set on Monday, but the line counts this week's good sessions as they
+    come, so it never reads as a stale "3 more" after two green sessions (issue 23)."""
+    history = [_session(MONDAY + dt.timedelta(days=d), 1, n=d) for d in range(3)]
+    needed = RULES.step_up_sessions
+    before = _week([], MONDAY)
+    assert before.reason.endswith(f"towards the next step: 0 of {needed} so far.")
+    two = _week(history[:2], MONDAY + dt.timedelta(days=1))
+    assert two.level == "standard"
+    assert two.reason == (f"This week stays at the standard dose; the plan sets each week's "
+                          "dose on Monday. Complete sessions rated in the green zone towards "
+                          f"the next step: 2 of {needed} so far.")
+    three = _week(history, MONDAY + dt.timedelta(days=2))
+    assert three.level == "standard" and three.reason.endswith(
+        f"You now have {needed} complete sessions rated in the green zone, so it steps up "
+        "next Monday.")
+    unrated = _week([*history[:2], _session(MONDAY + dt.timedelta(days=2), None, n=9)],
+                    MONDAY + dt.timedelta(days=2))
+    assert unrated.reason.endswith(f"2 of {needed} so far.")  # only the learner's word counts

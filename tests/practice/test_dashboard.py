@@ -203,3 +203,20 @@ def test_a_lock_held_by_another_program_still_shows_the_history(store) -> None:
         holder.close()
     assert "Nothing here yet" not in shown.text
     assert shown.text.startswith("Current streak: 3 day")
+
+
+def test_the_dashboard_on_the_page_shows_a_new_answer_without_running_again(store) -> None:
+    """Answering the next-morning check above the dashboard (notebook 12) redraws it at
+    once: it no longer says "No next-day checks yet" until its cell runs again (issue 23,
+    finding 4). A rating, a tick and a self-test redraw it the same way."""
+    from thoracic.practice import LiveDashboard
+
+    store.record_session("exercise", "Child's pose", 75.0, sets=1, rating=2, day="2026-01-14")
+    shown = dashboard(store)
+    assert isinstance(shown, LiveDashboard)
+    assert "No next-day checks yet" in shown.value
+    store.record_next_day_check("better", day="2026-01-15")
+    assert "No next-day checks yet" not in shown.value and shown.value == shown.html
+    store.record_self_test("seated-rotation", 44.0, side="left", day="2026-01-15")
+    assert "No self-tests yet" not in shown.value
+    assert shown.preview().html == shown.value  # what the stored notebook keeps

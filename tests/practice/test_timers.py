@@ -57,3 +57,19 @@ def test_a_timer_scale_too_small_to_follow_is_refused(monkeypatch: pytest.Monkey
     with pytest.raises(ValueError, match=r"THORACIC_TIMER_SCALE is '1e-300'; use a number "
                                          r"from 0\.01 to 1"):
         exercise_timer("childs-pose")
+
+
+def test_the_line_above_the_timer_counts_each_rated_session_as_it_is_saved(
+        monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A rating saved below the timer counts towards the next step at once, in the line
+    above it: no cell runs again (issue 23, finding 4)."""
+    monkeypatch.setenv("THORACIC_TODAY", "2026-11-04")  # a Wednesday
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    practice = exercise_timer("childs-pose", store=store)
+    assert "0 of 3 so far" in practice.plan_widget.value
+    for day in ("2026-11-02", "2026-11-03"):
+        session = store.record_session("exercise", "Child's pose", 75.0, sets=2, day=day)
+        store.rate_session(session, 1, None)
+    assert "2 of 3 so far" in practice.plan_widget.value
+    assert practice.plan_widget.value == practice.plan_note
+    assert "2 of 3 so far" in practice.preview().text

@@ -284,3 +284,33 @@ def test_a_version_1_export_still_imports(store: ProgressStore) -> None:
         {"id": "a", "day": "2026-01-01", "recorded_at": "t", "kind": "set", "exercise": "x",
          "sets": 1, "duration_seconds": 1.0, "rating": None, "note": None}]}
     assert store.import_data(old)["sessions"] == 1
+
+
+def test_views_are_told_of_each_saved_change_and_let_go_when_gone(tmp_path: Path) -> None:
+    import gc
+
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    told: list[str] = []
+
+    class View:
+        def redraw(self) -> None:
+            told.append("redraw")
+
+    view = View()
+    store.watch(view.redraw)
+    store.set_tick("form", "a", True)
+    store.record_session("exercise", "Child's pose", 75.0, sets=1)
+    assert told == ["redraw", "redraw"]
+    store.sessions()  # reading changes nothing: no call
+    assert len(told) == 2
+    del view
+    gc.collect()
+    store.set_tick("form", "a", False)
+    assert len(told) == 2  # the view is gone; the store did not keep it alive
+
+    def broken() -> None:
+        raise RuntimeError("a view that cannot draw")
+
+    store.watch(broken)
+    store.set_tick("form", "b", True)  # the change is kept all the same
+    assert store.ticks("form") == {"a": False, "b": True}

@@ -79,7 +79,8 @@ def parse_progression(raw: dict[str, Any]) -> ProgressionRules:
     stay, amber, restart = _table(raw, "stay"), _table(raw, "stay_amber"), _table(raw, "restart")
     targets = _table(raw, "targets")
     say = {"step_up": _text(up, "say", "step_up"), "stay_amber": _text(amber, "say", "stay_amber"),
-           "stay": _text(stay, "say", "stay"), "at_top": _text(stay, "at_top", "stay"),
+           "stay": _text(stay, "say", "stay"), "ready": _text(stay, "ready", "stay"),
+           "at_top": _text(stay, "at_top", "stay"),
            "step_down": _text(down, "say", "step_down"), "red": _text(down, "red", "step_down"),
            "worse": _text(down, "worse", "step_down"),
            "restart": _text(restart, "say", "restart"),

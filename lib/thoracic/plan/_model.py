@@ -151,14 +151,25 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
     """(level, reason) for the week starting ``week``, replaying every week before it."""
     ladder = _Ladder(rules, exercise)
     say = rules.say
-    reason = say["stay"].format(level=ladder.level, left=rules.step_up_sessions)
-    if not all_days:
-        return ladder.level, reason
+    staying = True  # the week's reason is "stays, counting towards the next step"
+    reason = ""
     qualifying = 0
+
+    def counts(day: _Day) -> bool:
+        # A session counts once it was complete and rated, rated only green, and run at
+        # this dose or above (a gentler one the learner picked does not show this dose is
+        # easy). Strength work also needs the effort check: reps to spare.
+        return (day.complete and day.zones == {"green"} and ladder.reached(day.versions)
+                and (exercise.kind != "strength" or day.effort_ok))
+
+    if not all_days:
+        return ladder.level, say["stay"].format(level=ladder.level, done=0,
+                                                needed=rules.step_up_sessions)
     restarted_after: dt.date | None = None  # one gentler restart per gap, not one a week
     start = _monday(all_days[0])
     monday = start
     while monday <= week:
+        staying = False
         last_week = [day for day in sorted(days) if monday - dt.timedelta(days=7) <= day < monday]
         before = [day for day in all_days if day < monday]
         gap = (monday - before[-1]).days - 1 if before else 0
@@ -180,14 +191,7 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
             elif any("amber" in days[d].zones for d in last_week):
                 reason = say["stay_amber"].format(level=ladder.level)
             else:
-                # A session counts once it was complete and rated, rated only green, and
-                # run at this week's dose or above (a gentler one the learner picked does
-                # not show this dose is easy).
-                # Strength work also needs the effort check: reps to spare.
-                qualifying += sum(1 for d in last_week
-                                  if days[d].complete and days[d].zones == {"green"}
-                                  and ladder.reached(days[d].versions)
-                                  and (exercise.kind != "strength" or days[d].effort_ok))
+                qualifying += sum(1 for d in last_week if counts(days[d]))
                 if qualifying >= rules.step_up_sessions and ladder.up():
                     qualifying = 0
                     reason = say["step_up"].format(sessions=rules.step_up_sessions,
@@ -195,11 +199,17 @@ def _plan_exercise(exercise: Exercise, days: dict[dt.date, _Day], all_days: Sequ
                 elif ladder.index == len(ladder.steps) - 1:
                     reason = say["at_top"].format(level=ladder.level)
                 else:
-                    reason = say["stay"].format(
-                        level=ladder.level, left=max(1, rules.step_up_sessions - qualifying))
+                    staying = True
+        else:
+            staying = True  # the first week
         monday += dt.timedelta(days=7)
-    # This week so far: only a step down, and at once.
+    # This week so far: only a step down, and at once; good sessions count on.
     this_week = [days[d] for d in days if week <= d < week + dt.timedelta(days=7)]
+    if staying:
+        done = qualifying + sum(1 for d in this_week if counts(d))
+        needed = rules.step_up_sessions
+        reason = (say["ready"].format(level=ladder.level, needed=needed) if done >= needed
+                  else say["stay"].format(level=ladder.level, done=done, needed=needed))
     trouble = [d for d in this_week if "red" in d.zones or d.worse_next_day]
     if trouble:
         ladder.down()

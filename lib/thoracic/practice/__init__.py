@@ -10,7 +10,7 @@ May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 """
 
 from ._calendar import plan_calendar
-from ._dashboard import dashboard
+from ._dashboard import LiveDashboard, dashboard
 from ._entries import EntryFixer, fix_entries
 from ._next_day import NextDayForm, next_day_check
 from ._rating import SessionRating
@@ -20,6 +20,7 @@ from ._week import plan_history_table, week_plan
 
 __all__ = [
     "EntryFixer",
+    "LiveDashboard",
     "NextDayForm",
     "PracticeRecorder",
     "SessionRating",

@@ -14,7 +14,18 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
-from ..base import PALETTE, WARNING, Rendered, alert_html, exporting, offline_part, today
+import ipywidgets as widgets
+
+from ..base import (
+    PALETTE,
+    WARNING,
+    Previewed,
+    Rendered,
+    alert_html,
+    exporting,
+    offline_part,
+    today,
+)
 from ..content import (
     DISCOMFORT_SCALE,
     NEXT_DAY_CHECK,
@@ -38,7 +49,7 @@ from ..progress import (
 )
 from ..ui import discomfort_config, saving_notice
 
-__all__ = ["dashboard"]
+__all__ = ["LiveDashboard", "dashboard"]
 
 CALENDAR_WEEKS = 26
 
@@ -332,13 +343,45 @@ def _site_config() -> dict[str, Any]:
             "palette": list(PALETTE)}
 
 
-def dashboard(store: Store | None = None) -> Rendered:
-    """Everything in one display; a friendly message when there is nothing yet."""
+class LiveDashboard(Previewed, widgets.HTML):
+    """The dashboard as it stands, drawn again whenever a change is saved through its store
+    (a rating, a tick, a next-day answer, a self-test), so it never goes stale on the page.
+    ``html`` and ``text`` are what it shows now; the stored notebook keeps that as its
+    preview."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._shown = _drawn(store)
+        super().__init__(value=self._shown.html)
+        store.watch(self.redraw)
+
+    def redraw(self) -> None:
+        self._shown = _drawn(self._store)
+        self.value = self._shown.html
+
+    @property
+    def html(self) -> str:
+        return self._shown.html
+
+    @property
+    def text(self) -> str:
+        return self._shown.text
+
+    def preview(self) -> Rendered:
+        return self._shown
+
+
+def dashboard(store: Store | None = None) -> LiveDashboard | Rendered:
+    """Everything in one display, kept up to date on the page; a friendly message when
+    there is nothing yet."""
     if exporting():  # the site's script draws it from what this device has kept
         return offline_part("dashboard", _site_config(), Rendered(
             "<p>Your progress on this device shows here.</p>",
             "Your progress on this device shows here."))
-    store = store_or_own(store)
+    return LiveDashboard(store_or_own(store))
+
+
+def _drawn(store: Store) -> Rendered:
     on = today()
     try:
         sessions, results = store.sessions(), store.self_tests()
@@ -355,7 +398,8 @@ def dashboard(store: Store | None = None) -> Rendered:
             "daily-routine")
         text = (f"Nothing here yet. Do an exercise with its timer (notebooks "
                 f"{first.number:02d} to {routine.number:02d}) or record a self-test (notebook "
-                f"{_self_tests_notebook().number:02d}), then run this cell again.")
+                f"{_self_tests_notebook().number:02d}): it shows here as soon as it is "
+                "saved.")
         return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     # The stored notebook shows the made-up sample history until the learner runs it.

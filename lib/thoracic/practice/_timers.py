@@ -9,14 +9,14 @@ felt; the exported pages have no kernel, so there the timer runs on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape, unescape
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, offline_part, timer_scale, today
-from ..content import VARIATIONS, get_exercise, get_routine
+from ..content import VARIATIONS, Exercise, get_exercise, get_routine
 from ..plan import WeekPlan, learner_history
 from ..progress import MAX_NOTE_CHARS, Store, StoreError, store_or_own
 from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
@@ -36,6 +36,7 @@ class TimedPractice(Previewed, widgets.VBox):
 
     def __init__(self, timer: CoachTimer, *, store: Store | None = None,
                  routine_name: str | None = None, plan_note: str = "",
+                 plan_line: Callable[[], str] | None = None,
                  versions: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
@@ -45,8 +46,13 @@ class TimedPractice(Previewed, widgets.VBox):
         self.rating = SessionRating(self.store, self.notice)
         self.plan_note = plan_note
         self.recorder.on_practice_recorded(self.rating.ask_about)
-        # This week's dose and why, above the timer (HTML made from the plan's own words).
-        children: list[widgets.Widget] = [widgets.HTML(plan_note)] if plan_note else []
+        # This week's dose and why, above the timer (HTML made from the plan's own words),
+        # said again whenever a change is saved (a rating counts towards the next step).
+        self.plan_widget = widgets.HTML(plan_note)
+        self._plan_line = plan_line
+        if plan_line is not None:
+            self.store.watch(self.replan)
+        children: list[widgets.Widget] = [self.plan_widget] if plan_note else []
         children.append(timer)
         if exporting():  # no kernel: the site's script logs the sets and asks how it felt
             config = {"routine": routine_name, "scale": discomfort_config(),
@@ -59,6 +65,12 @@ class TimedPractice(Previewed, widgets.VBox):
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
         self.add_class(PRACTICE_CLASS)
+
+    def replan(self) -> None:
+        """Say this week's line again from the progress as it stands now."""
+        if self._plan_line is not None:
+            self.plan_note = self._plan_line()
+            self.plan_widget.value = self.plan_note
 
     def preview(self) -> Rendered:
         """The timer's preview below this week's line, so a stored preview made from the
@@ -102,14 +114,20 @@ def exercise_timer(exercise_id: str, *, store: Store | None = None,
     versions = {key: (VARIATIONS[key], _scaled(plan_for_exercise(exercise, version=key)))
                 for key in exercise.doses}
     plan = versions.pop("standard")[1]
-    note = ""
     if week is not None:
-        planned = week.for_exercise(exercise.id)
-        options.setdefault("version", planned.level)
-        note = (f"<p><strong>{escape(_example(week))}Week {week.week_number}: "
-                f"{escape(planned.dose.describe())}.</strong> {escape(planned.reason)}</p>")
+        options.setdefault("version", week.for_exercise(exercise.id).level)
     return TimedPractice(CoachTimer(plan, versions=versions, **options), store=store,
-                         plan_note=note)
+                         plan_note=_exercise_line(exercise, week),
+                         plan_line=lambda: _exercise_line(exercise, this_week(store)))
+
+
+def _exercise_line(exercise: Exercise, week: WeekPlan | None) -> str:
+    """This week's dose of ``exercise`` and why, as the plan says it; "" without a plan."""
+    if week is None:
+        return ""
+    planned = week.for_exercise(exercise.id)
+    return (f"<p><strong>{escape(_example(week))}Week {week.week_number}: "
+            f"{escape(planned.dose.describe())}.</strong> {escape(planned.reason)}</p>")
 
 
 def routine_timer(routine: str = "daily", *, store: Store | None = None,

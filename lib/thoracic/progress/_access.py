@@ -32,6 +32,7 @@ class LearnerStore(ProgressStore):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problem: StoreError | None = None
+        self._listeners = []
         self._ready = False
         self._retry()
 
@@ -79,7 +80,10 @@ class LearnerStore(ProgressStore):
         except StoreError as problem:
             self._failed(problem)
             raise
-        self.problem = None  # a write went through: saving is on again
+
+    def _changed(self) -> None:
+        self.problem = None  # a write went through: saving is on again (views see it)
+        super()._changed()
 
 
 @contextmanager

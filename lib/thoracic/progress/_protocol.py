@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,6 +28,9 @@ class Store(Protocol):
     @property
     def saving(self) -> bool:
         """False while nothing can be kept; ``problem`` then says why."""
+
+    def watch(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change saved through this store."""
 
     def set_tick(self, checklist: str, item: str, checked: bool, *, day: str = "") -> None: ...
 

@@ -23,13 +23,15 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import asdict
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from types import MethodType
 from typing import Any
 from urllib.parse import quote
+from weakref import WeakMethod
 
 from ..base import DATA_DIR_VARIABLE, today
 from ..content import NEXT_DAY_CHECK, VARIATIONS
@@ -312,7 +314,31 @@ class ProgressStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else store_path()
+        self._listeners: list[Callable[[], Callable[[], None] | None]] = []
         self._prepare()
+
+    # -- telling views --------------------------------------------------------------------
+    def watch(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change saved through this store object, so a view
+        on the page (the dashboard, a plan line) shows it without its cell running again.
+        A bound method is held weakly: a view that is gone stops being called."""
+        if isinstance(listener, MethodType):
+            self._listeners.append(WeakMethod(listener))
+        else:
+            self._listeners.append(lambda: listener)
+
+    def _changed(self) -> None:
+        """A change was saved: tell every view still there. A view that fails to redraw
+        does not make the save fail: the change is kept either way."""
+        alive = []
+        for reference in self._listeners:
+            listener = reference()
+            if listener is None:
+                continue
+            alive.append(reference)
+            with suppress(Exception):
+                listener()
+        self._listeners = alive
 
     # -- opening ------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -438,6 +464,7 @@ class ProgressStore:
                     db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+        self._changed()
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         # Changing the journal mode does not wait for a busy timeout: wait for it here, up
