@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from thoracic import COURSE
 from thoracic.content import RED_FLAGS
@@ -94,3 +95,39 @@ def test_previous_and_next_links_open_the_right_notebooks(lab_page, jupyterlab) 
         .click()
     page.locator(".lm-TabBar-tab.lm-mod-current",
                  has_text="03-foam-roller-extension.ipynb").wait_for()
+
+
+def test_the_dashboard_shows_a_next_day_answer_without_running_its_cell(
+        lab_page, jupyterlab, artifacts: Path) -> None:
+    """In 12 · My progress, answering the next-morning check redraws the dashboard below
+    it at once; its cell is not run again (issue 23, finding 4)."""
+    import datetime as dt
+    import time
+
+    from thoracic import ProgressStore
+    from thoracic.base import today
+
+    page, lab = lab_page, jupyterlab
+    store = ProgressStore(lab["progress"] / "progress.sqlite3")
+    if not store.sessions():
+        yesterday = (today() - dt.timedelta(days=1)).isoformat()
+        store.record_session("exercise", "Child's pose", 75.0, sets=2, rating=1, day=yesterday)
+    name = "12-my-progress.ipynb"
+    open_notebook(page, lab, name)
+    restart_and_run_all(page, code_cells(lab, name))
+    panel = notebook(page)
+    already = any(check.day == today().isoformat() for check in store.next_day_checks())
+    if not store.next_day_checks():
+        panel.get_by_text("No next-day checks yet").wait_for()
+    dashboard_cell = panel.locator(".jp-CodeCell", has_text="Current streak").first
+    started = time.monotonic()
+    panel.get_by_role("radio", name="Better").or_(
+        panel.get_by_role("button", name="Better", exact=True)).first.click()
+    shown = dashboard_cell.locator(".widget-html", has_text="Current streak").first
+    expect(shown).not_to_contain_text("No next-day checks yet", timeout=5_000)
+    took = time.monotonic() - started
+    (artifacts / "live-dashboard.txt").write_text(f"next-day answer to dashboard: {took:.2f} s "
+                                                 f"(answered before: {already})\n")
+    page.screenshot(path=str(artifacts / "lab-live-dashboard.png"))
+    assert shown.get_by_text("No next-day checks yet").count() == 0
+    assert page.problems == []
