@@ -86,7 +86,9 @@ def test_running_the_cell_again_shows_todays_answer_and_a_new_one_replaces_it(
     again = NextDayForm(practised)
     assert again.answer == "worse" and again.buttons.value == "worse"
     assert escape(NEXT_DAY_CHECK.option("worse").advice) in again.advice.value
-    assert "Your answer today: <strong>Worse</strong>" in again.preview().html
+    # The preview is what the stored notebook keeps: no answer of the day it was saved.
+    assert "Worse</strong>" not in again.preview().html
+    assert "your answer comes back when you run this cell" in again.preview().html
     again.choose("same")
     assert [(c.id, c.day, c.answer) for c in practised.next_day_checks()] == [
         (first_id, TODAY, "same")]  # one answer a day: replaced, same entry

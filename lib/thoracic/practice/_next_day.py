@@ -144,10 +144,10 @@ class NextDayForm(Previewed, widgets.VBox):
         if not self.asking:
             body = f"<p>{escape(_not_yet())}</p>"
         else:
-            body = f"<p><strong>{escape(NEXT_DAY_CHECK.question)}</strong></p>{_options_html()}"
-            if self.answer is not None:
-                word = NEXT_DAY_CHECK.option(self.answer).word
-                body += f"<p>Your answer today: <strong>{escape(word)}</strong>.</p>"
+            # No answer of the day it was saved: on a later day it would be a false one.
+            body = (f"<p><strong>{escape(NEXT_DAY_CHECK.question)}</strong></p>"
+                    f"{_options_html()}<p><em>If you have answered today, your answer "
+                    "comes back when you run this cell.</em></p>")
         return preview(_TITLE, "answer it for today", body)
 
 

@@ -21,8 +21,9 @@ from ..progress import Store, StoreError, store_or_own
 from ._notices import SavingNotice
 from ._style import CHECKLIST_CLASS, checklist_style
 
-__all__ = ["SHARE_CHECKLIST_ID", "SHARE_ITEM_ID", "Checklist", "ChecklistItem", "checklist_config",
-           "daily_checklist", "form_checklist", "share_with_teacher", "ticked_list_html"]
+__all__ = ["SHARE_CHECKLIST_ID", "SHARE_ITEM_ID", "TICKS_COME_BACK", "Checklist", "ChecklistItem",
+           "checklist_config", "daily_checklist", "form_checklist", "share_with_teacher",
+           "ticked_list_html"]
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,10 @@ class Checklist(Previewed, widgets.VBox):
         self._update()
 
     def preview(self) -> Rendered:
-        return preview(self.title_text, "tick these", ticked_list_html(
-            self.items, {item.id for item in self.items if self.boxes[item.id].value}))
+        # Kept in the notebook and seen on a later day before the cell runs: it shows no
+        # ticks of the day it was saved (they would be stale), and says where they are.
+        return preview(self.title_text, "tick these", ticked_list_html(self.items, set())
+                       + f"<p><em>{escape(TICKS_COME_BACK)}</em></p>")
 
     def on_change(self, callback: Callable[[Checklist], None], remove: bool = False) -> None:
         """Call ``callback(checklist)`` after any tick changes."""
@@ -123,6 +126,10 @@ class Checklist(Previewed, widgets.VBox):
         total = len(self.items)
         all_done = " ✓ All done" if self.done_count == total else ""
         self.count.value = f"<p><strong>{self.done_count} of {total}</strong> ticked{all_done}</p>"
+
+
+# What every stored preview of ticks and answers says instead of showing them.
+TICKS_COME_BACK = "Your saved ticks come back when you run this cell."
 
 
 def ticked_list_html(items: Sequence[ChecklistItem], ticked: set[str],

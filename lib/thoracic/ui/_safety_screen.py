@@ -25,7 +25,13 @@ from ..content import (
 )
 from ..progress import Store, StoreError, store_or_own
 from ._cards import show_red_flags
-from ._checklist import Checklist, ChecklistItem, checklist_config, ticked_list_html
+from ._checklist import (
+    TICKS_COME_BACK,
+    Checklist,
+    ChecklistItem,
+    checklist_config,
+    ticked_list_html,
+)
 from ._notices import SavingNotice
 
 __all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "SafetyScreen", "SafetyState", "most_urgent",
@@ -184,7 +190,9 @@ class SafetyScreen(Previewed, widgets.VBox):
     def preview(self) -> Rendered:
         """Every flag under its urgency, with what to do, so the list helps even unrun."""
         notes = {advice.heading: advice.action for advice in URGENCIES}
-        body = ticked_list_html(self.checklist.items, set(self.checklist.checked), notes)
+        # No ticks of the day it was saved: they would be stale on a later visit.
+        body = (ticked_list_html(self.checklist.items, set(), notes)
+                + f"<p><em>{escape(TICKS_COME_BACK)}</em></p>")
         return preview(self.checklist.title_text, "tick any that fit you",
                        body + _sources_html())
 
