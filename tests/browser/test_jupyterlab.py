@@ -63,10 +63,11 @@ def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     restart_and_run_all(page, code_cells(lab, name))
     panel = notebook(page)
     checkbox(panel, "lost weight without trying").check()
-    panel.get_by_text("See a doctor or physiotherapist before you start").wait_for()
+    # (the advice shows under the ticked group and again at the foot of the list)
+    panel.get_by_text("See a doctor or physiotherapist before you start").first.wait_for()
     checkbox(panel, "A fever, chills or feeling very unwell").check()
     # With its full stop: the advice, not the group's heading above the list.
-    panel.get_by_text("Urgent: speak to a doctor today.").wait_for()
+    panel.get_by_text("Urgent: speak to a doctor today.").first.wait_for()
     panel.get_by_text(f"2 of {len(RED_FLAGS)}").wait_for()
     page.reload()
     open_notebook(page, lab, name)

@@ -48,7 +48,8 @@ def test_two_days_leave_the_course_folder_as_it_was(browser, tmp_path: Path, not
         open_notebook(page, lab, START)
         restart_and_run_all(page, code_cells(lab, START))
         checkbox(notebook(page), RED_FLAG).check()
-        notebook(page).get_by_text("See a doctor or physiotherapist before you start").wait_for()
+        advice = "See a doctor or physiotherapist before you start"  # under its group, and below
+        notebook(page).get_by_text(advice).first.wait_for()
         notebook(page).locator(".jp-Cell").first.click()
         page.keyboard.press("Control+s")
         page.wait_for_function(NO_DIRTY_TAB, timeout=20_000)

@@ -83,3 +83,27 @@ def test_a_damaged_checked_date_clears_nothing(store: ProgressStore) -> None:
         db.execute("INSERT INTO checklist_ticks VALUES (?, ?, '', 1, 'not a date')",
                    (CLEARED_CHECKLIST, "fever"))
     assert [flag.id for flag in safety_state(store).open_flags] == ["fever"]
+
+
+def test_the_advice_for_a_tick_sits_under_its_own_group(store: ProgressStore) -> None:
+    """Ticking an emergency puts "call for help now" right under that group's boxes, not
+    only at the foot of a long list, and nothing soothing follows it (issue 23)."""
+    from thoracic.content import URGENCIES
+
+    screen = SafetyScreen(store)
+    emergency, urgent = URGENCIES[0], URGENCIES[1]
+    notes = screen.checklist.group_notes
+    assert all(note.value == "" for note in notes.values())
+    screen.checklist.toggle("tearing-pain", True)
+    assert 'role="alert"' in notes[emergency.heading].value
+    assert emergency.action in notes[emergency.heading].value.replace("&#x27;", "'")
+    assert notes[urgent.heading].value == ""
+    children = list(screen.checklist.children)
+    tearing_box = children.index(screen.checklist.boxes["tearing-pain"])
+    note_at = children.index(notes[emergency.heading])
+    first_urgent_box = min(children.index(screen.checklist.boxes[item.id])
+                           for item in screen.checklist.items if item.group == urgent.heading)
+    assert tearing_box < note_at < first_urgent_box  # between its group and the next
+    assert "always fine" not in screen.message.value
+    screen.checklist.toggle("tearing-pain", False)
+    assert notes[emergency.heading].value == ""

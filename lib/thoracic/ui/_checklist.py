@@ -72,13 +72,21 @@ class Checklist(Previewed, widgets.VBox):
             for item in items}
         self.title = widgets.HTML(f"<h3>{escape(title)}</h3>")
         self.count = widgets.HTML()
+        # Below each group's last box, a place for what to do about a tick in that group,
+        # so advice can sit beside the tick that raised it (empty until something is said).
+        self.group_notes: dict[str, widgets.HTML] = {}
         children: list[widgets.Widget] = [checklist_style(), self.title]
         group = ""
         for item in items:
             if item.group and item.group != group:
+                if group:
+                    children.append(self.group_notes[group])
                 group = item.group
+                self.group_notes[group] = widgets.HTML()
                 children.append(widgets.HTML(f"<h4>{escape(group)}</h4>"))
             children.append(self.boxes[item.id])
+        if group:
+            children.append(self.group_notes[group])
         children.extend([self.count, self.notice])
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)

@@ -214,6 +214,16 @@ class SafetyScreen(Previewed, widgets.VBox):
                                          state.cleared.get(flag_id))
 
     def _show_advice(self, state: SafetyState) -> None:
+        # What to do for each group with an open tick, right under that group's boxes, so
+        # the advice for an emergency is where the learner's eyes already are.
+        open_ids = {flag.id for flag in state.open_flags}
+        for advice, flags in flags_by_urgency():
+            note = self.checklist.group_notes.get(advice.heading)
+            if note is None:
+                continue
+            ticked_here = any(flag.id in open_ids for flag in flags)
+            note.value = (alert_html(f"<strong>{escape(advice.heading)}.</strong> "
+                                     f"{escape(advice.action)}") if ticked_here else "")
         if not state.ticked:
             self.message.value = _NOTHING_TICKED
         elif state.open_flags:
