@@ -98,8 +98,11 @@ def test_the_keys_work_with_the_timers_cell_selected_and_never_change_the_cell(
     assert not timer.evaluate("(root) => root.contains(document.activeElement)")
     scrolled = page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
                              "?.scrollTop ?? 0")
+    note = timer.locator(".ubr-version-note")
+    assert note.inner_text().startswith("Standard: ")  # what this version asks of you
     page.keyboard.press(" ")  # Space starts
     wait_for(timer, status="running")
+    note.get_by_text("To change the version, press Reset first.", exact=False).wait_for()
     page.keyboard.press("m")  # M mutes the timer, not the cell
     assert not timer.get_by_label("Sound").is_checked()
     page.keyboard.press(" ")  # and pauses

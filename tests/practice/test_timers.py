@@ -73,3 +73,26 @@ def test_the_line_above_the_timer_counts_each_rated_session_as_it_is_saved(
     assert "2 of 3 so far" in practice.plan_widget.value
     assert practice.plan_widget.value == practice.plan_note
     assert "2 of 3 so far" in practice.preview().text
+
+
+def test_picking_another_version_is_said_above_the_timer_with_what_it_changes(
+        monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """Choosing Easier on the timer changes the session; the line above no longer reads as
+    if the standard dose were running (issue 23, finding 6)."""
+    from thoracic.content import get_exercise
+
+    monkeypatch.setenv("THORACIC_TODAY", "2026-11-04")
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    practice = exercise_timer("prone-y-raise", store=store)
+    says = {v["key"]: v["says"] for v in practice.timer.versions}
+    raise_ = get_exercise("prone-y-raise")
+    assert says["easier"] == raise_.easier and says["standard"].startswith("2 sets of 8")
+    assert "you picked" not in practice.plan_widget.value
+    practice.timer.version = "easier"  # as the timer's Version menu does
+    assert "For this session you picked <strong>Easier</strong>: Do 2 sets of 10 reps" in \
+        practice.plan_widget.value
+    practice.timer.version = "standard"
+    assert "you picked" not in practice.plan_widget.value
+    # The Y raise's easier version has more reps of a much lighter lift (Garber 2011): the
+    # words the timer shows say so, so it never reads as more work.
+    assert "less work" in says["easier"]

@@ -50,8 +50,11 @@ class TimedPractice(Previewed, widgets.VBox):
         # said again whenever a change is saved (a rating counts towards the next step).
         self.plan_widget = widgets.HTML(plan_note)
         self._plan_line = plan_line
+        self._base_line = plan_note
+        self._planned_version = timer.version  # what the plan chose for this week
         if plan_line is not None:
             self.store.watch(self.replan)
+        timer.observe(lambda _change: self.replan(), names="version")
         children: list[widgets.Widget] = [self.plan_widget] if plan_note else []
         children.append(timer)
         if exporting():  # no kernel: the site's script logs the sets and asks how it felt
@@ -67,10 +70,17 @@ class TimedPractice(Previewed, widgets.VBox):
         self.add_class(PRACTICE_CLASS)
 
     def replan(self) -> None:
-        """Say this week's line again from the progress as it stands now."""
+        """Say this week's line again from the progress as it stands now, and the version
+        picked on the timer when it is not the plan's."""
         if self._plan_line is not None:
-            self.plan_note = self._plan_line()
-            self.plan_widget.value = self.plan_note
+            self._base_line = self._plan_line()
+        line = self._base_line
+        chosen = next((v for v in self.timer.versions if v["key"] == self.timer.version), None)
+        if line and chosen is not None and self.timer.version != self._planned_version:
+            line += (f'<p>{_PICKED}<strong>{escape(str(chosen["label"]))}</strong>'
+                     f'{": " + escape(str(chosen["says"])) if chosen.get("says") else "."}</p>')
+        self.plan_note = line
+        self.plan_widget.value = line
 
     def preview(self) -> Rendered:
         """The timer's preview below this week's line, so a stored preview made from the
@@ -80,6 +90,10 @@ class TimedPractice(Previewed, widgets.VBox):
             return shown
         line = re.sub(r"<[^>]+>", "", self.plan_note)
         return Rendered(self.plan_note + shown.html, f"{unescape(line)}\n{shown.text}")
+
+
+# Begins the sentence that says which version the learner picked for this session.
+_PICKED = "For this session you picked "
 
 
 def _scaled(plan: TimerPlan) -> TimerPlan:
@@ -116,8 +130,10 @@ def exercise_timer(exercise_id: str, *, store: Store | None = None,
     plan = versions.pop("standard")[1]
     if week is not None:
         options.setdefault("version", week.for_exercise(exercise.id).level)
-    return TimedPractice(CoachTimer(plan, versions=versions, **options), store=store,
-                         plan_note=_exercise_line(exercise, week),
+    notes = {key: exercise.variation_text(key) if key != "standard" else
+             f"{exercise.dose.describe()}." for key in exercise.doses}
+    return TimedPractice(CoachTimer(plan, versions=versions, version_notes=notes, **options),
+                         store=store, plan_note=_exercise_line(exercise, week),
                          plan_line=lambda: _exercise_line(exercise, this_week(store)))
 
 

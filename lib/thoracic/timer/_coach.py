@@ -89,7 +89,8 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
     voice = Bool(True, help="Short spoken cues, where the device has a voice.").tag(sync=True)
     status = Unicode("idle", help="idle, running, paused or done, as the browser reports it.")
     versions = List(Dict(), help="The versions of the dose the learner can pick (standard, "
-                                 "easier, harder, longer holds), each {key, label, plan}; "
+                                 "easier, harder, longer holds), each {key, label, plan, "
+                                 "says}; "
                                  "empty when there is only one. The browser swaps plans "
                                  "itself, so the choice works with no kernel.").tag(sync=True)
     version = Unicode("standard", help="The key of the version the timer runs; the learner "
@@ -122,8 +123,10 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
 
     def __init__(self, plan: TimerPlan, *,
                  versions: Mapping[str, tuple[str, TimerPlan]] | None = None,
+                 version_notes: Mapping[str, str] | None = None,
                  **kwargs: Any) -> None:
-        """``plan`` is the standard version; ``versions`` maps other keys to (label, plan)."""
+        """``plan`` is the standard version; ``versions`` maps other keys to (label, plan);
+        ``version_notes`` says in words what each version (standard too) asks of you."""
         self._base_plan = plan
         self._plans: dict[str, TimerPlan] = {"standard": plan}
         labels = {"standard": "Standard"}
@@ -138,7 +141,8 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
         kwargs.setdefault("get_ready_seconds", next(
             (p.seconds for p in plan.phases if p.kind == "get-ready"), GET_READY_SECONDS))
         kwargs.setdefault("versions", [
-            {"key": key, "label": labels[key], "plan": other.to_json()}
+            {"key": key, "label": labels[key], "plan": other.to_json(),
+             "says": (version_notes or {}).get(key, "")}
             for key, other in self._plans.items()] if len(self._plans) > 1 else [])
         super().__init__(looks={kind: list(look) for kind, look in PHASE_LOOKS.items()},
                          core=(_STATIC / "timer_core.js").read_text("utf-8"), **kwargs)

@@ -200,6 +200,7 @@ function build(el, plan, model) {
     voice: element("input"),
     getReady: element("select", "ubr-select"),
     version: element("select", "ubr-select"),
+    versionNote: element("p", "ubr-version-note"),
     live: element("div", "ubr-live"),
     note: element("p", "ubr-note"),
   };
@@ -239,7 +240,8 @@ function build(el, plan, model) {
     versionLabel.append(parts.version);
     parts.options.append(versionLabel);
   }
-  root.append(parts.title, parts.face, parts.controls, parts.options, parts.live, parts.note);
+  root.append(parts.title, parts.face, parts.controls, parts.options,
+    ...(versions.length > 1 ? [parts.versionNote] : []), parts.live, parts.note);
   el.append(root);
   return parts;
 }
@@ -410,6 +412,11 @@ async function render({ model, el }) {
     parts.done.disabled = !(phase && phase.kind === "reps" && status !== "idle");
     parts.getReady.disabled = status !== "idle";
     parts.version.disabled = status !== "idle";
+    // What the chosen version asks of you, and, once started, how to change it.
+    const chosen = (model.get("versions") || []).find((v) => v.key === model.get("version"));
+    const change = status === "idle" ? "" : " To change the version, press Reset first.";
+    show("versionNote", parts.versionNote, chosen ? `${chosen.label}: ${chosen.says || ""}${change}`.trim() : "");
+    parts.version.title = status === "idle" ? "Pick the version for this session" : "Press Reset to change the version";
     if (position.index !== spokenIndex && status !== "idle") {
       spokenIndex = position.index;
       announce(position);
