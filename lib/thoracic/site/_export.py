@@ -25,7 +25,7 @@ from typing import Any
 
 import nbformat
 
-from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE
+from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
 from ._app import SITE_SCRIPTS, THEME_COLOUR, write_app_files
 from ._execute import execute_notebook
@@ -205,7 +205,9 @@ def html_exporter() -> Any:
 def export_environment(data_dir: Path | None) -> dict[str, str]:
     """The environment notebooks run in for web pages: export mode, and (unless None) an
     empty progress folder in place of the learner's."""
-    env = {**os.environ, EXPORT_VARIABLE: "1", "PYTHONHASHSEED": "0"}
+    # The real doses and speed, whatever the server it came from used for quick testing.
+    env = {name: value for name, value in os.environ.items() if name != TIMER_SCALE_VARIABLE}
+    env.update({EXPORT_VARIABLE: "1", "PYTHONHASHSEED": "0"})
     if data_dir is not None:
         env[DATA_DIR_VARIABLE] = str(data_dir)
     return env

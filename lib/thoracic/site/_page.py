@@ -21,7 +21,6 @@ from ._export import (
     html_exporter,
     prune_widget_state,
     requirejs_file,
-    rewrite_notebook_links,
 )
 
 __all__ = ["inline_widget_scripts", "single_page"]
@@ -64,10 +63,27 @@ def single_page(nb: Any, title: str, *, renderer: Path | None = None) -> str:
                        "course_app_head": "\n".join(
                            "<script>" + site_script(name).replace("</", "<\\/") + "</script>"
                            for name in SITE_SCRIPTS)})
-    html = rewrite_notebook_links(html)
+    html = _links_as_text(html)
     stylesheet = f"<style>{course_stylesheet()}</style>"
     html = re.sub(r'<link[^>]*href="_static/course\.css"[^>]*>', lambda _: stylesheet, html,
                   count=1)
     # A page on its own has no site index to go back to.
-    return re.sub(r'<header class="course-header">.*?</header>', "", html, count=1,
+    html = re.sub(r'<header class="course-header">.*?</header>', "", html, count=1,
                   flags=re.DOTALL)
+    return re.sub(r"(<main[^>]*>|<body[^>]*>)", lambda m: m.group(1) + _ALONE, html, count=1)
+
+
+# Links to the other notebooks lead nowhere from a page saved on its own (file://, or
+# copied to a phone): they become their words, and the top of the page says why.
+_OTHER_NOTEBOOK = re.compile(
+    r'<a\s[^>]*href="\d\d-[a-z0-9-]+\.(?:ipynb|html)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.DOTALL)
+_ALONE = ('<p class="course-alone"><em>This is one page of the Upper Back Relief course, '
+          "saved on its own. The names of the other notebooks show as plain text, since "
+          "their pages are not here. To have the whole course offline, with every page "
+          "and your progress, export it with: thoracic export</em></p>")
+
+
+def _links_as_text(html: str) -> str:
+    """Links to other notebooks as their words (a link within this page stays a link)."""
+    return _OTHER_NOTEBOOK.sub(lambda m: f'<span class="course-elsewhere">{m.group(1)}</span>',
+                               html)
