@@ -98,6 +98,9 @@ def test_the_keys_work_with_the_timers_cell_selected_and_never_change_the_cell(
     assert not timer.evaluate("(root) => root.contains(document.activeElement)")
     scrolled = page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
                              "?.scrollTop ?? 0")
+    # At this test speed the plan's own get-ready time (1 s) is offered: never a blank menu.
+    shown = timer.locator("select").first.evaluate("(s) => s.selectedOptions[0]?.textContent")
+    assert shown == "1 s"
     note = timer.locator(".ubr-version-note")
     assert note.inner_text().startswith("Standard: ")  # what this version asks of you
     page.keyboard.press(" ")  # Space starts

@@ -76,7 +76,7 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     quiz.locator("input[type=radio]").first.check()
     quiz.get_by_role("button", name="Check my answer").click()
     quiz.locator(".thoracic-feedback").filter(has_text="Right").or_(
-        quiz.locator(".thoracic-feedback").filter(has_text="Not this one")).wait_for()
+        quiz.locator(".thoracic-feedback").filter(has_text="Not quite")).wait_for()
 
     _page(exported_site, page, "09-mobilization-benefits")
     rotation = page.locator(".thoracic-live").filter(has_text="Record your seated rotation")

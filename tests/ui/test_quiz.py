@@ -65,10 +65,10 @@ def test_checking_gives_feedback_and_saves_the_answer(store: ProgressStore) -> N
     wrong = next(n for n in range(len(first.question.choices)) if n != first.question.answer)
     first.choices.value = wrong
     first.check_button.click()
-    assert "✗ Not this one." in first.feedback.value
+    assert "<strong>✗</strong> Not quite." in first.feedback.value  # said once, not twice
     first.choices.value = first.question.answer
     first.check_button.click()
-    assert "✓ Right." in first.feedback.value
+    assert "<strong>✓</strong> Yes!" in first.feedback.value
     assert [(a.question, a.correct) for a in store.quiz_answers()] == [
         (first.question.id, False), (first.question.id, True)]
 

@@ -48,7 +48,7 @@ class QuizQuestion(widgets.VBox):
             self.feedback.value = '<p role="status">Pick an answer first.</p>'
             return None
         right: bool = choice == self.question.answer
-        mark = "✓ Right." if right else "✗ Not this one."
+        mark = "✓" if right else "✗"  # the feedback itself says "Yes!" or "Not quite."
         self.feedback.value = (f'<p role="status"><strong>{mark}</strong> '
                                f"{escape(self.question.feedback[choice])}</p>")
         self.notice.keep(lambda: self.store.record_quiz_answer(self.question.id, choice, right))

@@ -198,7 +198,7 @@
         }
         const choice = Number(picked.value);
         const right = choice === question.answer;
-        feedback.replaceChildren(element("strong", "", right ? "✓ Right." : "✗ Not this one."),
+        feedback.replaceChildren(element("strong", "", right ? "✓" : "✗"),
           ` ${question.feedback[choice]}`);
         feedback.setAttribute("role", "status");
         keep(() => store.recordQuizAnswer(question.id, choice, right), feedback);

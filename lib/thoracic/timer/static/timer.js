@@ -469,7 +469,15 @@ async function render({ model, el }) {
     });
     model.on(`change:${name}`, () => (parts[name].checked = model.get(name)));
   }
-  parts.getReady.value = String(model.get("get_ready_seconds"));
+  // A plan's own countdown that is not one of the menu's choices (a shortened plan's 1 s)
+  // is offered too, so the menu never shows blank.
+  const ownGetReady = String(model.get("get_ready_seconds"));
+  if (![...parts.getReady.options].some((option) => option.value === ownGetReady)) {
+    const option = element("option", "", `${Number(ownGetReady)} s`);
+    option.value = ownGetReady;
+    parts.getReady.prepend(option);
+  }
+  parts.getReady.value = ownGetReady;
   parts.getReady.addEventListener("change", () => {
     model.set("get_ready_seconds", Number(parts.getReady.value));
     model.save_changes();
