@@ -103,6 +103,10 @@ def check_mat_view(page, timer, screenshot: Path) -> None:
     assert box is not None and box["width"] >= width - 1 and box["height"] >= height - 1
     assert time_digits_height(timer) >= 0.2 * height
     assert time_digits_fit(timer)
+    # and nothing sideways to scroll (the digits' wide box overflowed by 37 px at 1280)
+    assert timer.evaluate("(t) => (t.scrollWidth <= t.clientWidth || "
+                          "getComputedStyle(t).overflowX === 'hidden') && "
+                          "document.documentElement.scrollWidth <= window.innerWidth")
     assert touch_targets_too_small(timer) == []
     page.screenshot(path=str(screenshot))
     page.keyboard.press("Escape")
