@@ -28,7 +28,9 @@ STATIC = Path(timer_package.__file__).parent / "static"
 def test_the_browser_gets_the_plan_its_looks_and_its_front_end_files() -> None:
     timer = CoachTimer(PLAN)
     assert timer.plan == PLAN.to_json() and timer.get_ready_seconds == GET_READY_SECONDS
-    assert timer.looks["rest"] == [PALETTE[2], "❚❚", "Rest"]
+    assert timer.looks["rest"] == [PALETTE[2], "○", "Rest"]
+    # no phase symbol looks like the Play or Pause button beside it
+    assert not {look[1] for look in timer.looks.values()} & {"▶", "❚❚", "⏸", "►"}
     assert set(timer.looks) == set(PHASE_LOOKS)
     # real ES module files in the package, not JavaScript in a Python string
     assert timer._esm == (STATIC / "timer.js").read_text("utf-8")
@@ -156,3 +158,20 @@ def test_a_routine_timer_has_one_version_and_no_chooser(store) -> None:
     from thoracic.practice import routine_timer
 
     assert routine_timer(store=store).timer.versions == []
+
+
+def test_the_timer_guide_names_each_phase_by_its_own_symbol() -> None:
+    """Notebook 03 teaches the signs the timer shows: its sentence is checked against the
+    one record of them, so a changed symbol cannot leave the words behind."""
+    from pathlib import Path
+
+    import nbformat
+
+    from thoracic.timer import PHASE_LOOKS
+
+    guide = Path(__file__).resolve().parents[2] / "notebooks" / "03-foam-roller-extension.ipynb"
+    text = "".join(cell.source for cell in nbformat.read(guide, as_version=4).cells
+                   if cell.cell_type == "markdown")
+    for kind, (_, symbol, word) in PHASE_LOOKS.items():
+        if kind != "done":
+            assert f"{symbol} {word.lower()}" in text, kind

@@ -37,13 +37,14 @@ _STATIC = Path(__file__).parent / "static"
 _log = logging.getLogger(__name__)
 
 # Colour, symbol and word for each kind of phase. Colour-blind-safe colours; the symbol
-# and the word change too, so colour is never the only signal.
+# and the word change too, so colour is never the only signal. No symbol looks like a
+# media control (▶ and ❚❚ read as Play and Pause beside the real buttons).
 PHASE_LOOKS: dict[str, tuple[str, str, str]] = {
     "get-ready": (PALETTE[1], "●", "Get ready"),
     "warm-up": (PALETTE[1], "↕", "Warm up"),
-    "hold": (PALETTE[0], "▶", "Hold"),
-    "reps": (PALETTE[0], "▶", "Move"),
-    "rest": (PALETTE[2], "❚❚", "Rest"),
+    "hold": (PALETTE[0], "■", "Hold"),
+    "reps": (PALETTE[0], "↻", "Move"),
+    "rest": (PALETTE[2], "○", "Rest"),
     "switch": (PALETTE[3], "⇄", "Switch sides"),
     "done": (PALETTE[4], "✓", "Done"),
 }
