@@ -103,21 +103,34 @@ def test_the_dashboard_shows_a_next_day_answer_without_running_its_cell(
     """In 12 · My progress, answering the next-morning check redraws the dashboard below
     it at once; its cell is not run again (issue 23, finding 4)."""
     import datetime as dt
-    import time
 
     from thoracic import ProgressStore
-    from thoracic.base import today
 
     page, lab = lab_page, jupyterlab
     store = ProgressStore(lab["progress"] / "progress.sqlite3")
-    if not store.sessions():
-        yesterday = (today() - dt.timedelta(days=1)).isoformat()
-        store.record_session("exercise", "Child's pose", 75.0, sets=2, rating=1, day=yesterday)
+    # JupyterLab's kernels use the real date (this process may have a fixed one), and the
+    # journeys after this one share the store: what this test adds, it takes away.
+    real_today = dt.date.today()
+    checks_before = {check.id for check in store.next_day_checks()}
+    added = [store.record_session("exercise", "Child's pose", 75.0, sets=2, rating=1,
+                                  day=(real_today - dt.timedelta(days=1)).isoformat())]
+    try:
+        _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts)
+    finally:
+        added += [check.id for check in store.next_day_checks()
+                  if check.id not in checks_before]
+        for entry_id in added:
+            store.delete_entry(entry_id)
+
+
+def _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts: Path) -> None:
+    import time
+
     name = "12-my-progress.ipynb"
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))
     panel = notebook(page)
-    already = any(check.day == today().isoformat() for check in store.next_day_checks())
+    already = any(check.day == real_today.isoformat() for check in store.next_day_checks())
     if not store.next_day_checks():
         panel.get_by_text("No next-day checks yet").wait_for()
     dashboard_cell = panel.locator(".jp-CodeCell", has_text="Current streak").first

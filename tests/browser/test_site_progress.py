@@ -75,7 +75,7 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     quiz = page.locator(".thoracic-question").first
     quiz.locator("input[type=radio]").first.check()
     quiz.get_by_role("button", name="Check my answer").click()
-    quiz.locator(".thoracic-feedback").filter(has_text="Right").or_(
+    quiz.locator(".thoracic-feedback").filter(has_text="Yes!").or_(
         quiz.locator(".thoracic-feedback").filter(has_text="Not quite")).wait_for()
 
     _page(exported_site, page, "09-mobilization-benefits")
