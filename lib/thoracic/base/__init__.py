@@ -10,7 +10,7 @@ May import: nothing from ``thoracic``. Everything else may import it.
 from ._limits import MAX_SESSION_SECONDS
 from ._offline import OFFLINE_CLASS, offline_part
 from ._preview import Previewed, preview
-from ._rendered import Rendered, html_list, minutes_text, text_list
+from ._rendered import Rendered, html_list, html_table, minutes_text, text_list
 from ._settings import (
     DATA_DIR_VARIABLE,
     EXPORT_VARIABLE,
@@ -43,6 +43,7 @@ __all__ = [
     "exporting",
     "for_terminal",
     "html_list",
+    "html_table",
     "minutes_text",
     "non_negative_seconds",
     "offline_part",

@@ -23,6 +23,7 @@ from ..base import (
     Rendered,
     alert_html,
     exporting,
+    html_table,
     offline_part,
     today,
 )
@@ -323,11 +324,10 @@ def _notes(sessions: Sequence[Session]) -> str:
     noted = _latest_notes(sessions)
     if not noted:
         return ""
-    rows = "".join(f"<tr><td>{escape(s.day)}</td><td>{escape(s.exercise)}</td>"
-                   f"<td>{escape(s.note or '')}</td></tr>" for s in reversed(noted))
-    return ('<h3>Your latest notes</h3><table aria-label="Latest notes"><thead><tr>'
-            f"<th>Day</th><th>Exercise</th><th>Note</th></tr></thead><tbody>{rows}</tbody>"
-            "</table>")
+    return "<h3>Your latest notes</h3>" + html_table(
+        "Latest notes", ("Day", "Exercise", "Note"),
+        [(escape(s.day), escape(s.exercise), escape(s.note or "")) for s in reversed(noted)],
+        whole={0})
 
 
 def _site_config() -> dict[str, Any]:

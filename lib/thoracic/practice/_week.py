@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..base import BOX_STYLE, Rendered, exporting, today
+from ..base import BOX_STYLE, Rendered, exporting, html_table, today
 from ..content import VARIATIONS
 from ..plan import WeekPlan, learner_history, plan_week
 from ..progress import Store, StoreError, store_or_own
@@ -33,9 +33,8 @@ def week_plan(store: Store | None = None) -> Rendered:
         done = f"{planned.done_sessions} of {planned.target_sessions}"
         dose = planned.dose.describe()
         level = VARIATIONS[planned.level]
-        rows.append(f"<tr><td>{escape(planned.exercise.name)}</td><td>{escape(level)}: "
-                    f"{escape(dose)}</td><td>{escape(done)}</td>"
-                    f"<td>{escape(planned.reason)}</td></tr>")
+        rows.append((escape(planned.exercise.name), f"{escape(level)}: {escape(dose)}",
+                     escape(done), escape(planned.reason)))
         lines.append(f"{planned.exercise.name}: {level}, {dose}; {done} this week. "
                      f"{planned.reason}")
     title = f"Your plan: {_dated(week)}"
@@ -44,9 +43,10 @@ def week_plan(store: Store | None = None) -> Rendered:
         notes.append(_WEB)
     html = (f'<section style="{BOX_STYLE}" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
             + "".join(f"<p><strong>{escape(note)}</strong></p>" for note in notes)
-            + '<table aria-label="This week for each exercise"><thead><tr><th>Exercise</th>'
-              "<th>This week's dose</th><th>Sessions this week</th><th>Why</th></tr></thead>"
-              f"<tbody>{''.join(rows)}</tbody></table></section>")
+            + html_table("This week for each exercise",
+                         ("Exercise", "This week's dose", "Sessions this week", "Why"), rows,
+                         whole={2})
+            + "</section>")
     return Rendered(html, "\n".join([title, *notes, *lines]))
 
 
@@ -61,15 +61,11 @@ def plan_history_table(store: Store | None = None) -> Rendered:
         text = f"Your plan's history could not be read just now. {problem}"
         return Rendered(f"<p>{escape(text)}</p>", text)
     names = [planned.exercise.name for planned in weeks[-1].exercises]
-    head = "".join(f"<th>{escape(name)}</th>" for name in names)
-    rows = "".join(
-        f"<tr><td>{escape(_dated(week))}</td>"
-        + "".join(f"<td>{escape(VARIATIONS[p.level])}</td>" for p in week.exercises) + "</tr>"
-        for week in reversed(weeks))
+    rows = [(escape(_dated(week)), *(escape(VARIATIONS[p.level]) for p in week.exercises))
+            for week in reversed(weeks)]
     example = weeks[-1].example
     html = ((f"<p><strong>{escape(_EXAMPLE)}</strong></p>" if example else "")
-            + '<table aria-label="The plan, week by week"><thead><tr><th>Week</th>'
-            f"{head}</tr></thead><tbody>{rows}</tbody></table>")
+            + html_table("The plan, week by week", ("Week", *names), rows))
     text = "\n".join(f"{_dated(week)}: " + ", ".join(
         f"{p.exercise.name} {VARIATIONS[p.level].lower()}" for p in week.exercises)
         for week in weeks)

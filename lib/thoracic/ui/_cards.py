@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..base import BOX_STYLE, Rendered, html_list, minutes_text, text_list
+from ..base import BOX_STYLE, Rendered, html_list, html_table, minutes_text, text_list
 from ..content import (
     COURSE,
     Exercise,
@@ -128,13 +128,9 @@ def show_red_flags() -> Rendered:
 
 def course_map() -> Rendered:
     """A table of every notebook with a link and a one-line summary."""
-    rows_html = "".join(
-        f"<tr><td>{info.number:02d}</td>"
-        f'<td><a href="{escape(info.filename)}">{escape(info.title)}</a></td>'
-        f"<td>{escape(info.summary)}</td></tr>"
-        for info in COURSE)
-    html = ('<table aria-label="Course map"><thead><tr><th>No.</th><th>Notebook</th>'
-            f"<th>What you do there</th></tr></thead><tbody>{rows_html}</tbody></table>")
+    html = html_table("Course map", ("No.", "Notebook", "What you do there"), [
+        (f"{info.number:02d}", f'<a href="{escape(info.filename)}">{escape(info.title)}</a>',
+         escape(info.summary)) for info in COURSE], whole={0})
     text = "\n".join(f"{info.number:02d}  {info.title}: {info.summary}" for info in COURSE)
     return Rendered(html, text)
 
@@ -150,13 +146,11 @@ def routine_summary(routine: str = "daily") -> Rendered:
     rows = [(str(n), exercise.name, exercise.dose.describe(),
              minutes_text(exercise.dose.total_seconds))
             for n, exercise in enumerate(chosen.exercises, start=1)]
-    rows_html = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-                        for row in rows)
     note = (f"With a {GET_READY_SECONDS:g} s get-ready countdown before each exercise "
             f"and {ROUTINE_CHANGEOVER_SECONDS:g} s to change position between them, the whole "
             f"routine takes about {minutes_text(total)}. How often: {chosen.how_often}")
-    html = (f'<table aria-label="{escape(chosen.name)}"><thead><tr><th>Step</th>'
-            "<th>Exercise</th><th>Dose</th><th>Time</th></tr></thead>"
-            f"<tbody>{rows_html}</tbody></table><p>{escape(note)}</p>")
+    html = (html_table(chosen.name, ("Step", "Exercise", "Dose", "Time"),
+                       [[escape(cell) for cell in row] for row in rows], whole={0, 3})
+            + f"<p>{escape(note)}</p>")
     text = "\n".join(f"{n}. {name}: {dose} ({time})" for n, name, dose, time in rows)
     return Rendered(html, f"{text}\n{note}")
