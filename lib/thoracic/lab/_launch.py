@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,14 @@ def _wait_until_ready(url: str, child: subprocess.Popen[bytes],
     return False
 
 
+def _has_browser() -> bool:
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
+
+
 def _stop(number: int, frame: object) -> None:
     raise SystemExit(128 + number)
 
@@ -115,6 +124,8 @@ def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: boo
             extra: Sequence[str] = (), say: Callable[[str], None] | None = None) -> int:
     """Start JupyterLab for the course and wait until it stops; its exit code."""
     say = say or (lambda line: print(line, flush=True))  # at once, even into a pipe
+    if open_browser and not _has_browser():
+        open_browser = False  # a server with no browser: the address printed is the way in
     place = lab_place(data_dir, course_folder)
     port = _free_port(port)
     token = secrets.token_urlsafe(24)
