@@ -116,8 +116,11 @@ def test_the_keys_work_with_the_timers_cell_selected_and_never_change_the_cell(
     assert "jp-CodeCell" in (cell.get_attribute("class") or "")
     assert cell.locator(".ubr-timer").count() == 1
     assert notebook(page).locator(".jp-Cell").count() == cells_before
-    assert page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
-                         "?.scrollTop ?? 0") == scrolled
+    # Space did not page down (a page is most of the 900 px window; the timer's own lines
+    # growing may shift the view a little)
+    moved = page.evaluate("() => document.querySelector('.jp-WindowedPanel-outer')"
+                          "?.scrollTop ?? 0") - scrolled
+    assert abs(moved) < 400
     assert page.problems == []
 
 
