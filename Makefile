@@ -76,7 +76,7 @@ test: lint types js
 
 # The fast tier for every change: no kernels, no browser, no nbval.
 check: lint types js
-	$(BIN)/python -m pytest -m "not kernel and not browser" tests
+	$(BIN)/python -m pytest -m "not kernel and not browser and not stress" tests
 
 notebooks: install
 	$(BIN)/thoracic refresh --folder notebooks

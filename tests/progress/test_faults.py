@@ -69,6 +69,7 @@ def _open_many(path: str, count: int, refused: object) -> None:
             refused.append(str(problem))  # type: ignore[attr-defined]
 
 
+@pytest.mark.stress
 def test_opening_while_two_others_write_never_calls_a_healthy_file_damaged(
         tmp_path: Path) -> None:
     path = tmp_path / "progress.sqlite3"

@@ -173,6 +173,7 @@ def _writer(path: str, worker: int, count: int) -> None:
         store.record_session("set", f"worker {worker}", n)
 
 
+@pytest.mark.stress
 def test_four_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "progress.sqlite3"
     ProgressStore(path)

@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "store_race.py"
+
+pytestmark = pytest.mark.stress  # fifteen processes for several seconds
 
 
 def test_a_crowd_opening_one_file_meets_no_traceback_and_no_hasty_refusal() -> None:
