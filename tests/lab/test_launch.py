@@ -110,7 +110,7 @@ class Lab:
                 return line.strip()
 
     def stop(self) -> str:
-        os.killpg(self.process.pid, signal.SIGTERM)  # as closing the terminal would
+        os.kill(self.process.pid, signal.SIGTERM)  # as `kill` or a service manager would
         self.process.wait(timeout=60)
         self.reader.join(timeout=60)
         assert self.process.stdout is not None

@@ -120,6 +120,23 @@ def _stop(number: int, frame: object) -> None:
     raise SystemExit(128 + number)
 
 
+def _shut_down(address: str, token: str, child: subprocess.Popen[bytes]) -> None:
+    """Ask the server to stop through its own API, and signal it only if that fails.
+
+    A signal that lands while the server writes a log line makes its handler's own log
+    line fail with a traceback ("reentrant call"); the API has no such moment."""
+    request = urllib.request.Request(f"{address}/api/shutdown", method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=5):
+            pass
+        child.wait(timeout=30)
+    except (urllib.error.URLError, OSError, subprocess.TimeoutExpired):
+        if child.poll() is None:
+            child.terminate()
+    child.wait()
+
+
 def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: bool = True,
             extra: Sequence[str] = (), say: Callable[[str], None] | None = None) -> int:
     """Start JupyterLab for the course and wait until it stops; its exit code."""
@@ -155,7 +172,6 @@ def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: boo
             return child.wait()
         finally:
             if child.poll() is None:
-                child.terminate()
-                child.wait()
+                _shut_down(address, token, child)
             for number, handler in previous.items():
                 signal.signal(number, handler)
