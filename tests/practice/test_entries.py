@@ -129,3 +129,45 @@ def test_an_unknown_id_is_named_without_python_quotes(
         "thoracic progress: There is no practice-log entry, self-test result or next-day "
         "check with the id no-such\\x1b[2J. 'thoracic progress --list' shows the ids. "
         "Nothing was deleted.\n")
+
+
+def _exercise_with_sets(store: ProgressStore, name: str, sets: int, day: str) -> list[str]:
+    made = [store.record_session("set", name, 30.0, sets=1, day=day) for _ in range(sets)]
+    return [*made, store.record_session("exercise", name, 40.0 * sets, sets=sets, day=day)]
+
+
+def test_an_exercise_and_its_sets_are_one_line_and_go_together(store: ProgressStore) -> None:
+    """31 rows after one day was a list of sets; a learner thinks in exercises."""
+    stray = store.record_session("set", "Prone Y raise", 30.0, sets=1, day="2026-01-14")
+    first = _exercise_with_sets(store, "Prone Y raise", 3, "2026-01-14")
+    other = _exercise_with_sets(store, "Child's pose", 2, "2026-01-14")
+    fixer = EntryFixer(store)
+    assert [value for _, value in fixer.choice.options] == [other[-1], first[-1], stray]
+    assert fixer.choice.options[2][0].endswith("· not part of a finished exercise")
+    fixer.choice.value = first[-1]
+    assert fixer.delete() is False
+    assert "with the 3 sets logged on its way? Press again" in fixer.status.value
+    assert fixer.delete() is True
+    assert {s.id for s in store.sessions()} == {stray, *other}
+    assert [value for _, value in fixer.choice.options] == [other[-1], stray]
+
+
+def test_the_list_follows_what_is_saved_elsewhere_on_the_page(store: ProgressStore) -> None:
+    fixer = EntryFixer(store)
+    assert fixer.choice.options == ()
+    made = store.record_self_test("seated-rotation", 40.0, side="left", day="2026-01-15")
+    assert [value for _, value in fixer.choice.options] == [made]
+    fixer.choice.value = made
+    fixer.delete()  # asking: a new entry elsewhere must not change the list under it
+    store.record_next_day_check("same", day="2026-01-15")
+    assert fixer.delete() is True and store.self_tests() == []
+    assert len(fixer.choice.options) == 1
+
+
+def test_deleting_several_is_all_or_nothing(store: ProgressStore) -> None:
+    kept = _exercise_with_sets(store, "Child's pose", 2, "2026-01-14")
+    with pytest.raises(KeyError, match=r"no-such-id.*Nothing was deleted"):
+        store.delete_entries([kept[0], "no-such-id"])
+    assert len(store.sessions()) == 3
+    assert [entry.id for entry in store.delete_entries(kept)] == kept
+    assert store.sessions() == []

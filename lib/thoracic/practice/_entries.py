@@ -1,6 +1,9 @@
 """Mending the practice history: delete one wrong entry (a mistyped self-test, a timer
-left running, a next-day answer pressed by mistake), from the My progress notebook. The
-command does the same: ``thoracic progress --list`` and ``--delete ID``."""
+left running, a next-day answer pressed by mistake), from the My progress notebook.
+
+The list shows entries as a learner thinks of them: an exercise with the sets logged on
+its way is one line, and deleting it removes them together. The command works entry by
+entry: ``thoracic progress --list`` and ``--delete ID``."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, offline_part, preview
-from ..progress import Entry, Store, StoreError, describe_entry, store_or_own
+from ..progress import Entry, EntryGroup, Store, StoreError, group_entries, store_or_own
 from ..ui import SavingNotice
 
 __all__ = ["EntryFixer", "fix_entries"]
@@ -31,17 +34,24 @@ class EntryFixer(Previewed, widgets.VBox):
                                             layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML()
         self._armed: str | None = None
+        self._groups: dict[str, EntryGroup] = {}
         self.delete_button.on_click(lambda _: self.delete())
         self.choice.observe(lambda _: self._disarm(), names="value")
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__([widgets.HTML("<h3>Fix a wrong entry</h3>"), self.choice,
                           self.delete_button, self.status, self.notice], **kwargs)
         self.refresh()
+        self.store.watch(self._saved_elsewhere)  # a timer or form on the page logged more
 
-    def entries(self) -> list[Entry]:
+    def _saved_elsewhere(self) -> None:
+        if self._armed is None:  # never change the list under a question being asked
+            self.refresh()
+
+    def entries(self) -> list[EntryGroup]:
+        """The latest lines, newest first: an exercise with its sets, or one entry."""
         every: list[Entry] = [*self.store.sessions(), *self.store.self_tests(),
                               *self.store.next_day_checks()]
-        return sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-LATEST:][::-1]
+        return group_entries(every)[:LATEST]
 
     def refresh(self) -> None:
         try:
@@ -49,7 +59,8 @@ class EntryFixer(Previewed, widgets.VBox):
         except StoreError:
             latest = []  # the notice says why nothing could be read
         self.notice.refresh()
-        self.choice.options = [(describe_entry(entry), entry.id) for entry in latest]
+        self._groups = {group.entry.id: group for group in latest}
+        self.choice.options = [(group.describe(), group.entry.id) for group in latest]
         self.delete_button.disabled = not latest
         self._disarm()
 
@@ -62,19 +73,19 @@ class EntryFixer(Previewed, widgets.VBox):
         chosen = self.choice.value
         if chosen is None:
             return False
+        group = self._groups[chosen]
         if self._armed != chosen:
             self._armed = chosen
             self.delete_button.description = "Yes, delete it"
-            self.status.value = (f'<p role="status">Delete <em>{escape(self.choice.label)}'
-                                 "</em>? Press again to delete it.</p>")
+            self.status.value = (f'<p role="status">Delete <em>{escape(group.describe())}'
+                                 f"</em>{_with_sets(group)}? Press again to delete it.</p>")
             return False
-        removed: list[Entry] = []
-        if not self.notice.keep(lambda: removed.append(self.store.delete_entry(chosen))):
+        if not self.notice.keep(lambda: self.store.delete_entries(group.ids)):
             self.status.value = '<p role="alert">⚠ Nothing was deleted. The notice says why.</p>'
             self._disarm()
             return False
-        self.status.value = (f'<p role="status">✓ Deleted: {escape(describe_entry(removed[0]))}. '
-                             "Run the dashboard cell again to see it without that entry.</p>")
+        self.status.value = (f'<p role="status">✓ Deleted: {escape(group.describe())}'
+                             f"{_with_sets(group)}.</p>")
         self.refresh()
         return True
 
@@ -83,9 +94,14 @@ class EntryFixer(Previewed, widgets.VBox):
             latest = self.entries()[:5]
         except StoreError:
             latest = []
-        items = "".join(f"<li>{escape(describe_entry(entry))}</li>" for entry in latest)
+        items = "".join(f"<li>{escape(group.describe())}</li>" for group in latest)
         return preview("Fix a wrong entry", "choose a wrong entry and delete it",
                        f"<p>Your latest entries:</p><ul>{items}</ul>" if items else "")
+
+
+def _with_sets(group: EntryGroup) -> str:
+    count = len(group.sets)
+    return f", with the {count} set{'s' if count > 1 else ''} logged on its way" if count else ""
 
 
 def fix_entries(store: Store | None = None) -> EntryFixer | Rendered:

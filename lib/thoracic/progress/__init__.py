@@ -23,6 +23,7 @@ from ._errors import (
     StoreLocationError,
     StoreLockedError,
 )
+from ._groups import EntryGroup, group_entries
 from ._location import data_dir, store_path
 from ._protocol import Store
 from ._records import (
@@ -58,6 +59,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "DamagedStoreError",
     "Entry",
+    "EntryGroup",
     "ForeignStoreError",
     "ImportFileError",
     "ImportReport",
@@ -80,6 +82,7 @@ __all__ = [
     "data_dir",
     "describe_entry",
     "device_rules",
+    "group_entries",
     "progress_store",
     "read_progress_file",
     "store_or_own",

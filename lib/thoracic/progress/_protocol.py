@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,6 +64,8 @@ class Store(Protocol):
     def next_day_checks(self) -> list[NextDayCheck]: ...
 
     def delete_entry(self, entry_id: str) -> Entry: ...
+
+    def delete_entries(self, entry_ids: Sequence[str]) -> list[Entry]: ...
 
     def export_data(self) -> dict[str, Any]: ...
 

@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import asdict
 from pathlib import Path
@@ -619,18 +619,27 @@ class ProgressStore:
         """Remove one practice-log entry, self-test result or next-day check (a wrong one)
         by its id, and return what was removed. KeyError, saying where to find ids, if
         there is none."""
-        entries: list[Entry] = [*self.sessions(), *self.self_tests(), *self.next_day_checks()]
-        for entry in entries:
-            if entry.id == entry_id:
+        return self.delete_entries([entry_id])[0]
+
+    def delete_entries(self, entry_ids: Sequence[str]) -> list[Entry]:
+        """Remove several entries at once (an exercise and its sets): all of them, in one
+        transaction, or none. What was removed, in the order asked; KeyError naming the
+        first unknown id, and deleting nothing, if one is missing."""
+        every: list[Entry] = [*self.sessions(), *self.self_tests(), *self.next_day_checks()]
+        held = {entry.id: entry for entry in every}
+        for entry_id in entry_ids:
+            if entry_id not in held:
+                raise KeyError(f"There is no practice-log entry, self-test result or next-day "
+                               f"check with the id {entry_id}. 'thoracic progress --list' "
+                               "shows the ids. Nothing was deleted.")
+        removed = [held[entry_id] for entry_id in dict.fromkeys(entry_ids)]
+        with self._transaction() as db:
+            for entry in removed:
                 table = ("sessions" if isinstance(entry, Session) else
                          "self_tests" if isinstance(entry, SelfTestResult) else
                          "next_day_checks")
-                with self._transaction() as db:
-                    db.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
-                return entry
-        raise KeyError(f"There is no practice-log entry, self-test result or next-day check "
-                       f"with the id {entry_id}. 'thoracic progress --list' shows the ids. "
-                       "Nothing was deleted.")
+                db.execute(f"DELETE FROM {table} WHERE id = ?", (entry.id,))
+        return removed
 
     # -- whole history ------------------------------------------------------------------
     def export_data(self) -> dict[str, Any]:
