@@ -42,7 +42,7 @@ def test_progress_summary_export_and_import(own_store: Path,
     store.record_session("exercise", "Child's pose", 75, day="2026-01-15")
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
-    assert "Days practised: 1; current streak: 1 day(s)" in out
+    assert "Days practised: 1; days in a row, up to now: 1;" in out
     target = own_store / "backup.json"
     assert main(["progress", "--export", str(target)]) == 0
     assert json.loads(target.read_text())["sessions"][0]["exercise"] == "Child's pose"

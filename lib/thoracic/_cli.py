@@ -152,8 +152,8 @@ def _progress(args: argparse.Namespace) -> int:
     sessions = store.sessions()
     summary = summarise_practice(sessions, today())
     print(f"Progress file: {for_terminal(str(store.path))}")
-    print(f"Days practised: {len(summary.days)}; current streak: {summary.current_streak} "
-          f"day(s); longest: {summary.longest_streak}")
+    print(f"Days practised: {len(summary.days)}; days in a row, up to now: "
+          f"{summary.current_streak}; most days in a row: {summary.longest_streak}")
     print(f"Practice-log entries: {summary.sessions}; self-test results: "
           f"{len(store.self_tests())}; next-day checks: {len(store.next_day_checks())}")
     return 0

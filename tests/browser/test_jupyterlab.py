@@ -133,11 +133,11 @@ def _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts: Path)
     already = any(check.day == real_today.isoformat() for check in store.next_day_checks())
     if not store.next_day_checks():
         panel.get_by_text("No next-day checks yet").wait_for()
-    dashboard_cell = panel.locator(".jp-CodeCell", has_text="Current streak").first
+    dashboard_cell = panel.locator(".jp-CodeCell", has_text="Days in a row").first
     started = time.monotonic()
     panel.get_by_role("radio", name="Better").or_(
         panel.get_by_role("button", name="Better", exact=True)).first.click()
-    shown = dashboard_cell.locator(".widget-html", has_text="Current streak").first
+    shown = dashboard_cell.locator(".widget-html", has_text="Days in a row").first
     expect(shown).not_to_contain_text("No next-day checks yet", timeout=5_000)
     took = time.monotonic() - started
     (artifacts / "live-dashboard.txt").write_text(f"next-day answer to dashboard: {took:.2f} s "

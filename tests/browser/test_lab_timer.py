@@ -178,6 +178,9 @@ def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyt
     # timer and scale come after it).
     four = page.get_by_role("button", name="4", exact=True)
     rating = notebook(page).locator(".widget-toggle-buttons", has=four).first
+    ten = rating.get_by_role("button", name="10", exact=True)  # once shown as "1…"
+    assert ten.evaluate("b => b.scrollWidth <= b.clientWidth"), "the 10 is cut short"
+    assert ten.bounding_box()["width"] >= 44  # big enough to tap
     rating.get_by_role("button", name="4", exact=True).click()
     notebook(page).get_by_role("button", name="Save how it felt").first.click()
     notebook(page).get_by_text("Saved: 4 out of 10.").wait_for()

@@ -5,6 +5,7 @@ anything, and, served from an address, keeps working with no network."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,9 +97,15 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     _page(exported_site, page, "12-my-progress")
     progress = page.locator(".thoracic-dashboard")
     progress.get_by_text("Days practised in all: 1").wait_for()
-    progress.get_by_text("Current streak: 1 day(s)").wait_for()
+    progress.get_by_text("Days in a row, up to now: 1").wait_for()
     assert progress.locator("rect[data-day]").count() > 100  # the calendar
-    assert progress.locator('svg[aria-label*="latest is 3 (Amber)"]').count() == 1
+    trend = progress.locator('svg[aria-label*="latest is 3 (Amber)"]')
+    assert trend.count() == 1
+    assert trend.locator("circle").get_attribute("cx") == "175"  # one day: the middle, not the axis
+    assert re.search(r"from \d+ \w+ to \d+ \w+", trend.get_attribute("aria-label"))
+    bars = progress.locator('svg[aria-label*="Bar chart of days practised"]')
+    assert re.search(r"from the week of \d+ \w+ to the week of", bars.get_attribute("aria-label"))
+    assert bars.locator("text").count() == 3  # the aim and the first and last weeks' dates
     progress.get_by_text(REPLACEMENT_NOTE, exact=False).wait_for()  # a note is text
     assert progress.locator("b").count() == 0
 

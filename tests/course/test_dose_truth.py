@@ -23,6 +23,7 @@ from thoracic.content import (
     Exercise,
     get_routine,
     load_exercises,
+    load_progression,
 )
 from thoracic.figures import movement_animation
 from thoracic.figures._animation import loop_seconds
@@ -165,12 +166,30 @@ def test_notebooks_give_the_routines_true_length(notebooks_dir: Path) -> None:
     said = 0
     for notebook in sorted(notebooks_dir.glob("*.ipynb")):
         for sentence in _sentences(_markdown(notebook)):
-            match = re.search(r"routine takes about (\d+) minutes", sentence)
-            if match:
+            # "The routine takes about 9 minutes", "The routine in [08](...) takes about 9
+            # minutes": any sentence about a routine and how long it takes.
+            match = re.search(r"takes about (\d+) minutes", sentence)
+            if match and "routine" in sentence.lower():
                 said += 1
                 routine = "strength-day" if "longer" in sentence.lower() else "daily"
                 assert int(match[1]) == minutes[routine], (notebook.name, sentence)
     assert said >= 2
+
+
+def test_notebooks_aim_for_the_plan_s_days_a_week(notebooks_dir: Path) -> None:
+    """How often lives in the plan's record; every "aims for N days a week" says it."""
+    targets = load_progression().targets
+    said = 0
+    for notebook in sorted(notebooks_dir.glob("*.ipynb")):
+        for sentence in _sentences(_markdown(notebook)):
+            for match in re.finditer(r"aims? for \**(\d+) days a week", sentence):
+                said += 1
+                assert int(match[1]) == targets["mobility"], (notebook.name, sentence)
+            strength = re.search(r"\**(\d+) days\** for \[?strength work", sentence)
+            if strength:
+                said += 1
+                assert int(strength[1]) == targets["strength"], (notebook.name, sentence)
+    assert said >= 5
 
 
 def test_the_wall_angel_table_in_the_notebook_is_the_record_s_scores(notebooks_dir: Path) -> None:

@@ -33,7 +33,7 @@ def test_full_dashboard_has_every_picture_with_alt_text(store) -> None:
                   "Line charts of each self-test", "Chart of your 0 to 10"):
         assert f'aria-label="Example with made-up data. {start}' in shown.html
     assert "may be noise" in shown.html.replace("±6: ", "")
-    assert shown.text.splitlines()[0].startswith("Current streak:")
+    assert shown.text.splitlines()[0].startswith("Days in a row, up to now:")
 
 
 def test_same_history_same_bytes(store) -> None:
@@ -202,7 +202,7 @@ def test_a_lock_held_by_another_program_still_shows_the_history(store) -> None:
         holder.execute("ROLLBACK")
         holder.close()
     assert "Nothing here yet" not in shown.text
-    assert shown.text.startswith("Current streak: 3 day")
+    assert shown.text.startswith("Days in a row, up to now: 3\n")
 
 
 def test_the_dashboard_on_the_page_shows_a_new_answer_without_running_again(store) -> None:

@@ -80,5 +80,5 @@ def test_a_self_test_form_names_its_test_and_sides() -> None:
 def test_the_dashboard_is_drawn_from_this_device_with_the_notebook_s_words() -> None:
     kind, config = offline_part_of(dashboard().html)
     assert kind == "dashboard"
-    assert config["facts"]["current"] == "Current streak: {} day(s)"
+    assert config["facts"]["current"] == "Days in a row, up to now: {}"
     assert [z["word"] for z in config["scale"]["zones"]] == ["Green", "Amber", "Red"]

@@ -32,6 +32,7 @@ from ..content import (
     NEXT_DAY_CHECK,
     SELF_TESTS,
     NotebookInfo,
+    load_progression,
     notebook_by_slug,
 )
 from ..figures import new_figure, svg_figure
@@ -59,14 +60,19 @@ def _self_tests_notebook() -> NotebookInfo:
     return notebook_by_slug("mobilization-benefits")
 
 WEEKLY_BARS = 12
-WEEKLY_TARGET = 5
 # The summary's words, the same in the notebook and on the site's My progress page.
-FACTS = {"current": "Current streak: {} day(s)", "longest": "Longest streak: {} day(s)",
+# Each figure after a colon, so no word has to agree with the number ("1 day(s)").
+FACTS = {"current": "Days in a row, up to now: {}", "longest": "Most days in a row: {}",
          "this_week": "Days practised this week: {}", "in_all": "Days practised in all: {}"}
 MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+ days
 NEXT_DAY_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EXAMPLE_LABEL = "EXAMPLE: made-up data"
+
+
+def _weekly_target() -> int:
+    """Days a week to aim for: the plan's own target for the mobility exercises."""
+    return load_progression().targets["mobility"]
 
 
 def _week_start(day: dt.date) -> dt.date:
@@ -131,8 +137,9 @@ def _weekly_bars(summary: PracticeSummary, on: dt.date, example: bool = False) -
     fig.subplots_adjust(left=0.09, right=0.98, bottom=0.13, top=0.88)
     ax = fig.add_subplot()
     ax.bar(range(WEEKLY_BARS), counts, color=PALETTE[0])
-    ax.axhline(WEEKLY_TARGET, color=PALETTE[5], linestyle="--", linewidth=1.5)
-    ax.text(-0.4, WEEKLY_TARGET + 0.2, "aim: 5 days or more", ha="left", fontsize=8,
+    target = _weekly_target()
+    ax.axhline(target, color=PALETTE[5], linestyle="--", linewidth=1.5)
+    ax.text(-0.4, target + 0.2, f"aim: {target} days or more", ha="left", fontsize=8,
             color="black")
     ax.set_xticks(range(0, WEEKLY_BARS, 2), [weeks[n].strftime("%d %b") for n in
                                               range(0, WEEKLY_BARS, 2)], fontsize=8)
@@ -333,7 +340,7 @@ def _notes(sessions: Sequence[Session]) -> str:
 def _site_config() -> dict[str, Any]:
     """Everything the site's My progress page needs, from the same records and words."""
     return {"facts": FACTS, "calendar_weeks": CALENDAR_WEEKS, "weekly_bars": WEEKLY_BARS,
-            "weekly_target": WEEKLY_TARGET, "next_day_weeks": NEXT_DAY_WEEKS,
+            "weekly_target": _weekly_target(), "next_day_weeks": NEXT_DAY_WEEKS,
             "scale": discomfort_config(),
             "next_day": {"question": NEXT_DAY_CHECK.question, "answers": [
                 {"answer": o.answer, "word": o.word, "advice": o.advice, "symbol": o.symbol,
@@ -400,7 +407,7 @@ def _drawn(store: Store) -> Rendered:
                 f"{first.number:02d} to {routine.number:02d}) or record a self-test (notebook "
                 f"{_self_tests_notebook().number:02d}): it shows here as soon as it is "
                 "saved.")
-        return Rendered(f'{notice_html}<p style="font-size:1.1em">🌱 {escape(text)}</p>', text)
+        return Rendered(f'{notice_html}<p style="font-size:1.1em">{escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     # The stored notebook shows the made-up sample history until the learner runs it.
     shown: list[Session | SelfTestResult | NextDayCheck] = [*sessions, *results, *checks]

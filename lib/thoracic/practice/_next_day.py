@@ -87,7 +87,7 @@ class NextDayForm(Previewed, widgets.VBox):
         if practised or saved is not None:
             children += [self.question, self.buttons, self.advice, self.status]
         else:
-            children.append(widgets.HTML(f'<p role="status">🌱 {escape(_not_yet())}</p>'))
+            children.append(widgets.HTML(f'<p role="status">{escape(_not_yet())}</p>'))
         children.append(self.notice)
         kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
         super().__init__(children, day=day, answer=saved,

@@ -24,7 +24,8 @@ class SessionRating(widgets.VBox):
         self.store = store
         self.notice = notice if notice is not None else SavingNotice(store)
         self.session_id: str | None = None
-        # Eleven buttons, each big enough to tap (44 px), so the chosen number is always in
+        # Eleven buttons, each big enough to tap (3.5em is 45 px at JupyterLab's 13 px, and
+        # leaves "10" room beside the buttons' own padding), so the chosen number is always in
         # view; nothing chosen means no rating. They are never disabled: picking early does
         # no harm (only Save waits for the end), and ipywidgets does not redraw toggle
         # buttons when they are enabled again.
@@ -34,7 +35,7 @@ class SessionRating(widgets.VBox):
             options=[(str(n), n) for n in scale.ratings], value=None,
             tooltips=[f"{n}: {scale.zone(n).word} zone, {scale.zone(n).label.lower()}"
                       for n in scale.ratings],
-            style={"button_width": "2.75em"},
+            style={"button_width": "3.5em"},
             layout=widgets.Layout(width="auto", max_width="100%", flex_flow="row wrap"))
         # The picked number's zone and what to do, said as soon as it is picked.
         self.zone = widgets.HTML()

@@ -26,6 +26,17 @@
     return new Date(number * DAY_MS).toISOString().slice(0, 10);
   }
 
+  /** A day number as a chart's date label, such as "30 Nov" (UTC, as the day numbers). */
+  function shortDate(number) {
+    return new Date(number * DAY_MS).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  }
+
+  /** The first and last dates under a chart, so it says when it shows. */
+  function dateLabels(drawing, y, left, right, first, last) {
+    drawing.append(svg("text", { x: left, y, "font-size": 9 }, shortDate(first)));
+    if (last !== first) drawing.append(svg("text", { x: right, y, "font-size": 9, "text-anchor": "end" }, shortDate(last)));
+  }
+
   /** Monday on or before the day (as a day number). */
   function weekStart(number) {
     const weekday = (new Date(number * DAY_MS).getUTCDay() + 6) % 7;
@@ -67,9 +78,10 @@
       const start = thisWeek - 7 * n;
       counts.push([...days].filter((d) => d >= start && d < start + 7).length);
     }
+    const oldest = thisWeek - 7 * (bars - 1);
     const { figure, drawing } = picture("Days practised per week",
-      `Bar chart of days practised in each of the last ${bars} weeks, oldest first: ${counts.join(", ")}; the aim is ${config.weekly_target} days or more.`,
-      bars * 24 + 10, 7 * 12 + 20);
+      `Bar chart of days practised in each of the last ${bars} weeks, oldest first, from the week of ${shortDate(oldest)} to the week of ${shortDate(thisWeek)}: ${counts.join(", ")}; the aim is ${config.weekly_target} days or more.`,
+      bars * 24 + 10, 7 * 12 + 32);
     counts.forEach((count, index) => {
       drawing.append(svg("rect", { x: 6 + 24 * index, y: 7 * 12 + 10 - 12 * count, width: 18,
         height: 12 * count, fill: config.palette[0] }));
@@ -78,6 +90,7 @@
     drawing.append(svg("line", { x1: 0, x2: bars * 24 + 10, y1: target, y2: target,
       stroke: config.palette[5], "stroke-dasharray": "4 3" }));
     drawing.append(svg("text", { x: 4, y: target - 3, "font-size": 9 }, `aim: ${config.weekly_target} days or more`));
+    dateLabels(drawing, 7 * 12 + 28, 6, bars * 24 + 4, oldest, thisWeek);
     return figure;
   }
 
@@ -87,15 +100,17 @@
     if (!rated.length) return null;
     const scale = config.scale;
     const width = 320;
-    const height = 140;
-    const y = (value) => 10 + (height - 20) * (1 - (value - scale.lowest) / (scale.highest - scale.lowest));
+    const height = 152;  // 12 of them for the dates underneath
+    const y = (value) => 10 + (height - 32) * (1 - (value - scale.lowest) / (scale.highest - scale.lowest));
     const first = dayNumber(rated[0].day);
-    const span = Math.max(1, dayNumber(rated[rated.length - 1].day) - first);
-    const x = (day) => 40 + (width - 50) * ((dayNumber(day) - first) / span);
+    const last = dayNumber(rated[rated.length - 1].day);
+    // One day of ratings sits in the middle, not on the chart's left edge.
+    const x = (day) => (last === first ? 40 + (width - 50) / 2
+      : 40 + (width - 50) * ((dayNumber(day) - first) / (last - first)));
     const latest = rated[rated.length - 1].rating;
     const zoneOf = (n) => scale.zones.find((z) => z.lowest <= n && n <= z.highest);
     const { figure, drawing } = picture(`Discomfort after practice (${scale.anchors})`,
-      `Your ratings of discomfort over time, ${rated.length} in all; the latest is ${latest} (${zoneOf(latest).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
+      `Your ratings of discomfort over time, from ${shortDate(first)} to ${shortDate(last)}, ${rated.length} in all; the latest is ${latest} (${zoneOf(latest).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
       width, height);
     for (const zone of scale.zones) {
       const top = y(zone.highest + 0.5 > scale.highest ? scale.highest : zone.highest + 0.5);
@@ -107,6 +122,7 @@
     const points = rated.map((s) => `${x(s.day).toFixed(1)},${y(s.rating).toFixed(1)}`).join(" ");
     drawing.append(svg("polyline", { points, fill: "none", stroke: "#222", "stroke-width": 1.5 }));
     for (const s of rated) drawing.append(svg("circle", { cx: x(s.day), cy: y(s.rating), r: 2.5, fill: "#222" }));
+    dateLabels(drawing, height - 4, 40, width - 10, first, last);
     return figure;
   }
 
@@ -143,7 +159,7 @@
     }
     view.append(facts);
     if (!sessions.length && !records.self_tests.length && !records.next_day_checks.length) {
-      view.append(element("p", "", "🌱 Nothing kept on this device yet. Do an exercise with its timer, tick a checklist or record a self-test on these pages, or load a progress file below."));
+      view.append(element("p", "", "Nothing kept on this device yet. Do an exercise with its timer, tick a checklist or record a self-test on these pages, or load a progress file below."));
       return;
     }
     const days = new Set(sessions.map((s) => dayNumber(s.day)));
