@@ -37,6 +37,27 @@ def _nav(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from .progress import SCHEMA_FILENAME, schema_text
+
+    text = schema_text()
+    if args.out is None:
+        print(text, end="")
+        return 0
+    target = args.out / SCHEMA_FILENAME
+    if args.check:
+        if not target.is_file() or target.read_text("utf-8") != text:
+            print(f"{target} is not the schema of this course's progress file. Run "
+                  f"'thoracic schema --out {args.out}' to write it.", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date.")
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Wrote {target}.")
+    return 0
+
+
 def _refresh(args: argparse.Namespace) -> int:
     import nbformat
 
@@ -327,6 +348,14 @@ def build_parser() -> argparse.ArgumentParser:
     nav.add_argument("--folder", type=Path, default=Path("notebooks"))
     nav.add_argument("--check", action="store_true", help="only report, exit 1 if out of date")
     nav.set_defaults(handler=_nav)
+    schema = commands.add_parser(
+        "schema", help="print or write the JSON Schema of the progress file")
+    schema.add_argument("--out", type=Path, default=None,
+                        help="folder to write progress-file.schema.json into (the repository "
+                             "keeps it in schema/)")
+    schema.add_argument("--check", action="store_true",
+                        help="only check the file in --out, exit 1 if out of date")
+    schema.set_defaults(handler=_schema)
 
     refresh = commands.add_parser(
         "refresh", help="re-run notebooks in a clean, fixed-date environment to update outputs")

@@ -12,6 +12,7 @@ May import: ``thoracic.base``, ``thoracic.content``.
 
 from ._access import LearnerStore, progress_store, store_or_own
 from ._backup import write_progress_file
+from ._contract import SCHEMA_FILENAME, progress_file_schema, schema_text
 from ._errors import (
     DamagedStoreError,
     ForeignStoreError,
@@ -56,6 +57,7 @@ __all__ = [
     "FILENAME",
     "MAX_NOTE_CHARS",
     "MIGRATIONS",
+    "SCHEMA_FILENAME",
     "SCHEMA_VERSION",
     "DamagedStoreError",
     "Entry",
@@ -83,8 +85,10 @@ __all__ = [
     "describe_entry",
     "device_rules",
     "group_entries",
+    "progress_file_schema",
     "progress_store",
     "read_progress_file",
+    "schema_text",
     "store_or_own",
     "store_path",
     "summarise_next_day",

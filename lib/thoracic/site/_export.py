@@ -27,6 +27,7 @@ import nbformat
 
 from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
+from ..progress import SCHEMA_FILENAME, schema_text
 from ._app import SITE_SCRIPTS, THEME_COLOUR, write_app_files
 from ._execute import execute_notebook
 from ._sheet import SHEET_PAGE, site_sheet
@@ -278,6 +279,8 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         static = built / "_static"
         static.mkdir()
         (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
+        # The progress file's contract, beside the pages that save and load such files.
+        (built / SCHEMA_FILENAME).write_text(schema_text(), encoding="utf-8")
         (static / "widgets").mkdir()
         shutil.copy2(anywidget_module(), static / "widgets" / "anywidget.js")
         if renderer_dir is not None:
