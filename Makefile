@@ -74,9 +74,9 @@ js: install
 test: lint types js
 	$(BIN)/python -m pytest
 
-# The fast tier for every change: no kernels, no browser, no nbval.
+# The fast tier for every change: no kernels, no browser, no nbval; on every core.
 check: lint types js
-	$(BIN)/python -m pytest -m "not kernel and not browser and not stress" tests
+	$(BIN)/python -m pytest -n auto -m "not kernel and not browser and not stress" tests
 
 notebooks: install
 	$(BIN)/thoracic refresh --folder notebooks

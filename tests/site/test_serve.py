@@ -38,7 +38,9 @@ def site(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     (folder / "_static" / "site.js").write_text("console.log(1)", "utf-8")
     (folder / "sw.js").write_text("self.addEventListener('fetch', () => {})", "utf-8")
     server = site_server(folder, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll, so shutdown() at the end of each test returns at once, not after 0.5 s.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01},
+                              daemon=True)
     thread.start()
     try:
         yield server.server_address[1], folder

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..base import Rendered
@@ -331,6 +332,7 @@ def find_exercise_diagram(exercise_id: str) -> MovementDiagram:
     return _EXERCISES[exercise_id]
 
 
+@cache  # the same stick figures every time (stable SVG); drawing one takes half a second
 def exercise_diagram(exercise_id: str) -> Rendered:
     """Start and end positions of one exercise, side by side, as stick figures."""
     diagram = find_exercise_diagram(exercise_id)
