@@ -65,8 +65,10 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-# The front-end modules' own tests, under Node's built-in test runner.
+# The front-end modules' own tests, under Node's built-in test runner, after Python
+# writes the JSON files they read (timer plans, the device store's rules).
 js: install
+	$(BIN)/python -m tests.js.fixtures
 	node --test tests/js/
 
 # Everything: lint, types, front-end tests, unit tests, nbval over the stored notebooks,

@@ -112,25 +112,46 @@ def store(tmp_path: Path):
 
 
 SIMULATOR = Path(__file__).resolve().parent / "js" / "simulate.mjs"
+ROOT = Path(__file__).resolve().parent.parent
+
+NodeRunner = Callable[..., Any]
 
 
-@pytest.fixture
-def browser_events() -> Callable[..., list[dict[str, Any]]]:
-    """The events the browser timer sends for a plan and a list of steps, computed by the
-    real front-end state machine (timer_core.js) under Node, not by a copy of it."""
+@pytest.fixture(scope="session")
+def run_node() -> NodeRunner:
+    """Run a front-end module's own code under Node, as the tests of both sides need:
+    ``run_node(script, data, env=None)`` runs ``script`` (a module's text, or a file) with
+    ``data`` as JSON on its standard input, and returns the JSON it prints. A failure shows
+    Node's own error."""
     import json
+    import os
     import shutil
     import subprocess
 
     node = shutil.which("node")
     if node is None:
-        pytest.fail("Node.js is needed to run the timer's front-end module: install it.")
+        pytest.fail("Node.js is needed to run the course's front-end modules: install it.")
+
+    def run(script: str | Path, data: Any, env: dict[str, str] | None = None) -> Any:
+        command = ([node, str(script)] if isinstance(script, Path)
+                   else [node, "--input-type=module", "-e", script])
+        done = subprocess.run(command, input=json.dumps(data), capture_output=True,
+                              text=True, check=False, cwd=ROOT,
+                              env={**os.environ, **(env or {})})
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    return run
+
+
+@pytest.fixture
+def browser_events(run_node: NodeRunner) -> Callable[..., list[dict[str, Any]]]:
+    """The events the browser timer sends for a plan and a list of steps, computed by the
+    real front-end state machine (timer_core.js) under Node, not by a copy of it."""
 
     def run(plan: Any, steps: list[list[Any]]) -> list[dict[str, Any]]:
-        done = subprocess.run([node, str(SIMULATOR)], input=json.dumps(
-            {"plan": plan.to_json(), "steps": steps}), capture_output=True, text=True,
-            check=True)
-        events: list[dict[str, Any]] = json.loads(done.stdout)
+        events: list[dict[str, Any]] = run_node(SIMULATOR, {"plan": plan.to_json(),
+                                                            "steps": steps})
         return events
 
     return run

@@ -2,8 +2,8 @@
 // The script is a classic one (the pages load it from file://), so it is run here as a
 // page runs it: with node:vm, in a context of its own whose globalThis it adds to. The
 // storage is an in-memory fake whose methods can be made to throw, the clock is moved by
-// hand, and the rules are Python's device_rules() (device_rules.json; a Python test
-// keeps that file up to date). tests/site/test_device_agrees_with_python.py holds the
+// hand, and the rules are Python's device_rules() (device_rules.json, which make js
+// writes from Python before these tests run). tests/site/test_device_agrees_with_python.py holds the
 // script to Python itself.
 import {describe, test} from "node:test";
 import assert from "node:assert/strict";

@@ -13,9 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -78,16 +75,10 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("THORACIC_TODAY", D.isoformat())
 
 
-def _node(body: str, data: dict[str, Any]) -> Any:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is needed to test the site's device store: install it.")
-    done = subprocess.run([node, "--input-type=module", "-e", PRELUDE + STORE + body],
-                          input=json.dumps({"rules": device_rules(), "now": NOON, **data}),
-                          capture_output=True, text=True, check=False, cwd=ROOT,
-                          env={**os.environ, "TZ": "UTC"})
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+def _node(run_node: Any, body: str, data: dict[str, Any]) -> Any:
+    """The device script's answer for ``body``, with the rules and "now" of this test."""
+    return run_node(PRELUDE + STORE + body, {"rules": device_rules(), "now": NOON, **data},
+                    env={"TZ": "UTC"})
 
 
 # -- the corpus -----------------------------------------------------------------------------
@@ -296,7 +287,7 @@ def _records(checked: ValidatedImport) -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def device_verdicts() -> dict[str, dict[str, Any]]:
+def device_verdicts(run_node: Any) -> dict[str, dict[str, Any]]:
     """What the script's validateProgressFile says of every file, in one run of Node."""
     body = (
         "out(input.files.map((text) => {"
@@ -306,7 +297,7 @@ def device_verdicts() -> dict[str, dict[str, Any]]:
         "   return {refused: error.message}; } }));"
     )
     texts = [_file_text(file) for _, file in CORPUS]
-    verdicts = _node(body, {"files": texts, "today": D.isoformat()})
+    verdicts = _node(run_node, body, {"files": texts, "today": D.isoformat()})
     for verdict in verdicts:
         if "refused" in verdict:
             verdict["refused"] = _reason(verdict["refused"])
@@ -402,7 +393,8 @@ FILE_BYTES: dict[str, bytes] = {
 
 
 @pytest.fixture(scope="module")
-def device_readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def device_readings(tmp_path_factory: pytest.TempPathFactory,
+                    run_node: Any) -> dict[str, Any]:
     """What the site's readProgressBytes says of each file's bytes, in one run of Node."""
     body = (
         "out(input.files.map((bytes) => {"
@@ -411,7 +403,7 @@ def device_readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         " catch (error) { if (!(error instanceof D.ImportFileError)) throw error;"
         "   return {refused: error.message}; } }));"
     )
-    readings = _node(body, {"files": [list(data) for data in FILE_BYTES.values()],
+    readings = _node(run_node, body, {"files": [list(data) for data in FILE_BYTES.values()],
                             "name": "/home/you/mine.json"})
     return dict(zip(FILE_BYTES, readings, strict=True))
 
@@ -463,8 +455,8 @@ def _fill_device_store() -> str:
     )
 
 
-def test_a_device_export_imports_into_python_whole(tmp_path: Path) -> None:
-    exported = _node(_fill_device_store() + "out(store.exportFile());", {})
+def test_a_device_export_imports_into_python_whole(tmp_path: Path, run_node: Any) -> None:
+    exported = _node(run_node, _fill_device_store() + "out(store.exportFile());", {})
     Draft202012Validator(progress_file_schema()).validate(exported)  # the published contract
     python = ProgressStore(tmp_path / "progress.sqlite3")
     report = python.import_data(exported)
@@ -503,7 +495,8 @@ def _changed(export: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path) -> None:
+def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path,
+                                                             run_node: Any) -> None:
     export = _python_export(tmp_path)
     later = _changed(export)
     python = ProgressStore(tmp_path / "other" / "progress.sqlite3")
@@ -514,7 +507,7 @@ def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path) -> 
         "out({reports, words: reports.map((r) => store.describeImport(r)),"
         " export: store.exportFile()});"
     )
-    device = _node(body, {"files": [export, export, later]})
+    device = _node(run_node, body, {"files": [export, export, later]})
     assert device["export"] == python.export_data()
     assert device["words"] == [report.describe() for report in reports]
     for theirs, ours in zip(device["reports"], reports, strict=True):
@@ -522,7 +515,7 @@ def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path) -> 
     assert any(reports[2].updated.values()) and any(reports[2].skipped.values())
 
 
-def test_the_summaries_of_the_sample_history_agree(tmp_path: Path) -> None:
+def test_the_summaries_of_the_sample_history_agree(tmp_path: Path, run_node: Any) -> None:
     store = ProgressStore(tmp_path / "progress.sqlite3")
     store.import_data(sample_history(D))
     store.record_session("routine", "Daily routine", 600, day="2026-01-15")
@@ -533,7 +526,7 @@ def test_the_summaries_of_the_sample_history_agree(tmp_path: Path) -> None:
         " nextDay: D.summariseNextDay(input.checks, day, input.rules)})));"
     )
     days = [D - dt.timedelta(days=n) for n in (0, 1, 3, 10, 60)]
-    device = _node(body, {"sessions": sessions, "checks": checks,
+    device = _node(run_node, body, {"sessions": sessions, "checks": checks,
                           "days": [day.isoformat() for day in days]})
     for day, theirs in zip(days, device, strict=True):
         summary = summarise_practice(store.sessions(), day)

@@ -4,12 +4,7 @@ uses, and deleting one on the device works as deleting it from the store does.""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import subprocess
 from pathlib import Path
-
-import pytest
 
 from thoracic import ProgressStore
 from thoracic.authoring._sample import sample_history
@@ -43,19 +38,14 @@ console.log(JSON.stringify({words, removed, left: store.sessions().length, missi
 """
 
 
-def test_entries_are_described_and_deleted_as_the_store_does(tmp_path: Path) -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is needed to run the site's device store: install it.")
+def test_entries_are_described_and_deleted_as_the_store_does(tmp_path: Path, run_node) -> None:
     store = ProgressStore(tmp_path / "progress.sqlite3")
     store.import_data(sample_history(dt.date(2026, 11, 30)))
     session = store.sessions()[3]
     store.rate_session(session.id, 4, "A long note that goes on past forty characters, for sure")
     data = store.export_data()
-    done = subprocess.run([node, "--input-type=module", "-e", _RUN], input=json.dumps(
-        {"source": DEVICE.read_text("utf-8"), "rules": device_rules(), "data": data,
-         "remove": session.id}), capture_output=True, text=True, check=True)
-    result = json.loads(done.stdout)
+    result = run_node(_RUN, {"source": DEVICE.read_text("utf-8"), "rules": device_rules(),
+                             "data": data, "remove": session.id})
     python = {entry.id: describe_entry(entry)
               for entry in [*store.sessions(), *store.self_tests(), *store.next_day_checks()]}
     assert dict(result["words"]) == python

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,18 +37,13 @@ console.log(JSON.stringify({logged, rated}));
 """
 
 
-def _site_log(plan, events, routine=None) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is needed to run the site's practice log: install it.")
+def _site_log(run_node, plan, events, routine=None) -> dict:
     phases = plan.to_json()["phases"]
     # The timer's page event carries the phase it is about, as timer.js sends it.
     with_phase = [{**event, "phase": phases[event["index"]]} if event["type"] == "phase_end"
                   else event for event in events]
-    done = subprocess.run([node, "--input-type=module", "-e", _RUN], input=json.dumps(
-        {"source": SITE_PRACTICE.read_text("utf-8"), "routine": routine,
-         "events": with_phase}), capture_output=True, text=True, check=True)
-    result: dict = json.loads(done.stdout)
+    result: dict = run_node(_RUN, {"source": SITE_PRACTICE.read_text("utf-8"),
+                                   "routine": routine, "events": with_phase})
     return result
 
 
@@ -69,27 +61,28 @@ def _lab_log(plan, events, store, routine=None) -> list[list]:
     ("childs-pose", [["start"], ["skip"], ["skip"], ["skip"]]),
     ("open-book", [["start"], ["advance", 200]]),
 ])
-def test_an_exercise_is_logged_the_same_on_the_site(exercise: str, steps, browser_events,
-                                                    store) -> None:
+def test_an_exercise_is_logged_the_same_on_the_site(run_node, exercise: str, steps,
+                                                    browser_events, store) -> None:
     plan = plan_for_exercise(get_exercise(exercise))
     events = browser_events(plan, steps)
-    site = _site_log(plan, events)
+    site = _site_log(run_node, plan, events)
     assert site["logged"] == _lab_log(plan, events, store)
     exercises = [n for n, entry in enumerate(site["logged"], 1) if entry[0] == "exercise"]
     assert site["rated"] == [f"id-{n}" for n in exercises]  # asked about each exercise
 
 
-def test_a_routine_is_logged_the_same_and_rated_once_as_a_whole(browser_events, store) -> None:
+def test_a_routine_is_logged_the_same_and_rated_once_as_a_whole(run_node, browser_events,
+                                                                store) -> None:
     plan = daily_routine_plan()
     events = browser_events(plan, [["start"], ["advance", plan.total_seconds + 1]])
-    site = _site_log(plan, events, routine=plan.name)
+    site = _site_log(run_node, plan, events, routine=plan.name)
     assert site["logged"] == _lab_log(plan, events, store, routine=plan.name)
     assert site["logged"][-1][:2] == ["routine", "Daily routine"]
     assert site["rated"] == [f"id-{len(site['logged'])}"]
 
 
-def test_a_reset_starts_the_count_afresh(browser_events, store) -> None:
+def test_a_reset_starts_the_count_afresh(run_node, browser_events, store) -> None:
     plan = plan_for_exercise(get_exercise("kneeling-thoracic-extension"))
     events = browser_events(plan, [["start"], ["advance", READY + 5], ["reset"], ["start"],
                                    ["advance", READY + 200]])
-    assert _site_log(plan, events)["logged"] == _lab_log(plan, events, store)
+    assert _site_log(run_node, plan, events)["logged"] == _lab_log(plan, events, store)
