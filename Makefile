@@ -38,11 +38,11 @@ $(SETUP_DONE): $(PYTHON_DONE)
 	$(BIN)/thoracic lab-setup
 	touch $@
 
-# npm brings the widget renderer that exported pages use offline, and JupyterHub's proxy
-# (package-lock.json pins them); studying in JupyterLab needs neither.
+# npm brings JupyterHub's proxy and runs the front-end tests (package-lock.json pins
+# them); studying in JupyterLab and exporting the site need neither.
 $(NPM_DONE): package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm (Node.js) is needed for the offline \
-	website, the class server and the tests, not for make lab. Install Node.js from \
+	@command -v npm >/dev/null 2>&1 || { echo "npm (Node.js) is needed for the class \
+	server and the tests, not for make lab or make html. Install Node.js from \
 	https://nodejs.org and run this again."; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -86,7 +86,7 @@ notebooks: install
 nav: install
 	$(BIN)/thoracic nav --folder notebooks
 
-html: install
+html: $(SETUP_DONE)
 	$(BIN)/thoracic export --folder notebooks --out site
 
 bench: install

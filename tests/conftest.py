@@ -83,23 +83,13 @@ def missing_tool() -> Callable[[str], None]:
     return _missing_tool
 
 
-RENDERER_DIST = NOTEBOOKS.parent / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
-
-
 @pytest.fixture(scope="session")
-def widget_renderer_dist() -> Path:
-    if not (RENDERER_DIST / "embed.js").is_file():
-        _missing_tool("The offline widget renderer is not installed. Run: npm ci")
-    return RENDERER_DIST
-
-
-@pytest.fixture(scope="session")
-def exported_site(tmp_path_factory: pytest.TempPathFactory, widget_renderer_dist: Path) -> Path:
+def exported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course exported once for all the tests that look at the site."""
     from thoracic.site import export_course
 
     out = tmp_path_factory.mktemp("export") / "site"
-    export_course(NOTEBOOKS, out, renderer=widget_renderer_dist)
+    export_course(NOTEBOOKS, out)
     return out
 
 

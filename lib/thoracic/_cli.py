@@ -283,7 +283,6 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         export_course(args.folder, args.out, with_my_progress=args.with_my_progress,
-                      allow_cdn=args.allow_cdn, renderer=args.renderer,
                       report=lambda line: print(line, flush=True))
     except (ExportError, NotebookExecutionError) as error:
         print(f"thoracic export: {error} The previous site, if any, was left as it was.",
@@ -384,10 +383,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the course notebooks (default: notebooks)")
     export.add_argument("--with-my-progress", action="store_true",
                         help="show your own progress in the pages (default: a clean start)")
-    export.add_argument("--allow-cdn", action="store_true",
-                        help="load the widget renderer from the network if it is not installed")
-    export.add_argument("--renderer", type=Path, default=None,
-                        help="the html-manager dist folder (default: found in node_modules)")
     export.add_argument("--serve", action="store_true",
                         help="then serve the site on this computer (127.0.0.1) until Ctrl+C")
     export.add_argument("--port", type=int, default=8000,

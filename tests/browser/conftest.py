@@ -1,7 +1,7 @@
 """Real-browser fixtures: Debian's chromium driven by playwright (never `playwright install`).
 
 Locally, without chromium, these tests are skipped with a message saying how to install
-it. In CI (CI=true) a missing browser or renderer is a failure, not a skip.
+it. In CI (CI=true) a missing browser is a failure, not a skip.
 """
 
 from __future__ import annotations

@@ -34,6 +34,8 @@ def test_one_page_works_offline_when_copied_alone(notebooks_dir: Path, tmp_path:
     # Other notebooks' pages are not beside it: their names are words, and the page says so.
     assert re.findall(r'href="\d\d-[a-z0-9-]+\.(?:html|ipynb)', html) == []
     assert "saved on its own" in html
+    # No widget renderer, RequireJS or icon font inside: it was 6.09 MB with them.
+    assert len(html.encode()) < 600_000
 
     page = offline_page
     page.goto(alone.as_uri())

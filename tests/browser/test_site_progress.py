@@ -226,7 +226,7 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
             page.wait_for_function("() => document.querySelector('.thoracic-live, .ubr-timer')"
                                    " || !document.querySelector('.thoracic-offline')")
         page.goto(f"{server.url}04-childs-pose.html")
-        page.locator(".ubr-timer").first.wait_for()  # the widget renderer came from the cache
+        page.locator(".ubr-timer").first.wait_for()  # the site's scripts came from the cache
         form = page.locator(".thoracic-live").filter(has_text="Form check").first
         form.locator("input[type=checkbox]").first.check()
         form.get_by_text("1 of").wait_for()

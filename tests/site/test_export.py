@@ -16,11 +16,9 @@ from nbformat.v4 import new_code_cell
 from thoracic import COURSE
 from thoracic._cli import main
 from thoracic.site import (
-    CDN_RENDERER,
     SITE_SCRIPTS,
     ExportError,
     NotebookExecutionError,
-    anywidget_module,
     export_course,
     prune_widget_state,
     rewrite_notebook_links,
@@ -57,12 +55,12 @@ def test_site_has_an_index_every_page_and_shared_files(exported_site: Path) -> N
     assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(
         ["index.html", "sheet.html", *PAGES])
     assert (exported_site / "_static" / "course.css").stat().st_size > 100_000
-    assert (exported_site / "_static" / "html-manager" / "embed-amd.js").is_file()
-    assert (exported_site / "_static" / "require.js").is_file()
-    # the timer's front-end (anywidget, built for RequireJS), from the pinned wheel
-    assert (exported_site / "_static" / "widgets" / "anywidget.js").read_bytes() == (
-        anywidget_module().read_bytes())
-    assert list((exported_site / "_static" / "html-manager").glob("*.woff2"))
+    # The widgets are drawn by the site's own script: no renderer bundle, no RequireJS
+    # and no icon fonts (they were 6 MB of the site's 7.8).
+    assert (exported_site / "_static" / "site_widgets.js").is_file()
+    names = {path.name for path in exported_site.rglob("*")}
+    assert not names & {"html-manager", "require.js", "embed-amd.js", "anywidget.js"}
+    assert not [name for name in names if name.endswith((".woff", ".woff2", ".ttf", ".eot"))]
     index = (exported_site / "index.html").read_text()
     for page in PAGES:
         assert f'href="{page}"' in index
@@ -202,7 +200,7 @@ def course_copy(tmp_path: Path, notebooks_dir: Path) -> Path:
 
 
 def test_a_failing_notebook_stops_the_export_and_keeps_the_old_site(
-        course_copy: Path, tmp_path: Path, exported_site: Path, widget_renderer_dist: Path,
+        course_copy: Path, tmp_path: Path, exported_site: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     path = course_copy / "00-start-here.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -212,35 +210,15 @@ def test_a_failing_notebook_stops_the_export_and_keeps_the_old_site(
     shutil.copytree(exported_site, out)
     before = _tree_digest(out)
     with pytest.raises(NotebookExecutionError) as caught:
-        export_course(course_copy, out, renderer=widget_renderer_dist)
+        export_course(course_copy, out)
     assert str(caught.value) == (
         "00-start-here.ipynb failed in cell 4: RuntimeError: broken on purpose")
     assert _tree_digest(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    code = main(["export", "--folder", str(course_copy), "--out", str(out),
-                 "--renderer", str(widget_renderer_dist)])
+    code = main(["export", "--folder", str(course_copy), "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 1 and "00-start-here.ipynb failed in cell 4" in err
     assert "previous site, if any, was left as it was" in err and "Traceback" not in err
-
-
-def test_missing_renderer_says_how_to_install_it(course_copy: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # no node_modules above here
-    with pytest.raises(ExportError, match=r"Run 'npm ci' in the course folder .* --allow-cdn"):
-        export_course(course_copy, tmp_path / "site")
-    assert not (tmp_path / "site").exists()
-
-
-def test_allow_cdn_uses_the_pinned_renderer_and_says_so(course_copy: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    said: list[str] = []
-    report = export_course(course_copy, tmp_path / "site", allow_cdn=True, report=said.append)
-    assert report.renderer == CDN_RENDERER and "@1.0.15/" in CDN_RENDERER
-    assert any("from the network" in line for line in said)
-    html = (tmp_path / "site" / "04-childs-pose.html").read_text()
-    assert CDN_RENDERER in html and not (tmp_path / "site" / "_static" / "html-manager").exists()
 
 
 def test_the_site_is_readable_by_others(exported_site: Path) -> None:
@@ -260,7 +238,7 @@ def _stored(paths, env, workers, report):
     (errno.EACCES, "cannot be written (Permission denied). Choose a folder you can write to"),
 ])
 def test_a_full_or_unwritable_output_folder_is_said_plainly_and_the_old_site_kept(
-        course_copy: Path, tmp_path: Path, exported_site: Path, widget_renderer_dist: Path,
+        course_copy: Path, tmp_path: Path, exported_site: Path,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fault: int,
         message: str) -> None:
     out = tmp_path / "site"
@@ -276,22 +254,21 @@ def test_a_full_or_unwritable_output_folder_is_said_plainly_and_the_old_site_kep
 
     monkeypatch.setattr(Path, "write_text", failing_write)
     with pytest.raises(ExportError, match=re.escape(message)):
-        export_course(course_copy, out, renderer=widget_renderer_dist)
+        export_course(course_copy, out)
     monkeypatch.undo()
     assert _tree_digest(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
     monkeypatch.setattr("thoracic.site._export._execute_all", _stored)
     monkeypatch.setattr(Path, "write_text", failing_write)
-    assert main(["export", "--folder", str(course_copy), "--out", str(out),
-                 "--renderer", str(widget_renderer_dist)]) == 1
+    assert main(["export", "--folder", str(course_copy), "--out", str(out)]) == 1
     said = capsys.readouterr().err
     assert message in said and "Traceback" not in said
     assert "The previous site, if any, was left as it was." in said
 
 
 def test_an_output_folder_that_cannot_be_made_is_said_plainly(
-        course_copy: Path, tmp_path: Path, widget_renderer_dist: Path) -> None:
+        course_copy: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(ExportError, match="could not be written to"):
-        export_course(course_copy, blocker / "site", renderer=widget_renderer_dist)
+        export_course(course_copy, blocker / "site")

@@ -3,7 +3,8 @@
 JupyterLab's usual HTML export loads the widget renderer from the network and keeps the
 widgets the notebook file holds (none: the course stores previews). This format runs the
 notebook afresh, as ``thoracic export`` does, and writes one page with everything inside
-it, so its widgets work offline even when the file is copied alone.
+it (the site's own scripts draw its widgets), so they work offline even when the file is
+copied alone.
 """
 
 from __future__ import annotations

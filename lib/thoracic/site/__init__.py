@@ -2,9 +2,10 @@
 course into linked pages that work from ``file://`` with no network.
 
 Owns running a notebook in a fresh kernel, the export itself (course template, shared
-stylesheet, local widget renderer, atomic replacement of the old site) and its templates,
-the site's own scripts (``static/``: the device store that keeps progress in the browser,
-and the parts of pages it brings to life), the app files (manifest, icons, service
+stylesheet, atomic replacement of the old site) and its templates, the site's own scripts
+(``static/``: the device store that keeps progress in the browser, the parts of pages it
+brings to life, and site_widgets.js, which draws the widgets with no renderer bundle),
+the app files (manifest, icons, service
 worker), the local server of ``thoracic export --serve``, and the printable week
 (``thoracic sheet``, and ``sheet.html`` in the site).
 
@@ -14,28 +15,22 @@ May import: every package below it (``base`` to ``practice``); never ``authoring
 from ._app import APP_NAME, ICON_SIZES, SITE_SCRIPTS, write_app_files
 from ._execute import NotebookExecutionError, execute_notebook, execute_notebook_node
 from ._export import (
-    CDN_RENDERER,
-    CDN_REQUIREJS,
     ExportError,
     ExportReport,
-    anywidget_module,
     app_head,
     course_stylesheet,
     export_course,
     export_environment,
-    find_renderer,
     html_exporter,
     prune_widget_state,
     rewrite_notebook_links,
 )
-from ._page import inline_widget_scripts, single_page
+from ._page import single_page
 from ._serve import LOCAL_HOST, content_security_policy, site_server
 from ._sheet import SHEET_PAGE, sheet_html, sheet_name, site_sheet
 
 __all__ = [
     "APP_NAME",
-    "CDN_RENDERER",
-    "CDN_REQUIREJS",
     "ICON_SIZES",
     "LOCAL_HOST",
     "SHEET_PAGE",
@@ -43,7 +38,6 @@ __all__ = [
     "ExportError",
     "ExportReport",
     "NotebookExecutionError",
-    "anywidget_module",
     "app_head",
     "content_security_policy",
     "course_stylesheet",
@@ -51,9 +45,7 @@ __all__ = [
     "execute_notebook_node",
     "export_course",
     "export_environment",
-    "find_renderer",
     "html_exporter",
-    "inline_widget_scripts",
     "prune_widget_state",
     "rewrite_notebook_links",
     "sheet_html",

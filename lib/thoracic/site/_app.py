@@ -21,9 +21,10 @@ APP_NAME = "Upper Back Relief"
 THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
 # Loaded by every page, in this order: the device store, the rules it keeps to (from the
-# progress store's own limits), the page's boot script, then the parts it brings to life.
+# progress store's own limits), the page's boot script, the parts it brings to life, and
+# what draws the page's widgets (the timer), whose parts the boot script then finds.
 SITE_SCRIPTS = ("device.js", "thoracic-rules.js", "site.js", "site_parts.js",
-                "site_practice.js", "site_progress.js")
+                "site_practice.js", "site_progress.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:

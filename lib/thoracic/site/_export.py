@@ -3,8 +3,9 @@
 Every notebook is run afresh in a clean, temporary environment (the learner's progress
 is neither read nor written unless asked), then converted by one reused nbconvert
 exporter into a linked site: an index, previous / next / contents links, one shared
-stylesheet, and the widget renderer copied in so widgets work with no network. The site
-is built in a temporary folder and moved into place only when complete.
+stylesheet, and the site's own scripts, which draw the widgets (site_widgets.js) with
+no renderer bundle and no network. The site is built in a temporary folder and moved
+into place only when complete.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -33,29 +34,17 @@ from ._execute import execute_notebook
 from ._sheet import SHEET_PAGE, site_sheet
 
 __all__ = [
-    "CDN_RENDERER",
-    "CDN_REQUIREJS",
     "ExportError",
     "ExportReport",
-    "WidgetScripts",
-    "anywidget_module",
     "app_head",
     "course_stylesheet",
     "export_course",
     "export_environment",
-    "find_renderer",
     "html_exporter",
     "prune_widget_state",
     "rewrite_notebook_links",
 ]
 
-RENDERER_VERSION = "1.0.15"  # keep in step with package.json (a test checks)
-REQUIREJS_VERSION = "2.3.8"  # likewise
-CDN_RENDERER = (f"https://cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager@"
-                f"{RENDERER_VERSION}/dist/embed-amd.js")
-CDN_REQUIREJS = f"https://cdn.jsdelivr.net/npm/requirejs@{REQUIREJS_VERSION}/require.js"
-_RENDERER_PARTS = ("node_modules", "@jupyter-widgets", "html-manager", "dist")
-_RENDERER_SUFFIXES = (".woff2", ".woff", ".ttf", ".eot", ".svg")
 _STATE_MIME = "application/vnd.jupyter.widget-state+json"
 _VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 _MODEL_REFERENCE = re.compile(r"IPY_MODEL_([0-9a-f]+)")
@@ -66,46 +55,9 @@ class ExportError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class WidgetScripts:
-    """Where a page finds RequireJS, the widget renderer, and third-party widget modules
-    (by module name, as RequireJS paths without ".js")."""
-
-    requirejs: str
-    embed: str
-    paths: dict[str, str]
-
-    def resources(self) -> dict[str, Any]:
-        return {"requirejs": self.requirejs, "embed": self.embed, "paths": self.paths}
-
-
-def anywidget_module() -> Path:
-    """anywidget's front-end built for RequireJS, as its Python wheel ships it."""
-    import anywidget
-
-    return Path(anywidget.__file__).parent / "nbextension" / "index.js"
-
-
-def requirejs_file(renderer: Path) -> Path:
-    """require.js from npm, beside the html-manager package in the same node_modules."""
-    return renderer.parents[2] / "requirejs" / "require.js"
-
-
-@dataclass(frozen=True)
 class ExportReport:
     out: Path
     pages: tuple[Path, ...]
-    renderer: str  # "local" or the CDN address
-
-
-def find_renderer(places: Iterable[Path]) -> Path | None:
-    """The html-manager ``dist`` folder installed by npm (with require.js beside it),
-    searched upward from each place."""
-    for place in places:
-        for folder in (place.resolve(), *place.resolve().parents):
-            candidate = folder.joinpath(*_RENDERER_PARTS)
-            if (candidate / "embed-amd.js").is_file() and requirejs_file(candidate).is_file():
-                return candidate
-    return None
 
 
 def prune_widget_state(nb: nbformat.NotebookNode) -> None:
@@ -193,8 +145,7 @@ def course_stylesheet() -> str:
 
 
 def html_exporter() -> Any:
-    """nbconvert's HTML exporter with the course template: no code, no prompts. Pages
-    name their widget scripts through ``resources["course_widgets"]``."""
+    """nbconvert's HTML exporter with the course template: no code, no prompts."""
     from nbconvert import HTMLExporter
 
     templates = Path(str(resources.files(__package__).joinpath("templates")))
@@ -230,7 +181,6 @@ def _replace_folder(built: Path, out: Path) -> None:
 
 
 def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
-                  allow_cdn: bool = False, renderer: Path | None = None,
                   report: Callable[[str], None] = lambda line: None,
                   workers: int = 2) -> ExportReport:
     """Build the offline site for the course in ``notebooks`` at ``out``."""
@@ -239,19 +189,6 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
     if missing:
         raise ExportError(f"These course notebooks are missing from {notebooks}: "
                           f"{', '.join(missing)}.")
-    renderer_dir = renderer or find_renderer([notebooks, Path.cwd()])
-    if renderer_dir is None and not allow_cdn:
-        raise ExportError(
-            "The offline widget renderer (@jupyter-widgets/html-manager) is not installed. "
-            "Run 'npm ci' in the course folder (make install does it), or add --allow-cdn "
-            f"to load version {RENDERER_VERSION} from the network instead.")
-    scripts = WidgetScripts(
-        "_static/require.js" if renderer_dir else CDN_REQUIREJS,
-        "_static/html-manager/embed-amd.js" if renderer_dir else CDN_RENDERER,
-        {"anywidget": "_static/widgets/anywidget"})
-    if renderer_dir is None:
-        report(f"Using the widget renderer from the network ({CDN_RENDERER}): the pages "
-               "need an internet connection for their widgets.")
 
     out = out.resolve()
     try:
@@ -269,7 +206,6 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             prune_widget_state(nb)
             html, _ = exporter.from_notebook_node(
                 nb, resources={"metadata": {"name": _page_title(info)},
-                               "course_widgets": scripts.resources(),
                                "course_app_head": app_head()})
             page = built / f"{info.stem}.html"
             page.write_text(rewrite_notebook_links(html), encoding="utf-8")
@@ -281,11 +217,6 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
         # The progress file's contract, beside the pages that save and load such files.
         (built / SCHEMA_FILENAME).write_text(schema_text(), encoding="utf-8")
-        (static / "widgets").mkdir()
-        shutil.copy2(anywidget_module(), static / "widgets" / "anywidget.js")
-        if renderer_dir is not None:
-            _copy_renderer(renderer_dir, static / "html-manager")
-            shutil.copy2(requirejs_file(renderer_dir), static / "require.js")
         write_app_files(built)
         _open_to_readers(built)
         _replace_folder(built, out)
@@ -296,7 +227,7 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         shutil.rmtree(built, ignore_errors=True)
         raise
     report(f"Exported {len(pages)} pages to {out}; open {out / 'index.html'}.")
-    return ExportReport(out, tuple(pages), "local" if renderer_dir else CDN_RENDERER)
+    return ExportReport(out, tuple(pages))
 
 
 def _cannot_write(out: Path, error: OSError) -> str:
@@ -336,9 +267,3 @@ def _execute_all(paths: Sequence[Path], env: dict[str, str], workers: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _copy_renderer(source: Path, target: Path) -> None:
-    target.mkdir(parents=True)
-    for path in source.iterdir():
-        if path.name in ("embed-amd.js", "embed.js.LICENSE.txt") or (
-                path.suffix in _RENDERER_SUFFIXES):
-            shutil.copy2(path, target / path.name)

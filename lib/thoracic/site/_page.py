@@ -1,64 +1,24 @@
 """One exported notebook as a single self-contained page: everything it needs is inside
-the file (stylesheet, scripts, the widget renderer and its icon font), so it works offline
-even when copied alone.
+the file (stylesheet and the site's own scripts, which draw its widgets), so it works
+offline even when copied alone.
 """
 
 from __future__ import annotations
 
-import base64
 import re
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ._app import SITE_SCRIPTS, site_script
-from ._export import (
-    ExportError,
-    WidgetScripts,
-    anywidget_module,
-    course_stylesheet,
-    find_renderer,
-    html_exporter,
-    prune_widget_state,
-    requirejs_file,
-)
+from ._export import course_stylesheet, html_exporter, prune_widget_state
 
-__all__ = ["inline_widget_scripts", "single_page"]
-
-# The renderer's bundle asks for its icon font by name (``n.p+"<hash>.woff2"``); browsers
-# that read the bundle all read woff2, so only those files are put inside it.
-_FONT_REFERENCE = re.compile(r'\b[a-z]\.p\+"([0-9a-f]+\.woff2)"')
+__all__ = ["single_page"]
 
 
-def _data_url(text: str) -> str:
-    return "data:text/javascript;base64," + base64.b64encode(text.encode()).decode("ascii")
-
-
-@cache
-def inline_widget_scripts(dist: Path) -> WidgetScripts:
-    """RequireJS, the renderer (with its woff2 fonts inside it) and anywidget's module, all
-    as ``data:`` URLs, so a page needs no other file."""
-    bundle = (dist / "embed-amd.js").read_text("utf-8")
-
-    def inline(match: re.Match[str]) -> str:
-        font = base64.b64encode((dist / match.group(1)).read_bytes()).decode("ascii")
-        return f'"data:font/woff2;base64,{font}"'
-
-    return WidgetScripts(_data_url(requirejs_file(dist).read_text("utf-8")),
-                         _data_url(_FONT_REFERENCE.sub(inline, bundle)),
-                         {"anywidget": _data_url(anywidget_module().read_text("utf-8"))})
-
-
-def single_page(nb: Any, title: str, *, renderer: Path | None = None) -> str:
+def single_page(nb: Any, title: str) -> str:
     """An executed notebook as one page that needs no other file and no network."""
-    dist = renderer or find_renderer([Path.cwd(), Path(__file__).parent])
-    if dist is None:
-        raise ExportError("The offline widget renderer (@jupyter-widgets/html-manager) is not "
-                          "installed. Run 'make install' in the course folder.")
     prune_widget_state(nb)
     html, _ = html_exporter().from_notebook_node(
         nb, resources={"metadata": {"name": title},
-                       "course_widgets": inline_widget_scripts(dist).resources(),
                        # the site's scripts inside the page, so its parts work alone too
                        "course_app_head": "\n".join(
                            "<script>" + site_script(name).replace("</", "<\\/") + "</script>"

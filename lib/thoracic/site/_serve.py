@@ -37,13 +37,11 @@ class _InlineScripts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.found: list[str] = []
-        self.widget_renderer = False
         self._open: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
             given = dict(attrs)
-            self.widget_renderer |= _WIDGET_RENDERER in (given.get("src") or "")
             runs = "src" not in given and (given.get("type") or "").lower() in _RUN_TYPES
             self._open = [] if runs else None
 
@@ -57,11 +55,9 @@ class _InlineScripts(HTMLParser):
             self._open = None
 
 
-# Where a page may load from: the site itself. Blob URLs are the widget renderer's way of
-# starting the timer's module; styles inline because the widgets set them per element. The
-# widget renderer compiles its schema of widget state into a function, so the pages that
-# load it need 'unsafe-eval' (and only those).
-_WIDGET_RENDERER = "html-manager/"
+# Where a page may load from: the site itself. Blob URLs are how site_widgets.js starts
+# the timer's module (and the timer its state machine); styles inline because widgets set
+# them per element. Nothing is compiled from text: no 'unsafe-eval' on any page.
 _POLICY = (
     "default-src 'none'; script-src 'self' blob: {scripts}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
@@ -78,8 +74,6 @@ def content_security_policy(html: str | None = None) -> str:
     scripts.close()
     allowed = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest())
                       .decode() + "'" for body in scripts.found})
-    if scripts.widget_renderer:
-        allowed.append("'unsafe-eval'")
     return _POLICY.format(scripts=" ".join(allowed)).replace(" ;", ";")
 
 

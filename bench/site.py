@@ -1,0 +1,99 @@
+"""The exported site's weight, and how soon a phone can start a timer from it.
+
+Measured in one run, on a site exported afresh:
+- site_bytes: the whole site; page_bytes_max: its largest page;
+- timer_ready_first_s / timer_ready_warm_s: from navigation to the timer's Start button
+  on 04-childs-pose.html, opened from file:// at 390x844 with the CPU slowed 4x (through
+  the DevTools protocol), on a first visit (a new browser profile each time) and on a
+  visit right after (median of 5 each);
+- floor_first_s / floor_warm_s: the same page loads' floor, a page without a timer
+  (02-why-thoracic-flexibility.html) to its load event, the same way.
+Last line: one JSON object. Targets (issue 24): site_bytes at most 1.5 MB,
+timer_ready_first_s at most 0.6 and timer_ready_warm_s at most 0.4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from thoracic.site import export_course
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+TIMER_PAGE = "04-childs-pose.html"
+FLOOR_PAGE = "02-why-thoracic-flexibility.html"
+START = ".ubr-timer button:has-text('Start')"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+# Milliseconds from the navigation's start, as the page's own clock counts them.
+SINCE_NAVIGATION = "() => performance.now()"
+LOADED = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
+
+
+def _visits(browser: object, url: str, ready: str | None) -> tuple[float, float]:
+    """Seconds to ready on a first visit and on the visit after it, in a new profile."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        times = []
+        for _ in range(2):
+            page.goto(url, wait_until="commit")
+            if ready is None:
+                page.wait_for_load_state("load")
+                times.append(page.evaluate(LOADED) / 1000)
+            else:
+                page.locator(ready).first.wait_for(state="visible", timeout=60_000)
+                times.append(page.evaluate(SINCE_NAVIGATION) / 1000)
+        return times[0], times[1]
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=None,
+                        help="measure this exported site instead of exporting one afresh")
+    given = parser.parse_args().site
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("bench/site.py needs Debian's chromium: apt-get install chromium")
+    with tempfile.TemporaryDirectory() as work:
+        site = given.resolve() if given else Path(work) / "site"
+        if given is None:
+            export_course(ROOT / "notebooks", site)
+        files = [path for path in site.rglob("*") if path.is_file()]
+        site_bytes = sum(path.stat().st_size for path in files)
+        page_bytes_max = max(path.stat().st_size for path in files if path.suffix == ".html")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+            timer = [_visits(browser, (site / TIMER_PAGE).as_uri(), START)
+                     for _ in range(RUNS)]
+            floor = [_visits(browser, (site / FLOOR_PAGE).as_uri(), None)
+                     for _ in range(RUNS)]
+            browser.close()
+
+    def median(values: list[float]) -> float:
+        return round(statistics.median(values), 3)
+
+    result = {"site_bytes": site_bytes, "page_bytes_max": page_bytes_max,
+              "timer_ready_first_s": median([first for first, _ in timer]),
+              "timer_ready_warm_s": median([warm for _, warm in timer]),
+              "floor_first_s": median([first for first, _ in floor]),
+              "floor_warm_s": median([warm for _, warm in floor]), "runs": RUNS}
+    print(f"site {site_bytes:,} bytes, largest page {page_bytes_max:,}; timer ready "
+          f"{result['timer_ready_first_s']} s first, {result['timer_ready_warm_s']} s after "
+          f"(floor {result['floor_first_s']} s / {result['floor_warm_s']} s)")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
