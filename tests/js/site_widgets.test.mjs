@@ -1,0 +1,57 @@
+// Tests of the model the exported pages give each anywidget front-end
+// (lib/thoracic/site/static/site_widgets.js): anywidget's contract over saved state.
+// The script is a classic one, so it runs here as a page runs it, through node:vm.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import vm from "node:vm";
+
+const SOURCE = readFileSync(new URL("../../lib/thoracic/site/static/site_widgets.js", import.meta.url), "utf8");
+
+function load() {
+  const context = {};
+  context.globalThis = context;
+  vm.runInNewContext(SOURCE, context);
+  return context.ThoracicWidgets;
+}
+
+test("get reads the saved state and set changes it for every later get", () => {
+  const model = load().pageModel({version: "standard", muted: false});
+  assert.equal(model.get("version"), "standard");
+  model.set("version", "easier");
+  assert.equal(model.get("version"), "easier");
+  assert.equal(model.get("missing"), undefined);
+});
+
+test("set tells the listeners of that name, once per real change", () => {
+  const model = load().pageModel({muted: false});
+  const heard = [];
+  const listener = (value) => heard.push(value);
+  model.on("change:muted", listener);
+  model.on("change", (name) => heard.push(`changed ${name}`));
+  model.set("muted", true);
+  model.set("muted", true); // no change: nobody is told
+  model.off("change:muted", listener);
+  model.set("muted", false);
+  assert.deepEqual(heard, [true, "changed muted", "changed muted"]);
+});
+
+test("with no kernel, saving and sending keep everything on the page", () => {
+  const model = load().pageModel({plan: {name: "x"}});
+  model.set("plan", {name: "y"});
+  assert.doesNotThrow(() => model.save_changes());
+  assert.doesNotThrow(() => model.send({type: "phase_end"}));
+  assert.deepEqual(model.get("plan"), {name: "y"});
+});
+
+test("off with no listener named removes them all", () => {
+  const model = load().pageModel({a: 1});
+  let calls = 0;
+  model.on("change:a", () => calls++);
+  model.off("change:a");
+  model.set("a", 2);
+  model.on("change:a", () => calls++);
+  model.off();
+  model.set("a", 3);
+  assert.equal(calls, 0);
+});
