@@ -96,6 +96,7 @@ bench: install
 	$(BIN)/python bench/progress.py
 	$(BIN)/python bench/store_race.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/site.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts
