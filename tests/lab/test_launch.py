@@ -4,6 +4,7 @@ folder of the learner's own beside the course, Python only (issue 23, findings 2
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import queue
 import shutil
@@ -36,7 +37,10 @@ def test_the_learner_gets_a_notes_folder_beside_a_link_to_the_course(
     assert sorted(p.name for p in place.root.iterdir()) == [COURSE_LINK, NOTES_FOLDER]
     assert place.course.is_symlink() and place.course.resolve() == notebooks_dir.resolve()
     assert place.notes.is_dir() and not place.notes.is_symlink()
-    assert place.first_page() == f"/lab/tree/{COURSE_LINK}/00-start-here.ipynb"
+    workspace = json.loads(place.first_workspace())["data"]
+    assert workspace["file-browser-filebrowser:cwd"] == {"path": NOTES_FOLDER}
+    assert workspace["layout-restorer:data"]["main"]["current"] == (
+        f"notebook:{COURSE_LINK}/00-start-here.ipynb")
     (place.notes / "mine.ipynb").write_text("{}")
     moved = tmp_path / "moved"
     shutil.copytree(notebooks_dir, moved)
@@ -134,8 +138,13 @@ def test_a_quiet_start_at_00_and_notes_that_survive_a_restart(tmp_path: Path,
         token = lab.address.split("token=", 1)[1]
         page = httpx.get(lab.address, follow_redirects=True, timeout=30)
         assert page.status_code == 200 and "JupyterLab" in page.text
-        assert httpx.URL(lab.address).path == f"/lab/tree/{COURSE_LINK}/00-start-here.ipynb"
-        api = f"{lab.address.split('/lab/', 1)[0]}/api/contents"
+        assert httpx.URL(lab.address).path == "/lab"  # its workspace opens 00 (a browser
+        # test sees it open, with the file browser in My notes)
+        opened = httpx.get(f"{lab.address.split('/lab', 1)[0]}/lab/api/workspaces/default",
+                           headers={"Authorization": f"token {token}"}, timeout=30).json()
+        assert opened["data"]["layout-restorer:data"]["main"]["current"] == (
+            f"notebook:{COURSE_LINK}/00-start-here.ipynb")
+        api = f"{lab.address.split('/lab', 1)[0]}/api/contents"
         auth = {"Authorization": f"token {token}"}
         first = httpx.get(f"{api}/{COURSE_LINK}/00-start-here.ipynb", headers=auth, timeout=30)
         assert first.status_code == 200 and first.json()["type"] == "notebook"
@@ -157,7 +166,7 @@ def test_a_quiet_start_at_00_and_notes_that_survive_a_restart(tmp_path: Path,
     again = Lab(tmp_path, course)
     try:
         token = again.address.split("token=", 1)[1]
-        api = f"{again.address.split('/lab/', 1)[0]}/api/contents"
+        api = f"{again.address.split('/lab', 1)[0]}/api/contents"
         listed = httpx.get(f"{api}/{NOTES_FOLDER}", headers={"Authorization": f"token {token}"},
                            timeout=30).json()
         assert [item["name"] for item in listed["content"]] == ["Untitled.ipynb"]

@@ -1,20 +1,23 @@
 """``thoracic lab`` (what ``make lab`` runs): JupyterLab, opened at the course's first page.
 
-JupyterLab's file browser starts in a folder of the learner's own, inside their data
-folder (beside their progress, never in the course folder), that holds two things:
+JupyterLab's root is a folder of the learner's own, inside their data folder (beside
+their progress, never in the course folder), that holds two things:
 
 - ``Course``: a link to the course folder, which stays exactly as it was installed;
 - ``My notes``: a folder for the learner's own notebooks and files. JupyterLab's Launcher
-  and "New" menu make files in the folder the file browser shows, so they work here.
+  and "New" menu make files in the folder the file browser shows, so the file browser
+  starts there.
 
-The server gets a token of our own (so JupyterLab prints no banner of its own), logs only
-warnings, and opens ``Course/00-start-here.ipynb``; the one address printed leads there.
-A fresh workspace each time (so JupyterLab opens 00 alone, not every tab and kernel of
-the last session) lives in a temporary folder that is removed when JupyterLab stops.
+The server gets a token of our own (so JupyterLab prints no banner of its own) and logs
+only warnings. A fresh workspace each time (so JupyterLab opens 00 alone, not every tab
+and kernel of the last session) opens ``Course/00-start-here.ipynb`` with the file
+browser in ``My notes``; the one address printed leads there. It lives in a temporary
+folder that is removed when JupyterLab stops.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -29,7 +32,6 @@ import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from ..content import COURSE
 from ._contents import is_course_folder
@@ -50,9 +52,25 @@ class LabPlace:
     course: Path
     notes: Path
 
-    def first_page(self) -> str:
-        """The path of the course's first notebook as JupyterLab's URLs write it."""
-        return f"/lab/tree/{quote(COURSE_LINK)}/{quote(COURSE[0].filename)}"
+    def first_workspace(self) -> str:
+        """JupyterLab's default workspace at the start: the course's first notebook open,
+        and the file browser in "My notes". (A /lab/tree/ address would open the notebook
+        and move the file browser into the course folder, where the Launcher and File >
+        New cannot make files.)"""
+        notebook = f"{COURSE_LINK}/{COURSE[0].filename}"
+        widget = f"notebook:{notebook}"
+        return json.dumps({
+            "data": {
+                "layout-restorer:data": {
+                    "main": {"dock": {"type": "tab-area", "currentIndex": 0,
+                                      "widgets": [widget]}, "current": widget},
+                    "left": {"collapsed": False, "visible": True, "current": "filebrowser",
+                             "widgets": ["filebrowser"]}},
+                widget: {"data": {"path": notebook, "factory": "Notebook"}},
+                "file-browser-filebrowser:cwd": {"path": NOTES_FOLDER},
+            },
+            "metadata": {"id": "default"},
+        })
 
 
 def lab_place(data_dir: Path, course_folder: Path) -> LabPlace:
@@ -148,10 +166,13 @@ def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: boo
     token = secrets.token_urlsafe(24)
     address = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="thoracic-lab-workspace-") as workspace:
+        from jupyterlab_server.workspaces_handler import WorkspacesManager
+
+        WorkspacesManager(workspace).save("default", place.first_workspace())
         command = [
             sys.executable, "-m", "jupyter", "lab", f"--port={port}", "--ip=127.0.0.1",
             "--ServerApp.port_retries=0", "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN",
-            f"--ServerApp.root_dir={place.root}", f"--LabApp.default_url={place.first_page()}",
+            f"--ServerApp.root_dir={place.root}", "--LabApp.default_url=/lab",
             f"--LabApp.workspaces_dir={workspace}",
             "--ServerApp.open_browser=" + ("True" if open_browser else "False"),
             *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
@@ -164,8 +185,7 @@ def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: boo
             previous[ending] = signal.signal(ending, _stop)
         try:
             if _wait_until_ready(f"{address}/api/status?token={token}", child):
-                say(f"The course is open in JupyterLab: {address}{place.first_page()}"
-                    f"?token={token}")
+                say(f"The course is open in JupyterLab: {address}/lab?token={token}")
                 say(f"Your own notebooks and notes go in \"{NOTES_FOLDER}\" (next to "
                     f"\"{COURSE_LINK}\" in the file browser), kept in {place.notes}.")
                 say("To stop, press Ctrl+C twice here.")
