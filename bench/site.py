@@ -18,6 +18,7 @@ import argparse
 import json
 import shutil
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,12 +27,11 @@ from playwright.sync_api import sync_playwright
 from thoracic.site import export_course
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # Chromium is started as the browser tests start it
 RUNS = 5
 TIMER_PAGE = "04-childs-pose.html"
 FLOOR_PAGE = "02-why-thoracic-flexibility.html"
 START = ".ubr-timer button:has-text('Start')"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 # Milliseconds from the navigation's start, as the page's own clock counts them.
 SINCE_NAVIGATION = "() => performance.now()"
 LOADED = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
@@ -63,6 +63,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=None,
                         help="measure this exported site instead of exporting one afresh")
     given = parser.parse_args().site
+    from tests.browser.conftest import LAUNCH_ARGS
+
     chromium = shutil.which("chromium")
     if chromium is None:
         raise SystemExit("bench/site.py needs Debian's chromium: apt-get install chromium")
@@ -74,7 +76,7 @@ def main() -> None:
         site_bytes = sum(path.stat().st_size for path in files)
         page_bytes_max = max(path.stat().st_size for path in files if path.suffix == ".html")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
             timer = [_visits(browser, (site / TIMER_PAGE).as_uri(), START)
                      for _ in range(RUNS)]
             floor = [_visits(browser, (site / FLOOR_PAGE).as_uri(), None)

@@ -143,10 +143,9 @@ def _progress(args: argparse.Namespace) -> int:
         print(report.describe())
         return 0
     if args.list_entries:
-        from .progress import Entry, describe_entry
+        from .progress import describe_entry, every_entry
 
-        every: list[Entry] = [*store.sessions(), *store.self_tests(), *store.next_day_checks()]
-        entries = sorted(every, key=lambda entry: (entry.day, entry.recorded_at))[-30:]
+        entries = every_entry(store)[-30:]
         for entry in entries:  # a note may hold anything: it prints as one plain line
             print(for_terminal(f"{entry.id}  {describe_entry(entry)}"))
         print(f"(the latest {len(entries)}; delete a wrong one with: thoracic progress "

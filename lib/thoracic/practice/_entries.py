@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..base import Previewed, Rendered, exporting, offline_part, preview
-from ..progress import Entry, EntryGroup, Store, StoreError, group_entries, store_or_own
+from ..progress import EntryGroup, Store, StoreError, every_entry, group_entries, store_or_own
 from ..ui import SavingNotice
 
 __all__ = ["EntryFixer", "fix_entries"]
@@ -49,9 +49,7 @@ class EntryFixer(Previewed, widgets.VBox):
 
     def entries(self) -> list[EntryGroup]:
         """The latest lines, newest first: an exercise with its sets, or one entry."""
-        every: list[Entry] = [*self.store.sessions(), *self.store.self_tests(),
-                              *self.store.next_day_checks()]
-        return group_entries(every)[:LATEST]
+        return group_entries(every_entry(self.store))[:LATEST]
 
     def refresh(self) -> None:
         try:

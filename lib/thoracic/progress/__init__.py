@@ -24,7 +24,7 @@ from ._errors import (
     StoreLocationError,
     StoreLockedError,
 )
-from ._groups import EntryGroup, group_entries
+from ._groups import EntryGroup, every_entry, group_entries
 from ._location import data_dir, store_path
 from ._protocol import Store
 from ._records import (
@@ -84,6 +84,7 @@ __all__ = [
     "data_dir",
     "describe_entry",
     "device_rules",
+    "every_entry",
     "group_entries",
     "progress_file_schema",
     "progress_store",

@@ -13,15 +13,15 @@ stay checks of their own on each side, and the schema's description names them.
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 from typing import Any
 
 from ..base import MAX_SESSION_SECONDS
 from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, SELF_TESTS, VARIATIONS
-from ._records import MAX_NOTE_CHARS, TICK_FIELDS, NextDayCheck, QuizAnswer, SelfTestResult, Session
+from ._records import MAX_NOTE_CHARS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 from ._transfer import (
     EARLIEST_DAY,
+    FIELDS,
     KINDS,
     MAX_CHOICE,
     MAX_DAYS_AHEAD,
@@ -59,10 +59,6 @@ def _record(names: tuple[str, ...], properties: dict[str, Any], optional: frozen
             "properties": {name: properties[name] for name in names}}
 
 
-def _names(record: type) -> tuple[str, ...]:
-    return tuple(field.name for field in fields(record))
-
-
 def _self_test_rules() -> list[dict[str, Any]]:
     """Each self-test's sides and range, chosen by its id."""
     rules = []
@@ -88,7 +84,7 @@ def progress_file_schema() -> dict[str, Any]:
     }
     ref = {name: {"$ref": f"#/$defs/{name}"} for name in defs}
     seconds = {"type": "number", "minimum": 0, "maximum": MAX_SESSION_SECONDS}
-    defs["session"] = _record(_names(Session), {
+    defs["session"] = _record(FIELDS["sessions"], {
         "id": ref["id"], "day": ref["day"], "recorded_at": ref["stamp"],
         "kind": {"enum": list(SESSION_KINDS),
                  "description": "One set, one exercise with its sets, or a whole routine."},
@@ -102,25 +98,25 @@ def progress_file_schema() -> dict[str, Any]:
         "version": _nullable({"enum": list(VARIATIONS),
                               "description": "The version of the dose the timer ran."}),
     }, frozenset({"sets", "rating", "note", "version"}), "One entry of the practice log.")
-    defs["self_test"] = {**_record(_names(SelfTestResult), {
+    defs["self_test"] = {**_record(FIELDS["self_tests"], {
         "id": ref["id"], "day": ref["day"], "recorded_at": ref["stamp"],
         "test": {"enum": [test.id for test in SELF_TESTS]},
         "side": {"type": "string", "description": "left, right, or empty for one value."},
         "value": {"type": "number"},
     }, frozenset(), "One self-test result."), "allOf": _self_test_rules()}
-    defs["checklist_tick"] = _record(TICK_FIELDS, {
+    defs["checklist_tick"] = _record(FIELDS["checklist_ticks"], {
         "checklist": ref["name"], "item": ref["name"],
         "day": {"anyOf": [ref["day"], {"const": ""}],
                 "description": "The day of a daily checklist's tick; empty for the others."},
         "checked": {"type": "boolean"}, "updated_at": ref["stamp"],
     }, frozenset(), "A checklist line ticked or unticked.")
-    defs["quiz_answer"] = _record(_names(QuizAnswer), {
+    defs["quiz_answer"] = _record(FIELDS["quiz_answers"], {
         "id": ref["id"], "day": ref["day"], "recorded_at": ref["stamp"],
         "question": ref["name"],
         "choice": {"type": "integer", "minimum": 0, "maximum": MAX_CHOICE},
         "correct": {"type": "boolean"},
     }, frozenset(), "An answer to a knowledge check.")
-    defs["next_day_check"] = _record(_names(NextDayCheck), {
+    defs["next_day_check"] = _record(FIELDS["next_day_checks"], {
         "id": ref["id"], "day": ref["day"], "recorded_at": ref["stamp"],
         "answer": {"enum": list(NEXT_DAY_ANSWERS)},
     }, frozenset(), "The answer to the next-day check: one a day.")

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ._records import Entry, Session, describe_entry
 
-__all__ = ["EntryGroup", "group_entries"]
+if TYPE_CHECKING:
+    from ._protocol import Store
+
+__all__ = ["EntryGroup", "every_entry", "group_entries"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,13 @@ class EntryGroup:
 
 def _order(entry: Entry) -> tuple[str, str]:
     return entry.day, entry.recorded_at
+
+
+def every_entry(store: Store) -> list[Entry]:
+    """Every entry a learner may delete (practice log, self-tests, next-day checks), oldest
+    first: what ``thoracic progress --list`` and "fix a wrong entry" show."""
+    return sorted([*store.sessions(), *store.self_tests(), *store.next_day_checks()],
+                  key=_order)
 
 
 def group_entries(entries: Iterable[Entry]) -> list[EntryGroup]:

@@ -45,6 +45,7 @@ from ._errors import (
     StoreLocationError,
     StoreLockedError,
 )
+from ._groups import every_entry
 from ._location import store_path
 from ._records import (
     TICK_FIELDS,
@@ -625,8 +626,7 @@ class ProgressStore:
         """Remove several entries at once (an exercise and its sets): all of them, in one
         transaction, or none. What was removed, in the order asked; KeyError naming the
         first unknown id, and deleting nothing, if one is missing."""
-        every: list[Entry] = [*self.sessions(), *self.self_tests(), *self.next_day_checks()]
-        held = {entry.id: entry for entry in every}
+        held = {entry.id: entry for entry in every_entry(self)}
         for entry_id in entry_ids:
             if entry_id not in held:
                 raise KeyError(f"There is no practice-log entry, self-test result or next-day "

@@ -247,7 +247,7 @@
     const saved = store.nextDayChecks().find((check) => check.day === today);
     const practised = store.sessions().some((session) => session.day < today);
     if (!practised && !saved) {
-      part.append(element("p", "", `${config.not_yet}`));
+      part.append(element("p", "", config.not_yet));
       return;
     }
     part.append(element("p", "", config.question));
