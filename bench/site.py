@@ -7,7 +7,10 @@ Measured in one run, on a site exported afresh:
   the DevTools protocol), on a first visit (a new browser profile each time) and on a
   visit right after (median of 5 each);
 - floor_first_s / floor_warm_s: the same page loads' floor, a page without a timer
-  (02-why-thoracic-flexibility.html) to its load event, the same way.
+  (02-why-thoracic-flexibility.html) to its load event, the same way;
+- one_page_bytes, one_page_ready_first_s / one_page_ready_warm_s: the same notebook saved
+  as one self-contained page (JupyterLab's File > Save and Export Notebook As > Upper Back
+  Relief page), and its timer's readiness measured the same way (issue 23).
 Last line: one JSON object. Targets (issue 24): site_bytes at most 1.5 MB,
 timer_ready_first_s at most 0.6 and timer_ready_warm_s at most 0.4.
 """
@@ -24,12 +27,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from thoracic.lab import CoursePageExporter
 from thoracic.site import export_course
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # Chromium is started as the browser tests start it
 RUNS = 5
-TIMER_PAGE = "04-childs-pose.html"
+NOTEBOOK = "04-childs-pose.ipynb"
+TIMER_PAGE = NOTEBOOK.replace(".ipynb", ".html")
 FLOOR_PAGE = "02-why-thoracic-flexibility.html"
 START = ".ubr-timer button:has-text('Start')"
 # Milliseconds from the navigation's start, as the page's own clock counts them.
@@ -62,7 +67,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=None,
                         help="measure this exported site instead of exporting one afresh")
-    given = parser.parse_args().site
+    parser.add_argument("--page", type=Path, default=None,
+                        help="measure this one-page export of 04 instead of making one")
+    arguments = parser.parse_args()
+    given = arguments.site
     from tests.browser.conftest import LAUNCH_ARGS
 
     chromium = shutil.which("chromium")
@@ -75,12 +83,18 @@ def main() -> None:
         files = [path for path in site.rglob("*") if path.is_file()]
         site_bytes = sum(path.stat().st_size for path in files)
         page_bytes_max = max(path.stat().st_size for path in files if path.suffix == ".html")
+        one_page = arguments.page.resolve() if arguments.page else Path(work) / "alone.html"
+        if arguments.page is None:
+            html, _ = CoursePageExporter().from_filename(str(ROOT / "notebooks" / NOTEBOOK))
+            one_page.write_text(html, "utf-8")
+        one_page_bytes = one_page.stat().st_size
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
             timer = [_visits(browser, (site / TIMER_PAGE).as_uri(), START)
                      for _ in range(RUNS)]
             floor = [_visits(browser, (site / FLOOR_PAGE).as_uri(), None)
                      for _ in range(RUNS)]
+            alone = [_visits(browser, one_page.as_uri(), START) for _ in range(RUNS)]
             browser.close()
 
     def median(values: list[float]) -> float:
@@ -90,10 +104,15 @@ def main() -> None:
               "timer_ready_first_s": median([first for first, _ in timer]),
               "timer_ready_warm_s": median([warm for _, warm in timer]),
               "floor_first_s": median([first for first, _ in floor]),
-              "floor_warm_s": median([warm for _, warm in floor]), "runs": RUNS}
+              "floor_warm_s": median([warm for _, warm in floor]),
+              "one_page_bytes": one_page_bytes,
+              "one_page_ready_first_s": median([first for first, _ in alone]),
+              "one_page_ready_warm_s": median([warm for _, warm in alone]), "runs": RUNS}
     print(f"site {site_bytes:,} bytes, largest page {page_bytes_max:,}; timer ready "
           f"{result['timer_ready_first_s']} s first, {result['timer_ready_warm_s']} s after "
-          f"(floor {result['floor_first_s']} s / {result['floor_warm_s']} s)")
+          f"(floor {result['floor_first_s']} s / {result['floor_warm_s']} s); one page "
+          f"{result['one_page_bytes']:,} bytes, ready {result['one_page_ready_first_s']} s / "
+          f"{result['one_page_ready_warm_s']} s")
     print(json.dumps(result))
 
 

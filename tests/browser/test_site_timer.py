@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .timer import (
     check_mat_view,
@@ -125,12 +126,15 @@ def test_a_version_of_the_dose_is_chosen_on_the_page_with_no_kernel(exported_sit
     page.goto((exported_site / "04-childs-pose.html").as_uri())
     timer = page.locator(".ubr-timer").first
     timer.wait_for()
+    timer.scroll_into_view_if_needed()
     version = timer.get_by_label("Version")
-    assert version.locator("option").all_inner_texts() == [
+    # Waits until drawn: a cell off screen is drawn only once scrolled near
+    # (content-visibility), and until then its rendered text is empty.
+    expect(version.locator("option")).to_have_text([
         "Standard", "Easier", "Harder", "Longer holds (older adults)",
-        "Chair or standing (no floor)"]
+        "Chair or standing (no floor)"])
     next_part = timer.locator(".ubr-next")
-    assert "(0:30)" in next_part.inner_text()
+    expect(next_part).to_contain_text("(0:30)")
     version.select_option(label="Longer holds (older adults)")
     page.wait_for_function("(el) => el.textContent.includes('(1:00)')",
                            arg=next_part.element_handle())

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -29,9 +29,10 @@ import nbformat
 from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
 from ..progress import SCHEMA_FILENAME, schema_text
-from ._app import SITE_SCRIPTS, THEME_COLOUR, write_app_files
+from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
 from ._execute import execute_notebook
 from ._sheet import SHEET_PAGE, site_sheet
+from ._stylesheet import trim_stylesheet
 
 __all__ = [
     "ExportError",
@@ -128,8 +129,9 @@ def _index_page() -> str:
             "</main></body></html>\n")
 
 
-def course_stylesheet() -> str:
-    """JupyterLab's light theme, trimmed of editing chrome, plus the course's own CSS."""
+def course_stylesheet(texts: Iterable[str]) -> str:
+    """JupyterLab's light theme and page styles plus the course's own CSS, cut down to the
+    rules and variables that ``texts`` (the pages and scripts styled) can use."""
     from jupyter_core.paths import jupyter_path
 
     folders = [Path(folder) / "static"
@@ -138,10 +140,11 @@ def course_stylesheet() -> str:
     if lab_static is None:
         raise ExportError("nbconvert's lab template is missing; reinstall with make install.")
     ours = resources.files(__package__).joinpath("templates/course/course.css").read_text("utf-8")
-    return "\n".join([(lab_static / "index.css").read_text("utf-8"),
-                      (lab_static / "theme-light.css").read_text("utf-8"),
-                      "a.anchor-link { display: none; } .jp-Collapser { display: none; }",
-                      ours])
+    return trim_stylesheet("\n".join([(lab_static / "index.css").read_text("utf-8"),
+                                      (lab_static / "theme-light.css").read_text("utf-8"),
+                                      "a.anchor-link { display: none; } "
+                                      ".jp-Collapser { display: none; }",
+                                      ours]), texts)
 
 
 def html_exporter() -> Any:
@@ -212,12 +215,14 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             pages.append(out / page.name)
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
         (built / SHEET_PAGE).write_text(site_sheet(), encoding="utf-8")  # standard doses
-        static = built / "_static"
-        static.mkdir()
-        (static / "course.css").write_text(course_stylesheet(), encoding="utf-8")
         # The progress file's contract, beside the pages that save and load such files.
         (built / SCHEMA_FILENAME).write_text(schema_text(), encoding="utf-8")
-        write_app_files(built)
+        styled = [*(path.read_text("utf-8") for path in sorted(built.glob("*.html"))),
+                  *(site_script(name) for name in SITE_SCRIPTS)]
+        (built / "_static").mkdir()
+        (built / "_static" / "course.css").write_text(course_stylesheet(styled),
+                                                       encoding="utf-8")
+        write_app_files(built)  # last: its service worker lists every file
         _open_to_readers(built)
         _replace_folder(built, out)
     except OSError as error:

@@ -24,13 +24,13 @@ def single_page(nb: Any, title: str) -> str:
                            "<script>" + site_script(name).replace("</", "<\\/") + "</script>"
                            for name in SITE_SCRIPTS)})
     html = _links_as_text(html)
-    stylesheet = f"<style>{course_stylesheet()}</style>"
-    html = re.sub(r'<link[^>]*href="_static/course\.css"[^>]*>', lambda _: stylesheet, html,
-                  count=1)
     # A page on its own has no site index to go back to.
     html = re.sub(r'<header class="course-header">.*?</header>', "", html, count=1,
                   flags=re.DOTALL)
-    return re.sub(r"(<main[^>]*>|<body[^>]*>)", lambda m: m.group(1) + _ALONE, html, count=1)
+    html = re.sub(r"(<main[^>]*>|<body[^>]*>)", lambda m: m.group(1) + _ALONE, html, count=1)
+    stylesheet = f"<style>{course_stylesheet([html])}</style>"
+    return re.sub(r'<link[^>]*href="_static/course\.css"[^>]*>', lambda _: stylesheet, html,
+                  count=1)
 
 
 # Links to the other notebooks lead nowhere from a page saved on its own (file://, or
