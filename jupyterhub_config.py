@@ -48,6 +48,8 @@ import socket
 import sys
 from pathlib import Path
 
+from thoracic.site import KERNEL_ENCRYPTION
+
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 (JupyterHub provides it)
 
 REPOSITORY = Path(__file__).resolve().parent
@@ -125,8 +127,10 @@ c.Spawner.cmd = [str(VENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(COURSE)
 c.Spawner.default_url = "/lab/tree/00-start-here.ipynb"
 c.Spawner.env_keep = ["LANG", "LC_ALL", "TZ", "JUPYTERHUB_SINGLEUSER_APP"]
+# Each learner's kernels talk to their server over CurveZMQ, as in thoracic lab.
+c.Spawner.args = [f"--KernelManager.transport_encryption={KERNEL_ENCRYPTION}"]
 if os.geteuid() == 0:  # a container often runs as root; Jupyter refuses unless told
-    c.Spawner.args = ["--ServerApp.allow_root=True"]
+    c.Spawner.args.append("--ServerApp.allow_root=True")
 
 
 def _progress_folder(spawner: object) -> str:

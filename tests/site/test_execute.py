@@ -30,6 +30,16 @@ def test_environment_is_fixed_and_temporary() -> None:
     assert not data_dir.exists()
 
 
+def test_the_kernel_is_encrypted_and_quiet(tmp_path: Path, capfd: pytest.CaptureFixture[str]
+                                           ) -> None:
+    # ipykernel warns on every start when its connection is plain TCP; thoracic export
+    # printed that warning 13 times.
+    path = _write(tmp_path / "ok.ipynb", "print('hello')")
+    with deterministic_environment() as env:
+        execute_notebook(path, env)
+    assert "without encryption" not in capfd.readouterr().err
+
+
 def test_notebook_runs_with_the_given_environment(tmp_path: Path) -> None:
     path = _write(tmp_path / "ok.ipynb", "from thoracic.base import today\nprint(today())")
     with deterministic_environment() as env:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import COURSE
+from ..site import KERNEL_ENCRYPTION
 from ._contents import is_course_folder
 
 __all__ = ["COURSE_LINK", "NOTES_FOLDER", "LabPlace", "lab_place", "run_lab"]
@@ -174,6 +175,7 @@ def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: boo
             "--ServerApp.port_retries=0", "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN",
             f"--ServerApp.root_dir={place.root}", "--LabApp.default_url=/lab",
             f"--LabApp.workspaces_dir={workspace}",
+            f"--KernelManager.transport_encryption={KERNEL_ENCRYPTION}",
             "--ServerApp.open_browser=" + ("True" if open_browser else "False"),
             *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
             *extra,

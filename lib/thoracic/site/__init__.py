@@ -13,7 +13,12 @@ May import: every package below it (``base`` to ``practice``); never ``authoring
 """
 
 from ._app import APP_NAME, ICON_SIZES, SITE_SCRIPTS, write_app_files
-from ._execute import NotebookExecutionError, execute_notebook, execute_notebook_node
+from ._execute import (
+    KERNEL_ENCRYPTION,
+    NotebookExecutionError,
+    execute_notebook,
+    execute_notebook_node,
+)
 from ._export import (
     ExportError,
     ExportReport,
@@ -32,6 +37,7 @@ from ._sheet import SHEET_PAGE, sheet_html, sheet_name, site_sheet
 __all__ = [
     "APP_NAME",
     "ICON_SIZES",
+    "KERNEL_ENCRYPTION",
     "LOCAL_HOST",
     "SHEET_PAGE",
     "SITE_SCRIPTS",

@@ -14,7 +14,13 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["NotebookExecutionError", "execute_notebook", "execute_notebook_node"]
+__all__ = ["KERNEL_ENCRYPTION", "NotebookExecutionError", "execute_notebook",
+           "execute_notebook_node"]
+
+# Kernels talk to whoever started them over CurveZMQ where the kernel says it can (ipykernel
+# does): nothing readable on the wire, and no "running over TCP without encryption" warning
+# in the learner's terminal for every notebook (jupyter_client's transport_encryption).
+KERNEL_ENCRYPTION = "auto"
 
 
 class NotebookExecutionError(RuntimeError):
@@ -49,9 +55,11 @@ def execute_notebook_node(nb: nbformat.NotebookNode, name: str, folder: Path,
     the same notebook comes back with its outputs."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
+    encrypted = Config({"KernelManager": {"transport_encryption": KERNEL_ENCRYPTION}})
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
+                            resources={"metadata": {"path": str(folder)}}, config=encrypted)
     try:
         _run_to_completion(client.async_execute(env=dict(env)))
     except CellExecutionError as error:
