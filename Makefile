@@ -12,7 +12,7 @@ PORT ?= 8888
 HUB_PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab hub test check lint types js notebooks nav html bench clean
+.PHONY: help install lab hub test check lint types js notebooks nav html validator bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
@@ -22,6 +22,7 @@ help:
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
 	@echo "make nav        regenerate the previous / next / contents links"
 	@echo "make html       export the course as an offline website in site/"
+	@echo "make validator  rewrite the progress file's schema and its compiled validator"
 	@echo "make bench      run the benchmarks in bench/"
 
 $(BIN)/python:
@@ -85,6 +86,12 @@ notebooks: install
 
 nav: install
 	$(BIN)/thoracic nav --folder notebooks
+
+# The site's progress-file validator: the schema compiled by ajv ahead of time (after
+# thoracic schema --out schema); make js fails while it is stale.
+validator: install
+	$(BIN)/thoracic schema --out schema
+	node tools/compile-progress-validator.mjs
 
 html: $(SETUP_DONE)
 	$(BIN)/thoracic export --folder notebooks --out site

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -361,6 +362,44 @@ def test_the_schema_refuses_only_what_the_checks_refuse() -> None:
             assert any(words in verdict["refused"]
                        for words in (*BEYOND_THE_SCHEMA, *PYTHON_ONLY)), (name, verdict)
     assert beyond >= len(BEYOND_THE_SCHEMA)
+
+
+VALIDATOR = ROOT / "lib" / "thoracic" / "site" / "static" / "progress_file.generated.js"
+
+
+def test_the_site_s_compiled_validator_decides_as_jsonschema_does(run_node: Any) -> None:
+    """ajv's standalone code for the published schema (what the site checks files with)
+    and jsonschema (Python's reference validator) take the same decision on every file of
+    the corpus that both JSON readers read, and ajv's error is at a place jsonschema also
+    names: the same entry and field."""
+    body = (
+        "import {readFileSync} from 'node:fs'; import vm from 'node:vm';"
+        f"vm.runInThisContext(readFileSync({json.dumps(str(VALIDATOR))}, 'utf8'));"
+        "const validate = globalThis.ThoracicProgressFileValidator.default;"
+        "const input = JSON.parse(readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(input.map((text) => {"
+        " let data; try { data = JSON.parse(text); } catch { return null; }"
+        " return validate(data) ? {valid: true}"
+        "   : {valid: false, at: validate.errors[0].instancePath}; })));"
+    )
+    texts = [_file_text(file) for _, file in CORPUS]
+    decisions = run_node(body, texts)
+    validator = Draft202012Validator(progress_file_schema())
+    compared = 0
+    for (name, _), text, decision in zip(CORPUS, texts, decisions, strict=True):
+        try:
+            data = parse_progress_text(text, "The file")
+        except ImportFileError:
+            continue  # Python reads no such file (too deep, a number too long)
+        if decision is None:
+            continue  # not JSON to JavaScript (NaN, Infinity): the site's reader refuses it
+        errors = list(itertools.islice(validator.iter_errors(data), 200))
+        assert decision["valid"] == (not errors), name
+        if errors:
+            places = {"".join(f"/{part}" for part in error.absolute_path) for error in errors}
+            assert decision["at"] in places, (name, decision, places)
+        compared += 1
+    assert compared > 0.9 * len(CORPUS), (compared, len(CORPUS))
 
 
 # -- the file's bytes: encoding, byte-order marks, numbers' digits and nesting ---------------
