@@ -307,6 +307,22 @@ describe("days, times and ids", () => {
     });
   });
 
+  test("the site's one set of day helpers: numbers, weeks and labels", () => {
+    const days = Device.days;
+    assert.equal(days.dayNumber("1970-01-01"), 0);
+    assert.equal(days.dayFromNumber(days.dayNumber("2024-02-28") + 1), "2024-02-29");
+    assert.equal(days.dayNumber("2026-03-30") - days.dayNumber("2026-03-28"), 2); // over a clock change
+    assert.equal(days.addDays("2026-12-31", 1), "2027-01-01");
+    assert.equal(days.weekday("2026-11-30"), 0); // a Monday, as Python's weekday()
+    assert.equal(days.weekday("2026-12-06"), 6);
+    assert.equal(days.shortDate("2026-11-30"), "30 Nov");
+    inTimeZone("Pacific/Auckland", () => {
+      assert.equal(days.localDay(new Date("2026-01-14T20:00:00Z")), "2026-01-15");
+      assert.equal(days.shortDate("2026-11-30"), "30 Nov"); // a day is a day everywhere
+    });
+    assert.equal(days.isDay("2025-02-29"), false);
+  });
+
   test("ids are unique, even when the random source repeats itself", () => {
     const {store} = make();
     const ids = new Set();

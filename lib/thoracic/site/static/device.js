@@ -504,6 +504,18 @@
   const dayOf = (today) => (today instanceof Date || typeof today?.getFullYear === "function"
     ? localDay(today) : today);
 
+  const DAY_MS = 86400000;
+  /** Days since 1970-01-01 of a YYYY-MM-DD day, for counting and placing days. */
+  const dayNumber = (day) => Math.round(dayDate(day).getTime() / DAY_MS);
+  const dayFromNumber = (number) => isoOf(new Date(number * DAY_MS));
+  /** A day as a chart's date label, such as "30 Nov". */
+  const shortDate = (day) => dayDate(day).toLocaleDateString("en-GB",
+    {day: "numeric", month: "short", timeZone: "UTC"});
+
+  /** The site's one set of day helpers: days are YYYY-MM-DD text, local to the device. */
+  const days = Object.freeze({isDay, addDays, weekday, localDay, dayNumber, dayFromNumber,
+    shortDate});
+
   // -- checking a progress file: Python's validated_import, message for message -----------
 
   const selfTestsById = (rules) => new Map(rules.self_tests.map((test) => [test.id, test]));
@@ -1645,6 +1657,7 @@
     DEVICE_VERSION,
     DEVICE_MIGRATIONS,
     ImportFileError,
+    days,
     createDeviceStore,
     validateProgressFile,
     parseProgressText,

@@ -58,9 +58,7 @@
 
   /** Today's local date as YYYY-MM-DD, as the device store writes days. */
   Site.today = function today() {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    return root.ThoracicDevice.days.localDay(new Date());
   };
 
   /** A status line inside a part: role=status for news, role=alert for problems. */

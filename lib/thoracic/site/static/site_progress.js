@@ -8,7 +8,12 @@
 
   const Site = (root.ThoracicSite = root.ThoracicSite || { parts: {} });
   const SVG = "http://www.w3.org/2000/svg";
-  const DAY_MS = 86400000;
+  const Days = root.ThoracicDevice.days;  // the site's one set of day helpers
+  const dayNumber = Days.dayNumber;
+  /** A day number as a chart's date label, such as "30 Nov". */
+  const shortDate = (number) => Days.shortDate(Days.dayFromNumber(number));
+  /** Monday on or before the day (as day numbers). */
+  const weekStart = (number) => number - Days.weekday(Days.dayFromNumber(number));
 
   function svg(tag, attributes = {}, text) {
     const node = root.document.createElementNS(SVG, tag);
@@ -17,30 +22,10 @@
     return node;
   }
 
-  function dayNumber(iso) {
-    const [y, m, d] = iso.split("-").map(Number);
-    return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
-  }
-
-  function isoOf(number) {
-    return new Date(number * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  /** A day number as a chart's date label, such as "30 Nov" (UTC, as the day numbers). */
-  function shortDate(number) {
-    return new Date(number * DAY_MS).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-  }
-
   /** The first and last dates under a chart, so it says when it shows. */
   function dateLabels(drawing, y, left, right, first, last) {
     drawing.append(svg("text", { x: left, y, "font-size": 9 }, shortDate(first)));
     if (last !== first) drawing.append(svg("text", { x: right, y, "font-size": 9, "text-anchor": "end" }, shortDate(last)));
-  }
-
-  /** Monday on or before the day (as a day number). */
-  function weekStart(number) {
-    const weekday = (new Date(number * DAY_MS).getUTCDay() + 6) % 7;
-    return number - weekday;
   }
 
   function picture(title, alt, width, height) {
@@ -64,7 +49,7 @@
         const day = first + 7 * week + weekday;
         if (day > today) continue;
         drawing.append(svg("rect", { x: 2 + 14 * week, y: 2 + 14 * weekday, width: 12, height: 12, rx: 2,
-          fill: days.has(day) ? config.palette[0] : "#ececec", "data-day": isoOf(day) }));
+          fill: days.has(day) ? config.palette[0] : "#ececec", "data-day": Days.dayFromNumber(day) }));
       }
     }
     return figure;
