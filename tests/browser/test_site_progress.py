@@ -151,7 +151,7 @@ def test_the_progress_file_goes_to_thoracic_import_and_comes_back(
     damaged = tmp_path / "damaged.json"
     damaged.write_text(exported.read_text()[:-40], encoding="utf-8")
     page.locator("#thoracic-load-file").set_input_files(str(damaged))
-    status.get_by_text("is not a progress export (not valid JSON").wait_for()
+    status.get_by_text("is not a progress file: it is not valid JSON").wait_for()
     assert "Nothing was imported." in status.inner_text()
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"format": "someone-else", "sessions": []}), encoding="utf-8")

@@ -10,8 +10,9 @@ from thoracic import ProgressStore
 from thoracic.authoring._sample import sample_history
 from thoracic.progress import describe_entry, device_rules
 
-DEVICE = (Path(__file__).resolve().parents[2] / "lib" / "thoracic" / "site" / "static"
-          / "device.js")
+STATIC = Path(__file__).resolve().parents[2] / "lib" / "thoracic" / "site" / "static"
+# The schema's compiled validator first, as the pages load them.
+DEVICE_SCRIPTS = (STATIC / "progress_file.generated.js", STATIC / "device.js")
 
 _RUN = """
 import {readFileSync} from "node:fs";
@@ -44,8 +45,9 @@ def test_entries_are_described_and_deleted_as_the_store_does(tmp_path: Path, run
     session = store.sessions()[3]
     store.rate_session(session.id, 4, "A long note that goes on past forty characters, for sure")
     data = store.export_data()
-    result = run_node(_RUN, {"source": DEVICE.read_text("utf-8"), "rules": device_rules(),
-                             "data": data, "remove": session.id})
+    source = "\n".join(path.read_text("utf-8") for path in DEVICE_SCRIPTS)
+    result = run_node(_RUN, {"source": source, "rules": device_rules(), "data": data,
+                             "remove": session.id})
     python = {entry.id: describe_entry(entry)
               for entry in [*store.sessions(), *store.self_tests(), *store.next_day_checks()]}
     assert dict(result["words"]) == python

@@ -54,4 +54,15 @@ class StoreDiskError(StoreError):
 
 
 class ImportFileError(ValueError):
-    """An import file that is not a progress export; nothing was changed."""
+    """An import file that is not a progress export; nothing was changed.
+
+    ``entry`` is the refused entry as (kind, index from 0), such as ("sessions", 11), and
+    ``field`` the field at fault, where the refusal is about one (None otherwise): the
+    site names the same entry and field for the same file (a test holds them together).
+    """
+
+    def __init__(self, message: str, *, entry: tuple[str, int] | None = None,
+                 field: str | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry
+        self.field = field

@@ -122,6 +122,11 @@ def _number(kind: type[int] | type[float]) -> Any:
     return convert
 
 
+def _not_json(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's reader takes them; a browser's does not)."""
+    raise json.JSONDecodeError(f"{name} is not a JSON value", name, 0)
+
+
 def _depth(value: Any) -> int:
     """How many lists and records are nested at the deepest point of ``value``."""
     deepest, waiting = 0, [(value, 1)]
@@ -141,7 +146,8 @@ def parse_progress_text(text: str, name: str) -> Any:
     it cannot be a progress export. The site's parseProgressText takes the same decisions
     (tests/site/test_device_agrees_with_python.py)."""
     try:
-        data = json.loads(text, parse_int=_number(int), parse_float=_number(float))
+        data = json.loads(text, parse_int=_number(int), parse_float=_number(float),
+                          parse_constant=_not_json)
     except RecursionError:
         data, deep = None, True
     except _TooLong as long:
@@ -246,12 +252,33 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else f"{text[:37]}..."
 
 
-def _bad(where: str, problem: str) -> ImportFileError:
-    return ImportFileError(f"{where}: {problem.rstrip('.')}. {NOTHING}")
+class _Where(str):
+    """A place in the file as words ("Session 12"), with the entry it names, if any."""
+
+    entry: tuple[str, int] | None = None
+
+    @classmethod
+    def of(cls, words: str, entry: tuple[str, int] | None = None) -> _Where:
+        where = cls(words)
+        where.entry = entry
+        return where
+
+
+def _bad(where: str, problem: str, field: str | None = None) -> ImportFileError:
+    return ImportFileError(f"{where}: {problem.rstrip('.')}. {NOTHING}",
+                           entry=getattr(where, "entry", None), field=field)
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _as_whole(value: Any) -> Any:
+    """A number with nothing after the point as the whole number it is: JSON (and the
+    schema's "integer") make no difference between 2 and 2.0, so neither does a check."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _text(record: Mapping[str, Any], name: str, where: str, most: int, *,
@@ -259,29 +286,29 @@ def _text(record: Mapping[str, Any], name: str, where: str, most: int, *,
     value = record.get(name)
     if not isinstance(value, str):
         missing = "is missing" if value is None else f"is {_shown(value)}"
-        raise _bad(where, f"field '{name}' {missing}; it must be text")
+        raise _bad(where, f"field '{name}' {missing}; it must be text", name)
     if not (0 if empty else 1) <= len(value) <= most:
         span = f"up to {most:,}" if empty else f"1 to {most:,}"
         raise _bad(where, f"field '{name}' must be {span} characters long (it has "
-                          f"{len(value):,})")
+                          f"{len(value):,})", name)
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise _bad(where, f"field '{name}' holds a character that is not text "
-                              "(a lone surrogate)") from None
+                              "(a lone surrogate)", name) from None
     return value
 
 
 def _whole(record: Mapping[str, Any], name: str, where: str, low: int, high: int, *,
            optional: bool = False) -> int | None:
-    value = record.get(name)
+    value = _as_whole(record.get(name))
     if value is None and optional:
         return None
     if not _is_int(value) or not low <= value <= high:
         allowed = f"a whole number from {low} to {high}" + (" or null" if optional else "")
         got = "missing" if value is None else _shown(value)
-        raise _bad(where, f"field '{name}' must be {allowed} (it is {got})")
+        raise _bad(where, f"field '{name}' must be {allowed} (it is {got})", name)
     return value
 
 
@@ -289,7 +316,7 @@ def _flag(record: Mapping[str, Any], name: str, where: str) -> int:
     value = record.get(name)
     if not isinstance(value, bool):
         got = "missing" if value is None else _shown(value)
-        raise _bad(where, f"field '{name}' must be true or false (it is {got})")
+        raise _bad(where, f"field '{name}' must be true or false (it is {got})", name)
     return int(value)
 
 
@@ -299,30 +326,32 @@ def _version(record: Mapping[str, Any], where: str) -> str | None:
     if value is None or (isinstance(value, str) and value in VARIATIONS):
         return value
     raise _bad(where, f"field 'version' must be one of {', '.join(VARIATIONS)} or null (it is "
-                      f"{_shown(value)})")
+                      f"{_shown(value)})", "version")
 
 
 def validated_import(data: Any) -> ValidatedImport:
     """Every row of an export, checked; ImportFileError saying where and what, if not."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise _bad("The file", "is not a progress export from this course")
-    version = data.get("version")
+        raise _bad("The file", "is not a progress export from this course",
+                   "format" if isinstance(data, dict) else None)
+    version = _as_whole(data.get("version"))
     if not _is_int(version) or version < 1:
         raise _bad("The file", f"has format version {_shown(version)}, which is not a "
-                               "version number (a whole number from 1)")
+                               "version number (a whole number from 1)", "version")
     if version > SCHEMA_VERSION:
         raise _bad("The file", f"has format version {_shown(version)}, which this course "
                                f"cannot read (it reads up to {SCHEMA_VERSION}); update the "
-                               "course first")
-    unknown = sorted(str(key) for key in data if key not in _TOP_LEVEL)
+                               "course first", "version")
+    unknown = [str(key) for key in data if key not in _TOP_LEVEL]  # the first, as written
     if unknown:
-        raise _bad("The file", f"has a part this course does not know ({_shown(unknown[0])})")
+        raise _bad("The file", f"has a part this course does not know ({_shown(unknown[0])})",
+                   unknown[0])
 
     lists: dict[str, list[Mapping[str, Any]]] = {}
     for kind in KINDS:
         value = data.get(kind, [])
         if not isinstance(value, list):
-            raise _bad(f"'{kind}'", "must be a list of records")
+            raise _bad(f"'{kind}'", "must be a list of records", kind)
         lists[kind] = value
     total = sum(len(value) for value in lists.values())
     if total > MAX_ENTRIES:
@@ -338,16 +367,16 @@ def validated_import(data: Any) -> ValidatedImport:
             return value
         if not isinstance(value, str):
             missing = "is missing" if value is None else f"is {_shown(value)}"
-            raise _bad(where, f"field 'day' {missing}; it must be a date (YYYY-MM-DD)")
+            raise _bad(where, f"field 'day' {missing}; it must be a date (YYYY-MM-DD)", "day")
         try:
             date = dt.date.fromisoformat(value)
         except ValueError:
             date = None
         if date is None or date.isoformat() != value:
-            raise _bad(where, f"day {_shown(value)} is not a date (YYYY-MM-DD)")
+            raise _bad(where, f"day {_shown(value)} is not a date (YYYY-MM-DD)", "day")
         if not EARLIEST_DAY <= date <= last_day:
             raise _bad(where, f"day {value} is not between {EARLIEST_DAY.isoformat()} and "
-                              f"a year from today ({last_day.isoformat()})")
+                              f"a year from today ({last_day.isoformat()})", "day")
         good_days.add(value)
         return value
 
@@ -355,13 +384,13 @@ def validated_import(data: Any) -> ValidatedImport:
         """(where, record) for each record of a kind, after checking its fields' names."""
         fields = _FIELDS[kind]
         for n, record in enumerate(lists[kind], start=1):
-            where = f"{title} {n}"
+            where = _Where.of(f"{title} {n}", (kind, n - 1))
             if not isinstance(record, dict):
                 raise _bad(where, f"must be a record (a JSON object), not {_shown(record)}")
             if not record.keys() <= fields:
                 extra = sorted(str(key) for key in record.keys() - fields)
                 raise _bad(where, f"has a field this course does not know "
-                                  f"({_shown(extra[0])})")
+                                  f"({_shown(extra[0])})", extra[0])
             yield where, record
 
     def twice(seen: dict[Any, str], key: Any, where: str, what: str = "") -> None:
@@ -369,7 +398,8 @@ def validated_import(data: Any) -> ValidatedImport:
         first = seen.setdefault(key, where)
         if first != where:
             raise _bad(where, f"{what or f'id {_shown(key)}'} is also used by "
-                              f"{first.lower()}; an export holds each entry once")
+                              f"{first.lower()}; an export holds each entry once",
+                       None if what else "id")
 
     def entry_id(record: Mapping[str, Any], where: str, seen: dict[Any, str]) -> str:
         value = _text(record, "id", where, MAX_ID_CHARS)
@@ -381,24 +411,25 @@ def validated_import(data: Any) -> ValidatedImport:
     for where, record in records("sessions", "Session"):
         kind = _text(record, "kind", where, MAX_NAME_CHARS)
         if kind not in SESSION_KINDS:
-            raise _bad(where, f"kind {_shown(kind)} is not one of {', '.join(SESSION_KINDS)}")
+            raise _bad(where, f"kind {_shown(kind)} is not one of {', '.join(SESSION_KINDS)}",
+                       "kind")
         duration = record.get("duration_seconds")
         if not (isinstance(duration, float) or _is_int(duration)) or not (
                 0 <= duration <= MAX_SESSION_SECONDS):
             got = "missing" if duration is None else _shown(duration)
             raise _bad(where, f"field 'duration_seconds' must be a number from 0 to "
-                              f"{MAX_SESSION_SECONDS:g} (it is {got})")
-        rating = record.get("rating")
+                              f"{MAX_SESSION_SECONDS:g} (it is {got})", "duration_seconds")
+        rating = _as_whole(record.get("rating"))
         if rating is not None and not _is_int(rating):
             raise _bad(where, f"field 'rating' must be a whole number from 0 to 10 or null "
-                              f"(it is {_shown(rating)})")
+                              f"(it is {_shown(rating)})", "rating")
         if rating is not None and not 0 <= rating <= 10:
-            raise _bad(where, f"rating {_shown(rating)} is not from 0 to 10")
+            raise _bad(where, f"rating {_shown(rating)} is not from 0 to 10", "rating")
         note = record.get("note")
         if note is not None:
             if isinstance(note, str) and len(note) > MAX_NOTE_CHARS:
                 raise _bad(where, f"the note is {len(note):,} characters long; a note may be "
-                                  f"at most {MAX_NOTE_CHARS:,} characters")
+                                  f"at most {MAX_NOTE_CHARS:,} characters", "note")
             note = _text(record, "note", where, MAX_NOTE_CHARS, empty=True)
         sessions.append((entry_id(record, where, seen),
                          day(record, where),
@@ -415,26 +446,26 @@ def validated_import(data: Any) -> ValidatedImport:
         test: SelfTest | None = tests_by_id.get(name)
         if test is None:
             raise _bad(where, f"there is no self-test called {_shown(name)} in this course "
-                              f"(known: {', '.join(tests_by_id)})")
+                              f"(known: {', '.join(tests_by_id)})", "test")
         side = record.get("side")
         if side not in test.sides:
             sides = " or ".join(repr(s) for s in test.sides)
             raise _bad(where, f"side {_shown(side)} is not a side of the {test.name.lower()} "
-                              f"test (use {sides})")
+                              f"test (use {sides})", "side")
         value = record.get("value")
         if not (isinstance(value, float) or _is_int(value)):
             got = "missing" if value is None else _shown(value)
-            raise _bad(where, f"field 'value' must be a number (it is {got})")
-        about = f"{where} ({test.name.lower()})"
+            raise _bad(where, f"field 'value' must be a number (it is {got})", "value")
+        about = _Where.of(f"{where} ({test.name.lower()})", getattr(where, "entry", None))
         if _is_int(value) and not test.low <= value <= test.high:
             # compared as a whole number: one too big for a float never becomes one
             label = f"{side.capitalize()} side" if side else "The result"
             raise _bad(about, f"{label}: {_shown(value)} is outside {test.low:g} to "
-                              f"{test.high:g} {test.unit}")
+                              f"{test.high:g} {test.unit}", "value")
         try:
             test.check(float(value), side)  # the same check as the self-test form's
         except ValueError as error:
-            raise _bad(about, str(error)) from None
+            raise _bad(about, str(error), "value") from None
         tests.append((entry_id(record, where, seen),
                       day(record, where), name, side, float(value),
                       _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
@@ -472,12 +503,12 @@ def validated_import(data: Any) -> ValidatedImport:
         first = days.setdefault(check_day, where)
         if first != where:
             raise _bad(where, f"day {check_day} already has an answer in {first.lower()}; a "
-                              "day holds one answer, so keep only one of the two")
+                              "day holds one answer, so keep only one of the two", "day")
         answer = record.get("answer")
         if not isinstance(answer, str) or answer not in NEXT_DAY_ANSWERS:
             got = "missing" if answer is None else _shown(answer)
             raise _bad(where, f"field 'answer' is {got}; it must be one of "
-                              f"{', '.join(NEXT_DAY_ANSWERS)}")
+                              f"{', '.join(NEXT_DAY_ANSWERS)}", "answer")
         checks.append((check_id, check_day, answer,
                        _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
     return ValidatedImport(sessions, tests, ticks, answers, checks)

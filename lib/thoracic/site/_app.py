@@ -20,11 +20,12 @@ __all__ = ["APP_NAME", "ICON_SIZES", "SITE_SCRIPTS", "THEME_COLOUR", "site_scrip
 APP_NAME = "Upper Back Relief"
 THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
-# Loaded by every page, in this order: the device store, the rules it keeps to (from the
+# Loaded by every page, in this order: the progress file's validator (the schema compiled
+# by ajv), the device store, the rules it keeps to (from the
 # progress store's own limits), the page's boot script, the parts it brings to life, and
 # what draws the page's widgets (the timer), whose parts the boot script then finds.
-SITE_SCRIPTS = ("device.js", "thoracic-rules.js", "site.js", "site_parts.js",
-                "site_practice.js", "site_progress.js", "site_widgets.js")
+SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "thoracic-rules.js", "site.js",
+                "site_parts.js", "site_practice.js", "site_progress.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:

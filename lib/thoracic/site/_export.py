@@ -117,7 +117,7 @@ def _index_page() -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
             "<title>Upper Back Relief</title>"
             '<link rel="stylesheet" href="_static/course.css">'
-            f"{app_head(SITE_SCRIPTS[:3])}</head>"
+            f"{app_head(SITE_SCRIPTS[:SITE_SCRIPTS.index('site.js') + 1])}</head>"
             '<body class="jp-Notebook course-index"><main class="jp-RenderedHTMLCommon">'
             "<h1>Upper Back Relief</h1><p>A self-paced course in gentle mobility for a stiff, "
             "achy upper back. Start with the safety check in the first notebook, then go "

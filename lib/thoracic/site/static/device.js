@@ -7,7 +7,10 @@
  *
  * It keeps exactly the records of the Python progress store (thoracic.progress), and
  * reads and writes the same progress files as `thoracic progress --export/--import`:
- *   - `validateProgressFile`  <- validated_import, message for message     (_transfer.py)
+ *   - `validateProgressFile`  <- the published JSON Schema, through its validator compiled
+ *                                by ajv (progress_file.generated.js, loaded first), then the
+ *                                few checks a schema cannot state; it takes validated_import's
+ *                                decisions and names the same entry and field, in its own words
  *   - `createDeviceStore`     <- ProgressStore: its writes, export_data and
  *                                import_data's merge                       (_store.py)
  *   - `describeImport`        <- ImportReport.describe                     (_transfer.py)
@@ -57,7 +60,6 @@
   // -- text as Python counts, orders and writes it ---------------------------------------
 
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-  const isNone = (value) => value === undefined || value === null;
   /** record[name] if the record itself holds it (never a prototype's), like dict.get. */
   const field = (record, name) => (own(record, name) ? record[name] : undefined);
   const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -198,249 +200,26 @@
     return `${sign}${digits[0]}${tail}e${exponentText(point)}`;
   }
 
-  /** Python's repr() of an int, from its value or, when JSON held more digits than a
-   * double keeps, from those digits. */
-  function wholeText(value, digits) {
-    if (digits !== undefined) return digits;
-    return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
-  }
-
-  // -- JSON as Python reads it -------------------------------------------------------------
-  // JSON.parse cannot tell 5 from 5.0, nor keep 2**63 exactly; Python can, and refuses a
-  // rating of 5.0 with "(it is 5.0)". parseProgressText notes, beside the parsed values,
-  // every number whose Python type or digits a plain JS number would lose.
-
-  const NUMBER_NOTES = new WeakMap(); // holder -> Map(key -> {float: true} | {digits})
-
-  function noteNumber(holder, key, note) {
-    if (!NUMBER_NOTES.has(holder)) NUMBER_NOTES.set(holder, new Map());
-    NUMBER_NOTES.get(holder).set(String(key), note);
-  }
-
-  const numberNote = (holder, key) => NUMBER_NOTES.get(holder)?.get(String(key));
-
-  /** The Python type of holder[key]: "none", "bool", "int", "float", "str", "list", "dict". */
-  function pythonType(holder, key) {
-    const value = field(holder, key);
-    if (isNone(value)) return "none";
-    if (typeof value === "boolean") return "bool";
-    if (typeof value === "string") return "str";
-    if (Array.isArray(value)) return "list";
-    if (typeof value !== "number") return "dict";
-    const note = numberNote(holder, key);
-    if (note) return note.float ? "float" : "int";
-    return Number.isInteger(value) ? "int" : "float";
-  }
-
-  const isWhole = (holder, key) => pythonType(holder, key) === "int";
-  const isNumber = (holder, key) => ["int", "float"].includes(pythonType(holder, key));
-
-  /** Python's _shown: a value for a message, its repr cut short. */
-  function shownAt(holder, key) {
-    const value = field(holder, key);
-    const type = pythonType(holder, key);
-    if (type === "dict") return "a JSON object";
-    if (type === "list") return "a JSON list";
-    if (type === "int") {
-      const text = wholeText(value, numberNote(holder, key)?.digits);
-      return text.replace("-", "").length > 30 ? "a huge number" : text; // |n| >= 10**30
-    }
-    const text = type === "str" ? reprText(value, 41)
-      : type === "float" ? reprFloat(value)
-        : type === "bool" ? (value ? "True" : "False") : "None";
-    return codePointLength(text) <= 40 ? text : Array.from(text).slice(0, 37).join("") + "...";
-  }
-
-  const shown = (value) => shownAt({value}, "value");
-
-  const ESCAPES = {'"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t"};
-  const CONSTANTS = [["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity]];
-
-  /** A JSON parser that reads as Python's json.loads does: NaN and Infinity allowed,
-   * numbers noted as above. SyntaxError with Python's wording and line if it is not JSON;
-   * a RangeError with `digits` for a number of more than `mostDigits` digits, as Python's
-   * hook refuses it where it stands. Gives the value and how deep it nests. */
-  function parseJson(text, mostDigits = Infinity, deepest = 1000) {
-    let at = 0;
-    let deepestSeen = 0;
-    const fail = (message, where = at) => {
-      const error = new SyntaxError(message);
-      error.line = text.slice(0, where).split("\n").length;
-      throw error;
-    };
-    const skip = () => {
-      while (" \t\n\r".includes(text[at] || "x")) at++;
-    };
-
-    function string() {
-      const start = at++;
-      let out = "";
-      for (;;) {
-        const ch = text[at];
-        if (ch === undefined) fail("Unterminated string starting at", start);
-        if (ch === '"') break;
-        if (ch < " ") fail("Invalid control character at");
-        if (ch !== "\\") {
-          out += ch;
-          at++;
-          continue;
-        }
-        const next = text[at + 1];
-        if (own(ESCAPES, next)) {
-          out += ESCAPES[next];
-          at += 2;
-        } else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(at + 2, at + 6), 16));
-          at += 6;
-        } else {
-          fail(next === "u" ? "Invalid \\uXXXX escape" : "Invalid \\escape");
-        }
-      }
-      at++;
-      return out;
-    }
-
-    function number(holder, key) {
-      const found = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
-      found.lastIndex = at;
-      const match = found.exec(text);
-      if (!match) {
-        for (const [word, value] of CONSTANTS) {
-          if (text.startsWith(word, at)) {
-            at += word.length;
-            return value;
-          }
-        }
-        fail("Expecting value");
-      }
-      const digits = match[0].replace(/[^0-9]/g, "").length;
-      if (digits > mostDigits) {
-        const error = new RangeError("too many digits");
-        error.digits = digits;
-        throw error;
-      }
-      at += match[0].length;
-      const value = Number(match[0]);
-      if (match[1] || match[2]) {
-        if (Number.isInteger(value)) noteNumber(holder, key, {float: true});
-      } else if (!Number.isSafeInteger(value)) {
-        noteNumber(holder, key, {digits: match[0]});
-      }
-      return value;
-    }
-
-    function container(open, depth) {
-      if (depth > deepest) { // beyond this Python's own parser gives up too
-        const error = new RangeError("nested too deeply");
-        error.deep = true;
-        throw error;
-      }
-      deepestSeen = Math.max(deepestSeen, depth);
-      at++;
-      skip();
-      return open === "{" ? object(depth) : array(depth);
-    }
-
-    function object(depth) {
-      const out = {};
-      if (text[at] === "}") {
-        at++;
-        return out;
-      }
-      for (;;) {
-        if (text[at] !== '"') fail("Expecting property name enclosed in double quotes");
-        const key = string();
-        skip();
-        if (text[at] !== ":") fail("Expecting ':' delimiter");
-        at++;
-        skip();
-        // defineProperty: a key "__proto__" is data, as in Python, never the prototype
-        Object.defineProperty(out, key, {value: value(out, key, depth), writable: true,
-          enumerable: true, configurable: true});
-        skip();
-        if (text[at] === "}") break;
-        if (text[at] !== ",") fail("Expecting ',' delimiter");
-        at++;
-        skip();
-      }
-      at++;
-      return out;
-    }
-
-    function array(depth) {
-      const out = [];
-      if (text[at] === "]") {
-        at++;
-        return out;
-      }
-      for (;;) {
-        out.push(value(out, out.length, depth));
-        skip();
-        if (text[at] === "]") break;
-        if (text[at] !== ",") fail("Expecting ',' delimiter");
-        at++;
-        skip();
-      }
-      at++;
-      return out;
-    }
-
-    function value(holder, key, depth) {
-      const ch = text[at];
-      if (ch === '"') return string();
-      if (ch === "{" || ch === "[") return container(ch, depth + 1);
-      for (const [word, result] of [["null", null], ["true", true], ["false", false]]) {
-        if (text.startsWith(word, at)) {
-          at += word.length;
-          return result;
-        }
-      }
-      return number(holder, key);
-    }
-
-    if (text.startsWith("\uFEFF")) fail("Unexpected UTF-8 BOM (decode using utf-8-sig)");
-    skip();
-    const result = value({}, "value", 0); // a number alone is no progress file: no note kept
-    skip();
-    if (at < text.length) fail("Extra data");
-    return {value: result, depth: deepestSeen};
-  }
-
   const chooseFile = (rules) => "Choose the .json file of your progress that this site or " +
     `'thoracic progress --export' wrote, as it was saved. ${rules.nothing_imported}`;
 
-  /** The JSON of a progress file's text (after one byte-order mark), with the limits on
-   * nesting and on numbers' digits, as Python's parse_progress_text takes them;
-   * ImportFileError naming the file (`name`) if it cannot be a progress export. */
+  /** The JSON of a progress file's text (after one byte-order mark); ImportFileError
+   * naming the file (`name`) if it is not JSON. The browser's own reader: NaN, Infinity and
+   * anything else JSON does not allow are refused, as everywhere. */
   function parseProgressText(text, rules, name = "The file") {
-    const choose = chooseFile(rules);
-    const {MAX_DEPTH, MAX_NUMBER_DIGITS} = rules.limits;
-    let parsed;
     try {
-      parsed = parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text, MAX_NUMBER_DIGITS);
+      return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
     } catch (error) {
-      if (error.digits !== undefined) {
-        throw new ImportFileError(`${name} is not a progress file (it holds a number ` +
-          `${thousands(error.digits)} digits long; no number in a progress file has more ` +
-          `than ${MAX_NUMBER_DIGITS} digits). ${choose}`);
-      }
-      if (!error.deep) {
-        throw new ImportFileError(`${name} is not a progress export (not valid JSON: ` +
-          `${error.message} at line ${error.line}). ${choose}`);
-      }
-      parsed = {depth: Infinity};
+      const reason = error instanceof SyntaxError ? error.message : "it is too deeply nested";
+      throw new ImportFileError(`${name} is not a progress file: it is not valid JSON ` +
+        `(${reason}). ${chooseFile(rules)}`);
     }
-    if (parsed.depth > MAX_DEPTH) {
-      throw new ImportFileError(`${name} is nested too deeply to be a progress file (more ` +
-        `than ${MAX_DEPTH} levels of lists and records inside each other). ${choose}`);
-    }
-    return parsed.value;
   }
 
   /** A progress file's bytes (`size`: its size, when the bytes were not read because it is
-   * too large), read as Python's read_progress_file reads a file: at most MAX_FILE_BYTES,
-   * strict UTF-8 (latin-1 or UTF-16 is refused, never mended with U+FFFD), then
-   * parseProgressText. ImportFileError naming the file (`name`) if it cannot be one. */
+   * too large), read as the command reads a file: at most MAX_FILE_BYTES, strict UTF-8
+   * (latin-1 or UTF-16 is refused, never mended with U+FFFD), then parseProgressText.
+   * ImportFileError naming the file (`name`) if it cannot be one. */
   function readProgressBytes(bytes, rules, name = "The file", size = bytes.length) {
     const most = rules.limits.MAX_FILE_BYTES;
     if (size > most || bytes.length > most) {
@@ -516,7 +295,7 @@
   const days = Object.freeze({isDay, addDays, weekday, localDay, dayNumber, dayFromNumber,
     shortDate});
 
-  // -- checking a progress file: Python's validated_import, message for message -----------
+  // -- checking a progress file: the published schema, then what a schema cannot say ------
 
   const selfTestsById = (rules) => new Map(rules.self_tests.map((test) => [test.id, test]));
 
@@ -533,337 +312,143 @@
     return value;
   }
 
-  function problemOf(context, where, problem) {
-    return new ImportFileError(`${where}: ${problem.replace(/\.+$/, "")}. ${context.nothing}`);
+  /** An import refused: the words, and the entry ([kind, index from 0]) and field at fault,
+   * which Python's ImportFileError names too for the same file. */
+  function refusal(rules, entry, field, problem) {
+    const where = entry ? `${capitalize(rules.nouns[entry[0]][0])} ${entry[1] + 1}` : "The file";
+    const error = new ImportFileError(`${where}: ${problem}. ${rules.nothing_imported}`);
+    error.entry = entry;
+    error.field = field;
+    return error;
   }
 
-  function textField(context, record, name, where, most, {empty = false} = {}) {
-    const value = field(record, name);
-    if (typeof value !== "string") {
-      const missing = isNone(value) ? "is missing" : `is ${shownAt(record, name)}`;
-      throw problemOf(context, where, `field '${name}' ${missing}; it must be text`);
-    }
-    const length = codePointLength(value);
-    if (!((empty ? 0 : 1) <= length && length <= most)) {
-      const span = empty ? `up to ${thousands(most)}` : `1 to ${thousands(most)}`;
-      throw problemOf(context, where, `field '${name}' must be ${span} characters long ` +
-        `(it has ${thousands(length)})`);
-    }
-    if (LONE_SURROGATE.test(value)) {
-      throw problemOf(context, where, `field '${name}' holds a character that is not text ` +
-        "(a lone surrogate)");
-    }
-    return value;
+  /** A value as a message shows it: as JSON, cut short (a bad field may be megabytes). */
+  function valueWords(value) {
+    if (value === undefined) return "missing";
+    const text = JSON.stringify(value);
+    return text.length <= 40 ? text : `${text.slice(0, 37)}...`;
   }
 
-  function wholeField(context, record, name, where, low, high, {optional = false} = {}) {
-    const value = field(record, name);
-    if (isNone(value) && optional) return null;
-    if (!isWhole(record, name) || !(low <= value && value <= high)) {
-      const allowed = `a whole number from ${low} to ${high}` + (optional ? " or null" : "");
-      const got = isNone(value) ? "missing" : shownAt(record, name);
-      throw problemOf(context, where, `field '${name}' must be ${allowed} (it is ${got})`);
-    }
-    return value;
-  }
+  const TYPE_WORDS = {string: "text", integer: "a whole number", number: "a number",
+    boolean: "true or false", array: "a list", object: "a record (a JSON object)",
+    null: "empty (null)"};
 
-  function flagField(context, record, name, where) {
-    const value = field(record, name);
-    if (typeof value !== "boolean") {
-      const got = isNone(value) ? "missing" : shownAt(record, name);
-      throw problemOf(context, where, `field '${name}' must be true or false (it is ${got})`);
-    }
-    return value;
-  }
-
-  function dayField(context, record, where, {empty = false} = {}) {
-    const value = field(record, "day");
-    if (typeof value === "string" && (context.goodDays.has(value) || (empty && !value))) {
-      return value;
-    }
-    if (typeof value !== "string") {
-      const missing = isNone(value) ? "is missing" : `is ${shownAt(record, "day")}`;
-      throw problemOf(context, where, `field 'day' ${missing}; it must be a date (YYYY-MM-DD)`);
-    }
-    if (!isDay(value)) {
-      throw problemOf(context, where, `day ${shown(value)} is not a date (YYYY-MM-DD)`);
-    }
-    if (!(context.earliest <= value && value <= context.lastDay)) {
-      throw problemOf(context, where, `day ${value} is not between ${context.earliest} and a ` +
-        `year from today (${context.lastDay})`);
-    }
-    context.goodDays.add(value);
-    return value;
-  }
-
-  /** Refuse a second entry with the same key; `what` is made only if needed. */
-  function once(context, seen, key, where, what) {
-    if (!seen.has(key)) {
-      seen.set(key, where);
-      return;
-    }
-    const first = seen.get(key);
-    throw problemOf(context, where, `${what ? what() : `id ${shown(key)}`} is also used by ` +
-      `${lower(first)}; an export holds each entry once`);
-  }
-
-  function entryId(context, record, where, seen) {
-    const value = textField(context, record, "id", where, context.limits.MAX_ID_CHARS);
-    once(context, seen, value, where);
-    return value;
-  }
-
-  /** [where, record] for each record of a kind, after checking its fields' names. */
-  function* entries(context, kind, title) {
-    const fields = new Set(context.rules.fields[kind]);
-    const list = context.lists[kind];
-    for (let n = 1; n <= list.length; n++) {
-      const record = list[n - 1];
-      const where = `${title} ${n}`;
-      if (!isRecord(record)) {
-        throw problemOf(context, where, "must be a record (a JSON object), not " +
-          shownAt(list, n - 1));
-      }
-      const extra = Object.keys(record).filter((key) => !fields.has(key)).sort(compareText);
-      if (extra.length) {
-        throw problemOf(context, where, "has a field this course does not know " +
-          `(${shown(extra[0])})`);
-      }
-      yield [where, record];
+  /** What the schema's first complaint says, in plain words. */
+  function complaint(error, name, value) {
+    const {keyword, params} = error;
+    const the = name ? `'${name}'` : "it";
+    const is = `(it is ${valueWords(value)})`;
+    switch (keyword) {
+      case "required": return `the field '${params.missingProperty}' is missing`;
+      case "additionalProperties":
+        return `it has a field this course does not know ('${params.additionalProperty}')`;
+      case "type": return `${the} must be ${String(params.type).split(",")
+        .map((type) => TYPE_WORDS[type] || type).join(" or ")} ${is}`;
+      case "minimum": case "maximum": case "exclusiveMinimum": case "exclusiveMaximum":
+        return `${the} must be ${keyword.endsWith("inimum") ? "at least" : "at most"} ` +
+          `${params.limit} ${is}`;
+      case "minLength": case "maxLength":
+        return `${the} must be ${keyword === "minLength" ? "at least" : "at most"} ` +
+          `${thousands(params.limit)} characters long`;
+      case "maxItems": return `${the} holds more than ${thousands(params.limit)} entries`;
+      case "enum": return `${the} must be one of ${params.allowedValues.join(", ")} ${is}`;
+      case "const": return `${the} must be ${JSON.stringify(params.allowedValue)} ${is}`;
+      case "pattern": return `${the} must be written as a date, YYYY-MM-DD ${is}`;
+      default: return `${the} is not as this course writes it ${is}`;
     }
   }
 
-  function checkFileHead(context, data) {
-    const {rules} = context;
-    if (!isRecord(data) || !own(data, "format") || data.format !== rules.format) {
-      throw problemOf(context, "The file", "is not a progress export from this course");
-    }
-    const version = field(data, "version");
-    if (!isWhole(data, "version") || version < 1) {
-      throw problemOf(context, "The file", `has format version ${shownAt(data, "version")}, ` +
-        "which is not a version number (a whole number from 1)");
-    }
-    if (version > rules.version) {
-      throw problemOf(context, "The file", `has format version ${shownAt(data, "version")}, ` +
-        `which this course cannot read (it reads up to ${rules.version}); update the course first`);
-    }
-    const known = new Set(["format", "version", ...rules.kinds]);
-    const unknown = Object.keys(data).filter((key) => !known.has(key)).sort(compareText);
-    if (unknown.length) {
-      throw problemOf(context, "The file", "has a part this course does not know " +
-        `(${shown(unknown[0])})`);
-    }
+  /** The schema's first complaint about `data` as a refusal naming the entry and field. */
+  function schemaRefusal(rules, error, data) {
+    const path = error.instancePath.split("/").slice(1)
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+    let value = data;
+    for (const part of path) value = isRecord(value) || Array.isArray(value) ? value[part] : undefined;
+    const inEntry = path.length >= 2 && rules.kinds.includes(path[0]);
+    const entry = inEntry ? [path[0], Number(path[1])] : null;
+    let field = inEntry ? (path[2] ?? null) : (path[0] ?? null);
+    if (error.keyword === "required") field = error.params.missingProperty;
+    if (error.keyword === "additionalProperties") field = error.params.additionalProperty;
+    const name = inEntry ? path[2] : path[0];
+    return refusal(rules, entry, field, complaint(error, name, value));
   }
 
-  function checkLists(context, data) {
-    let total = 0;
-    for (const kind of context.rules.kinds) {
-      const value = own(data, kind) ? data[kind] : [];
-      if (!Array.isArray(value)) throw problemOf(context, `'${kind}'`, "must be a list of records");
-      context.lists[kind] = value;
-      total += value.length;
+  /** Checked before the schema, as a person needs them first: another program's file is
+   * called that (not "the field 'version' is missing"), and not more entries in all than a
+   * progress file may hold. */
+  function checkHead(data, rules) {
+    if (!isRecord(data) || data.format !== rules.format) {
+      throw refusal(rules, null, isRecord(data) ? "format" : null,
+        "is not a progress export from this course");
     }
-    const most = context.limits.MAX_ENTRIES;
+    const most = rules.limits.MAX_ENTRIES;
+    const total = rules.kinds.reduce((sum, kind) =>
+      sum + (Array.isArray(data[kind]) ? data[kind].length : 0), 0);
     if (total > most) {
-      throw problemOf(context, "The file", `holds ${thousands(total)} entries; a progress file ` +
-        `holds at most ${thousands(most)}`);
+      throw refusal(rules, null, null, `it holds ${thousands(total)} entries; a progress ` +
+        `file holds at most ${thousands(most)}`);
     }
   }
 
-  function checkSessions(context) {
-    const {limits, rules} = context;
-    const {lowest, highest} = rules.rating;
-    const rows = [];
-    const seen = new Map();
-    for (const [where, record] of entries(context, "sessions", "Session")) {
-      const kind = textField(context, record, "kind", where, limits.MAX_NAME_CHARS);
-      if (!rules.session_kinds.includes(kind)) {
-        throw problemOf(context, where, `kind ${shown(kind)} is not one of ` +
-          rules.session_kinds.join(", "));
-      }
-      const duration = field(record, "duration_seconds");
-      if (!isNumber(record, "duration_seconds") ||
-          !(duration >= 0 && duration <= limits.MAX_SESSION_SECONDS)) {
-        const got = isNone(duration) ? "missing" : shownAt(record, "duration_seconds");
-        throw problemOf(context, where, "field 'duration_seconds' must be a number from 0 to " +
-          `${formatG(limits.MAX_SESSION_SECONDS)} (it is ${got})`);
-      }
-      const rating = field(record, "rating");
-      if (!isNone(rating) && !isWhole(record, "rating")) {
-        throw problemOf(context, where, `field 'rating' must be a whole number from ${lowest} to ` +
-          `${highest} or null (it is ${shownAt(record, "rating")})`);
-      }
-      if (!isNone(rating) && !(lowest <= rating && rating <= highest)) {
-        throw problemOf(context, where, `rating ${shownAt(record, "rating")} is not from ` +
-          `${lowest} to ${highest}`);
-      }
-      rows.push(sessionRow(context, record, where, seen, {kind, duration, rating}));
-    }
-    return rows;
-  }
-
-  function sessionRow(context, record, where, seen, {kind, duration, rating}) {
-    const {limits} = context;
-    let note = field(record, "note");
-    if (!isNone(note)) {
-      if (typeof note === "string" && codePointLength(note) > limits.MAX_NOTE_CHARS) {
-        throw problemOf(context, where, `the note is ${thousands(codePointLength(note))} ` +
-          `characters long; a note may be at most ${thousands(limits.MAX_NOTE_CHARS)} characters`);
-      }
-      note = textField(context, record, "note", where, limits.MAX_NOTE_CHARS, {empty: true});
-    }
-    // in the order of Python's tuple, so the first fault found is the same
-    return {
-      id: entryId(context, record, where, seen),
-      day: dayField(context, record, where),
-      recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
-      kind,
-      exercise: textField(context, record, "exercise", where, limits.MAX_NAME_CHARS),
-      sets: wholeField(context, record, "sets", where, 1, limits.MAX_SETS, {optional: true}),
-      duration_seconds: duration,
-      rating: isNone(rating) ? null : rating,
-      note: isNone(note) ? null : note,
-      version: versionField(context, record, where),
-    };
-  }
-
-  /** The version of the dose a session ran, or null (older files have no version). */
-  function versionField(context, record, where) {
-    const value = field(record, "version");
-    if (isNone(value)) return null;
-    if (typeof value === "string" && context.rules.versions.includes(value)) return value;
-    throw problemOf(context, where, `field 'version' must be one of ` +
-      `${context.rules.versions.join(", ")} or null (it is ${shownAt(record, "version")})`);
-  }
-
-  function checkSelfTests(context) {
-    const {limits} = context;
-    const tests = selfTestsById(context.rules);
-    const rows = [];
-    const seen = new Map();
-    for (const [where, record] of entries(context, "self_tests", "Self-test")) {
-      const name = textField(context, record, "test", where, limits.MAX_NAME_CHARS);
-      const test = tests.get(name);
-      if (!test) {
-        throw problemOf(context, where, `there is no self-test called ${shown(name)} in this ` +
-          `course (known: ${[...tests.keys()].join(", ")})`);
-      }
-      const side = field(record, "side");
-      if (typeof side !== "string" || !test.sides.includes(side)) {
-        const sides = test.sides.map((s) => reprText(s)).join(" or ");
-        throw problemOf(context, where, `side ${shownAt(record, "side")} is not a side of the ` +
-          `${lower(test.name)} test (use ${sides})`);
-      }
-      const value = field(record, "value");
-      checkTestValue(context, record, where, test, side);
-      rows.push({
-        id: entryId(context, record, where, seen),
-        day: dayField(context, record, where),
-        test: name,
-        side,
-        value,
-        recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
+  /** What the schema cannot say (its description lists them), entry by entry: real dates
+   * within the window, each id once in its kind, each tick once, one next-day answer a
+   * day, no lone surrogates. */
+  function checkBeyondSchema(data, rules, today) {
+    const {EARLIEST_DAY, MAX_DAYS_AHEAD} = rules.limits;
+    const lastDay = addDays(dayOf(today), MAX_DAYS_AHEAD);
+    for (const kind of rules.kinds) {
+      const ids = new Map();
+      const ticks = new Map();
+      const answered = new Map();
+      (data[kind] || []).forEach((record, index) => {
+        const at = [kind, index];
+        for (const [name, value] of Object.entries(record)) {
+          if (typeof value === "string" && LONE_SURROGATE.test(value)) {
+            throw refusal(rules, at, name, `'${name}' holds a broken character (half of a ` +
+              "pair that makes one letter or emoji)");
+          }
+        }
+        const day = record.day;
+        if (!(kind === "checklist_ticks" && day === "")) {
+          if (!isDay(day)) throw refusal(rules, at, "day", `${day} is not a real date`);
+          if (day < EARLIEST_DAY || day > lastDay) {
+            throw refusal(rules, at, "day", `${day} is not between ${EARLIEST_DAY} and a ` +
+              `year from today (${lastDay})`);
+          }
+        }
+        const first = (seen, key, field, what) => {
+          if (!seen.has(key)) return seen.set(key, index);
+          throw refusal(rules, at, field, `${what} is also in entry ${seen.get(key) + 1} of ` +
+            "the same kind; a progress file holds each entry once");
+        };
+        if (kind === "checklist_ticks") {
+          first(ticks, JSON.stringify([record.checklist, record.item, day]), null,
+            `the tick of '${record.item}' in '${record.checklist}'`);
+        } else {
+          first(ids, record.id, "id", `the id '${record.id}'`);
+        }
+        if (kind === "next_day_checks" && answered.has(day)) {
+          throw refusal(rules, at, "day", `${day} already has an answer in entry ` +
+            `${answered.get(day) + 1}; keep only one answer a day`);
+        }
+        if (kind === "next_day_checks") answered.set(day, index);
       });
     }
-    return rows;
-  }
-
-  function checkTestValue(context, record, where, test, side) {
-    const value = field(record, "value");
-    if (!isNumber(record, "value")) {
-      const got = isNone(value) ? "missing" : shownAt(record, "value");
-      throw problemOf(context, where, `field 'value' must be a number (it is ${got})`);
-    }
-    const about = `${where} (${lower(test.name)})`;
-    if (isWhole(record, "value") && !(test.low <= value && value <= test.high)) {
-      // compared as a whole number, as Python does before any conversion to a float
-      const label = side ? `${capitalize(side)} side` : "The result";
-      throw problemOf(context, about, `${label}: ${shownAt(record, "value")} is outside ` +
-        `${formatG(test.low)} to ${formatG(test.high)} ${test.unit}`);
-    }
-    try {
-      checkSelfTest(test, value, side);
-    } catch (error) {
-      throw problemOf(context, about, error.message);
-    }
-  }
-
-  function checkTicks(context) {
-    const {limits} = context;
-    const rows = [];
-    const seen = new Map();
-    for (const [where, record] of entries(context, "checklist_ticks", "Checklist tick")) {
-      const checklist = textField(context, record, "checklist", where, limits.MAX_NAME_CHARS);
-      const item = textField(context, record, "item", where, limits.MAX_NAME_CHARS);
-      const day = dayField(context, record, where, {empty: true});
-      once(context, seen, JSON.stringify([checklist, item, day]), where,
-        () => `the tick of ${shown(item)} in ${shown(checklist)}` + (day ? ` on ${day}` : ""));
-      rows.push({checklist, item, day, checked: flagField(context, record, "checked", where),
-        updated_at: textField(context, record, "updated_at", where, limits.MAX_STAMP_CHARS)});
-    }
-    return rows;
-  }
-
-  function checkQuizAnswers(context) {
-    const {limits} = context;
-    const rows = [];
-    const seen = new Map();
-    for (const [where, record] of entries(context, "quiz_answers", "Quiz answer")) {
-      rows.push({
-        id: entryId(context, record, where, seen),
-        day: dayField(context, record, where),
-        question: textField(context, record, "question", where, limits.MAX_NAME_CHARS),
-        choice: wholeField(context, record, "choice", where, 0, limits.MAX_CHOICE),
-        correct: flagField(context, record, "correct", where),
-        recorded_at: textField(context, record, "recorded_at", where, limits.MAX_STAMP_CHARS),
-      });
-    }
-    return rows;
-  }
-
-  function checkNextDayChecks(context) {
-    const answers = context.rules.next_day_answers;
-    const rows = [];
-    const seen = new Map();
-    const days = new Map();
-    for (const [where, record] of entries(context, "next_day_checks", "Next-day check")) {
-      const id = entryId(context, record, where, seen);
-      const day = dayField(context, record, where);
-      if (days.has(day)) {
-        throw problemOf(context, where, `day ${day} already has an answer in ` +
-          `${lower(days.get(day))}; a day holds one answer, so keep only one of the two`);
-      }
-      days.set(day, where);
-      const answer = field(record, "answer");
-      if (typeof answer !== "string" || !answers.includes(answer)) {
-        const got = isNone(answer) ? "missing" : shownAt(record, "answer");
-        throw problemOf(context, where, `field 'answer' is ${got}; it must be one of ` +
-          answers.join(", "));
-      }
-      rows.push({id, day, answer, recorded_at: textField(context, record, "recorded_at", where,
-        context.limits.MAX_STAMP_CHARS)});
-    }
-    return rows;
   }
 
   /**
-   * Every entry of a progress file, checked as Python's validated_import checks it, in the
-   * same order and with the same words; `today` is "YYYY-MM-DD" (or a Date: its local day).
-   * Returns the records by kind, in the export's field order; throws ImportFileError.
+   * Every entry of a progress file, checked against the published schema (compiled ahead of
+   * time by ajv: progress_file.generated.js) and then for what a schema cannot say;
+   * `today` is "YYYY-MM-DD" (or a Date: its local day). Returns the records by kind, in
+   * the export's field order; throws ImportFileError naming the entry and field.
    */
   function validateProgressFile(data, rules, today) {
-    const context = {rules, limits: rules.limits, nothing: rules.nothing_imported, lists: {},
-      goodDays: new Set(), earliest: rules.limits.EARLIEST_DAY,
-      lastDay: addDays(dayOf(today), rules.limits.MAX_DAYS_AHEAD)};
-    checkFileHead(context, data);
-    checkLists(context, data);
-    return {
-      sessions: checkSessions(context),
-      self_tests: checkSelfTests(context),
-      checklist_ticks: checkTicks(context),
-      quiz_answers: checkQuizAnswers(context),
-      next_day_checks: checkNextDayChecks(context),
-    };
+    const validate = root.ThoracicProgressFileValidator.default;
+    checkHead(data, rules);
+    if (!validate(data)) throw schemaRefusal(rules, validate.errors[0], data);
+    checkBeyondSchema(data, rules, today);
+    return Object.fromEntries(rules.kinds.map((kind) => [kind,
+      (data[kind] || []).map((record) => ordered(rules.fields[kind], record))]));
   }
 
   // -- what an import did ------------------------------------------------------------------
@@ -1056,26 +641,21 @@
 
   // -- checking what the course's own pages save -------------------------------------------
   // The same limits as the import, so that whatever is kept here can be exported and
-  // imported anywhere; the words are Python's where Python has the same check.
-
-  function pythonRepr(value) {
-    if (typeof value === "number" && !Number.isInteger(value)) return reprFloat(value);
-    return typeof value === "string" ? reprText(value) : shown(value);
-  }
+  // imported anywhere.
 
   function checkName(rules, what, value) {
     const most = rules.limits.MAX_NAME_CHARS;
     if (typeof value !== "string" || codePointLength(value) < 1 ||
         codePointLength(value) > most || LONE_SURROGATE.test(value)) {
       throw new Error(`${what} must be text of 1 to ${thousands(most)} characters, got ` +
-        `${pythonRepr(value)}.`);
+        `${valueWords(value)}.`);
     }
   }
 
   function checkDay(rules, day, today, {empty = false} = {}) {
     if (empty && day === "") return;
     if (typeof day !== "string" || !isDay(day)) {
-      throw new Error(`day must be a date written YYYY-MM-DD, got ${pythonRepr(day)}.`);
+      throw new Error(`day must be a date written YYYY-MM-DD, got ${valueWords(day)}.`);
     }
     const last = addDays(today, rules.limits.MAX_DAYS_AHEAD);
     if (day < rules.limits.EARLIEST_DAY || day > last) {
@@ -1088,13 +668,13 @@
     if (optional && value === null) return;
     if (!Number.isInteger(value) || value < low || value > high) {
       throw new Error(`${what} must be a whole number from ${low} to ${high}` +
-        `${optional ? " or null" : ""}, got ${pythonRepr(value)}.`);
+        `${optional ? " or null" : ""}, got ${valueWords(value)}.`);
     }
   }
 
   function checkFlag(what, value) {
     if (typeof value !== "boolean") {
-      throw new Error(`${what} must be true or false, got ${pythonRepr(value)}.`);
+      throw new Error(`${what} must be true or false, got ${valueWords(value)}.`);
     }
   }
 
@@ -1103,7 +683,7 @@
     const {lowest, highest} = rules.rating;
     if (rating !== null && (!Number.isInteger(rating) || rating < lowest || rating > highest)) {
       throw new Error(`rating must be a whole number from ${lowest} to ${highest}, got ` +
-        `${pythonRepr(rating)}.`);
+        `${valueWords(rating)}.`);
     }
   }
 
@@ -1112,7 +692,7 @@
     const most = rules.limits.MAX_NOTE_CHARS;
     if (note === null) return;
     if (typeof note !== "string" || LONE_SURROGATE.test(note)) {
-      throw new Error(`The note must be text, got ${pythonRepr(note)}.`);
+      throw new Error(`The note must be text, got ${valueWords(note)}.`);
     }
     if (codePointLength(note) > most) {
       throw new Error(`The note is ${thousands(codePointLength(note))} characters long; keep it ` +
@@ -1124,7 +704,7 @@
     const most = rules.limits.MAX_SESSION_SECONDS;
     if (typeof seconds !== "number" || !(seconds >= 0 && seconds <= most)) {
       throw new Error(`duration_seconds must be a number from 0 to ${formatG(most)}, got ` +
-        `${pythonRepr(seconds)}.`);
+        `${valueWords(seconds)}.`);
     }
   }
 
@@ -1132,7 +712,7 @@
     const test = selfTestsById(rules).get(testId);
     if (!test) {
       const known = rules.self_tests.map((t) => t.id).join(", ");
-      throw new Error(`No self-test called ${pythonRepr(testId)}. Known self-tests: ${known}.`);
+      throw new Error(`No self-test called ${valueWords(testId)}. Known self-tests: ${known}.`);
     }
     return test;
   }
@@ -1140,7 +720,7 @@
   function checkSide(test, side) {
     if (typeof side !== "string" || !test.sides.includes(side)) {
       const sides = test.sides.map((s) => reprText(s)).join(" or ");
-      throw new Error(`side ${pythonRepr(side)} is not a side of the ${lower(test.name)} test ` +
+      throw new Error(`side ${valueWords(side)} is not a side of the ${lower(test.name)} test ` +
         `(use ${sides}).`);
     }
   }
@@ -1480,7 +1060,7 @@
       {sets = null, day, rating = null, note = null, version = null} = {}) {
       if (!rules.session_kinds.includes(kind)) {
         throw new Error(`kind must be one of ${rules.session_kinds.join(", ")}, got ` +
-          `${pythonRepr(kind)}.`);
+          `${valueWords(kind)}.`);
       }
       checkName(rules, "exercise", exercise);
       checkDuration(rules, durationSeconds);
@@ -1489,7 +1069,7 @@
       checkRating(rules, rating);
       if (version !== null && !rules.versions.includes(version)) {
         throw new Error(`version must be one of ${rules.versions.join(", ")} or None, got ` +
-          `${pythonRepr(version)}.`);
+          `${valueWords(version)}.`);
       }
       const chosen = dayOrToday(day);
       return update("This practice-log entry", (records) => {
@@ -1505,7 +1085,7 @@
       checkNote(rules, note);
       update("How it felt", (records) => {
         const session = records.sessions.find((entry) => entry.id === id);
-        if (!session) throw new Error(`No practice-log entry with id ${pythonRepr(id)}.`);
+        if (!session) throw new Error(`No practice-log entry with id ${valueWords(id)}.`);
         Object.assign(session, {rating, note: note || null});
       });
     }
@@ -1515,7 +1095,7 @@
       const test = findSelfTest(rules, testId);
       checkSide(test, side);
       if (typeof value !== "number") {
-        throw new Error(`value must be a number, got ${pythonRepr(value)}.`);
+        throw new Error(`value must be a number, got ${valueWords(value)}.`);
       }
       checkSelfTest(test, value, side);
       const chosen = dayOrToday(day);
@@ -1549,7 +1129,7 @@
           if (at >= 0) return records[kind].splice(at, 1)[0];
         }
         throw new Error("There is no practice-log entry, self-test result or next-day check " +
-          `with id ${pythonRepr(id)}. It may have been deleted already.`);
+          `with id ${valueWords(id)}. It may have been deleted already.`);
       });
     }
 
@@ -1558,7 +1138,7 @@
       const answers = rules.next_day_answers;
       if (typeof answer !== "string" || !answers.includes(answer)) {
         throw new Error(`A next-day answer is one of ${answers.join(", ")}; got ` +
-          `${pythonRepr(answer)}.`);
+          `${valueWords(answer)}.`);
       }
       const chosen = dayOrToday(day);
       return update("Your answer", (records) => {
