@@ -177,11 +177,14 @@ describe("checklist ticks", () => {
     store.setTick("daily-routine", "warm-up", true, {day: "2026-01-14"});
     store.setTick("daily-routine", "breathing", false, {day: "2026-01-15"});
     assert.deepEqual(plain(store.tickDays()), ["2026-01-14"]);
+    // checked as an import would check them: the schema, then the checks it cannot state
     assert.throws(() => store.setTick("daily-routine", "warm-up", 1),
-      /checked must be true or false, got 1\./);
-    assert.throws(() => store.setTick("", "warm-up", true), /checklist must be text of 1 to 100/);
+      {message: "Checklist tick not kept: 'checked' must be true or false (it is 1)."});
+    assert.throws(() => store.setTick("", "warm-up", true),
+      {message: "Checklist tick not kept: 'checklist' must be at least 1 characters long."});
     assert.throws(() => store.setTick("a", "b", true, {day: "2026-02-30"}),
-      /day must be a date written YYYY-MM-DD, got "2026-02-30"\./);
+      {message: "Checklist tick not kept: 2026-02-30 is not a real date."});
+    assert.deepEqual(plain(store.tickDays()), ["2026-01-14"]);
   });
 });
 
@@ -214,44 +217,45 @@ describe("the practice log", () => {
     store.rateSession(id, null, "");
     assert.deepEqual(plain(store.sessions())[0].note, null); // "" is no note, as in Python
     assert.throws(() => store.rateSession(id, 11, null),
-      {message: "rating must be a whole number from 0 to 10, got 11."});
-    assert.throws(() => store.rateSession(id, 2.5, null), /got 2\.5\./);
+      {message: "Practice-log entry not kept: 'rating' must be at most 10 (it is 11)."});
+    assert.throws(() => store.rateSession(id, 2.5, null), /'rating' must be a whole number/);
     assert.throws(() => store.rateSession(id, 1, "x".repeat(2001)),
-      {message: "The note is 2,001 characters long; keep it to 2,000 at most."});
+      {message: "Practice-log entry not kept: 'note' must be at most 2,000 characters long."});
+    assert.deepEqual(plain(store.sessions())[0].rating, null); // nothing refused was kept
     assert.throws(() => store.rateSession("nope", 1, null),
       {message: 'No practice-log entry with id "nope".'});
   });
 
   test("what the import would refuse is never saved", () => {
     const {store} = make();
-    assert.throws(() => store.recordSession("nap", "x", 1),
-      {message: 'kind must be one of set, exercise, routine, got "nap".'});
+    assert.throws(() => store.recordSession("nap", "x", 1), {message: "Practice-log entry not " +
+      `kept: 'kind' must be one of "set", "exercise", "routine" (it is "nap").`});
     assert.throws(() => store.recordSession("set", "x", 3601),
-      {message: "duration_seconds must be a number from 0 to 3600, got 3601."});
-    assert.throws(() => store.recordSession("set", "x", 30, {sets: 0}), /sets must be a whole/);
-    assert.throws(() => store.recordSession("set", "x".repeat(101), 30), /exercise must be text/);
+      {message: "Practice-log entry not kept: 'duration_seconds' must be at most 3600 (it is 3601)."});
+    assert.throws(() => store.recordSession("set", "x", 30, {sets: 0}), /'sets' must be at least 1/);
+    assert.throws(() => store.recordSession("set", "x".repeat(101), 30),
+      /'exercise' must be at most 100 characters long/);
     assert.throws(() => store.recordSession("set", "x", 30, {day: "1999-12-31"}),
-      /day 1999-12-31 is not between 2000-01-01 and a year from today \(2027-01-15\)/);
+      /1999-12-31 is not between 2000-01-01 and a year from today \(2027-01-15\)/);
     assert.deepEqual(plain(store.sessions()), []);
   });
 });
 
 describe("self-tests", () => {
-  test("a result in range is kept; one out of range is refused in Python's words", () => {
+  test("a result in range is kept; one the schema refuses is not", () => {
     const {store} = make();
     const id = store.recordSelfTest("seated-rotation", 44.5, {side: "left"});
     assert.deepEqual(plain(store.selfTests()).map((r) => [r.id, r.test, r.side, r.value]),
       [[id, "seated-rotation", "left", 44.5]]);
     assert.throws(() => store.recordSelfTest("seated-rotation", 91, {side: "right"}),
-      {message: "Right side: 91 is outside 0 to 90 degrees. Check the number and try again."});
+      {message: "Self-test result not kept: 'value' must be at most 90 (it is 91)."});
     assert.throws(() => store.recordSelfTest("wall-angel", 1.5, {side: "left"}),
-      {message: "Left side: use a whole number (1.5 is not)."});
-    assert.throws(() => store.recordSelfTest("neck-to-wall", 1e308),
-      {message: "The result: 1e+308 is outside 0 to 30 cm. Check the number and try again."});
+      /'value' must be a whole number \(it is 1\.5\)/);
+    assert.throws(() => store.recordSelfTest("neck-to-wall", 1e308), /'value' must be at most 30/);
     assert.throws(() => store.recordSelfTest("neck-to-wall", 5, {side: "left"}),
-      {message: `side "left" is not a side of the neck-to-wall distance test (use '').`});
-    assert.throws(() => store.recordSelfTest("toe-touch", 5),
-      /No self-test called "toe-touch"\. Known self-tests: seated-rotation, wall-angel, neck-to-wall\./);
+      /'side' must be one of "" \(it is "left"\)/);
+    assert.throws(() => store.recordSelfTest("toe-touch", 5), /'test' must be one of/);
+    assert.deepEqual(plain(store.selfTests()).length, 1);
   });
 
   test("typed results are read as Python's SelfTest.parse reads them", () => {
@@ -278,8 +282,8 @@ describe("quiz answers and the next-day check", () => {
     assert.deepEqual(plain(store.quizAnswers()), [{id, day: "2026-01-15",
       question: "intro-where-is-thoracic", choice: 1, correct: true,
       recorded_at: "2026-01-15T09:30:00+00:00"}]);
-    assert.throws(() => store.recordQuizAnswer("q", 10, true), /choice must be a whole number from 0 to 9/);
-    assert.throws(() => store.recordQuizAnswer("q", 1, "yes"), /correct must be true or false/);
+    assert.throws(() => store.recordQuizAnswer("q", 10, true), /'choice' must be at most 9/);
+    assert.throws(() => store.recordQuizAnswer("q", 1, "yes"), /'correct' must be true or false/);
   });
 
   test("one answer a day: a new one replaces it and keeps its id", () => {
@@ -292,8 +296,8 @@ describe("quiz answers and the next-day check", () => {
     assert.deepEqual(plain(store.nextDayChecks()).map((c) => [c.day, c.answer, c.recorded_at]), [
       ["2026-01-14", "same", "2026-01-15T09:32:00+00:00"],
       ["2026-01-15", "better", "2026-01-15T09:32:00+00:00"]]);
-    assert.throws(() => store.recordNextDayCheck("great"),
-      {message: 'A next-day answer is one of better, same, worse; got "great".'});
+    assert.throws(() => store.recordNextDayCheck("great"), {message: "Next-day check not kept: " +
+      `'answer' must be one of "better", "same", "worse" (it is "great").`});
   });
 });
 

@@ -57,30 +57,11 @@
     }
   }
 
-  // -- text as Python counts, orders and writes it ---------------------------------------
+  // -- small helpers ------------------------------------------------------------------------
 
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-  /** record[name] if the record itself holds it (never a prototype's), like dict.get. */
-  const field = (record, name) => (own(record, name) ? record[name] : undefined);
   const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   const LONE_SURROGATE = /[\uD800-\uDFFF]/u; // with the u flag, a pair is one code point
-  const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u; // Python's str.isprintable, for non-ASCII
-
-  /** Python's len(): code points, not UTF-16 units. */
-  function codePointLength(text) {
-    let pairs = 0;
-    for (let i = 0; i < text.length - 1; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          pairs++;
-          i++;
-        }
-      }
-    }
-    return text.length - pairs;
-  }
 
   /** Code-point order, as Python and SQLite (BINARY, on UTF-8) compare text. */
   function compareText(a, b) {
@@ -94,38 +75,9 @@
     return a.length - b.length;
   }
 
-  const lower = (text) => text.toLowerCase();
   const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
   /** Python's f"{n:,}" for a whole number. */
   const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
-  function escapeChar(ch, quote) {
-    const code = ch.codePointAt(0);
-    if (ch === quote || ch === "\\") return "\\" + ch;
-    if (ch === "\t") return "\\t";
-    if (ch === "\n") return "\\n";
-    if (ch === "\r") return "\\r";
-    if (code >= 0x20 && code < 0x7f) return ch;
-    if (code >= 0x7f && !NOT_PRINTABLE.test(ch)) return ch;
-    const hex = code.toString(16);
-    if (code <= 0xff) return "\\x" + hex.padStart(2, "0");
-    if (code <= 0xffff) return "\\u" + hex.padStart(4, "0");
-    return "\\U" + hex.padStart(8, "0");
-  }
-
-  /** Python's repr() of a str; stops after `most` code points (a field may be huge). */
-  function reprText(text, most = Infinity) {
-    const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-    let out = quote;
-    let count = 1;
-    for (const ch of text) {
-      const piece = escapeChar(ch, quote);
-      out += piece;
-      count += codePointLength(piece);
-      if (count > most) return out;
-    }
-    return out + quote;
-  }
 
   // -- numbers as Python writes them -------------------------------------------------------
 
@@ -180,24 +132,6 @@
     }
     const tail = digits.slice(1).replace(/0+$/, "");
     return `${sign}${digits[0]}${tail ? "." + tail : ""}e${exponentText(point)}`;
-  }
-
-  /** Python's repr() of a float: the shortest digits that read back the same. */
-  function reprFloat(x) {
-    if (Number.isNaN(x)) return "nan";
-    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-    if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-    const sign = x < 0 ? "-" : "";
-    const [mantissa, power] = Math.abs(x).toExponential().split("e"); // shortest digits
-    const digits = mantissa.replace(".", "");
-    const point = Number(power);
-    if (point >= -4 && point < 16) {
-      if (point < 0) return `${sign}0.${"0".repeat(-point - 1)}${digits}`;
-      const whole = digits.slice(0, point + 1).padEnd(point + 1, "0");
-      return `${sign}${whole}.${digits.slice(point + 1) || "0"}`;
-    }
-    const tail = digits.length > 1 ? "." + digits.slice(1) : "";
-    return `${sign}${digits[0]}${tail}e${exponentText(point)}`;
   }
 
   const chooseFile = (rules) => "Choose the .json file of your progress that this site or " +
@@ -319,6 +253,7 @@
     const error = new ImportFileError(`${where}: ${problem}. ${rules.nothing_imported}`);
     error.entry = entry;
     error.field = field;
+    error.problem = problem;
     return error;
   }
 
@@ -351,7 +286,8 @@
         return `${the} must be ${keyword === "minLength" ? "at least" : "at most"} ` +
           `${thousands(params.limit)} characters long`;
       case "maxItems": return `${the} holds more than ${thousands(params.limit)} entries`;
-      case "enum": return `${the} must be one of ${params.allowedValues.join(", ")} ${is}`;
+      case "enum": return `${the} must be one of ${params.allowedValues
+        .map((allowed) => JSON.stringify(allowed)).join(", ")} ${is}`;
       case "const": return `${the} must be ${JSON.stringify(params.allowedValue)} ${is}`;
       case "pattern": return `${the} must be written as a date, YYYY-MM-DD ${is}`;
       default: return `${the} is not as this course writes it ${is}`;
@@ -639,74 +575,7 @@
     return {firstDay, lastDay: today, answers, counts, worseInARow};
   }
 
-  // -- checking what the course's own pages save -------------------------------------------
-  // The same limits as the import, so that whatever is kept here can be exported and
-  // imported anywhere.
-
-  function checkName(rules, what, value) {
-    const most = rules.limits.MAX_NAME_CHARS;
-    if (typeof value !== "string" || codePointLength(value) < 1 ||
-        codePointLength(value) > most || LONE_SURROGATE.test(value)) {
-      throw new Error(`${what} must be text of 1 to ${thousands(most)} characters, got ` +
-        `${valueWords(value)}.`);
-    }
-  }
-
-  function checkDay(rules, day, today, {empty = false} = {}) {
-    if (empty && day === "") return;
-    if (typeof day !== "string" || !isDay(day)) {
-      throw new Error(`day must be a date written YYYY-MM-DD, got ${valueWords(day)}.`);
-    }
-    const last = addDays(today, rules.limits.MAX_DAYS_AHEAD);
-    if (day < rules.limits.EARLIEST_DAY || day > last) {
-      throw new Error(`day ${day} is not between ${rules.limits.EARLIEST_DAY} and a year from ` +
-        `today (${last}); check the device's date.`);
-    }
-  }
-
-  function checkWhole(what, value, low, high, {optional = false} = {}) {
-    if (optional && value === null) return;
-    if (!Number.isInteger(value) || value < low || value > high) {
-      throw new Error(`${what} must be a whole number from ${low} to ${high}` +
-        `${optional ? " or null" : ""}, got ${valueWords(value)}.`);
-    }
-  }
-
-  function checkFlag(what, value) {
-    if (typeof value !== "boolean") {
-      throw new Error(`${what} must be true or false, got ${valueWords(value)}.`);
-    }
-  }
-
-  /** Python's check_rating. */
-  function checkRating(rules, rating) {
-    const {lowest, highest} = rules.rating;
-    if (rating !== null && (!Number.isInteger(rating) || rating < lowest || rating > highest)) {
-      throw new Error(`rating must be a whole number from ${lowest} to ${highest}, got ` +
-        `${valueWords(rating)}.`);
-    }
-  }
-
-  /** Python's check_note. */
-  function checkNote(rules, note) {
-    const most = rules.limits.MAX_NOTE_CHARS;
-    if (note === null) return;
-    if (typeof note !== "string" || LONE_SURROGATE.test(note)) {
-      throw new Error(`The note must be text, got ${valueWords(note)}.`);
-    }
-    if (codePointLength(note) > most) {
-      throw new Error(`The note is ${thousands(codePointLength(note))} characters long; keep it ` +
-        `to ${thousands(most)} at most.`);
-    }
-  }
-
-  function checkDuration(rules, seconds) {
-    const most = rules.limits.MAX_SESSION_SECONDS;
-    if (typeof seconds !== "number" || !(seconds >= 0 && seconds <= most)) {
-      throw new Error(`duration_seconds must be a number from 0 to ${formatG(most)}, got ` +
-        `${valueWords(seconds)}.`);
-    }
-  }
+  // -- a self-test result typed into the page -----------------------------------------------
 
   function findSelfTest(rules, testId) {
     const test = selfTestsById(rules).get(testId);
@@ -715,14 +584,6 @@
       throw new Error(`No self-test called ${valueWords(testId)}. Known self-tests: ${known}.`);
     }
     return test;
-  }
-
-  function checkSide(test, side) {
-    if (typeof side !== "string" || !test.sides.includes(side)) {
-      const sides = test.sides.map((s) => reprText(s)).join(" or ");
-      throw new Error(`side ${valueWords(side)} is not a side of the ${lower(test.name)} test ` +
-        `(use ${sides}).`);
-    }
   }
 
   // Python's str.strip() whitespace, and float()'s grammar (after Unicode digits become
@@ -1015,18 +876,28 @@
     }
 
     const today = () => localDay(now());
-    const dayOrToday = (day) => {
-      const chosen = day === undefined || day === null || day === "" ? today() : day;
-      checkDay(rules, chosen, today());
-      return chosen;
-    };
+    const dayOrToday = (day) => (day === undefined || day === null || day === "" ? today() : day);
+    const SOME_ID = "0".repeat(32); // stands in for the id a record is given when kept
+
+    /** A record about to be kept, checked as an import checks one (the published schema
+     * and the checks it cannot state), so that whatever is kept here can be exported and
+     * imported anywhere; Error with the reason if not. */
+    function checkBeforeSaving(kind, record) {
+      const entry = rules.fields[kind].includes("id") ? {id: SOME_ID, ...record} : record;
+      try {
+        validateProgressFile({format: rules.format, version: rules.version, [kind]: [entry]},
+          rules, today());
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        throw new Error(`${capitalize(rules.nouns[kind][0])} not kept: ${error.problem}.`);
+      }
+      return record;
+    }
 
     // -- checklists ------------------------------------------------------------------------
     function setTick(checklist, item, checked, {day = ""} = {}) {
-      checkName(rules, "checklist", checklist);
-      checkName(rules, "item", item);
-      checkFlag("checked", checked);
-      checkDay(rules, day, today(), {empty: true});
+      checkBeforeSaving("checklist_ticks", {checklist, item, day, checked,
+        updated_at: stampOf(now())});
       update("Your tick", (records) => {
         const updatedAt = stampOf(now());
         const here = records.checklist_ticks.find((tick) => tick.checklist === checklist &&
@@ -1058,64 +929,42 @@
     // -- practice log ----------------------------------------------------------------------
     function recordSession(kind, exercise, durationSeconds,
       {sets = null, day, rating = null, note = null, version = null} = {}) {
-      if (!rules.session_kinds.includes(kind)) {
-        throw new Error(`kind must be one of ${rules.session_kinds.join(", ")}, got ` +
-          `${valueWords(kind)}.`);
-      }
-      checkName(rules, "exercise", exercise);
-      checkDuration(rules, durationSeconds);
-      checkWhole("sets", sets, 1, rules.limits.MAX_SETS, {optional: true});
-      checkNote(rules, note);
-      checkRating(rules, rating);
-      if (version !== null && !rules.versions.includes(version)) {
-        throw new Error(`version must be one of ${rules.versions.join(", ")} or None, got ` +
-          `${valueWords(version)}.`);
-      }
-      const chosen = dayOrToday(day);
+      const record = checkBeforeSaving("sessions", {day: dayOrToday(day),
+        recorded_at: stampOf(now()), kind, exercise, sets, duration_seconds: durationSeconds,
+        rating, note, version});
       return update("This practice-log entry", (records) => {
         const id = newId(records, "sessions");
-        records.sessions.push({id, day: chosen, recorded_at: stampOf(now()), kind, exercise,
-          sets, duration_seconds: durationSeconds, rating, note, version});
+        records.sessions.push({id, ...record});
         return id;
       });
     }
 
     function rateSession(id, rating, note) {
-      checkRating(rules, rating);
-      checkNote(rules, note);
       update("How it felt", (records) => {
         const session = records.sessions.find((entry) => entry.id === id);
         if (!session) throw new Error(`No practice-log entry with id ${valueWords(id)}.`);
-        Object.assign(session, {rating, note: note || null});
+        const {id: _, ...rated} = {...session, rating, note: note || null};
+        Object.assign(session, checkBeforeSaving("sessions", rated));
       });
     }
 
     // -- self-tests, quiz answers, next-day checks ------------------------------------------
     function recordSelfTest(testId, value, {side = "", day} = {}) {
-      const test = findSelfTest(rules, testId);
-      checkSide(test, side);
-      if (typeof value !== "number") {
-        throw new Error(`value must be a number, got ${valueWords(value)}.`);
-      }
-      checkSelfTest(test, value, side);
-      const chosen = dayOrToday(day);
+      const record = checkBeforeSaving("self_tests", {day: dayOrToday(day), test: testId, side,
+        value, recorded_at: stampOf(now())});
       return update("This self-test result", (records) => {
         const id = newId(records, "self_tests");
-        records.self_tests.push({id, day: chosen, test: testId, side, value,
-          recorded_at: stampOf(now())});
+        records.self_tests.push({id, ...record});
         return id;
       });
     }
 
     function recordQuizAnswer(question, choice, correct, {day} = {}) {
-      checkName(rules, "question", question);
-      checkWhole("choice", choice, 0, rules.limits.MAX_CHOICE);
-      checkFlag("correct", correct);
-      const chosen = dayOrToday(day);
+      const record = checkBeforeSaving("quiz_answers", {day: dayOrToday(day), question, choice,
+        correct, recorded_at: stampOf(now())});
       return update("Your answer", (records) => {
         const id = newId(records, "quiz_answers");
-        records.quiz_answers.push({id, day: chosen, question, choice, correct,
-          recorded_at: stampOf(now())});
+        records.quiz_answers.push({id, ...record});
         return id;
       });
     }
@@ -1135,12 +984,8 @@
 
     /** One answer a day: a new one replaces the day's answer, which keeps its id. */
     function recordNextDayCheck(answer, {day} = {}) {
-      const answers = rules.next_day_answers;
-      if (typeof answer !== "string" || !answers.includes(answer)) {
-        throw new Error(`A next-day answer is one of ${answers.join(", ")}; got ` +
-          `${valueWords(answer)}.`);
-      }
       const chosen = dayOrToday(day);
+      checkBeforeSaving("next_day_checks", {day: chosen, answer, recorded_at: stampOf(now())});
       return update("Your answer", (records) => {
         const recordedAt = stampOf(now());
         const here = records.next_day_checks.find((check) => check.day === chosen);
@@ -1249,7 +1094,5 @@
     parseSelfTest,
     checkSelfTest,
     formatG,
-    reprFloat,
-    reprText,
   });
 })(globalThis);
