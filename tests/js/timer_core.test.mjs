@@ -7,6 +7,7 @@ import {readFileSync} from "node:fs";
 
 import {
   CueScheduler,
+  PracticeTally,
   TimerCore,
   cuesBetween,
   formatSeconds,
@@ -871,6 +872,54 @@ test("property: 300 random action sequences keep the Python model's invariants",
       throw error;
     }
   }
+});
+
+describe("PracticeTally: what the practice log keeps", () => {
+  /** Runs `steps` ([action] or ["advance", s]) and gives every log entry, in order. */
+  function logOf(plan, steps) {
+    const {clock, core} = timer(plan);
+    const tally = new PracticeTally(plan);
+    const entries = [];
+    for (const [action, seconds] of steps) {
+      if (action === "advance") clock.advance(seconds);
+      else core[action]();
+      for (const event of core.takeEvents()) entries.push(...tally.take(event));
+    }
+    return entries.map(({kind, exercise, seconds, sets, rate}) => [kind, exercise, sets, seconds, rate]);
+  }
+
+  test("a hold set is logged when its last hold ends; the exercise at the end, to rate", () => {
+    assert.deepEqual(logOf(CHILDS, [["start"], ["advance", 81]]), [
+      ["set", "Child's pose", 1, 60, false],
+      ["exercise", "Child's pose", 1, 80, true]]); // all of it, the countdown too
+  });
+
+  test("each reps phase is a set; skipped parts are not practice, Done with set is", () => {
+    const entries = logOf(ROLLER, [["start"], ["advance", 5], ["skip"], ["advance", 3],
+      ["doneWithSet"], ["advance", 500]]);
+    assert.equal(entries[0][0], "set");
+    assert.equal(entries[0][3], 3); // "Done with set" after 3 s of the first set
+    const exercise = entries.at(-1);
+    assert.equal(exercise[0], "exercise");
+    assert.equal(exercise[2], entries.filter(([kind]) => kind === "set").length);
+  });
+
+  test("all skipped logs nothing; a reset counts afresh", () => {
+    const skips = Array.from({length: CHILDS.phases.length}, () => ["skip"]);
+    assert.deepEqual(logOf(CHILDS, [["start"], ...skips]), []);
+    assert.deepEqual(logOf(CHILDS, [["start"], ["advance", 40], ["reset"], ["start"],
+      ["advance", 81]]).map(([kind, , sets]) => [kind, sets]), [["set", 1], ["exercise", 1]]);
+  });
+
+  test("a routine is logged as a whole at its end, and only that is rated", () => {
+    assert.equal(ROUTINE.routine, true);
+    const total = phaseStarts(ROUTINE).at(-1);
+    const entries = logOf(ROUTINE, [["start"], ["advance", total + 1]]);
+    const exercises = entries.filter(([kind]) => kind === "exercise");
+    assert.equal(exercises.length, 3);
+    assert.ok(exercises.every(([, , , , rate]) => rate === false));
+    assert.deepEqual(entries.at(-1), ["routine", "Daily routine", 3, total, true]);
+  });
 });
 
 describe("withGetReady", () => {

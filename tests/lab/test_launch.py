@@ -147,7 +147,22 @@ def _kernel_answers(server: str, kernel_id: str, token: str) -> None:
                 break
         connection.close()
 
-    asyncio.run(ask())
+    # In a thread of its own: the test process may already run an event loop (nbclient,
+    # playwright), and asyncio.run() refuses to start inside one.
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(ask())
+        except BaseException as error:  # handed to the test's own thread below
+            failures.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=300)
+    assert not worker.is_alive(), "the kernel did not answer within five minutes"
+    if failures:
+        raise failures[0]
 
 
 @pytest.fixture

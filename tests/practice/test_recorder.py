@@ -13,8 +13,8 @@ from thoracic.timer import GET_READY_SECONDS, build_plan, daily_routine_plan, pl
 READY = GET_READY_SECONDS
 
 
-def _practice(plan, store, routine_name=None) -> TimedPractice:
-    return TimedPractice(CoachTimer(plan), store=store, routine_name=routine_name)
+def _practice(plan, store) -> TimedPractice:
+    return TimedPractice(CoachTimer(plan), store=store)
 
 
 def _play(practice: TimedPractice, events: list[dict]) -> None:
@@ -82,7 +82,7 @@ def test_rating_and_note_are_saved_and_shown_as_text(browser_events, store) -> N
 def test_the_routine_logs_each_exercise_as_it_completes_then_the_routine(browser_events,
                                                                          store) -> None:
     plan = daily_routine_plan()
-    practice = _practice(plan, store, routine_name=plan.name)
+    practice = _practice(plan, store)
     first_other = next(i for i, p in enumerate(plan.phases)
                        if p.exercise != plan.phases[0].exercise)
     early = browser_events(plan, [["start"], ["advance", plan.phase_start(first_other) + 0.5]])
@@ -101,7 +101,7 @@ def test_the_routine_logs_each_exercise_as_it_completes_then_the_routine(browser
 
 def test_the_routine_is_rated_as_a_whole(browser_events, store) -> None:
     plan = daily_routine_plan()
-    practice = _practice(plan, store, routine_name=plan.name)
+    practice = _practice(plan, store)
     into_last = plan.phase_start(len(plan.phases) - 1) + 0.5
     early = browser_events(plan, [["start"], ["advance", into_last]])
     _play(practice, early)

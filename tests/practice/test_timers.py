@@ -18,7 +18,7 @@ def test_in_jupyterlab_the_timer_is_joined_to_the_log(monkeypatch: pytest.Monkey
     assert isinstance(practice.timer, CoachTimer) and practice.rating in practice.children
     routine = routine_timer(store=store)
     assert routine.timer.timer_plan == with_get_ready(daily_routine_plan(), 10.0)
-    assert routine.recorder.routine_name == "Daily routine"
+    assert routine.timer.timer_plan.routine and routine.timer.plan["routine"] is True
 
 
 def test_the_web_pages_get_the_same_timer_without_the_kernel_parts(
@@ -28,12 +28,13 @@ def test_the_web_pages_get_the_same_timer_without_the_kernel_parts(
     assert isinstance(practice.timer, CoachTimer)  # one timer, everywhere
     assert practice.rating not in practice.children  # the site's script asks instead
     kind, config = offline_part_of(practice.children[1].value)
-    assert (kind, config["routine"]) == ("practice", None)
+    assert kind == "practice" and not practice.timer.plan["routine"]
     assert [zone["name"] for zone in config["scale"]["zones"]] == ["green", "amber", "red"]
     assert "thoracic-practice" in practice._dom_classes  # where the timer's events arrive
     routine = routine_timer()
     assert isinstance(routine.timer, CoachTimer)
-    assert offline_part_of(routine.children[1].value)[1]["routine"] == "Daily routine"
+    # the timer's core knows a routine from its plan, and logs it as a whole
+    assert routine.timer.plan["routine"] is True
 
 
 def test_timer_scale_speeds_up_every_phase(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

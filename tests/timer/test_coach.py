@@ -15,6 +15,7 @@ from thoracic.timer import (
     GET_READY_SECONDS,
     PHASE_LOOKS,
     CoachTimer,
+    LogEntry,
     PhaseEnd,
     build_plan,
     plan_for_exercise,
@@ -69,6 +70,37 @@ def test_events_reach_their_listeners() -> None:
     assert timer.handle_event({"type": "exercise_done", "exercise": PLAN.name})
     assert timer.handle_event({"type": "finished"})
     assert done == [PLAN.name] and finished == [True]
+
+
+def test_practice_log_entries_reach_their_listeners_as_the_core_sent_them() -> None:
+    timer = CoachTimer(PLAN)
+    entries: list[LogEntry] = []
+    timer.on_log(entries.append)
+    name = PLAN.phases[1].exercise
+    assert timer.handle_event({"type": "log", "kind": "exercise", "exercise": name,
+                               "seconds": 42.5, "sets": 2, "rate": True})
+    assert entries == [LogEntry("exercise", name, 42.5, 2, True)]
+
+
+@pytest.mark.parametrize("event", [
+    {"type": "log", "kind": "nap", "exercise": PLAN.name, "seconds": 1, "sets": 1,
+     "rate": False},
+    {"type": "log", "kind": "set", "exercise": "Someone else's", "seconds": 1, "sets": 1,
+     "rate": False},
+    {"type": "log", "kind": "set", "exercise": PLAN.name, "seconds": 99_999, "sets": 1,
+     "rate": False},
+    {"type": "log", "kind": "set", "exercise": PLAN.name, "seconds": 1, "sets": 0,
+     "rate": False},
+    {"type": "log", "kind": "set", "exercise": PLAN.name, "seconds": 1, "sets": True,
+     "rate": False},
+    {"type": "log", "kind": "set", "exercise": PLAN.name, "seconds": 1, "sets": 1},
+])
+def test_a_log_entry_that_does_not_fit_the_plan_is_ignored(event: object) -> None:
+    timer = CoachTimer(PLAN)
+    entries: list[LogEntry] = []
+    timer.on_log(entries.append)
+    assert not timer.handle_event(event)
+    assert entries == []
 
 
 @pytest.mark.parametrize("event", [

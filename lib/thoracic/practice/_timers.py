@@ -34,15 +34,14 @@ PRACTICE_CLASS = "thoracic-practice"
 class TimedPractice(Previewed, widgets.VBox):
     """A timer whose completed sets and exercises go into the practice log."""
 
-    def __init__(self, timer: CoachTimer, *, store: Store | None = None,
-                 routine_name: str | None = None, plan_note: str = "",
+    def __init__(self, timer: CoachTimer, *, store: Store | None = None, plan_note: str = "",
                  plan_line: Callable[[], str] | None = None,
                  versions: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
         self.notice = SavingNotice(self.store)
-        self.recorder = PracticeRecorder(timer, self.store, routine_name=routine_name,
-                                         notice=self.notice, versions=versions)
+        self.recorder = PracticeRecorder(timer, self.store, notice=self.notice,
+                                         versions=versions)
         self.rating = SessionRating(self.store, self.notice)
         self.plan_note = plan_note
         self.recorder.on_practice_recorded(self.rating.ask_about)
@@ -57,9 +56,8 @@ class TimedPractice(Previewed, widgets.VBox):
         timer.observe(lambda _change: self.replan(), names="version")
         children: list[widgets.Widget] = [self.plan_widget] if plan_note else []
         children.append(timer)
-        if exporting():  # no kernel: the site's script logs the sets and asks how it felt
-            config = {"routine": routine_name, "scale": discomfort_config(),
-                      "max_note": MAX_NOTE_CHARS}
+        if exporting():  # no kernel: the site's script saves the sets and asks how it felt
+            config = {"scale": discomfort_config(), "max_note": MAX_NOTE_CHARS}
             fallback = Rendered("<p><em>Your finished sets are kept on this device.</em></p>",
                                 "Your finished sets are kept on this device.")
             children.append(widgets.HTML(offline_part("practice", config, fallback).html))
@@ -162,6 +160,6 @@ def routine_timer(routine: str = "daily", *, store: Store | None = None,
                           for e in chosen.exercises)
         note = (f"<p><strong>{escape(_example(week))}Week {week.week_number}.</strong> Each "
                 f"exercise runs at this week's dose from your plan ({escape(doses)}).</p>")
-    return TimedPractice(CoachTimer(plan, **options), store=store, routine_name=plan.name,
-                         plan_note=note, versions={e.name: levels.get(e.id, "standard")
-                                                   for e in chosen.exercises})
+    return TimedPractice(CoachTimer(plan, **options), store=store, plan_note=note,
+                         versions={e.name: levels.get(e.id, "standard")
+                                   for e in chosen.exercises})

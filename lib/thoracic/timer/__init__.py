@@ -10,7 +10,7 @@ package joins a timer to the practice log.
 May import: ``thoracic.base``, ``thoracic.content``.
 """
 
-from ._coach import PHASE_LOOKS, CoachTimer, PhaseEnd, with_get_ready
+from ._coach import PHASE_LOOKS, CoachTimer, LogEntry, PhaseEnd, with_get_ready
 from ._format import format_seconds
 from ._plan import (
     GET_READY_SECONDS,
@@ -35,6 +35,7 @@ __all__ = [
     "PHASE_LOOKS",
     "ROUTINE_CHANGEOVER_SECONDS",
     "CoachTimer",
+    "LogEntry",
     "Phase",
     "PhaseEnd",
     "PhaseKind",

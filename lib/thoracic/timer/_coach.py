@@ -5,7 +5,9 @@ trait; the browser module (``static/timer.js``, with the pure state machine in
 ``static/timer_core.js``) keeps time from ``performance.now()``, draws every frame,
 sounds and speaks the cues, and reports what happened back as messages: a phase ended
 (by time, skip or "done with set"), an exercise or the whole plan finished, the status
-changed. A busy or dead kernel cannot stall it, and in the exported pages, with no
+changed, and each practice-log entry those complete (the core's PracticeTally decides
+them, once for JupyterLab and the exported pages; Python only saves them). A busy or
+dead kernel cannot stall it, and in the exported pages, with no
 kernel at all, it works the same.
 
 ``handle_event`` is the one door those messages come through, so tests drive the timer
@@ -31,7 +33,7 @@ from ._format import format_seconds
 from ._plan import GET_READY_SECONDS, Phase, TimerPlan
 from ._schedule import schedule_table
 
-__all__ = ["PHASE_LOOKS", "CoachTimer", "PhaseEnd", "with_get_ready"]
+__all__ = ["PHASE_LOOKS", "CoachTimer", "LogEntry", "PhaseEnd", "with_get_ready"]
 
 _STATIC = Path(__file__).parent / "static"
 _log = logging.getLogger(__name__)
@@ -61,10 +63,23 @@ class PhaseEnd:
     seconds: float  # time spent in the phase
 
 
+@dataclass(frozen=True)
+class LogEntry:
+    """What the practice log keeps of a run, as the timer's core decided it: one set, one
+    exercise with its sets, or a routine with its exercises (``sets``); ``rate``: the
+    entry a learner is asked to rate."""
+
+    kind: Literal["set", "exercise", "routine"]
+    exercise: str
+    seconds: float
+    sets: int
+    rate: bool
+
+
 def with_get_ready(plan: TimerPlan, seconds: float) -> TimerPlan:
     """The plan with every get-ready countdown lasting ``seconds`` (the browser's control
     does the same to its copy; a test holds the two together)."""
-    return TimerPlan(plan.name, tuple(
+    return replace(plan, phases=tuple(
         replace(phase, seconds=seconds) if phase.kind == "get-ready" else phase
         for phase in plan.phases))
 
@@ -138,6 +153,7 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
         self._phase_end_handlers = CallbackDispatcher()
         self._exercise_handlers = CallbackDispatcher()
         self._finished_handlers = CallbackDispatcher()
+        self._log_handlers = CallbackDispatcher()
         # The plan's own countdown is the default, so a shortened plan stays short.
         kwargs.setdefault("get_ready_seconds", next(
             (p.seconds for p in plan.phases if p.kind == "get-ready"), GET_READY_SECONDS))
@@ -182,6 +198,10 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
         """Call ``callback()`` when the whole plan is done."""
         self._finished_handlers.register_callback(callback, remove=remove)
 
+    def on_log(self, callback: Callable[[LogEntry], None], remove: bool = False) -> None:
+        """Call ``callback(entry)`` for each practice-log entry the run completes."""
+        self._log_handlers.register_callback(callback, remove=remove)
+
     def handle_event(self, event: Any) -> bool:
         """Act on one message from the browser; returns whether it was understood.
 
@@ -200,9 +220,26 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
             self._finished_handlers()
         elif kind == "status" and event.get("status") in STATUSES:
             self.status = event["status"]
+        elif kind == "log":
+            entry = self._log_entry(event)
+            if entry is None:
+                return self._ignored(event)
+            self._log_handlers(entry)
         else:
             return self._ignored(event)
         return True
+
+    def _log_entry(self, event: dict[str, Any]) -> LogEntry | None:
+        kind, name, seconds, sets = (event.get("kind"), event.get("exercise"),
+                                     event.get("seconds"), event.get("sets"))
+        names = {phase.exercise for phase in self.timer_plan.phases} | {self.timer_plan.name}
+        if (kind not in ("set", "exercise", "routine") or name not in names
+                or isinstance(seconds, bool) or not isinstance(seconds, int | float)
+                or not 0 <= seconds <= self.timer_plan.total_seconds + 0.1  # to a tenth
+                or isinstance(sets, bool) or not isinstance(sets, int) or sets < 1
+                or not isinstance(event.get("rate"), bool)):
+            return None
+        return LogEntry(kind, name, float(seconds), sets, event["rate"])
 
     def _phase_end(self, event: dict[str, Any]) -> PhaseEnd | None:
         phases = self.timer_plan.phases

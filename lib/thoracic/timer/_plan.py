@@ -113,6 +113,8 @@ class Position:
 class TimerPlan:
     name: str
     phases: tuple[Phase, ...]
+    # A routine (several exercises, one after another) is logged and rated as a whole too.
+    routine: bool = False
     starts: tuple[float, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -136,7 +138,7 @@ class TimerPlan:
 
     def to_json(self) -> dict[str, Any]:
         """The plan as the browser timer reads it: every phase with its instruction."""
-        return {"name": self.name, "phases": [
+        return {"name": self.name, "routine": self.routine, "phases": [
             {"kind": p.kind, "seconds": p.seconds, "title": p.title,
              "instruction": p.instruction, "exercise": p.exercise, "side": p.side,
              "set_number": p.set_number, "set_count": p.set_count,
@@ -274,7 +276,7 @@ def join_plans(name: str, plans: Sequence[TimerPlan], *,
             phases.append(Phase("rest", changeover_seconds, f"Change over to {plan.name}",
                                 exercise=plan.name))
         phases.extend(plan.phases)
-    return TimerPlan(name, tuple(phases))
+    return TimerPlan(name, tuple(phases), routine=True)
 
 
 def routine_plan(routine: Routine | str = "daily", *,
@@ -293,7 +295,7 @@ def daily_routine_plan() -> TimerPlan:
 
 def shorten(plan: TimerPlan, factor: float) -> TimerPlan:
     """The same plan with every phase ``factor`` times as long (for demos and tests)."""
-    return TimerPlan(plan.name, tuple(replace(
+    return replace(plan, phases=tuple(replace(
         phase, seconds=phase.seconds * factor,
         rep_seconds=phase.rep_seconds * factor if phase.rep_seconds else None)
         for phase in plan.phases))

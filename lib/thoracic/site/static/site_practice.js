@@ -1,78 +1,11 @@
-// The practice log under a timer on the exported pages: the same rules as the JupyterLab
-// recorder (thoracic/practice/_recorder.py): each set that ends by the clock or by "Done
-// with set" is logged at once, each finished exercise too, skipped parts are not
-// practice, and a routine is rated once, as a whole. Then the learner may rate the
-// discomfort on the course's one 0 to 10 scale and add a note.
+// The practice log under a timer on the exported pages: the timer's core decides what is
+// logged (PracticeTally in timer_core.js, as in JupyterLab) and sends each entry as a
+// "log" event; this saves it on the device and, for the entry to rate (an exercise, or a
+// routine as a whole), asks how it felt on the course's one 0 to 10 scale, with a note.
 (function (root) {
   "use strict";
 
   const Site = (root.ThoracicSite = root.ThoracicSite || { parts: {} });
-
-  /**
-   * Turns the timer's events into practice-log entries. Pure apart from `log(kind, name,
-   * seconds, sets)`, which writes one entry and returns its id (or null if not kept).
-   */
-  class PracticeLog {
-    constructor({ routine = null, log, onRecorded = () => {} }) {
-      this.routine = routine;
-      this.version = "standard";
-      this.log = log;
-      this.onRecorded = onRecorded;
-      this.clear();
-    }
-
-    clear() {
-      this.sets = new Map();
-      this.seconds = new Map();
-      this.setSeconds = new Map();
-      this.exercisesLogged = 0;
-      this.routineSeconds = 0;
-    }
-
-    add(map, key, amount) {
-      map.set(key, (map.get(key) || 0) + amount);
-    }
-
-    handle(event) {
-      if (event.version) this.version = event.version; // the dose's version the timer runs
-      if (event.type === "status" && event.status === "idle") this.clear();
-      else if (event.type === "phase_end" && event.phase) this.phaseEnded(event);
-      else if (event.type === "exercise_done") this.exerciseDone(event.exercise);
-      else if (event.type === "finished") this.finished();
-    }
-
-    phaseEnded({ how, seconds, phase }) {
-      if (how === "skip") return;
-      const name = phase.exercise;
-      // An exercise's time counts everything done; a set's time counts its work only.
-      this.add(this.seconds, name, seconds);
-      this.routineSeconds += seconds;
-      if (phase.kind !== "hold" && phase.kind !== "reps") return;
-      this.add(this.setSeconds, name, seconds);
-      if (phase.kind === "reps" || phase.rep_number === phase.rep_count) {
-        this.add(this.sets, name, 1);
-        this.log("set", name, this.setSeconds.get(name), 1, this.version);
-        this.setSeconds.set(name, 0);
-      }
-    }
-
-    exerciseDone(name) {
-      const sets = this.sets.get(name) || 0;
-      if (!sets) return; // everything was skipped: nothing to log
-      const id = this.log("exercise", name, this.seconds.get(name) || 0, sets, this.version);
-      this.exercisesLogged += 1;
-      this.sets.set(name, 0);
-      this.seconds.set(name, 0);
-      if (id && !this.routine) this.onRecorded(id); // a routine is rated once, at its end
-    }
-
-    finished() {
-      if (!this.routine || !this.exercisesLogged) return;
-      const id = this.log("routine", this.routine, this.routineSeconds, this.exercisesLogged, null);
-      if (id) this.onRecorded(id);
-    }
-  }
-  Site.PracticeLog = PracticeLog;
 
   /** Eleven buttons for the 0 to 10 scale, the zone's advice, a note and Save. */
   function ratingForm(part, config, store) {
@@ -137,19 +70,18 @@
     const status = Site.element("p", "thoracic-status");
     const ask = ratingForm(part, config, store);
     part.append(status);
-    const log = new PracticeLog({
-      routine: config.routine,
-      log: (kind, name, seconds, sets, version) => {
-        let id = null;
-        Site.keep(() => {
-          id = store.recordSession(kind, name, Math.round(seconds * 10) / 10, { sets, version });
-        }, status);
-        return id;
-      },
-      onRecorded: ask,
-    });
     // The timer is this part's neighbour in the same box; its events bubble up to it.
     const box = placeholder.closest(".thoracic-practice") || placeholder.parentElement;
-    box.addEventListener("thoracic-timer", (event) => log.handle(event.detail));
+    box.addEventListener("thoracic-timer", ({ detail: entry }) => {
+      if (entry.type !== "log") return;
+      // The version of the dose the timer ran; a routine as a whole has none.
+      const version = entry.kind === "routine" ? null : entry.version;
+      let id = null;
+      Site.keep(() => {
+        id = store.recordSession(entry.kind, entry.exercise, entry.seconds,
+          { sets: entry.sets, version });
+      }, status);
+      if (id && entry.rate) ask(id);
+    });
   };
 })(globalThis);

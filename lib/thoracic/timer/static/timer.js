@@ -276,6 +276,7 @@ async function render({ model, el }) {
   });
   const cueLog = (globalThis.__thoracicTimerCues ??= []); // test hook: every cue scheduled
   let timer = new core.TimerCore(plan, () => performance.now() / 1000);
+  let tally = new core.PracticeTally(plan);
   let scheduler = new core.CueScheduler(plan);
   let shown = {};
   let spokenIndex = null;
@@ -294,7 +295,8 @@ async function render({ model, el }) {
 
   function report(event) {
     // The page hears every event too (with the phase it is about), so in the exported
-    // pages, with no kernel, the site's script can keep the practice log on the device.
+    // pages, with no kernel, the site's script can save the practice log's entries on the
+    // device.
     const phase = event.type === "phase_end" ? plan.phases[event.index] : undefined;
     parts.root.dispatchEvent(new CustomEvent("thoracic-timer", {
       bubbles: true, detail: { ...event, phase, plan: plan.name, version: model.get("version") } }));
@@ -389,6 +391,7 @@ async function render({ model, el }) {
     const { status, position } = timer.state();
     for (const event of timer.takeEvents()) {
       report(event);
+      for (const entry of tally.take(event)) report(entry); // what the practice log keeps
       if (event.type === "status" && event.status === "done") wakeLock.release();
     }
     const phase = position.phase;
@@ -442,6 +445,7 @@ async function render({ model, el }) {
     if (timer.status !== "idle") return; // a new plan waits until the timer is reset
     plan = core.withGetReady(chosenPlan(), model.get("get_ready_seconds"));
     timer = new core.TimerCore(plan, () => performance.now() / 1000);
+    tally = new core.PracticeTally(plan);
     scheduler = new core.CueScheduler(plan);
     shown = {};
     spokenIndex = null;

@@ -383,6 +383,86 @@ export class TimerCore {
 }
 
 // ---------------------------------------------------------------------------------------
+// The practice log: what a timer's events complete, decided here once for JupyterLab
+// (the recorder saves it in the kernel) and for the pages (the site saves it on the device)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * @typedef {{type: "log", kind: ("set"|"exercise"|"routine"), exercise: string,
+ *            seconds: number, sets: number, rate: boolean}} LogEntry
+ * `sets` counts sets for a set or an exercise and exercises for a routine; `rate` marks the
+ * entry a learner is asked to rate: the exercise, or for a routine the routine as a whole.
+ */
+
+/**
+ * Turns a timer's events into practice-log entries: each set that ends by the clock or by
+ * "Done with set" at once (a hold set when its last hold ends), each finished exercise with
+ * its sets (none if every set was skipped), and a routine as a whole when it finishes.
+ * Skipped parts are not practice; a reset starts counting afresh. An exercise's time counts
+ * everything done in it, a set's time only its work. Seconds to a tenth.
+ */
+export class PracticeTally {
+  /** @param {Plan} plan */
+  constructor(plan) {
+    this.plan = plan;
+    this.clear();
+  }
+
+  clear() {
+    this.sets = new Map();
+    this.seconds = new Map();
+    this.setSeconds = new Map();
+    this.exercisesLogged = 0;
+    this.routineSeconds = 0;
+  }
+
+  /** The entries `event` completes, in order. @param {TimerEvent} event @returns {LogEntry[]} */
+  take(event) {
+    if (event.type === "status" && event.status === "idle") this.clear();
+    else if (event.type === "phase_end") return this._phaseEnded(event);
+    else if (event.type === "exercise_done") return this._exerciseDone(event.exercise);
+    else if (event.type === "finished") return this._finished();
+    return [];
+  }
+
+  _phaseEnded({index, how, seconds}) {
+    const phase = this.plan.phases[index];
+    if (how === "skip" || !phase) return [];
+    const name = phase.exercise;
+    const add = (map, amount) => map.set(name, (map.get(name) || 0) + amount);
+    add(this.seconds, seconds);
+    this.routineSeconds += seconds;
+    if (phase.kind !== "hold" && phase.kind !== "reps") return [];
+    add(this.setSeconds, seconds);
+    if (phase.kind === "hold" && phase.rep_number !== phase.rep_count) return [];
+    add(this.sets, 1);
+    const entry = logEntry("set", name, this.setSeconds.get(name), 1, false);
+    this.setSeconds.set(name, 0);
+    return [entry];
+  }
+
+  _exerciseDone(name) {
+    const sets = this.sets.get(name) || 0;
+    if (!sets) return [];
+    const entry = logEntry("exercise", name, this.seconds.get(name) || 0, sets,
+      !this.plan.routine);
+    this.exercisesLogged += 1;
+    this.sets.set(name, 0);
+    this.seconds.set(name, 0);
+    return [entry];
+  }
+
+  _finished() {
+    if (!this.plan.routine || !this.exercisesLogged) return [];
+    return [logEntry("routine", this.plan.name, this.routineSeconds, this.exercisesLogged, true)];
+  }
+}
+
+function logEntry(kind, exercise, seconds, sets, rate) {
+  return {type: "log", kind, exercise, seconds: Math.round(seconds * 10) / 10, sets, rate};
+}
+
+// ---------------------------------------------------------------------------------------
 // Sound cues
 // ---------------------------------------------------------------------------------------
 
