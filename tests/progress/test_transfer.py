@@ -93,7 +93,8 @@ def write(path: Path, data: Any, **dumps: Any) -> Path:
 
 def test_self_test_of_1e308_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "value", 1e308),
-            "Self-test 1 (seated rotation): Right side: 1e+308 is outside 0 to 90 degrees")
+            "Self-test 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
+            "degrees; it is 1e+308)")
 
 
 def test_nan_self_test_is_refused_not_dropped(kept: ProgressStore, tmp_path: Path) -> None:
@@ -105,7 +106,7 @@ def test_nan_self_test_is_refused_not_dropped(kept: ProgressStore, tmp_path: Pat
         read_progress_file(path)
     # Data made in Python may still hold one; the checks refuse it, naming the place.
     text = refused(kept, with_field("self_tests", "value", float("nan")),
-                   "Self-test 1 (seated rotation): Right side: nan is outside 0 to 90 degrees")
+                   "Self-test 1: field 'value' must be a number (it is nan)")
     assert text
 
 
@@ -142,7 +143,8 @@ def test_negative_sets_are_refused(kept: ProgressStore) -> None:
 def test_version_must_be_a_positive_whole_number(kept: ProgressStore, version: Any,
                                                  shown: str) -> None:
     refused(kept, {**one_of_each(), "version": version},
-            f"The file: has format version {shown}, which is not a version number")
+            f"The file: field 'version' must be a whole number from 1 to 4 (The format "
+            f"version; older ones are read too; it is {shown})")
 
 
 def test_newer_version_is_refused(kept: ProgressStore) -> None:
@@ -152,12 +154,13 @@ def test_newer_version_is_refused(kept: ProgressStore) -> None:
 @pytest.mark.parametrize(
     ("kind", "field", "message"),
     [("sessions", "sets", "Session 1: field 'sets' must be a whole number from 1 to 100"),
-     ("sessions", "rating", "Session 1: rating 9223372036854775808 is not from 0 to 10"),
+     ("sessions", "rating", "Session 1: field 'rating' must be a whole number from 0 to 10"),
      ("sessions", "duration_seconds",
-      "Session 1: field 'duration_seconds' must be a number from 0 to 3600 (it is "
-      "9223372036854775808)"),
+      "Session 1: field 'duration_seconds' must be a number from 0 to 3600 (Seconds of "
+      "practice; it is 9223372036854775808)"),
      ("self_tests", "value",
-      "Self-test 1 (seated rotation): Right side: 9223372036854775808 is outside 0 to 90"),
+      "Self-test 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
+      "degrees; it is 9223372036854775808)"),
      ("quiz_answers", "choice", "Quiz answer 1: field 'choice' must be a whole number from 0 "
                                 "to 9 (it is 9223372036854775808)")],
 )
@@ -168,7 +171,7 @@ def test_huge_numbers_are_refused_without_overflow(kept: ProgressStore, tmp_path
     # written as JSON text and read back, as the command does
     path = write(tmp_path / "huge.json", with_field(kind, field, size))
     if size > 2**63:
-        message = message.split(" 9223372036854775808")[0]
+        message = message.split("9223372036854775808")[0]
     refused(kept, read_progress_file(path), message)
 
 
@@ -228,30 +231,31 @@ def test_too_many_entries_are_refused(kept: ProgressStore) -> None:
 
 def test_too_long_note_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("sessions", "note", "x" * 50_000_000),
-            "Session 1: the note is 50,000,000 characters long; a note may be at most 2,000")
-    refused(kept, with_field("sessions", "note", "x" * 2_001), "the note is 2,001 characters")
+            "Session 1: field 'note' must be text of 0 to 2,000 characters or null (The "
+            "learner's own note; it has 50,000,000 characters)")
+    refused(kept, with_field("sessions", "note", "x" * 2_001), "it has 2,001 characters")
 
 
 def test_unknown_self_test_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "test", "toe-touch"),
-            "Self-test 1: there is no self-test called 'toe-touch' in this course (known: "
-            "seated-rotation, wall-angel, neck-to-wall)")
+            "Self-test 1: field 'test' must be one of 'seated-rotation', 'wall-angel', "
+            "'neck-to-wall' (it is 'toe-touch')")
 
 
 def test_side_must_be_one_of_the_tests_sides(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "side", "middle"),
-            "Self-test 1: side 'middle' is not a side of the seated rotation test (use 'left' "
-            "or 'right')")
+            "Self-test 1: field 'side' must be one of 'left', 'right' (it is 'middle')")
     data = with_field("self_tests", "test", "neck-to-wall")
-    refused(kept, data, "side 'right' is not a side of the neck-to-wall distance test (use '')")
+    refused(kept, data, "field 'side' must be one of '' (it is 'right')")
 
 
 @pytest.mark.parametrize(("day", "message"), [
     ("2999-01-01", "day 2999-01-01 is not between 2000-01-01 and a year from today "
                    "(2027-01-15)"),
     ("1999-12-31", "day 1999-12-31 is not between 2000-01-01"),
-    ("20260112", "day '20260112' is not a date (YYYY-MM-DD)"),
-    (20260112, "field 'day' is 20260112; it must be a date (YYYY-MM-DD)"),
+    ("20260112", "field 'day' must be a date written YYYY-MM-DD"),
+    (20260112, "field 'day' must be a date written YYYY-MM-DD"),
+    ("2026-02-30", "day '2026-02-30' is not a date (YYYY-MM-DD)"),
 ])
 def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str) -> None:
     refused(kept, with_field("quiz_answers", "day", day), f"Quiz answer 1: {message}")
@@ -261,42 +265,43 @@ def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str
 
 @pytest.mark.parametrize(
     ("kind", "field", "value", "message"),
-    [("sessions", "rating", 11, "Session 1: rating 11 is not from 0 to 10"),
+    [("sessions", "rating", 11, "Session 1: field 'rating' must be a whole number from 0 to 10 "
+                                 "or null"),
      ("sessions", "rating", True, "field 'rating' must be a whole number from 0 to 10 or null"),
      ("sessions", "sets", 0, "field 'sets' must be a whole number from 1 to 100"),
      ("sessions", "sets", 101, "field 'sets' must be a whole number from 1 to 100"),
      ("sessions", "sets", 2.5, "field 'sets' must be a whole number from 1 to 100"),
      ("sessions", "duration_seconds", -1, "field 'duration_seconds' must be a number from 0 "
-                                          "to 3600 (it is -1)"),
-     ("sessions", "duration_seconds", 3601, "(it is 3601)"),
+                                          "to 3600 (Seconds of practice; it is -1)"),
+     ("sessions", "duration_seconds", 3601, "it is 3601)"),
      ("sessions", "duration_seconds", False, "'duration_seconds' must be a number from 0 to"),
-     ("sessions", "kind", "nap", "kind 'nap' is not one of set, exercise, routine"),
-     ("sessions", "id", "", "field 'id' must be 1 to 64 characters long (it has 0)"),
-     ("sessions", "id", "i" * 65, "field 'id' must be 1 to 64 characters long (it has 65)"),
-     ("sessions", "recorded_at", "", "field 'recorded_at' must be 1 to 64 characters"),
-     ("sessions", "exercise", "e" * 101, "field 'exercise' must be 1 to 100 characters"),
-     ("sessions", "note", 5, "field 'note' is 5; it must be text"),
+     ("sessions", "kind", "nap", "field 'kind' must be one of 'set', 'exercise', 'routine'"),
+     ("sessions", "id", "", "field 'id' must be text of 1 to 64 characters"),
+     ("sessions", "id", "i" * 65, "it has 65 characters)"),
+     ("sessions", "recorded_at", "", "field 'recorded_at' must be text of 1 to 64 characters"),
+     ("sessions", "exercise", "e" * 101, "field 'exercise' must be text of 1 to 100 characters"),
+     ("sessions", "note", 5, "field 'note' must be text of 0 to 2,000 characters or null"),
      ("sessions", "note", "\ud800", "field 'note' holds a character that is not text"),
      ("sessions", "mood", "good", "Session 1: has a field this course does not know ('mood')"),
-     ("self_tests", "value", True, "field 'value' must be a number (it is True)"),
-     ("self_tests", "value", "44", "field 'value' must be a number (it is '44')"),
-     ("self_tests", "recorded_at", None, "field 'recorded_at' is missing; it must be text"),
+     ("self_tests", "value", True, "field 'value' must be a number from 0 to 90"),
+     ("self_tests", "value", "44", "degrees; it is '44')"),
+     ("self_tests", "recorded_at", None, "field 'recorded_at' must be text"),
      ("checklist_ticks", "checked", 1, "Checklist tick 1: field 'checked' must be true or "
                                        "false (it is 1)"),
-     ("checklist_ticks", "item", "i" * 101, "field 'item' must be 1 to 100 characters"),
-     ("checklist_ticks", "updated_at", "u" * 65, "field 'updated_at' must be 1 to 64"),
+     ("checklist_ticks", "item", "i" * 101, "field 'item' must be text of 1 to 100 characters"),
+     ("checklist_ticks", "updated_at", "u" * 65, "field 'updated_at' must be text of 1 to 64"),
      ("quiz_answers", "choice", 10, "field 'choice' must be a whole number from 0 to 9"),
-     ("quiz_answers", "correct", None, "field 'correct' must be true or false (it is missing)"),
-     ("quiz_answers", "question", "q" * 101, "field 'question' must be 1 to 100 characters"),
-     ("next_day_checks", "answer", "great", "Next-day check 1: field 'answer' is 'great'; it "
-                                            "must be one of better, same, worse"),
-     ("next_day_checks", "answer", None, "field 'answer' is missing; it must be one of"),
-     ("next_day_checks", "answer", ["worse"], "field 'answer' is a JSON list; it must be one"),
-     ("next_day_checks", "answer", 2, "field 'answer' is 2; it must be one of better, same"),
+     ("quiz_answers", "correct", None, "field 'correct' must be true or false (it is None)"),
+     ("quiz_answers", "question", "q" * 101, "field 'question' must be text of 1 to 100"),
+     ("next_day_checks", "answer", "great", "Next-day check 1: field 'answer' must be one of "
+                                            "'better', 'same', 'worse'"),
+     ("next_day_checks", "answer", None, "field 'answer' must be one of"),
+     ("next_day_checks", "answer", ["worse"], "(it is a JSON list)"),
+     ("next_day_checks", "answer", 2, "'better', 'same', 'worse' (it is 2)"),
      ("next_day_checks", "day", "2026-02-30", "Next-day check 1: day '2026-02-30' is not a "
                                               "date (YYYY-MM-DD)"),
-     ("next_day_checks", "id", "", "Next-day check 1: field 'id' must be 1 to 64 characters"),
-     ("next_day_checks", "recorded_at", None, "field 'recorded_at' is missing; it must be text"),
+     ("next_day_checks", "id", "", "Next-day check 1: field 'id' must be text of 1 to 64"),
+     ("next_day_checks", "recorded_at", None, "field 'recorded_at' must be text"),
      ("next_day_checks", "mood", "fine", "Next-day check 1: has a field this course does not "
                                          "know ('mood')")],
 )
@@ -308,7 +313,7 @@ def test_every_field_is_checked(kept: ProgressStore, kind: str, field: str, valu
 def test_wall_angel_scores_are_whole_numbers(kept: ProgressStore) -> None:
     data = with_field("self_tests", "test", "wall-angel")
     data["self_tests"][0]["value"] = 1.5
-    refused(kept, data, "Self-test 1 (seated wall angel): Right side: use a whole number")
+    refused(kept, data, "Self-test 1: field 'value' must be a whole number from 0 to 3")
 
 
 def test_a_bad_entry_is_named_by_its_place(kept: ProgressStore) -> None:

@@ -1,25 +1,28 @@
 """Reading and checking a progress export before any of it is merged into a store.
 
 ``read_progress_file`` reads a file the learner chose: at most ``MAX_FILE_BYTES``, UTF-8,
-JSON not nested absurdly deep. ``validated_import`` then checks the whole of it, every
-field's type and range as the course's own forms and widgets allow them, before anything
-is written. Anything wrong raises ImportFileError, which names the entry ("Session 12: ...")
-and ends "Nothing was imported."; the store is not touched. Nothing is ever dropped
-quietly: an entry is either imported, reported as already there, or the file is refused.
+JSON (not NaN or Infinity) not nested absurdly deep. ``validated_import`` then checks the
+whole of it against the published schema (``schema/progress-file.schema.json``, built from
+the records), with a validator compiled from it, and then for the few things a schema
+cannot say, before anything is written. Anything wrong raises ImportFileError, which names
+the entry and field ("Session 12: field 'rating' ...", and as data) and ends "Nothing was
+imported."; the store is not touched. Nothing is ever dropped quietly: an entry is either
+imported, reported as already there, or the file is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeGuard
+from typing import Any, NamedTuple, TypeGuard, cast
 
-from ..base import MAX_SESSION_SECONDS, today
-from ..content import NEXT_DAY_ANSWERS, SELF_TESTS, VARIATIONS, SelfTest
+from ..base import today
 from ._errors import ImportFileError
 from ._records import (
     MAX_NOTE_CHARS,
@@ -29,7 +32,7 @@ from ._records import (
     SelfTestResult,
     Session,
 )
-from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
+from ._schema import EXPORT_FORMAT, SCHEMA_VERSION
 
 __all__ = [
     "EARLIEST_DAY",
@@ -243,6 +246,17 @@ class ValidatedImport(NamedTuple):
 
 
 # -- checking -----------------------------------------------------------------------------
+# The published schema decides what a record may hold (progress/_contract.py builds it from
+# the records; the site checks with the same schema, compiled by ajv); a validator compiled
+# from it checks the file here. What a schema cannot say follows, as a few checks of its
+# own; the site makes the same ones (tests hold the two sides to the same decisions).
+
+_TITLES = {"sessions": "Session", "self_tests": "Self-test", "checklist_ticks": "Checklist tick",
+           "quiz_answers": "Quiz answer", "next_day_checks": "Next-day check"}
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
+               "boolean": "true or false", "array": "a list of records",
+               "object": "a record (a JSON object)", "null": "null"}
+
 
 def _shown(value: Any) -> str:
     """A value for a message: its repr, cut short (a bad field may be megabytes long)."""
@@ -250,23 +264,6 @@ def _shown(value: Any) -> str:
         return "a JSON object" if isinstance(value, dict) else "a JSON list"
     text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a huge number"
     return text if len(text) <= 40 else f"{text[:37]}..."
-
-
-class _Where(str):
-    """A place in the file as words ("Session 12"), with the entry it names, if any."""
-
-    entry: tuple[str, int] | None = None
-
-    @classmethod
-    def of(cls, words: str, entry: tuple[str, int] | None = None) -> _Where:
-        where = cls(words)
-        where.entry = entry
-        return where
-
-
-def _bad(where: str, problem: str, field: str | None = None) -> ImportFileError:
-    return ImportFileError(f"{where}: {problem.rstrip('.')}. {NOTHING}",
-                           entry=getattr(where, "entry", None), field=field)
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
@@ -281,234 +278,171 @@ def _as_whole(value: Any) -> Any:
     return value
 
 
-def _text(record: Mapping[str, Any], name: str, where: str, most: int, *,
-          empty: bool = False) -> str:
-    value = record.get(name)
-    if not isinstance(value, str):
-        missing = "is missing" if value is None else f"is {_shown(value)}"
-        raise _bad(where, f"field '{name}' {missing}; it must be text", name)
-    if not (0 if empty else 1) <= len(value) <= most:
-        span = f"up to {most:,}" if empty else f"1 to {most:,}"
-        raise _bad(where, f"field '{name}' must be {span} characters long (it has "
-                          f"{len(value):,})", name)
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _bad(where, f"field '{name}' holds a character that is not text "
-                              "(a lone surrogate)", name) from None
-    return value
+def _refusal(entry: tuple[str, int] | None, field: str | None, problem: str
+             ) -> ImportFileError:
+    where = f"{_TITLES[entry[0]]} {entry[1] + 1}" if entry else "The file"
+    return ImportFileError(f"{where}: {problem.rstrip('.')}. {NOTHING}", entry=entry,
+                           field=field)
 
 
-def _whole(record: Mapping[str, Any], name: str, where: str, low: int, high: int, *,
-           optional: bool = False) -> int | None:
-    value = _as_whole(record.get(name))
-    if value is None and optional:
-        return None
-    if not _is_int(value) or not low <= value <= high:
-        allowed = f"a whole number from {low} to {high}" + (" or null" if optional else "")
-        got = "missing" if value is None else _shown(value)
-        raise _bad(where, f"field '{name}' must be {allowed} (it is {got})", name)
-    return value
+@cache
+def _schema_validator() -> Callable[[Any], Any]:
+    """The published schema as a compiled check (fastjsonschema: a validator written as
+    Python code from the schema, about 17 times faster here than jsonschema, which the
+    tests hold it to)."""
+    import fastjsonschema
+
+    from ._contract import progress_file_schema
+
+    return cast(Callable[[Any], Any], fastjsonschema.compile(progress_file_schema()))
 
 
-def _flag(record: Mapping[str, Any], name: str, where: str) -> int:
-    value = record.get(name)
-    if not isinstance(value, bool):
-        got = "missing" if value is None else _shown(value)
-        raise _bad(where, f"field '{name}' must be true or false (it is {got})", name)
-    return int(value)
+def _allowed(schema: Mapping[str, Any]) -> str:
+    """What a (sub)schema allows, in words: "a whole number from 0 to 10 or null"."""
+    if "anyOf" in schema:
+        return " or ".join(_allowed(branch) for branch in schema["anyOf"])
+    if "enum" in schema:
+        return "one of " + ", ".join(repr(value) for value in schema["enum"])
+    if "const" in schema:
+        return repr(schema["const"])
+    kind = schema.get("type", "")
+    names: list[str] = kind if isinstance(kind, list) else [kind]
+    words = " or ".join(_TYPE_WORDS.get(name, name) for name in names)
+    if "minimum" in schema and "maximum" in schema:
+        words += f" from {schema['minimum']:g} to {schema['maximum']:g}"
+    if kind == "string" and "maxLength" in schema:
+        words += f" of {schema.get('minLength', 0):,} to {schema['maxLength']:,} characters"
+    if "pattern" in schema:
+        words = "a date written YYYY-MM-DD"
+    return words or "as this course writes it"
 
 
-def _version(record: Mapping[str, Any], where: str) -> str | None:
-    """The version of the dose a session ran, or None (older files have no version)."""
-    value = record.get("version")
-    if value is None or (isinstance(value, str) and value in VARIATIONS):
-        return value
-    raise _bad(where, f"field 'version' must be one of {', '.join(VARIATIONS)} or null (it is "
-                      f"{_shown(value)})", "version")
+def _schema_refusal(error: Any) -> ImportFileError:
+    """The validator's error as a refusal that names the entry and the field."""
+    path = [str(part) for part in error.path[1:]]  # after "data"
+    entry = (path[0], int(path[1])) if len(path) >= 2 and path[0] in KINDS else None
+    field: str | None = (path[2] if entry and len(path) > 2
+                         else (path[0] if path and not entry else None))
+    holder = error.value
+    if error.rule == "required":
+        missing = next(str(name) for name in error.rule_definition if name not in holder)
+        return _refusal(entry, missing, f"field '{missing}' is missing")
+    if error.rule == "additionalProperties":
+        known = error.definition.get("properties", {})
+        unknown = next(str(name) for name in holder if name not in known)
+        what = "part" if entry is None else "field"
+        return _refusal(entry, unknown, f"has a {what} this course does not know "
+                                        f"({_shown(unknown)})")
+    if error.rule == "maxItems":
+        return _refusal(None, field, f"'{field}' holds more than {error.rule_definition:,} "
+                                     "entries")
+    definition = error.definition
+    if entry is None and field in KINDS:
+        return _refusal(None, field, f"'{field}' must be a list of records")
+    if entry is not None and field is None:
+        return _refusal(entry, None, f"must be a record (a JSON object), not "
+                                     f"{_shown(holder)}")
+    about = next((part["description"].rstrip(".") + "; " for part in
+                  (definition, *definition.get("anyOf", [])) if "description" in part), "")
+    long_text = isinstance(holder, str) and (error.rule in ("minLength", "maxLength")
+                                             or len(holder) > 40)
+    got = f"it has {len(holder):,} characters" if long_text else f"it is {_shown(holder)}"
+    return _refusal(entry, field, f"field '{field}' must be {_allowed(definition)} "
+                                  f"({about}{got})")
+
+
+def _check_head(data: Any) -> None:
+    """Before the schema, as a person needs them first: another program's file is called
+    that, a newer course's file says to update, and not more entries than a file holds."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise _refusal(None, "format" if isinstance(data, dict) else None,
+                       "is not a progress export from this course")
+    version = _as_whole(data.get("version"))
+    if _is_int(version) and version > SCHEMA_VERSION:
+        raise _refusal(None, "version", f"has format version {version}, which this course "
+                                        f"cannot read (it reads up to {SCHEMA_VERSION}); "
+                                        "update the course first")
+    total = sum(len(value) for kind in KINDS if isinstance(value := data.get(kind), list))
+    if total > MAX_ENTRIES:
+        raise _refusal(None, None, f"holds {total:,} entries; a progress file holds at most "
+                                   f"{MAX_ENTRIES:,}")
+
+
+def _check_beyond_schema(data: Mapping[str, Any]) -> None:
+    """What the schema cannot say (its description lists them): real dates within the
+    window, each id once in its kind, each tick once, one next-day answer a day, text with
+    no lone surrogates."""
+    last_day = (today() + dt.timedelta(days=MAX_DAYS_AHEAD)).isoformat()
+    good_days: set[str] = set()
+    for kind in KINDS:
+        ids: dict[Any, int] = {}
+        answered: dict[str, int] = {}
+        for index, record in enumerate(data.get(kind, [])):
+            entry = (kind, index)
+            for name, value in record.items():
+                if isinstance(value, float) and not math.isfinite(value):  # not JSON
+                    raise _refusal(entry, name, f"field '{name}' must be a number (it is "
+                                                f"{_shown(value)})")
+                if isinstance(value, str) and not value.isascii():
+                    try:
+                        value.encode("utf-8")
+                    except UnicodeEncodeError:
+                        raise _refusal(entry, name, f"field '{name}' holds a character that "
+                                                    "is not text (a lone surrogate)") from None
+            day = record["day"]
+            if day not in good_days and not (kind == "checklist_ticks" and day == ""):
+                try:
+                    real = dt.date.fromisoformat(day).isoformat() == day
+                except ValueError:
+                    real = False
+                if not real:
+                    raise _refusal(entry, "day", f"day {day!r} is not a date (YYYY-MM-DD)")
+                if not EARLIEST_DAY.isoformat() <= day <= last_day:
+                    raise _refusal(entry, "day", f"day {day} is not between "
+                                                 f"{EARLIEST_DAY.isoformat()} and a year from "
+                                                 f"today ({last_day})")
+                good_days.add(day)
+            key = ((record["checklist"], record["item"], day) if kind == "checklist_ticks"
+                   else record["id"])
+            first = ids.setdefault(key, index)
+            if first != index:
+                what = (f"the tick of {_shown(record['item'])} in {_shown(record['checklist'])}"
+                        + (f" on {day}" if day else "") if kind == "checklist_ticks"
+                        else f"id {_shown(key)}")
+                raise _refusal(entry, None if kind == "checklist_ticks" else "id",
+                               f"{what} is also used by {_TITLES[kind].lower()} {first + 1}; "
+                               "an export holds each entry once")
+            if kind == "next_day_checks":
+                earlier = answered.setdefault(day, index)
+                if earlier != index:
+                    raise _refusal(entry, "day", f"day {day} already has an answer in "
+                                                 f"next-day check {earlier + 1}; a day holds "
+                                                 "one answer, so keep only one of the two")
+
+
+def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A checked record as the store's row: its fields in order (older files lack some:
+    None), whole numbers as int, true/false as 1/0 for SQLite."""
+    values = []
+    for name in FIELDS[kind]:
+        value = _as_whole(record.get(name))
+        if name in ("duration_seconds", "value"):
+            value = float(value)
+        elif isinstance(value, bool):
+            value = int(value)
+        values.append(value)
+    return tuple(values)
 
 
 def validated_import(data: Any) -> ValidatedImport:
     """Every row of an export, checked; ImportFileError saying where and what, if not."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise _bad("The file", "is not a progress export from this course",
-                   "format" if isinstance(data, dict) else None)
-    version = _as_whole(data.get("version"))
-    if not _is_int(version) or version < 1:
-        raise _bad("The file", f"has format version {_shown(version)}, which is not a "
-                               "version number (a whole number from 1)", "version")
-    if version > SCHEMA_VERSION:
-        raise _bad("The file", f"has format version {_shown(version)}, which this course "
-                               f"cannot read (it reads up to {SCHEMA_VERSION}); update the "
-                               "course first", "version")
-    unknown = [str(key) for key in data if key not in _TOP_LEVEL]  # the first, as written
-    if unknown:
-        raise _bad("The file", f"has a part this course does not know ({_shown(unknown[0])})",
-                   unknown[0])
+    import fastjsonschema
 
-    lists: dict[str, list[Mapping[str, Any]]] = {}
-    for kind in KINDS:
-        value = data.get(kind, [])
-        if not isinstance(value, list):
-            raise _bad(f"'{kind}'", "must be a list of records", kind)
-        lists[kind] = value
-    total = sum(len(value) for value in lists.values())
-    if total > MAX_ENTRIES:
-        raise _bad("The file", f"holds {total:,} entries; a progress file holds at most "
-                               f"{MAX_ENTRIES:,}")
-
-    last_day = today() + dt.timedelta(days=MAX_DAYS_AHEAD)
-    good_days: set[str] = set()
-
-    def day(record: Mapping[str, Any], where: str, *, empty: bool = False) -> str:
-        value = record.get("day")
-        if isinstance(value, str) and (value in good_days or (empty and not value)):
-            return value
-        if not isinstance(value, str):
-            missing = "is missing" if value is None else f"is {_shown(value)}"
-            raise _bad(where, f"field 'day' {missing}; it must be a date (YYYY-MM-DD)", "day")
-        try:
-            date = dt.date.fromisoformat(value)
-        except ValueError:
-            date = None
-        if date is None or date.isoformat() != value:
-            raise _bad(where, f"day {_shown(value)} is not a date (YYYY-MM-DD)", "day")
-        if not EARLIEST_DAY <= date <= last_day:
-            raise _bad(where, f"day {value} is not between {EARLIEST_DAY.isoformat()} and "
-                              f"a year from today ({last_day.isoformat()})", "day")
-        good_days.add(value)
-        return value
-
-    def records(kind: str, title: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-        """(where, record) for each record of a kind, after checking its fields' names."""
-        fields = _FIELDS[kind]
-        for n, record in enumerate(lists[kind], start=1):
-            where = _Where.of(f"{title} {n}", (kind, n - 1))
-            if not isinstance(record, dict):
-                raise _bad(where, f"must be a record (a JSON object), not {_shown(record)}")
-            if not record.keys() <= fields:
-                extra = sorted(str(key) for key in record.keys() - fields)
-                raise _bad(where, f"has a field this course does not know "
-                                  f"({_shown(extra[0])})", extra[0])
-            yield where, record
-
-    def twice(seen: dict[Any, str], key: Any, where: str, what: str = "") -> None:
-        """Refuse a second entry with the same key; ``what`` is made only if needed."""
-        first = seen.setdefault(key, where)
-        if first != where:
-            raise _bad(where, f"{what or f'id {_shown(key)}'} is also used by "
-                              f"{first.lower()}; an export holds each entry once",
-                       None if what else "id")
-
-    def entry_id(record: Mapping[str, Any], where: str, seen: dict[Any, str]) -> str:
-        value = _text(record, "id", where, MAX_ID_CHARS)
-        twice(seen, value, where)
-        return value
-
-    sessions = []
-    seen: dict[Any, str] = {}
-    for where, record in records("sessions", "Session"):
-        kind = _text(record, "kind", where, MAX_NAME_CHARS)
-        if kind not in SESSION_KINDS:
-            raise _bad(where, f"kind {_shown(kind)} is not one of {', '.join(SESSION_KINDS)}",
-                       "kind")
-        duration = record.get("duration_seconds")
-        if not (isinstance(duration, float) or _is_int(duration)) or not (
-                0 <= duration <= MAX_SESSION_SECONDS):
-            got = "missing" if duration is None else _shown(duration)
-            raise _bad(where, f"field 'duration_seconds' must be a number from 0 to "
-                              f"{MAX_SESSION_SECONDS:g} (it is {got})", "duration_seconds")
-        rating = _as_whole(record.get("rating"))
-        if rating is not None and not _is_int(rating):
-            raise _bad(where, f"field 'rating' must be a whole number from 0 to 10 or null "
-                              f"(it is {_shown(rating)})", "rating")
-        if rating is not None and not 0 <= rating <= 10:
-            raise _bad(where, f"rating {_shown(rating)} is not from 0 to 10", "rating")
-        note = record.get("note")
-        if note is not None:
-            if isinstance(note, str) and len(note) > MAX_NOTE_CHARS:
-                raise _bad(where, f"the note is {len(note):,} characters long; a note may be "
-                                  f"at most {MAX_NOTE_CHARS:,} characters", "note")
-            note = _text(record, "note", where, MAX_NOTE_CHARS, empty=True)
-        sessions.append((entry_id(record, where, seen),
-                         day(record, where),
-                         _text(record, "recorded_at", where, MAX_STAMP_CHARS), kind,
-                         _text(record, "exercise", where, MAX_NAME_CHARS),
-                         _whole(record, "sets", where, 1, MAX_SETS, optional=True),
-                         float(duration), rating, note, _version(record, where)))
-
-    tests_by_id = {test.id: test for test in SELF_TESTS}
-    tests = []
-    seen = {}
-    for where, record in records("self_tests", "Self-test"):
-        name = _text(record, "test", where, MAX_NAME_CHARS)
-        test: SelfTest | None = tests_by_id.get(name)
-        if test is None:
-            raise _bad(where, f"there is no self-test called {_shown(name)} in this course "
-                              f"(known: {', '.join(tests_by_id)})", "test")
-        side = record.get("side")
-        if side not in test.sides:
-            sides = " or ".join(repr(s) for s in test.sides)
-            raise _bad(where, f"side {_shown(side)} is not a side of the {test.name.lower()} "
-                              f"test (use {sides})", "side")
-        value = record.get("value")
-        if not (isinstance(value, float) or _is_int(value)):
-            got = "missing" if value is None else _shown(value)
-            raise _bad(where, f"field 'value' must be a number (it is {got})", "value")
-        about = _Where.of(f"{where} ({test.name.lower()})", getattr(where, "entry", None))
-        if _is_int(value) and not test.low <= value <= test.high:
-            # compared as a whole number: one too big for a float never becomes one
-            label = f"{side.capitalize()} side" if side else "The result"
-            raise _bad(about, f"{label}: {_shown(value)} is outside {test.low:g} to "
-                              f"{test.high:g} {test.unit}", "value")
-        try:
-            test.check(float(value), side)  # the same check as the self-test form's
-        except ValueError as error:
-            raise _bad(about, str(error), "value") from None
-        tests.append((entry_id(record, where, seen),
-                      day(record, where), name, side, float(value),
-                      _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
-
-    ticks = []
-    seen = {}
-    for where, record in records("checklist_ticks", "Checklist tick"):
-        checklist = _text(record, "checklist", where, MAX_NAME_CHARS)
-        item = _text(record, "item", where, MAX_NAME_CHARS)
-        tick_day = day(record, where, empty=True)
-        key = (checklist, item, tick_day)
-        if key in seen:
-            twice(seen, key, where, f"the tick of {_shown(item)} in {_shown(checklist)}"
-                                    + (f" on {tick_day}" if tick_day else ""))
-        seen[key] = where
-        ticks.append((checklist, item, tick_day, _flag(record, "checked", where),
-                      _text(record, "updated_at", where, MAX_STAMP_CHARS)))
-
-    answers = []
-    seen = {}
-    for where, record in records("quiz_answers", "Quiz answer"):
-        answers.append((entry_id(record, where, seen),
-                        day(record, where),
-                        _text(record, "question", where, MAX_NAME_CHARS),
-                        _whole(record, "choice", where, 0, MAX_CHOICE),
-                        _flag(record, "correct", where),
-                        _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
-
-    checks = []
-    seen = {}
-    days: dict[str, str] = {}
-    for where, record in records("next_day_checks", "Next-day check"):
-        check_id = entry_id(record, where, seen)
-        check_day = day(record, where)
-        first = days.setdefault(check_day, where)
-        if first != where:
-            raise _bad(where, f"day {check_day} already has an answer in {first.lower()}; a "
-                              "day holds one answer, so keep only one of the two", "day")
-        answer = record.get("answer")
-        if not isinstance(answer, str) or answer not in NEXT_DAY_ANSWERS:
-            got = "missing" if answer is None else _shown(answer)
-            raise _bad(where, f"field 'answer' is {got}; it must be one of "
-                              f"{', '.join(NEXT_DAY_ANSWERS)}", "answer")
-        checks.append((check_id, check_day, answer,
-                       _text(record, "recorded_at", where, MAX_STAMP_CHARS)))
-    return ValidatedImport(sessions, tests, ticks, answers, checks)
+    _check_head(data)
+    try:
+        _schema_validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        raise _schema_refusal(error) from None
+    _check_beyond_schema(data)
+    return ValidatedImport(*([_row(kind, record) for record in data.get(kind, [])]
+                             for kind in KINDS))

@@ -310,12 +310,16 @@
   }
 
   /** Checked before the schema, as a person needs them first: another program's file is
-   * called that (not "the field 'version' is missing"), and not more entries in all than a
-   * progress file may hold. */
+   * called that (not "the field 'version' is missing"), a newer course's file says to update
+   * the course, and not more entries in all than a progress file may hold. */
   function checkHead(data, rules) {
     if (!isRecord(data) || data.format !== rules.format) {
       throw refusal(rules, null, isRecord(data) ? "format" : null,
         "is not a progress export from this course");
+    }
+    if (Number.isInteger(data.version) && data.version > rules.version) {
+      throw refusal(rules, null, "version", `it was saved by a newer version of the course ` +
+        `(format ${data.version}; this one reads up to ${rules.version}): update the course first`);
     }
     const most = rules.limits.MAX_ENTRIES;
     const total = rules.kinds.reduce((sum, kind) =>
