@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     read_outcomes = Counter(kind for kind, _, _ in read)
     locks = [message for kind, _, message in raced + read if kind.startswith("lock")]
     raw = sorted({message for kind, _, message in raced + read if kind == "raw"})
+    other = sorted({message for kind, _, message in raced if kind == "store_error"})
     figures: dict[str, Any] = {
         "race_opens": len(raced),
         "race_processes": args.processes,
@@ -170,6 +171,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "open_ms_race": round(statistics.median(t for _, t, _ in raced) * 1000, 2),
         "open_ms_alone": round(statistics.median(solo) * 1000, 2),
         "raw_examples": raw[:3],
+        "store_error_examples": other[:3],
     }
     figures["race_to_alone"] = round(figures["open_ms_race"] / figures["open_ms_alone"], 2)
     return figures
