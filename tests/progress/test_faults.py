@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,3 +250,32 @@ def test_a_backup_on_a_full_disk_keeps_the_previous_one(small_disk: Path,
         write_progress_file(store.export_data(), backup)
     assert backup.read_bytes() == good
     assert sorted(p.name for p in small_disk.iterdir()) == ["backup.json", "filler"]
+
+
+# -- a journal that another notebook removes while this one looks at it -----------------
+
+@pytest.mark.parametrize("vanishes_at", ["lstat", "open"])
+def test_a_journal_removed_while_it_is_checked_is_no_fault(tmp_path: Path, vanishes_at: str,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    # SQLite removes the -wal when the last connection closes, in another process at any
+    # moment; one racing open in 320 once called that "could not be used".
+    path = tmp_path / "progress.sqlite3"
+    ProgressStore(path).record_session("exercise", "Child's pose", 75.0, sets=1)
+    wal = tmp_path / "progress.sqlite3-wal"
+    wal.write_bytes(b"")
+    real_lstat, real_open = os.lstat, Path.open
+
+    def gone_lstat(target: Any, *args: Any, **kwargs: Any) -> Any:
+        if vanishes_at == "lstat" and str(target) == str(wal):
+            raise FileNotFoundError(2, "No such file or directory", str(wal))
+        return real_lstat(target, *args, **kwargs)
+
+    def gone_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if vanishes_at == "open" and self == wal:
+            raise FileNotFoundError(2, "No such file or directory", str(wal))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", gone_lstat)
+    monkeypatch.setattr(Path, "open", gone_open)
+    assert [s.exercise for s in ProgressStore(path).sessions()] == ["Child's pose"]

@@ -21,6 +21,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -188,9 +189,15 @@ def _file_state(path: Path) -> tuple[int, int] | None:
 def _check_sibling(path: Path, suffix: str) -> None:
     """A -wal or -shm beside the file must be a plain file; a -wal must look like one."""
     sibling = _sibling(path, suffix)
-    if not os.path.lexists(sibling):
+    # SQLite removes the -wal and -shm when the last connection closes, so another notebook
+    # may remove them between any two of these steps: gone is fine, as if never there.
+    try:
+        found = os.lstat(sibling)
+    except FileNotFoundError:
         return
-    if sibling.is_symlink() or not sibling.is_file():
+    except OSError as error:
+        raise store_problem(path, error) from None
+    if not stat.S_ISREG(found.st_mode):
         raise StoreLocationError(path, (
             f"Beside your progress file, {sibling} is not a plain file (a folder, a link or a "
             f"device). Move it out of {path.parent}; your progress has not been changed."))
@@ -199,6 +206,8 @@ def _check_sibling(path: Path, suffix: str) -> None:
     try:
         with sibling.open("rb") as handle:
             head = handle.read(4)
+    except FileNotFoundError:
+        return
     except OSError as error:
         raise store_problem(path, error) from None
     if head and int.from_bytes(head.ljust(4, b"\0"), "big") not in _WAL_MAGIC:
