@@ -181,7 +181,7 @@ describe("checklist ticks", () => {
     assert.throws(() => store.setTick("daily-routine", "warm-up", 1),
       {message: "Checklist tick not kept: 'checked' must be true or false (it is 1)."});
     assert.throws(() => store.setTick("", "warm-up", true),
-      {message: "Checklist tick not kept: 'checklist' must be at least 1 characters long."});
+      {message: "Checklist tick not kept: 'checklist' must be at least 1 character long."});
     assert.throws(() => store.setTick("a", "b", true, {day: "2026-02-30"}),
       {message: "Checklist tick not kept: 2026-02-30 is not a real date."});
     assert.deepEqual(plain(store.tickDays()), ["2026-01-14"]);

@@ -284,7 +284,7 @@
           `${params.limit} ${is}`;
       case "minLength": case "maxLength":
         return `${the} must be ${keyword === "minLength" ? "at least" : "at most"} ` +
-          `${thousands(params.limit)} characters long`;
+          `${thousands(params.limit)} character${params.limit === 1 ? "" : "s"} long`;
       case "maxItems": return `${the} holds more than ${thousands(params.limit)} entries`;
       case "enum": return `${the} must be one of ${params.allowedValues
         .map((allowed) => JSON.stringify(allowed)).join(", ")} ${is}`;
