@@ -50,3 +50,8 @@ def test_a_variable_a_page_or_script_names_is_kept() -> None:
 
 def test_nothing_used_leaves_only_rules_without_classes() -> None:
     assert trim_stylesheet(".a { x: 1 } .b .c { y: 2 }", ["nothing here"]).strip() == ""
+
+
+def test_statement_at_rules_stay_statements() -> None:
+    css = trim_stylesheet('@charset "utf-8"; @import url("x.css"); .page { a: 1 }', [PAGE])
+    assert css.splitlines()[:2] == ['@charset "utf-8";', '@import url("x.css");']

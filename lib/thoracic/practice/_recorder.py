@@ -33,7 +33,6 @@ class PracticeRecorder:
         self.store = store
         self.notice = notice if notice is not None else SavingNotice(store)
         self.versions = dict(versions or {})
-        self.last_exercise_session: str | None = None
         self._on_recorded = CallbackDispatcher()
         timer.on_log(self._save)
 
@@ -56,7 +55,5 @@ class PracticeRecorder:
             self.store.record_session(entry.kind, entry.exercise, entry.seconds,
                                       sets=entry.sets, version=version)))
         session = made[0] if made else None
-        if entry.kind == "exercise":
-            self.last_exercise_session = session
         if session and entry.rate:
             self._on_recorded(session)

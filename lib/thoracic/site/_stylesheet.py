@@ -28,6 +28,7 @@ _GROUPING = ("@media", "@supports", "@layer", "@container")
 class _Rule:
     prelude: str
     body: str  # declarations, or for a grouping at-rule the rules inside it
+    statement: bool = False  # an at-rule ended by ";" (@import, @charset): no body
 
 
 def _scan(text: str) -> Iterator[str]:
@@ -62,7 +63,7 @@ def _rules(text: str) -> list[_Rule]:
             if piece == "{":
                 depth = 1
             elif piece == ";":  # a statement at-rule such as @import or @charset
-                rules.append(_Rule("".join(prelude).strip(), ""))
+                rules.append(_Rule("".join(prelude).strip(), "", statement=True))
                 prelude = []
             else:
                 prelude.append(piece)
@@ -183,8 +184,8 @@ def _needed_variables(rules: list[_Rule], outside: set[str]) -> set[str]:
 
 
 def _serialise(rules: list[_Rule]) -> str:
-    return "\n".join(f"{rule.prelude}{{{rule.body}}}" if rule.body or not rule.prelude
-                     .startswith("@import") else f"{rule.prelude};" for rule in rules)
+    return "\n".join(f"{rule.prelude};" if rule.statement else f"{rule.prelude}{{{rule.body}}}"
+                     for rule in rules)
 
 
 def trim_stylesheet(css: str, texts: Iterable[str]) -> str:
