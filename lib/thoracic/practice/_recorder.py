@@ -16,7 +16,7 @@ from ipywidgets import CallbackDispatcher
 
 from ..progress import Store
 from ..timer import CoachTimer, LogEntry
-from ..ui import SavingNotice
+from ..ui import Keeper, SavingNotice
 
 __all__ = ["PracticeRecorder"]
 
@@ -25,13 +25,13 @@ class PracticeRecorder:
     """Saves the practice-log entries a timer's run completes."""
 
     def __init__(self, timer: CoachTimer, store: Store, *,
-                 notice: SavingNotice | None = None,
+                 notice: Keeper | None = None,
                  versions: Mapping[str, str] | None = None) -> None:
         """``versions``: for a routine, the version each exercise (by name) runs at; an
         exercise's own timer says its version itself (the learner may change it)."""
         self.timer = timer
         self.store = store
-        self.notice = notice if notice is not None else SavingNotice(store)
+        self.notice: Keeper = notice if notice is not None else SavingNotice(store)
         self.versions = dict(versions or {})
         self._on_recorded = CallbackDispatcher()
         timer.on_log(self._save)

@@ -15,19 +15,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, offline_part, timer_scale, today
+from ..base import Previewed, Rendered, exporting, timer_scale, today
 from ..content import VARIATIONS, Exercise, get_exercise, get_routine
 from ..plan import WeekPlan, learner_history
-from ..progress import MAX_NOTE_CHARS, Store, StoreError, store_or_own
+from ..progress import Store, StoreError, store_or_own
 from ..timer import CoachTimer, TimerPlan, plan_for_exercise, routine_plan, shorten
-from ..ui import SavingNotice, discomfort_config
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 
 __all__ = ["PRACTICE_CLASS", "TimedPractice", "exercise_timer", "routine_timer", "this_week"]
 
-# The box that holds a timer and what records it: in the web pages, the site's script
-# listens there for the timer's events.
+# The box that holds a timer and its rating: in the web pages, the rating's host listens
+# there for the timer's events.
 PRACTICE_CLASS = "thoracic-practice"
 
 
@@ -39,10 +38,10 @@ class TimedPractice(Previewed, widgets.VBox):
                  versions: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         self.store = store_or_own(store)
         self.timer = timer
-        self.notice = SavingNotice(self.store)
-        self.recorder = PracticeRecorder(timer, self.store, notice=self.notice,
+        self.rating = SessionRating(self.store)
+        # A log entry that is not kept shows under the rating, with why.
+        self.recorder = PracticeRecorder(timer, self.store, notice=self.rating,
                                          versions=versions)
-        self.rating = SessionRating(self.store, self.notice)
         self.plan_note = plan_note
         self.recorder.on_practice_recorded(self.rating.ask_about)
         # This week's dose and why, above the timer (HTML made from the plan's own words),
@@ -55,14 +54,7 @@ class TimedPractice(Previewed, widgets.VBox):
             self.store.watch(self.replan)
         timer.observe(lambda _change: self.replan(), names="version")
         children: list[widgets.Widget] = [self.plan_widget] if plan_note else []
-        children.append(timer)
-        if exporting():  # no kernel: the site's script saves the sets and asks how it felt
-            config = {"scale": discomfort_config(), "max_note": MAX_NOTE_CHARS}
-            fallback = Rendered("<p><em>Your finished sets are kept on this device.</em></p>",
-                                "Your finished sets are kept on this device.")
-            children.append(widgets.HTML(offline_part("practice", config, fallback).html))
-        else:
-            children.extend([self.rating, self.notice])
+        children.extend([timer, self.rating])
         kwargs.setdefault("layout", widgets.Layout(max_width="40em"))
         super().__init__(children, **kwargs)
         self.add_class(PRACTICE_CLASS)

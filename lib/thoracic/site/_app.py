@@ -25,7 +25,7 @@ ICON_SIZES = (192, 512)
 # progress store's own limits), the page's boot script, the parts it brings to life, and
 # what draws the page's widgets (the timer), whose parts the boot script then finds.
 SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "thoracic-rules.js", "site.js",
-                "site_parts.js", "site_practice.js", "site_progress.js", "site_widgets.js")
+                "site_parts.js", "site_progress.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:

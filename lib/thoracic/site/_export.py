@@ -29,6 +29,7 @@ import nbformat
 from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
 from ..progress import SCHEMA_FILENAME, schema_text
+from ..ui import PARTS_STYLESHEET
 from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
 from ._execute import execute_notebook
 from ._sheet import SHEET_PAGE, site_sheet
@@ -140,11 +141,12 @@ def course_stylesheet(texts: Iterable[str]) -> str:
     if lab_static is None:
         raise ExportError("nbconvert's lab template is missing; reinstall with make install.")
     ours = resources.files(__package__).joinpath("templates/course/course.css").read_text("utf-8")
+    parts = PARTS_STYLESHEET.read_text("utf-8")  # also shown by the parts before they load
     return trim_stylesheet("\n".join([(lab_static / "index.css").read_text("utf-8"),
                                       (lab_static / "theme-light.css").read_text("utf-8"),
                                       "a.anchor-link { display: none; } "
                                       ".jp-Collapser { display: none; }",
-                                      ours]), texts)
+                                      parts, ours]), texts)
 
 
 def html_exporter() -> Any:

@@ -36,10 +36,12 @@ from ._discomfort import (
 )
 from ._glossary import show_glossary
 from ._notices import SavingNotice, saving_notice
-from ._quiz import QuizQuestion, knowledge_check
+from ._part import PARTS_STYLESHEET, CoursePart, Keeper
+from ._quiz import KnowledgeCheck, knowledge_check
 from ._safety_screen import (
     CLEARED_CHECKLIST,
     SAFETY_CHECKLIST,
+    RedFlagBanner,
     SafetyScreen,
     SafetyState,
     red_flag_banner,
@@ -50,12 +52,16 @@ from ._self_test_form import SelfTestForm, self_test_form
 
 __all__ = [
     "CLEARED_CHECKLIST",
+    "PARTS_STYLESHEET",
     "SAFETY_CHECKLIST",
     "SHARE_CHECKLIST_ID",
     "SHARE_ITEM_ID",
     "Checklist",
     "ChecklistItem",
-    "QuizQuestion",
+    "CoursePart",
+    "Keeper",
+    "KnowledgeCheck",
+    "RedFlagBanner",
     "SafetyScreen",
     "SafetyState",
     "SavingNotice",

@@ -6,20 +6,18 @@ start fresh each day; once-only ones (the safety screen) keep their ticks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
-import ipywidgets as widgets
 from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
-from ..base import Previewed, Rendered, exporting, offline_part, preview, today
+from ..base import Rendered, exporting, preview, today
 from ..content import get_exercise, get_routine
-from ..progress import Store, StoreError, store_or_own
-from ._notices import SavingNotice
-from ._style import CHECKLIST_CLASS, checklist_style
+from ..progress import Store
+from ._part import CoursePart
 
 __all__ = ["SHARE_CHECKLIST_ID", "SHARE_ITEM_ID", "TICKS_COME_BACK", "Checklist", "ChecklistItem",
            "checklist_config", "daily_checklist", "form_checklist", "share_with_teacher",
@@ -33,8 +31,10 @@ class ChecklistItem:
     group: str = ""  # a heading shown above the first item of each new group
 
 
-class Checklist(Previewed, widgets.VBox):
+class Checklist(CoursePart):
     """Labelled checkboxes with an "n of m" count, saved on every change."""
+
+    ACTIONS: ClassVar[Mapping[str, str]] = {"tick": "_tick"}
 
     checklist_id = Unicode(help="Stable name under which the ticks are saved.")
     daily = Bool(False, help="Start fresh every day (True) or keep ticks for good (False).")
@@ -49,52 +49,31 @@ class Checklist(Previewed, widgets.VBox):
         return value
 
     def __init__(self, checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
-                 daily: bool = False, store: Store | None = None, **kwargs: Any) -> None:
+                 daily: bool = False, store: Store | None = None, count: bool = True,
+                 **kwargs: Any) -> None:
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids) or not ids:
             raise ValueError(f"Checklist {checklist_id!r} needs items with distinct ids.")
         self.items = tuple(items)
         self.title_text = title
-        self.store = store_or_own(store)
-        self.day = today().isoformat() if daily else ""
         self._change_handlers = CallbackDispatcher()
-        self._reverting = False
-        self.notice = SavingNotice(self.store)
-        try:
-            saved = self.store.ticks(checklist_id, day=self.day)
-        except StoreError:
-            saved = {}  # the notice says why nothing could be read
-        self.notice.refresh()
-        self.boxes = {
-            item.id: widgets.Checkbox(value=saved.get(item.id, False), description=item.text,
-                                      indent=False,
-                                      layout=widgets.Layout(width="auto", max_width="100%"))
-            for item in items}
-        self.title = widgets.HTML(f"<h3>{escape(title)}</h3>")
-        self.count = widgets.HTML()
-        # Below each group's last box, a place for what to do about a tick in that group,
-        # so advice can sit beside the tick that raised it (empty until something is said).
-        self.group_notes: dict[str, widgets.HTML] = {}
-        children: list[widgets.Widget] = [checklist_style(), self.title]
-        group = ""
-        for item in items:
-            if item.group and item.group != group:
-                if group:
-                    children.append(self.group_notes[group])
-                group = item.group
-                self.group_notes[group] = widgets.HTML()
-                children.append(widgets.HTML(f"<h4>{escape(group)}</h4>"))
-            children.append(self.boxes[item.id])
-        if group:
-            children.append(self.group_notes[group])
-        children.extend([self.count, self.notice])
-        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
-        super().__init__(children=children, checklist_id=checklist_id, daily=daily, **kwargs)
-        self.add_class(CHECKLIST_CLASS)
-        for item_id, box in self.boxes.items():
-            box.observe(lambda change, item_id=item_id: self._saved(item_id, change["new"]),
-                        names="value")
-        self._update()
+        config = checklist_config(checklist_id, items, title=title, daily=daily)
+        if not count:
+            config["count"] = False
+        kwargs.setdefault("kind", "checklist")
+        super().__init__(store, checklist_id=checklist_id, daily=daily, config=config,
+                         **kwargs)
+
+    @property
+    def day(self) -> str:
+        """The day the ticks are kept for: today for a daily list, "" for good."""
+        return today().isoformat() if self.daily else ""
+
+    def read_kept(self) -> dict[str, Any]:
+        ticks = self.store.ticks(self.checklist_id, day=self.day)
+        self.checked = [item.id for item in self.items if ticks.get(item.id)]
+        self.done_count = len(self.checked)
+        return {"ticked": {item_id: True for item_id in self.checked}}
 
     def preview(self) -> Rendered:
         # Kept in the notebook and seen on a later day before the cell runs: it shows no
@@ -106,34 +85,20 @@ class Checklist(Previewed, widgets.VBox):
         """Call ``callback(checklist)`` after any tick changes."""
         self._change_handlers.register_callback(callback, remove=remove)
 
-    def toggle(self, item_id: str, value: bool | None = None) -> None:
-        """Tick, untick (or flip) one item, as a click on its box would."""
-        if item_id not in self.boxes:
+    def toggle(self, item_id: str, value: bool | None = None) -> bool:
+        """Tick, untick (or flip) one item, as a click on its box would; whether it was
+        kept."""
+        if item_id not in {item.id for item in self.items}:
             raise KeyError(f"No item {item_id!r} in checklist {self.checklist_id!r}.")
-        box = self.boxes[item_id]
-        box.value = (not box.value) if value is None else value
+        on = (item_id not in self.checked) if value is None else value
+        return self.handle({"do": "tick", "item": item_id, "on": on})
 
-    def _saved(self, item_id: str, value: bool) -> None:
-        if self._reverting:
-            return
-        if not self.notice.keep(lambda: self.store.set_tick(self.checklist_id, item_id, value,
-                                                            day=self.day)):
-            # Not kept: the box goes back to what is really saved, and the notice says why.
-            self._reverting = True
-            try:
-                self.boxes[item_id].value = not value
-            finally:
-                self._reverting = False
-            return
-        self._update()
+    def _tick(self, message: Mapping[str, Any]) -> None:
+        item, on = message["item"], message["on"]
+        if item not in {entry.id for entry in self.items} or not isinstance(on, bool):
+            raise ValueError(f"no item {item!r} to tick {on!r}")
+        self.store.set_tick(self.checklist_id, item, on, day=self.day)
         self._change_handlers(self)
-
-    def _update(self) -> None:
-        self.checked = [item.id for item in self.items if self.boxes[item.id].value]
-        self.done_count = len(self.checked)
-        total = len(self.items)
-        all_done = " ✓ All done" if self.done_count == total else ""
-        self.count.value = f"<p><strong>{self.done_count} of {total}</strong> ticked{all_done}</p>"
 
 
 # What every stored preview of ticks and answers says instead of showing them.
@@ -159,25 +124,18 @@ def ticked_list_html(items: Sequence[ChecklistItem], ticked: set[str],
 
 def checklist_config(checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
                      daily: bool) -> dict[str, Any]:
-    """What the web pages' script needs to draw a checklist and keep its ticks."""
+    """What the front-end needs to draw a checklist."""
     return {"id": checklist_id, "title": title, "daily": daily,
             "items": [{"id": item.id, "text": item.text, "group": item.group}
                       for item in items]}
 
 
 def _checklist(checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
-               daily: bool, store: Store | None) -> Checklist | Rendered:
-    """The checklist widget; in the web pages, the list for the site's script, whose ticks
-    are kept on the device."""
-    if exporting():
-        fallback = Rendered(f"<h3>{escape(title)}</h3>{ticked_list_html(items, set())}",
-                            f"{title}: " + "; ".join(item.text for item in items))
-        return offline_part("checklist", checklist_config(checklist_id, items, title=title,
-                                                          daily=daily), fallback)
+               daily: bool, store: Store | None) -> Checklist:
     return Checklist(checklist_id, items, title=title, daily=daily, store=store)
 
 
-def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist | Rendered:
+def form_checklist(exercise_id: str, store: Store | None = None) -> Checklist:
     """The form cues of one exercise as a checklist; ticks are kept per day."""
     exercise = get_exercise(exercise_id)
     return _checklist(exercise.form_checklist,
@@ -196,7 +154,7 @@ def _daily_items() -> tuple[ChecklistItem, ...]:
             ChecklistItem("noticed-feeling", "I noticed how my back felt afterwards"))
 
 
-def daily_checklist(store: Store | None = None) -> Checklist | Rendered:
+def daily_checklist(store: Store | None = None) -> Checklist:
     """Today's routine checklist (a fresh one each day)."""
     return _checklist("daily-routine", _daily_items(), title="Today's routine", daily=True,
                       store=store)
@@ -222,6 +180,6 @@ def share_with_teacher(store: Store | None = None) -> Checklist | Rendered:
     if exporting():
         return Rendered(f"<h3>{escape(SHARE_TITLE)}</h3><p>{escape(SHARE_ON_THE_WEB)}</p>",
                         f"{SHARE_TITLE}: {SHARE_ON_THE_WEB}")
-    switch = Checklist(SHARE_CHECKLIST_ID, SHARE_ITEMS, title=SHARE_TITLE, store=store)
-    switch.count.layout = widgets.Layout(display="none")  # "1 of 1 ticked" says nothing here
-    return switch
+    # "1 of 1 ticked" says nothing here.
+    return Checklist(SHARE_CHECKLIST_ID, SHARE_ITEMS, title=SHARE_TITLE, store=store,
+                     count=False)

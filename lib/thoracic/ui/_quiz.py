@@ -7,52 +7,16 @@ the dashboard counts them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
-import ipywidgets as widgets
-
-from ..base import Previewed, Rendered, exporting, offline_part, preview
+from ..base import Rendered, preview
 from ..content import Question, load_questions
-from ..progress import Store, store_or_own
-from ._notices import SavingNotice
+from ..progress import Store
+from ._part import CoursePart
 
-__all__ = ["KnowledgeCheck", "QuizQuestion", "knowledge_check"]
-
-
-class QuizQuestion(widgets.VBox):
-    """One question: pick an answer, press Check, read why."""
-
-    def __init__(self, question: Question, store: Store, notice: SavingNotice,
-                 **kwargs: Any) -> None:
-        self.question = question
-        self.store = store
-        self.notice = notice
-        self.prompt = widgets.HTML(f"<p><strong>{escape(question.prompt)}</strong></p>")
-        self.choices = widgets.RadioButtons(
-            options=[(choice, n) for n, choice in enumerate(question.choices)], value=None,
-            description="Answer", layout=widgets.Layout(width="auto", max_width="100%"))
-        self.check_button = widgets.Button(description="Check my answer", icon="check",
-                                           tooltip="See whether your answer is right, and why",
-                                           layout=widgets.Layout(width="auto"))
-        self.feedback = widgets.HTML()
-        self.check_button.on_click(lambda _: self.check())
-        super().__init__([self.prompt, self.choices, self.check_button, self.feedback],
-                         **kwargs)
-
-    def check(self) -> bool | None:
-        """Show feedback for the picked answer and save it; None if nothing is picked."""
-        choice = self.choices.value
-        if choice is None:
-            self.feedback.value = '<p role="status">Pick an answer first.</p>'
-            return None
-        right: bool = choice == self.question.answer
-        mark = "✓" if right else "✗"  # the feedback itself says "Yes!" or "Not quite."
-        self.feedback.value = (f'<p role="status"><strong>{mark}</strong> '
-                               f"{escape(self.question.feedback[choice])}</p>")
-        self.notice.keep(lambda: self.store.record_quiz_answer(self.question.id, choice, right))
-        return right
+__all__ = ["KnowledgeCheck", "knowledge_check"]
 
 
 def _questions_html(questions: Sequence[Question], *, answers: bool) -> str:
@@ -71,37 +35,52 @@ def _questions_html(questions: Sequence[Question], *, answers: bool) -> str:
     return f"<ol>{''.join(items)}</ol>"
 
 
-def _offline_check(questions: Sequence[Question]) -> Rendered:
-    """For the web pages: the questions with the answers folded away."""
-    html = f"<h3>Check what you learned</h3>{_questions_html(questions, answers=True)}"
-    return Rendered(html, "\n".join(question.prompt for question in questions))
+_TITLE = "Check what you learned"
 
 
-class KnowledgeCheck(Previewed, widgets.VBox):
-    """A notebook's questions, each checked on its own."""
+class KnowledgeCheck(CoursePart):
+    """A notebook's questions, each checked on its own: pick an answer, press Check, read
+    why. Answers go into the progress store."""
 
-    def __init__(self, questions: Sequence[Question], store: Store, **kwargs: Any) -> None:
+    ACTIONS: ClassVar[Mapping[str, str]] = {"answer": "_answer"}
+
+    def __init__(self, questions: Sequence[Question], store: Store | None = None,
+                 **kwargs: Any) -> None:
         self.questions = tuple(questions)
-        self.notice = SavingNotice(store)
-        children: list[widgets.Widget] = [widgets.HTML("<h3>Check what you learned</h3>")]
-        children.extend(QuizQuestion(question, store, self.notice) for question in questions)
-        children.append(self.notice)
-        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
-        super().__init__(children, **kwargs)
+        config = {"title": _TITLE, "questions": [
+            {"id": q.id, "prompt": q.prompt, "choices": list(q.choices), "answer": q.answer,
+             "feedback": list(q.feedback)} for q in self.questions]}
+        super().__init__(store, kind="quiz", config=config, **kwargs)
 
     def preview(self) -> Rendered:
-        return preview("Check what you learned", "pick and check your answers",
+        return preview(_TITLE, "pick and check your answers",
                        _questions_html(self.questions, answers=False))
 
+    def answer(self, question_id: str, choice: int) -> bool:
+        """Answer one question, as picking a choice and pressing Check does; whether the
+        answer was kept."""
+        question = self._question(question_id)
+        return self.handle({"do": "answer", "question": question.id, "choice": choice,
+                            "right": choice == question.answer})
 
-def knowledge_check(notebook: str, store: Store | None = None) -> KnowledgeCheck | Rendered:
+    def _question(self, question_id: str) -> Question:
+        found = next((q for q in self.questions if q.id == question_id), None)
+        if found is None:
+            raise KeyError(f"No question {question_id!r} in this knowledge check.")
+        return found
+
+    def _answer(self, message: Mapping[str, Any]) -> None:
+        question = self._question(message["question"])
+        choice = message["choice"]
+        if not isinstance(choice, int) or not 0 <= choice < len(question.choices):
+            raise ValueError(f"no choice {choice!r} in question {question.id!r}")
+        # Right or wrong is the course's decision, from the record, not the page's.
+        self.store.record_quiz_answer(question.id, choice, choice == question.answer)
+
+
+def knowledge_check(notebook: str, store: Store | None = None) -> KnowledgeCheck:
     """The questions for one notebook (its stem, e.g. ``"04-childs-pose"``)."""
     questions = [q for q in load_questions() if q.notebook == notebook]
     if not questions:
         raise KeyError(f"No knowledge-check questions for {notebook!r}.")
-    if exporting():  # the site's script makes them work, and keeps the answers
-        config = {"questions": [
-            {"id": q.id, "prompt": q.prompt, "choices": list(q.choices), "answer": q.answer,
-             "feedback": list(q.feedback)} for q in questions]}
-        return offline_part("quiz", config, _offline_check(questions))
-    return KnowledgeCheck(questions, store_or_own(store))
+    return KnowledgeCheck(questions, store)

@@ -6,14 +6,12 @@ asked again after ``CLEARANCE_DAYS``; and the banner exercise notebooks show.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
-import ipywidgets as widgets
-
-from ..base import Previewed, Rendered, alert_html, exporting, offline_part, preview, today
+from ..base import Rendered, preview, today
 from ..content import (
     CLEARANCE_DAYS,
     RED_FLAGS,
@@ -24,18 +22,16 @@ from ..content import (
     flags_by_urgency,
 )
 from ..progress import Store, StoreError, store_or_own
-from ._cards import show_red_flags
 from ._checklist import (
     TICKS_COME_BACK,
-    Checklist,
     ChecklistItem,
     checklist_config,
     ticked_list_html,
 )
-from ._notices import SavingNotice
+from ._part import CoursePart
 
-__all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "SafetyScreen", "SafetyState", "most_urgent",
-           "red_flag_banner", "safety_screen", "safety_state"]
+__all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "RedFlagBanner", "SafetyScreen", "SafetyState",
+           "most_urgent", "red_flag_banner", "safety_screen", "safety_state"]
 
 SAFETY_CHECKLIST = "safety-screen"
 # "A clinician checked this flag and said I can exercise": one tick per flag, kept once;
@@ -46,7 +42,6 @@ CLEARED_CHECKLIST = "safety-cleared"
 _NOTHING = ("Nothing ticked. No checklist can catch everything, so start gently and stop if "
             "something feels wrong. Come back to this list if anything about your health "
             "changes.")
-_NOTHING_TICKED = f"<p>{escape(_NOTHING)}</p>"
 _TITLE = "Safety check: tick any that fit you"
 # Said only after the calmer kinds of advice: nothing soothing follows an emergency.
 _THANKS = "Thank you for checking. Reading the course is always fine."
@@ -64,15 +59,6 @@ _ALL_CLEARED = ("You told the course that a doctor or physiotherapist checked ev
                 "stop and get help as the list says.")
 _EXPIRED = (f"More than {CLEARANCE_DAYS} days have passed since you said you were checked "
             "for this. Please look again: if it still holds, tick it once more.")
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _cleared_label(flag: RedFlag, day: dt.date | None) -> str:
-    said = f" (you said so on {_long_date(day)})" if day else ""
-    return f"{_CLEARED_LABEL}{said}: {flag.text}"
 
 
 @dataclass(frozen=True)
@@ -127,23 +113,6 @@ def most_urgent(ticked: Sequence[RedFlag]) -> UrgencyAdvice:
                 if any(flag.urgency == advice.urgency for flag in ticked))
 
 
-def _advice_html(state: SafetyState) -> str:
-    """What to do, for the most urgent flag not yet checked; then those flags, each named
-    with its own note and, where an old "checked" ran out, why it is asked again."""
-    flags = state.open_flags
-    if not flags:
-        return f"<p>{escape(_ALL_CLEARED)}</p>"
-    advice = most_urgent(flags)
-    listed = "".join(
-        f"<li>{escape(flag.text)}"
-        + (f" <strong>{escape(flag.note)}</strong>" if flag.note else "")
-        + (f" <em>{escape(_EXPIRED)}</em>" if flag.id in state.expired else "") + "</li>"
-        for flag in flags)
-    thanks = f"<p>{escape(_THANKS)}</p>" if advice.urgency in _CALM_URGENCIES else ""
-    return (f"<p><strong>{escape(advice.heading)}.</strong> {escape(advice.action)}</p>"
-            f"<p>You ticked:</p><ul>{listed}</ul>{thanks}")
-
-
 def _items() -> list[ChecklistItem]:
     return [ChecklistItem(flag.id, flag.text, group=advice.heading)
             for advice, flags in flags_by_urgency() for flag in flags]
@@ -164,24 +133,35 @@ def _flags_config() -> dict[str, Any]:
             "all_cleared": _ALL_CLEARED, "expired": _EXPIRED}
 
 
-class SafetyScreen(Previewed, widgets.VBox):
+def _kept(store: Store) -> dict[str, Any]:
+    """What the safety check and its banner show: the ticked flags, the day a clinician's
+    check was said for each, and today (the front-end works out which have run out)."""
+    return {"ticked": {flag: True for flag, on in store.ticks(SAFETY_CHECKLIST).items() if on},
+            "checked_on": {flag: stamp[:10] for flag, stamp
+                           in store.tick_times(CLEARED_CHECKLIST).items()},
+            "today": today().isoformat()}
+
+
+class SafetyScreen(CoursePart):
     """The red flags as a checklist grouped by urgency; any tick shows what to do and how
     soon (saved once, not per day), and a box to say a clinician has checked it."""
 
+    ACTIONS: ClassVar[Mapping[str, str]] = {"tick": "_tick", "clear": "_clear"}
+
     def __init__(self, store: Store | None = None, *, on: dt.date | None = None,
                  **kwargs: Any) -> None:
-        self.store = store_or_own(store)
         self.on = on
-        self.checklist = Checklist(SAFETY_CHECKLIST, _items(), title=_TITLE, store=self.store)
-        self.message = widgets.HTML()
-        self.clearance = widgets.VBox()
-        self.cleared_boxes: dict[str, widgets.Checkbox] = {}
-        self.notice = SavingNotice(self.store)
-        kwargs.setdefault("layout", widgets.Layout(max_width="48em"))
-        super().__init__([self.checklist, self.message, self.clearance, self.notice,
-                          widgets.HTML(_sources_html())], **kwargs)
-        self.checklist.on_change(lambda _: self._show())
-        self._show()
+        self.items = tuple(_items())
+        config = {**_flags_config(), "list": checklist_config(
+            SAFETY_CHECKLIST, self.items, title=_TITLE, daily=False),
+            "sources": _sources_html()}
+        super().__init__(store, kind="safety", config=config, **kwargs)
+
+    def read_kept(self) -> dict[str, Any]:
+        kept = _kept(self.store)
+        if self.on is not None:
+            kept["today"] = self.on.isoformat()
+        return kept
 
     @property
     def state(self) -> SafetyState:
@@ -191,102 +171,55 @@ class SafetyScreen(Previewed, widgets.VBox):
         """Every flag under its urgency, with what to do, so the list helps even unrun."""
         notes = {advice.heading: advice.action for advice in URGENCIES}
         # No ticks of the day it was saved: they would be stale on a later visit.
-        body = (ticked_list_html(self.checklist.items, set(), notes)
+        body = (ticked_list_html(self.items, set(), notes)
                 + f"<p><em>{escape(TICKS_COME_BACK)}</em></p>")
-        return preview(self.checklist.title_text, "tick any that fit you",
-                       body + _sources_html())
+        return preview(_TITLE, "tick any that fit you", body + _sources_html())
 
-    def mark_checked(self, flag_id: str, checked: bool = True) -> None:
+    def toggle(self, flag_id: str, value: bool = True) -> bool:
+        """Tick (or untick) one red flag, as its box would; whether it was kept."""
+        return self.handle({"do": "tick", "item": flag_id, "on": value})
+
+    def mark_checked(self, flag_id: str, checked: bool = True) -> bool:
         """Say (or take back) that a clinician checked a ticked flag, as its box would."""
-        if flag_id not in self.cleared_boxes:
+        if flag_id not in {flag.id for flag in self.state.ticked}:
             raise KeyError(f"{flag_id!r} is not ticked in the safety check, so there is "
                            "nothing to mark as checked.")
-        self.cleared_boxes[flag_id].value = checked
+        return self.handle({"do": "clear", "item": flag_id, "on": checked})
 
-    def _save_cleared(self, flag_id: str, checked: bool) -> None:
-        # Only the advice and this box's words change: the box is not replaced under the
-        # learner's pointer.
-        self.notice.keep(lambda: self.store.set_tick(CLEARED_CHECKLIST, flag_id, checked))
-        state = self.state
-        self._show_advice(state)
-        box = self.cleared_boxes[flag_id]
-        box.description = _cleared_label(next(f for f in state.ticked if f.id == flag_id),
-                                         state.cleared.get(flag_id))
+    def _flag(self, message: Mapping[str, Any]) -> tuple[str, bool]:
+        item, on = message["item"], message["on"]
+        if item not in {flag.id for flag in RED_FLAGS} or not isinstance(on, bool):
+            raise ValueError(f"no red flag {item!r} to mark {on!r}")
+        return item, on
 
-    def _show_advice(self, state: SafetyState) -> None:
-        # What to do for each group with an open tick, right under that group's boxes, so
-        # the advice for an emergency is where the learner's eyes already are.
-        open_ids = {flag.id for flag in state.open_flags}
-        for advice, flags in flags_by_urgency():
-            note = self.checklist.group_notes.get(advice.heading)
-            if note is None:
-                continue
-            ticked_here = any(flag.id in open_ids for flag in flags)
-            note.value = (alert_html(f"<strong>{escape(advice.heading)}.</strong> "
-                                     f"{escape(advice.action)}") if ticked_here else "")
-        if not state.ticked:
-            self.message.value = _NOTHING_TICKED
-        elif state.open_flags:
-            self.message.value = alert_html(_advice_html(state))
-        else:
-            self.message.value = _advice_html(state)
+    def _tick(self, message: Mapping[str, Any]) -> None:
+        self.store.set_tick(SAFETY_CHECKLIST, *self._flag(message))
 
-    def _show(self) -> None:
-        state = self.state
-        self._show_advice(state)
-        boxes: list[widgets.Widget] = []
-        self.cleared_boxes = {}
-        for flag in state.ticked:
-            day = state.cleared.get(flag.id)
-            box = widgets.Checkbox(value=day is not None, description=_cleared_label(flag, day),
-                                   indent=False,
-                                   layout=widgets.Layout(width="auto", max_width="100%"))
-            box.observe(lambda change, flag_id=flag.id: self._save_cleared(flag_id,
-                                                                           change["new"]),
-                        names="value")
-            self.cleared_boxes[flag.id] = box
-            boxes.append(box)
-        heading = [widgets.HTML(f"<h4>{escape(_CLEARED_HEADING)}</h4>"
-                                f"<p>{escape(_CLEARED_LEAD)}</p>")] if boxes else []
-        self.clearance.children = (*heading, *boxes)
+    def _clear(self, message: Mapping[str, Any]) -> None:
+        self.store.set_tick(CLEARED_CHECKLIST, *self._flag(message))
 
 
-def safety_screen(store: Store | None = None) -> SafetyScreen | Rendered:
-    """The safety screen shown in the start-here notebook.
+class RedFlagBanner(CoursePart):
+    """The banner exercise notebooks show when the safety check has a tick: the alert and
+    what to do, or a quiet line when a clinician checked every ticked flag; nothing when
+    nothing is ticked."""
 
-    In the web pages the site's script draws it and keeps the ticks on the device; with no
-    script, the list itself says what to do for each group of red flags.
-    """
-    if exporting():
-        config = {**_flags_config(), "list": checklist_config(
-            SAFETY_CHECKLIST, _items(), title=_TITLE, daily=False),
-            "sources": _sources_html()}
-        return offline_part("safety", config, show_red_flags())
+    def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
+        super().__init__(store, kind="banner", config=_flags_config(), **kwargs)
+
+    def read_kept(self) -> dict[str, Any]:
+        return _kept(self.store)
+
+    def preview(self) -> Rendered:
+        # Stored previews show no ticks of the day they were saved.
+        return Rendered("", "")
+
+
+def safety_screen(store: Store | None = None) -> SafetyScreen:
+    """The safety screen shown in the start-here notebook."""
     return SafetyScreen(store)
 
 
-def red_flag_banner(store: Store | None = None, *, on: dt.date | None = None) -> Rendered | None:
-    """A banner for exercise notebooks when the safety check has a tick; None otherwise.
-
-    Ticked flags a clinician has checked (said within ``CLEARANCE_DAYS``) give a quiet
-    reminder instead of the alert. In the web pages the site's script does the same from
-    the ticks kept on the device.
-    """
-    if exporting():
-        return offline_part("banner", _flags_config(), Rendered("", ""))
-    state = safety_state(store, on)
-    if not state.ticked:
-        return None
-    flags = state.open_flags
-    if not flags:
-        text = f"In the safety check (notebook 00): {_ALL_CLEARED}"
-        return Rendered(f"<p><em>{escape(text)}</em></p>", text)
-    advice = most_urgent(flags)
-    listed = "; ".join(flag.text for flag in flags)
-    expired = f" {_EXPIRED}" if any(flag.id in state.expired for flag in flags) else ""
-    html = alert_html(f"<strong>{escape(_BANNER_LEAD)}</strong> {escape(_BANNER_MIDDLE)} "
-                      f"{escape(listed)}. "
-                      f"<strong>{escape(advice.heading)}.</strong> {escape(advice.action)}"
-                      f"{escape(expired)}")
-    return Rendered(html, f"Before you try this exercise: you ticked {listed}. "
-                          f"{advice.heading}. {advice.action}{expired}")
+def red_flag_banner(store: Store | None = None) -> RedFlagBanner:
+    """The red-flag banner for an exercise notebook (empty while nothing is ticked)."""
+    return RedFlagBanner(store)

@@ -1,8 +1,8 @@
-// The exported pages' own script: it brings each marked part of a page to life (a
-// checklist, the safety check, a quiz, a self-test form, the practice log under a timer,
-// the next-day check, the My progress page) and keeps what the learner does on this
-// device, through ThoracicDevice (device.js). Parts are drawn by site_parts.js,
-// site_practice.js and site_progress.js, which register themselves in ThoracicSite.parts.
+// The exported pages' own script: the device store (ThoracicDevice, device.js) made once
+// per page, the page-wide notice when this device can keep nothing, and the site's own
+// My progress page (site_progress.js), which registers itself in ThoracicSite.parts. The
+// course's interactive parts are drawn by their one front-end (site_widgets.js runs it)
+// and kept here by their hosts (site_parts.js).
 //
 // A classic script, not a module: pages opened from file:// may not load module scripts.
 // Everything shown from data is set as text, never as markup.

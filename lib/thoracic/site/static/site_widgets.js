@@ -3,7 +3,7 @@
 // A page keeps its widgets as nbconvert writes them: one script with every model's state
 // (application/vnd.jupyter.widget-state+json) and, where each output was, a script naming
 // the model to show (application/vnd.jupyter.widget-view+json). The course shows only a
-// few kinds: boxes, HTML, and its anywidget front-ends (the timer). This draws boxes and
+// few kinds: boxes, HTML, and its anywidget front-ends (the timer and the parts). This draws boxes and
 // HTML as plain elements and runs each anywidget module exactly as JupyterLab does, through
 // anywidget's contract, render({ model, el }), with a small model over the saved state: no
 // RequireJS, no renderer bundle and no icon fonts. A classic script, so it runs from
@@ -64,7 +64,10 @@
       const module = await import(url);
       const widget = module.default || module;
       const render = typeof widget === "function" ? (await widget()).render : widget.render;
-      await render({ model: pageModel(state), el });
+      const model = pageModel(state);
+      // The course's parts keep what the learner does on this device (site_parts.js).
+      if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
+      await render({ model, el });
     } finally {
       URL.revokeObjectURL(url);
     }
