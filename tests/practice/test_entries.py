@@ -9,6 +9,7 @@ import pytest
 from thoracic import ProgressStore, fix_entries
 from thoracic._cli import main
 from thoracic.practice import EntryFixer
+from thoracic.progress import LearnerStore
 
 
 def _history(store: ProgressStore) -> tuple[str, str]:
@@ -17,28 +18,24 @@ def _history(store: ProgressStore) -> tuple[str, str]:
     return session, wrong
 
 
-def test_the_form_asks_once_more_then_deletes_only_that_entry(store: ProgressStore) -> None:
+def _lines(fixer: EntryFixer) -> list[list[str]]:
+    return [line["ids"] for line in fixer.kept["lines"]]
+
+
+def test_the_form_deletes_only_that_entry(store: ProgressStore) -> None:
     session, wrong = _history(store)
     fixer = fix_entries(store)
-    assert isinstance(fixer, EntryFixer)
-    assert fixer.choice.options[0] == ("2026-01-15 · self-test · seated-rotation (left side): 88",
-                                       wrong)  # newest first
-    fixer.choice.value = wrong
-    assert fixer.delete() is False and "Press again to delete it" in fixer.status.value
-    assert len(store.self_tests()) == 1  # nothing gone yet
-    assert fixer.delete() is True and "Deleted:" in fixer.status.value
+    assert isinstance(fixer, EntryFixer) and fixer.kind == "entries"
+    assert fixer.kept["lines"][0] == {  # newest first
+        "ids": [wrong], "text": "2026-01-15 · self-test · seated-rotation (left side): 88"}
+    assert _lines(fixer) == [[wrong], [session]]
+    # the page asks once more, then sends the line's ids
+    assert fixer.handle({"do": "delete", "ids": [wrong]}) is True
+    assert fixer.status == {"n": 1, "problem": ""}
     assert store.self_tests() == [] and [s.id for s in store.sessions()] == [session]
-    assert [value for _, value in fixer.choice.options] == [session]
-
-
-def test_changing_the_choice_cancels_the_question(store: ProgressStore) -> None:
-    session, wrong = _history(store)
-    fixer = EntryFixer(store)
-    fixer.choice.value = wrong
-    fixer.delete()
-    fixer.choice.value = session  # a second press now only asks again
-    assert fixer.delete() is False
-    assert len(store.sessions()) == 1 and len(store.self_tests()) == 1
+    assert _lines(fixer) == [[session]]
+    with pytest.raises(KeyError, match="No entry 'no-such-id' among the latest"):
+        fixer.delete("no-such-id")
 
 
 def test_the_command_lists_ids_and_deletes_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -60,9 +57,8 @@ def test_a_next_day_answer_pressed_by_mistake_can_be_deleted(store: ProgressStor
     session, _ = _history(store)
     wrong = store.record_next_day_check("worse", day="2026-01-15")
     fixer = EntryFixer(store)
-    assert ("2026-01-15 · next-day check · worse", wrong) in fixer.choice.options
-    fixer.choice.value = wrong
-    assert fixer.delete() is False and fixer.delete() is True
+    assert {"ids": [wrong], "text": "2026-01-15 · next-day check · worse"} in fixer.kept["lines"]
+    assert fixer.delete(wrong) is True
     assert store.next_day_checks() == [] and [s.id for s in store.sessions()] == [session]
 
 
@@ -142,26 +138,60 @@ def test_an_exercise_and_its_sets_are_one_line_and_go_together(store: ProgressSt
     first = _exercise_with_sets(store, "Prone Y raise", 3, "2026-01-14")
     other = _exercise_with_sets(store, "Child's pose", 2, "2026-01-14")
     fixer = EntryFixer(store)
-    assert [value for _, value in fixer.choice.options] == [other[-1], first[-1], stray]
-    assert fixer.choice.options[2][0].endswith("· not part of a finished exercise")
-    fixer.choice.value = first[-1]
-    assert fixer.delete() is False
-    assert "with the 3 sets logged on its way? Press again" in fixer.status.value
-    assert fixer.delete() is True
+    assert [ids[0] for ids in _lines(fixer)] == [other[-1], first[-1], stray]
+    assert sorted(_lines(fixer)[1]) == sorted(first)  # the exercise with its three sets
+    lines = fixer.kept["lines"]
+    assert lines[1]["text"].endswith(", with the 3 sets logged on its way")
+    assert lines[2]["text"].endswith("· not part of a finished exercise")
+    # Only a whole line goes: the exercise alone, or one of its sets, is refused.
+    for part in ([first[-1]], first[:1], [*first, stray]):
+        assert fixer.handle({"do": "delete", "ids": part}) is False
+        assert "no longer in the list" in fixer.status["problem"]
+    assert len(store.sessions()) == 1 + 4 + 3
+    assert fixer.delete(first[-1]) is True
     assert {s.id for s in store.sessions()} == {stray, *other}
-    assert [value for _, value in fixer.choice.options] == [other[-1], stray]
+    assert [ids[0] for ids in _lines(fixer)] == [other[-1], stray]
 
 
 def test_the_list_follows_what_is_saved_elsewhere_on_the_page(store: ProgressStore) -> None:
     fixer = EntryFixer(store)
-    assert fixer.choice.options == ()
+    assert fixer.kept == {"lines": []}
     made = store.record_self_test("seated-rotation", 40.0, side="left", day="2026-01-15")
-    assert [value for _, value in fixer.choice.options] == [made]
-    fixer.choice.value = made
-    fixer.delete()  # asking: a new entry elsewhere must not change the list under it
+    assert _lines(fixer) == [[made]]
+    # The page is asking about that line when a new entry is saved elsewhere: the line is
+    # still there, so the second press deletes it.
     store.record_next_day_check("same", day="2026-01-15")
-    assert fixer.delete() is True and store.self_tests() == []
-    assert len(fixer.choice.options) == 1
+    assert fixer.handle({"do": "delete", "ids": [made]}) is True
+    assert store.self_tests() == [] and len(fixer.kept["lines"]) == 1
+    # A line deleted elsewhere (another notebook, the command) is not deleted twice.
+    [other] = _lines(fixer)
+    store.delete_entries(other)
+    assert fixer.kept == {"lines": []}
+    assert fixer.handle({"do": "delete", "ids": other}) is False
+    assert "no longer in the list" in fixer.status["problem"]
+
+
+def test_a_delete_the_store_refuses_is_reported_and_keeps_the_line(tmp_path: Path,
+                                                                   disk_full) -> None:
+    store = LearnerStore(tmp_path / "progress.sqlite3")
+    _, wrong = _history(store)
+    fixer = EntryFixer(store)
+    before = fixer.kept
+    disk_full.fill()
+    assert fixer.delete(wrong) is False
+    assert "The disk is full" in fixer.status["problem"] and fixer.saving
+    assert fixer.kept == before
+    disk_full.free()
+    assert fixer.delete(wrong) is True and store.self_tests() == []
+    assert fixer.saving == ""
+
+
+def test_the_stored_preview_lists_the_latest_entries(store: ProgressStore) -> None:
+    _history(store)
+    data = EntryFixer(store)._repr_mimebundle_()[0]  # anywidget: (data, metadata)
+    assert "<h3>Fix a wrong entry</h3>" in data["text/html"]
+    assert "<li>2026-01-15 · self-test · seated-rotation (left side): 88</li>" in data["text/html"]
+    assert data["text/plain"].startswith("Fix a wrong entry. Run this cell")
 
 
 def test_deleting_several_is_all_or_nothing(store: ProgressStore) -> None:

@@ -1,57 +1,69 @@
-"""The practice log's rating: the one discomfort scale, each number's zone in its tooltip,
-and the picked number's zone and advice said at once."""
+"""The practice log's rating as a course part: it carries the one discomfort scale for the
+page to draw (the numbers, their zones and what to do in each are drawn by parts.js and
+tested there), and it keeps a rating only for a practice that has been logged and asked
+about."""
 
 from __future__ import annotations
-
-from html import escape
 
 from thoracic import ProgressStore
 from thoracic.content import DISCOMFORT_SCALE
 from thoracic.practice import SessionRating
+from thoracic.progress import MAX_NOTE_CHARS
 
 
-def test_the_question_and_numbers_come_from_the_scale(store: ProgressStore) -> None:
+def _logged(store: ProgressStore) -> str:
+    return store.record_session("exercise", "childs-pose", 75.0, sets=2, day="2026-01-14")
+
+
+def test_the_question_numbers_and_zones_come_from_the_scale(store: ProgressStore) -> None:
     rating = SessionRating(store)
-    assert rating.scale.value == ("<p>How much pain did you feel (not counting the stretch)? "
-                                  "0 = no pain, 10 = the worst pain you can imagine</p>")
-    assert rating.rating.options == tuple((str(n), n) for n in DISCOMFORT_SCALE.ratings)
-
-
-def test_each_number_says_its_zone_in_its_tooltip(store: ProgressStore) -> None:
-    tooltips = SessionRating(store).rating.tooltips
-    assert len(tooltips) == 11
-    for n, tooltip in zip(DISCOMFORT_SCALE.ratings, tooltips, strict=True):
-        zone = DISCOMFORT_SCALE.zone(n)
-        assert tooltip == f"{n}: {zone.word} zone, {zone.label.lower()}"
-    assert tooltips[4] == "4: Amber zone, stay at this dose"
-
-
-def test_picking_a_number_says_its_zone_and_what_to_do(store: ProgressStore) -> None:
-    rating = SessionRating(store)
-    assert rating.zone.value == "" and rating.zone in rating.children
+    assert rating.kind == "rating" and rating.config["max_note"] == MAX_NOTE_CHARS
+    scale = rating.config["scale"]
+    assert scale["label"] == ("How much pain did you feel (not counting the stretch)? "
+                              "0 = no pain, 10 = the worst pain you can imagine")
+    assert (scale["lowest"], scale["highest"]) == (0, 10)
+    assert [(z["lowest"], z["highest"]) for z in scale["zones"]] == [(0, 2), (3, 5), (6, 10)]
+    for zone, given in zip(DISCOMFORT_SCALE.zones, scale["zones"], strict=True):
+        assert given == {"name": zone.name, "word": zone.word, "lowest": zone.lowest,
+                         "highest": zone.highest, "label": zone.label, "advice": zone.advice,
+                         "symbol": zone.symbol, "colour": zone.colour}
+    # every number on the scale falls in exactly one zone
     for n in DISCOMFORT_SCALE.ratings:
-        rating.rating.value = n  # as a press in the browser does
-        zone = DISCOMFORT_SCALE.zone(n)
-        shown = rating.zone.value
-        assert shown.startswith('<p role="status"') and zone.colour in shown
-        for part in (zone.symbol, zone.word, zone.span, zone.label, zone.advice):
-            assert escape(part) in shown, (n, part)
-        others = [z for z in DISCOMFORT_SCALE.zones if z is not zone]
-        assert not any(escape(z.advice) in shown for z in others)
-    rating.rating.value = None  # unpicked: no zone
-    assert rating.zone.value == ""
+        assert sum(z["lowest"] <= n <= z["highest"] for z in scale["zones"]) == 1, n
 
 
-def test_the_buttons_are_never_disabled_and_save_still_works(store: ProgressStore) -> None:
-    session = store.record_session("exercise", "childs-pose", 75.0, sets=2, day="2026-01-14")
+def test_nothing_is_rated_before_a_practice_is_logged(store: ProgressStore) -> None:
+    session = _logged(store)
     rating = SessionRating(store)
-    rating.rating.value = 7  # picked before the end: no harm, nothing saved yet
-    assert not rating.rating.disabled and rating.save_button.disabled
-    assert "Red" in rating.zone.value
+    assert rating.kept == {"session": None}  # the page shows no Save yet
+    assert rating.save(7, "picked early") is False
+    assert "no finished practice to rate yet" in rating.status["problem"]
+    # the page cannot name a practice of its own choosing either
+    assert rating.handle({"do": "rate", "session": session, "rating": 7, "note": None}) is False
+    assert [(s.rating, s.note) for s in store.sessions()] == [(None, None)]
+
+
+def test_the_practice_asked_about_is_rated_with_its_note(store: ProgressStore) -> None:
+    session = _logged(store)
+    rating = SessionRating(store)
     rating.ask_about(session)
-    rating.note.value = "<b>sore</b>"
-    rating.save()
-    assert not rating.rating.disabled
-    assert [(s.rating, s.note) for s in store.sessions()] == [(7, "<b>sore</b>")]
-    assert rating.status.value == ('<p role="status">✓ Saved: 7 out of 10. Note: '
-                                   "&lt;b&gt;sore&lt;/b&gt;</p>")
+    assert rating.kept == {"session": session}
+    assert rating.save(7, "<b>sore</b>") is True
+    assert rating.status == {"n": 1, "problem": ""}
+    assert [(s.rating, s.note) for s in store.sessions()] == [(7, "<b>sore</b>")]  # as typed
+    # as the page sends it: no number picked, a blank note
+    assert rating.handle({"do": "rate", "session": session, "rating": None,
+                          "note": "   "}) is True
+    assert [(s.rating, s.note) for s in store.sessions()] == [(None, None)]
+
+
+def test_a_rating_off_the_scale_or_a_note_too_long_keeps_nothing(store: ProgressStore) -> None:
+    session = _logged(store)
+    rating = SessionRating(store)
+    rating.ask_about(session)
+    for number, note in ((11, None), (-1, None), ("3", None), (True, None),
+                         (3, "x" * (MAX_NOTE_CHARS + 1))):
+        assert rating.save(number, note) is False, (number, note)  # type: ignore[arg-type]
+        assert rating.status["problem"]
+    assert [(s.rating, s.note) for s in store.sessions()] == [(None, None)]
+    assert rating.save(3, "x" * MAX_NOTE_CHARS) is True  # the longest note that fits

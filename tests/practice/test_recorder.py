@@ -3,11 +3,11 @@ under Node through the ``browser_events`` fixture)."""
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+from pathlib import Path
 
 from thoracic import CoachTimer, ProgressStore, get_exercise
-from thoracic.practice import SessionRating, TimedPractice
-from thoracic.progress import describe_entry
+from thoracic.practice import TimedPractice
+from thoracic.progress import LearnerStore, describe_entry
 from thoracic.timer import GET_READY_SECONDS, build_plan, daily_routine_plan, plan_for_exercise
 
 READY = GET_READY_SECONDS
@@ -34,13 +34,14 @@ def test_each_set_is_logged_as_it_ends_and_the_exercise_at_the_end(browser_event
     _play(practice, first)
     assert practice.timer.status == "running"
     assert _log(store) == [("set", "Kneeling thoracic extension", 1, 32.0)]
-    assert practice.rating.save_button.disabled  # not finished yet
+    assert practice.rating.kept == {"session": None}  # not finished yet: nothing to rate
     rest = browser_events(plan, [["start"], ["advance", READY + 32 + 1], ["advance", 70]])
     _play(practice, rest[len(first):])
     assert _log(store)[1:] == [("set", "Kneeling thoracic extension", 1, 32.0),
                                ("exercise", "Kneeling thoracic extension", 2, READY + 94.0)]
     assert practice.timer.status == "done"
-    assert not practice.rating.save_button.disabled
+    exercise = next(s for s in store.sessions() if s.kind == "exercise")
+    assert practice.rating.kept == {"session": exercise.id}  # the exercise, not a set
 
 
 def test_skipped_work_is_not_counted_but_done_with_set_is(browser_events, store) -> None:
@@ -66,17 +67,17 @@ def test_all_skipped_logs_nothing(browser_events, store) -> None:
     assert practice.timer.status == "done" and store.sessions() == []
 
 
-def test_rating_and_note_are_saved_and_shown_as_text(browser_events, store) -> None:
+def test_rating_and_note_are_saved_with_the_finished_exercise(browser_events, store) -> None:
     plan = plan_for_exercise(get_exercise("childs-pose"))
     practice = _practice(plan, store)
     _play(practice, browser_events(plan, [["start"], ["advance", plan.total_seconds + 1]]))
-    practice.rating.rating.value = 3
-    practice.rating.note.value = "<script>alert(1)</script>"
-    practice.rating.save_button.click()
+    session = practice.rating.kept["session"]
+    assert practice.rating.handle({"do": "rate", "session": session, "rating": 3,
+                                   "note": "<script>alert(1)</script>"}) is True
     logged = next(s for s in store.sessions() if s.kind == "exercise")
-    assert (logged.rating, logged.note) == (3, "<script>alert(1)</script>")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in practice.rating.status.value
-    assert "<script>" not in practice.rating.status.value
+    assert logged.id == session
+    assert (logged.rating, logged.note) == (3, "<script>alert(1)</script>")  # kept as typed
+    assert all(s.rating is None for s in store.sessions() if s.kind == "set")
 
 
 def test_the_routine_logs_each_exercise_as_it_completes_then_the_routine(browser_events,
@@ -105,23 +106,30 @@ def test_the_routine_is_rated_as_a_whole(browser_events, store) -> None:
     into_last = plan.phase_start(len(plan.phases) - 1) + 0.5
     early = browser_events(plan, [["start"], ["advance", into_last]])
     _play(practice, early)
-    assert practice.rating.save_button.disabled  # the exercises so far are not asked about
+    assert any(s.kind == "exercise" for s in store.sessions())
+    assert practice.rating.kept == {"session": None}  # the exercises so far are not asked about
+    assert practice.rating.save(4) is False
     _play(practice, browser_events(plan, [["start"], ["advance", into_last],
                                           ["advance", plan.total_seconds]])[len(early):])
-    practice.rating.rating.value = 4
-    practice.rating.save_button.click()
+    routine = next(s for s in store.sessions() if s.kind == "routine")
+    assert practice.rating.kept == {"session": routine.id}
+    assert practice.rating.save(4) is True
     rated = [(s.kind, s.rating) for s in store.sessions() if s.rating is not None]
     assert rated == [("routine", 4)]
-    assert "Saved: 4 out of 10." in practice.rating.status.value
 
 
-def test_the_chosen_rating_is_in_view_and_each_button_is_big_enough(store) -> None:
-    rating = SessionRating(store)
-    assert isinstance(rating.rating, widgets.ToggleButtons)  # every number shown at once
-    assert rating.rating.options == tuple((str(n), n) for n in range(11))
-    assert rating.rating.value is None  # no rating unless the learner picks one
-    # the real width in JupyterLab (and that "10" is not cut short) is checked in a browser
-    assert rating.rating.style.button_width == "3.5em"
+def test_an_entry_the_store_refuses_is_said_under_the_rating_and_the_timer_carries_on(
+        browser_events, tmp_path: Path, disk_full) -> None:
+    store = LearnerStore(tmp_path / "progress.sqlite3")
+    plan = plan_for_exercise(get_exercise("childs-pose"))
+    practice = _practice(plan, store)
+    disk_full.fill()
+    _play(practice, browser_events(plan, [["start"], ["advance", plan.total_seconds + 1]]))
+    assert practice.timer.status == "done"
+    assert "The disk is full" in practice.rating.saving
+    assert practice.rating.kept == {"session": None}  # nothing logged, so nothing to rate
+    disk_full.free()
+    assert store.sessions() == []
 
 
 def test_reset_starts_counting_afresh(browser_events, store) -> None:

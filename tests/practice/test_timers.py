@@ -3,10 +3,9 @@ from __future__ import annotations
 import pytest
 
 from thoracic import CoachTimer, ProgressStore, exercise_timer, routine_timer
-from thoracic.practice import TimedPractice
+from thoracic.practice import SessionRating, TimedPractice
+from thoracic.progress import MAX_NOTE_CHARS
 from thoracic.timer import daily_routine_plan, with_get_ready
-
-from ..offline import offline_part_of
 
 
 def test_in_jupyterlab_the_timer_is_joined_to_the_log(monkeypatch: pytest.MonkeyPatch,
@@ -21,18 +20,23 @@ def test_in_jupyterlab_the_timer_is_joined_to_the_log(monkeypatch: pytest.Monkey
     assert routine.timer.timer_plan.routine and routine.timer.plan["routine"] is True
 
 
-def test_the_web_pages_get_the_same_timer_without_the_kernel_parts(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_web_pages_get_the_same_timer_and_rating(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path) -> None:
     monkeypatch.setenv("THORACIC_EXPORT", "1")
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))  # as the export runs
     practice = exercise_timer("kneeling-thoracic-extension")
     assert isinstance(practice.timer, CoachTimer)  # one timer, everywhere
-    assert practice.rating not in practice.children  # the site's script asks instead
-    kind, config = offline_part_of(practice.children[1].value)
-    assert kind == "practice" and not practice.timer.plan["routine"]
-    assert [zone["name"] for zone in config["scale"]["zones"]] == ["green", "amber", "red"]
+    assert practice.plan_note == ""  # no history in the web pages, so no plan line
+    # the same rating part, whose host on the site listens for the timer's events
+    assert isinstance(practice.rating, SessionRating) and practice.rating in practice.children
+    assert practice.rating.kind == "rating" and practice.rating.kept == {"session": None}
+    scale = practice.rating.config["scale"]
+    assert [zone["name"] for zone in scale["zones"]] == ["green", "amber", "red"]
+    assert practice.rating.config["max_note"] == MAX_NOTE_CHARS
     assert "thoracic-practice" in practice._dom_classes  # where the timer's events arrive
+    assert not practice.timer.plan["routine"]
     routine = routine_timer()
-    assert isinstance(routine.timer, CoachTimer)
+    assert isinstance(routine.timer, CoachTimer) and isinstance(routine.rating, SessionRating)
     # the timer's core knows a routine from its plan, and logs it as a whole
     assert routine.timer.plan["routine"] is True
 

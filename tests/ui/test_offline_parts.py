@@ -1,16 +1,19 @@
-"""In the web pages every interactive part is a readable fallback marked for the site's
-script, with its data taken from the course's records (and nothing the page cannot use)."""
+"""In the web pages every interactive part is the same widget as in JupyterLab: the export
+runs the notebooks with an empty data folder, and each part carries in ``config`` all the
+front-end needs to work on the device (taken from the course's records). The dashboard is
+still a readable fallback marked for the site's script."""
 
 from __future__ import annotations
 
-from html import escape
+from pathlib import Path
 
 import pytest
 
 from thoracic import (
-    Rendered,
+    Checklist,
     daily_checklist,
     dashboard,
+    fix_entries,
     form_checklist,
     get_exercise,
     knowledge_check,
@@ -18,63 +21,96 @@ from thoracic import (
     safety_screen,
     self_test_form,
 )
-from thoracic.content import RED_FLAGS, URGENCIES, get_self_test, load_questions
+from thoracic.content import (
+    CLEARANCE_DAYS,
+    RED_FLAGS,
+    SELF_TESTS,
+    URGENCIES,
+    load_questions,
+)
+from thoracic.practice import EntryFixer
+from thoracic.ui import (
+    CLEARED_CHECKLIST,
+    SAFETY_CHECKLIST,
+    KnowledgeCheck,
+    RedFlagBanner,
+    SafetyScreen,
+    SelfTestForm,
+)
 
 from ..offline import offline_part_of
 
 
 @pytest.fixture(autouse=True)
-def _web_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+def _web_pages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """As ``thoracic export`` runs the notebooks: export mode, an empty data folder."""
     monkeypatch.setenv("THORACIC_EXPORT", "1")
+    monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
 
 
 def test_a_form_checklist_keeps_its_stable_ids_and_is_daily() -> None:
     shown = form_checklist("childs-pose")
-    assert isinstance(shown, Rendered)
-    kind, config = offline_part_of(shown.html)
+    assert isinstance(shown, Checklist) and shown.kind == "checklist"
     exercise = get_exercise("childs-pose")
-    assert (kind, config["id"], config["daily"]) == ("checklist", "form-childs-pose", True)
-    assert [item["id"] for item in config["items"]] == [cue.id for cue in exercise.form_cues]
-    assert all(escape(cue.text) in shown.html for cue in exercise.form_cues)  # readable as is
-    assert offline_part_of(daily_checklist().html)[1]["id"] == "daily-routine"
+    assert (shown.config["id"], shown.config["daily"]) == ("form-childs-pose", True)
+    assert [(item["id"], item["text"]) for item in shown.config["items"]] == [
+        (cue.id, cue.text) for cue in exercise.form_cues]
+    assert shown.kept == {"ticked": {}}  # nothing of anyone's kept in the page
+    daily = daily_checklist()
+    assert isinstance(daily, Checklist)
+    assert (daily.config["id"], daily.config["daily"]) == ("daily-routine", True)
 
 
 def test_the_safety_check_carries_every_flag_with_its_urgency_and_advice() -> None:
     shown = safety_screen()
-    kind, config = offline_part_of(shown.html)
-    assert kind == "safety" and config["checklist"] == "safety-screen"
-    assert {(f["id"], f["urgency"]) for f in config["flags"]} == {
-        (flag.id, flag.urgency) for flag in RED_FLAGS}
-    assert [u["urgency"] for u in config["urgencies"]] == [u.urgency for u in URGENCIES]
-    # With no script, the list itself says what to do.
-    assert "Call your local emergency number" in shown.html
+    assert isinstance(shown, SafetyScreen) and shown.kind == "safety"
+    config = shown.config
+    assert config["checklist"] == SAFETY_CHECKLIST
+    assert config["cleared_checklist"] == CLEARED_CHECKLIST
+    assert config["clearance_days"] == CLEARANCE_DAYS
+    assert [(f["id"], f["urgency"], f["note"]) for f in config["flags"]] == [
+        (flag.id, flag.urgency, flag.note) for flag in RED_FLAGS]
+    assert [(u["urgency"], u["heading"], u["action"]) for u in config["urgencies"]] == [
+        (u.urgency, u.heading, u.action) for u in URGENCIES]
+    assert any("Call your local emergency number" in u["action"] for u in config["urgencies"])
     assert config["list"]["daily"] is False  # kept once, not per day
+    assert shown.kept["ticked"] == {} and shown.kept["checked_on"] == {}
 
 
-def test_the_banner_is_empty_until_the_script_finds_a_ticked_flag() -> None:
+def test_the_banner_is_empty_until_the_front_end_finds_a_ticked_flag() -> None:
     shown = red_flag_banner()
-    assert shown is not None
-    kind, config = offline_part_of(shown.html)
-    assert kind == "banner" and shown.text == ""
-    assert config["banner_lead"].startswith("⚠")
+    assert isinstance(shown, RedFlagBanner) and shown.kind == "banner"
+    assert shown.config["banner_lead"].startswith("⚠")
+    assert {f["id"] for f in shown.config["flags"]} == {flag.id for flag in RED_FLAGS}
+    assert shown.kept["ticked"] == {}
+    assert (shown.preview().html, shown.preview().text) == ("", "")
 
 
 def test_a_quiz_carries_its_questions_answers_and_feedback() -> None:
     shown = knowledge_check("06-open-book")
-    kind, config = offline_part_of(shown.html)
+    assert isinstance(shown, KnowledgeCheck) and shown.kind == "quiz"
     questions = [q for q in load_questions() if q.notebook == "06-open-book"]
-    assert kind == "quiz"
-    assert [(q["id"], q["answer"], q["feedback"]) for q in config["questions"]] == [
-        (q.id, q.answer, list(q.feedback)) for q in questions]
-    assert "Show the answer" in shown.html  # the readable fallback
+    assert shown.config["questions"] == [
+        {"id": q.id, "prompt": q.prompt, "choices": list(q.choices), "answer": q.answer,
+         "feedback": list(q.feedback)} for q in questions]
 
 
-def test_a_self_test_form_names_its_test_and_sides() -> None:
-    kind, config = offline_part_of(self_test_form("seated-rotation").html)
-    test = get_self_test("seated-rotation")
-    assert kind == "self-test"
+@pytest.mark.parametrize("test", SELF_TESTS, ids=lambda test: test.id)
+def test_a_self_test_form_names_its_test_sides_and_limits(test) -> None:
+    shown = self_test_form(test.id)
+    assert isinstance(shown, SelfTestForm) and shown.kind == "self-test"
+    config = shown.config
     assert (config["test"], config["sides"]) == (test.id, list(test.sides))
     assert config["labels"] == [test.label(side) for side in test.sides]
+    assert (config["low"], config["high"], config["whole_numbers"], config["unit"]) == (
+        test.low, test.high, test.whole_numbers, test.unit)
+
+
+def test_fixing_a_wrong_entry_is_the_same_part_with_nothing_listed() -> None:
+    shown = fix_entries()
+    assert isinstance(shown, EntryFixer) and shown.kind == "entries"
+    assert shown.kept == {"lines": []}
+    assert shown.config["nothing"] == "Nothing is kept yet."
 
 
 def test_the_dashboard_is_drawn_from_this_device_with_the_notebook_s_words() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 
@@ -57,20 +58,48 @@ def test_feedback_says_right_or_wrong_for_every_choice() -> None:
             assert feedback.startswith(expected), (question.id, feedback)
 
 
-def test_checking_gives_feedback_and_saves_the_answer(store: ProgressStore) -> None:
+def test_checking_saves_each_answer_and_the_course_decides_if_it_is_right(
+        store: ProgressStore) -> None:
     check = knowledge_check("04-childs-pose", store)
-    first = check.children[1]
-    assert first.check() is None
-    assert "Pick an answer first." in first.feedback.value
-    wrong = next(n for n in range(len(first.question.choices)) if n != first.question.answer)
-    first.choices.value = wrong
-    first.check_button.click()
-    assert "<strong>✗</strong> Not quite." in first.feedback.value  # said once, not twice
-    first.choices.value = first.question.answer
-    first.check_button.click()
-    assert "<strong>✓</strong> Yes!" in first.feedback.value
-    assert [(a.question, a.correct) for a in store.quiz_answers()] == [
-        (first.question.id, False), (first.question.id, True)]
+    assert check.kind == "quiz" and check.kept == {}
+    first = check.questions[0]
+    wrong = next(n for n in range(len(first.choices)) if n != first.answer)
+    assert check.answer(first.id, wrong) is True
+    assert check.status == {"n": 1, "problem": ""}
+    # as the page sends it; "right" is the page's word, the record decides
+    assert check.handle({"do": "answer", "question": first.id, "choice": wrong,
+                         "right": True}) is True
+    assert check.answer(first.id, first.answer) is True
+    assert [(a.question, a.choice, a.correct) for a in store.quiz_answers()] == [
+        (first.id, wrong, False), (first.id, wrong, False), (first.id, first.answer, True)]
+
+
+def test_an_answer_that_is_not_a_choice_is_refused_and_keeps_nothing(
+        store: ProgressStore) -> None:
+    check = knowledge_check("04-childs-pose", store)
+    first = check.questions[0]
+    with pytest.raises(KeyError, match="No question 'nope'"):
+        check.answer("nope", 0)
+    assert check.answer(first.id, len(first.choices)) is False
+    assert "no choice" in check.status["problem"]
+    assert check.handle({"do": "answer", "question": "nope", "choice": 0}) is False
+    assert check.handle({"do": "answer", "question": first.id, "choice": "0"}) is False
+    assert check.status["n"] == 3 and check.status["problem"]
+    assert store.quiz_answers() == []
+
+
+def test_the_stored_preview_shows_the_questions_without_their_answers(
+        store: ProgressStore) -> None:
+    check = knowledge_check("04-childs-pose", store)
+    data = check._repr_mimebundle_()[0]  # anywidget: (data, metadata)
+    html = data["text/html"]
+    assert "thoracic-preview" in html and "Check what you learned" in html
+    for question in check.questions:
+        assert escape(question.prompt) in html
+        assert all(escape(choice) in html for choice in question.choices)
+        assert all(escape(feedback) not in html for feedback in question.feedback)
+    assert "Show the answer" not in html
+    assert data["text/plain"].startswith("Check what you learned. Run this cell")
 
 
 def test_dashboard_counts_the_latest_try(store: ProgressStore) -> None:
@@ -80,12 +109,6 @@ def test_dashboard_counts_the_latest_try(store: ProgressStore) -> None:
     store.record_quiz_answer("a", 1, True)
     store.record_quiz_answer("b", 2, False)
     assert "Knowledge checks: 1 of 2 questions answered right" in dashboard(store).text
-
-
-def test_in_the_web_pages_answers_are_folded_away(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THORACIC_EXPORT", "1")
-    shown = knowledge_check("01-introduction")
-    assert "<details><summary>Show the answer</summary>" in shown.html
 
 
 @pytest.mark.parametrize(

@@ -17,38 +17,64 @@ def test_the_three_tests_and_their_ranges() -> None:
 def test_results_are_saved_with_date_and_side(store, monkeypatch) -> None:
     monkeypatch.setenv("THORACIC_TODAY", "2026-03-03")
     form = self_test_form("seated-rotation", store)
-    form.inputs["left"].value = "44"
-    form.inputs["right"].value = "47,5"
-    form.save_button.click()
+    assert form.kind == "self-test"
+    assert form.save({"left": 44, "right": 47.5}) is True
+    assert form.status == {"n": 1, "problem": ""}
+    # as the page sends it: each side with the number it read from the box
+    assert form.handle({"do": "self-test", "values": [["right", 50], ["left", 45]]}) is True
     assert [(r.day, r.side, r.value) for r in store.self_tests()] == [
-        ("2026-03-03", "left", 44.0), ("2026-03-03", "right", 47.5)]
-    assert "✓ Saved: left 44, right 47.5 degrees." in form.status.value
-    assert form.inputs["left"].value == ""
+        ("2026-03-03", "left", 44.0), ("2026-03-03", "right", 47.5),
+        ("2026-03-03", "right", 50.0), ("2026-03-03", "left", 45.0)]
 
 
 @pytest.mark.parametrize(
     ("test_id", "values", "message"),
     [
-        ("seated-rotation", {"left": "120", "right": "40"},
+        ("seated-rotation", {"left": 120, "right": 40},
          "Left side: 120 is outside 0 to 90 degrees."),
-        ("seated-rotation", {"left": "40", "right": "lots"},
-         "Right side: &#x27;lots&#x27; is not a number."),
-        ("wall-angel", {"left": "2.5", "right": "1"}, "Left side: use a whole number"),
-        ("neck-to-wall", {"": "-3"}, "The result: -3 is outside 0 to 30 cm."),
-        ("neck-to-wall", {"": "nan"}, "The result: nan is outside 0 to 30 cm."),
+        ("seated-rotation", {"left": 40, "right": "lots"}, "a result must be a number"),
+        ("seated-rotation", {"left": 40}, "expected a result for left, right"),
+        ("seated-rotation", {"left": 40, "right": 40, "middle": 40},
+         "expected a result for left, right"),
+        ("wall-angel", {"left": 2.5, "right": 1}, "Left side: use a whole number"),
+        ("neck-to-wall", {"": -3}, "The result: -3 is outside 0 to 30 cm."),
+        ("neck-to-wall", {"": float("nan")}, "The result: nan is outside 0 to 30 cm."),
+        ("neck-to-wall", {"": float("inf")}, "The result: inf is outside 0 to 30 cm."),
     ],
 )
-def test_out_of_range_saves_nothing(store, test_id, values, message) -> None:
+def test_the_course_checks_again_and_out_of_range_saves_nothing(store, test_id, values,
+                                                                 message) -> None:
+    """The page checks what was typed; the host checks the numbers again, from the same
+    record, before it keeps any: one wrong side keeps neither."""
     form = self_test_form(test_id, store)
-    for side, value in values.items():
-        form.inputs[side].value = value
-    assert form.save() is False
-    assert message in form.status.value and "Nothing was saved." in form.status.value
+    assert form.save(values) is False
+    assert message in form.status["problem"]
     assert store.self_tests() == []
 
 
-def test_every_input_is_labelled(store) -> None:
+def test_a_malformed_result_is_refused(store) -> None:
+    form = self_test_form("neck-to-wall", store)
+    for values in ("12", [[""]], [["", 1, 2]], None):
+        assert form.handle({"do": "self-test", "values": values}) is False, values
+        assert form.status["problem"]
+    assert store.self_tests() == []
+
+
+def test_the_form_carries_a_label_and_the_limits_for_each_side(store) -> None:
     for test in SELF_TESTS:
         form = self_test_form(test.id, store)
-        assert all(box.description for box in form.inputs.values())
-        assert form.save_button.description.startswith("Save")
+        assert form.config["sides"] == list(test.sides)
+        assert form.config["labels"] == [test.label(side) for side in test.sides]
+        assert all(form.config["labels"])
+        assert (form.config["low"], form.config["high"]) == (test.low, test.high)
+        assert form.config["whole_numbers"] is test.whole_numbers
+        assert form.config["name"] == test.name and form.config["unit"] == test.unit
+
+
+def test_the_stored_preview_shows_a_blank_for_each_side_with_its_range(store) -> None:
+    form = self_test_form("seated-rotation", store)
+    data = form._repr_mimebundle_()[0]  # anywidget: (data, metadata)
+    assert "<h3>Record your seated rotation</h3>" in data["text/html"]
+    assert "Left side (degrees): ______ (0 to 90)" in data["text/html"]
+    assert "Right side (degrees): ______ (0 to 90)" in data["text/html"]
+    assert data["text/plain"].startswith("Record your seated rotation. Run this cell")

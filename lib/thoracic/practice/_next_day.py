@@ -79,6 +79,8 @@ class NextDayForm(CoursePart):
 
     def _answer(self, message: Mapping[str, Any]) -> None:
         answer = message["answer"]
+        if not self.asking:
+            raise ValueError("there is nothing to compare yet")
         if answer not in NEXT_DAY_ANSWERS:
             raise ValueError(f"{answer!r} is not an answer")
         self.store.record_next_day_check(answer, day=today().isoformat())

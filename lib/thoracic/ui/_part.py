@@ -104,12 +104,12 @@ class CoursePart(Previewed, anywidget.AnyWidget):
         A message the part does not take is logged and ignored, never raised into the
         kernel; a write the store refuses is reported in ``status``.
         """
-        name = self.ACTIONS.get(message.get("do", "")) if isinstance(message, dict) else None
-        if name is None:
-            _log.warning("%s ignored a message it does not take: %r", self.kind, message)
-            return False
+        do = message.get("do") if isinstance(message, dict) else None
+        name = self.ACTIONS.get(do) if isinstance(do, str) else None
         problem = ""
         try:
+            if name is None:
+                raise ValueError("this part does not take that message")
             getattr(self, name)(message)
         except StoreError as error:
             problem = str(error)

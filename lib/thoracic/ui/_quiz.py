@@ -72,7 +72,7 @@ class KnowledgeCheck(CoursePart):
     def _answer(self, message: Mapping[str, Any]) -> None:
         question = self._question(message["question"])
         choice = message["choice"]
-        if not isinstance(choice, int) or not 0 <= choice < len(question.choices):
+        if type(choice) is not int or not 0 <= choice < len(question.choices):
             raise ValueError(f"no choice {choice!r} in question {question.id!r}")
         # Right or wrong is the course's decision, from the record, not the page's.
         self.store.record_quiz_answer(question.id, choice, choice == question.answer)

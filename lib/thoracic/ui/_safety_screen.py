@@ -196,7 +196,10 @@ class SafetyScreen(CoursePart):
         self.store.set_tick(SAFETY_CHECKLIST, *self._flag(message))
 
     def _clear(self, message: Mapping[str, Any]) -> None:
-        self.store.set_tick(CLEARED_CHECKLIST, *self._flag(message))
+        flag, on = self._flag(message)
+        if on and flag not in {ticked.id for ticked in self.state.ticked}:
+            raise ValueError(f"{flag!r} is not ticked, so there is nothing to mark as checked")
+        self.store.set_tick(CLEARED_CHECKLIST, flag, on)
 
 
 class RedFlagBanner(CoursePart):

@@ -44,6 +44,8 @@ class SelfTestForm(CoursePart):
         if sorted(values) != sorted(self.test.sides):
             raise ValueError(f"expected a result for {', '.join(self.test.sides)}")
         # The page checked them; the course checks again before keeping any.
+        if any(type(value) not in (int, float) for value in values.values()):
+            raise ValueError("a result must be a number")
         checked = {side: self.test.check(float(value), side) for side, value in values.items()}
         for side, value in checked.items():
             self.store.record_self_test(self.test.id, value, side=side)

@@ -570,7 +570,7 @@ function render({ model, el }) {
   const draw = PARTS[model.get("kind")];
   const t = tools(el);
   const part = t.element("div", "thoracic-live");
-  part.dataset.part = model.get("kind");
+  part.dataset.thoracic = model.get("kind");
   el.append(part);
   if (!draw) {
     part.textContent = `This part (${model.get("kind")}) is not known to this page.`;
