@@ -16,9 +16,12 @@ IDLE = ("() => { const s = document.querySelector('.jp-StatusBar-TextItem[title*
 
 # Widget outputs that show something: a view that failed to render shows an error icon
 # ("Click to show javascript error") or nothing at all.
+# A widget's view: ipywidgets' own, or an anywidget's (a plain lm-Widget). A part with
+# nothing to say (the banner before any tick) is drawn but empty.
 SHOWN_WIDGETS = (
     "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
-    ".jp-OutputArea-output > .jupyter-widgets')].filter(w => w.textContent.trim() && "
+    ".jp-OutputArea-output:not([data-mime-type]) > .lm-Widget')]"
+    ".filter(w => (w.textContent.trim() || w.querySelector('[data-thoracic]')) && "
     "!w.querySelector('.jupyter-widgets-error-widget')).length")
 
 
@@ -36,7 +39,7 @@ def fingerprint(folder: Path) -> dict[str, str]:
 def checkbox(panel, text: str):
     """The checkbox labelled with ``text`` (not the safety check's "I have been checked"
     box for the same flag, whose label repeats the flag's words)."""
-    return panel.locator(".widget-checkbox", has_text=text,
+    return panel.locator(".thoracic-checklist label", has_text=text,
                          has_not_text="I have been checked").locator("input")
 
 

@@ -248,7 +248,7 @@ def test_two_learners_share_one_server_and_nothing_else(browser, tmp_path: Path,
             for name, page in pages.items():
                 wait_for(timers[name], status="done")
                 rating = str(LEARNERS[name]["rating"])
-                scale = notebook(page).locator(".widget-toggle-buttons", has=page.get_by_role(
+                scale = notebook(page).locator(".thoracic-scale", has=page.get_by_role(
                     "button", name=rating, exact=True)).first
                 scale.get_by_role("button", name=rating, exact=True).click()
                 notebook(page).get_by_placeholder("A note for yourself").first.fill(

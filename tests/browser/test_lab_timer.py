@@ -177,7 +177,7 @@ def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyt
     # The first 0 to 10 scale on the page: the daily routine's (the longer routine's own
     # timer and scale come after it).
     four = page.get_by_role("button", name="4", exact=True)
-    rating = notebook(page).locator(".widget-toggle-buttons", has=four).first
+    rating = notebook(page).locator(".thoracic-scale", has=four).first
     ten = rating.get_by_role("button", name="10", exact=True)  # once shown as "1…"
     assert ten.evaluate("b => b.scrollWidth <= b.clientWidth"), "the 10 is cut short"
     assert ten.bounding_box()["width"] >= 44  # big enough to tap

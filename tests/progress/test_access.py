@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 
 from thoracic import Checklist, dashboard, progress_store, safety_screen
@@ -24,11 +23,10 @@ def test_a_damaged_file_turns_saving_off_with_a_notice(tmp_path: Path,
     # not shown as ticked
     checklist = Checklist("x", [ChecklistItem("a", "A")], title="X", store=store)
     checklist.toggle("a", True)
-    assert checklist.checked == [] and not checklist.boxes["a"].value
-    assert any("Saving is turned off" in child.value for child in checklist.children
-               if isinstance(child, widgets.HTML))
+    assert checklist.checked == [] and not checklist.kept["ticked"].get("a")
+    assert "Saving is turned off" in checklist.saving and checklist.status["problem"]
     assert "Saving is turned off" in dashboard(store).html
-    assert "Nothing ticked" in safety_screen(store).message.value  # nothing was kept
+    assert safety_screen(store).kept["ticked"] == {}  # nothing was kept
     assert (tmp_path / "progress.sqlite3").read_bytes() == b"not a database at all" * 50
 
 
@@ -49,8 +47,8 @@ def test_saving_comes_back_by_itself_once_the_damaged_file_is_moved_aside(
     store = progress_store()
     checklist = Checklist("x", [ChecklistItem("a", "A")], title="X", store=store)
     checklist.toggle("a", True)
-    assert not checklist.boxes["a"].value and "Saving is turned off" in checklist.notice.value
+    assert not checklist.kept["ticked"].get("a") and "Saving is turned off" in checklist.saving
     damaged.rename(tmp_path / "kept-for-later.sqlite3")  # as the message advises
     checklist.toggle("a", True)  # no kernel restart
-    assert checklist.checked == ["a"] and checklist.notice.value == "" and store.saving
+    assert checklist.checked == ["a"] and checklist.saving == "" and store.saving
     assert store.ticks("x") == {"a": True}

@@ -134,11 +134,9 @@ def test_a_full_disk_after_opening_shows_the_notice_and_what_was_really_saved(
     filler = _fill(small_disk)
     for item in ("b",):
         checklist.toggle(item, True)
-    assert checklist.checked == ["a"] and not checklist.boxes["b"].value  # not shown as kept
-    assert "The disk is full" in checklist.notice.value, checklist.notice.value
-    form.inputs[""].value = "5"
-    assert form.save() is False and "Not saved" in form.status.value
-    assert form.inputs[""].value == "5"  # still there, to save again
+    assert checklist.checked == ["a"] and not checklist.kept["ticked"].get("b")  # not kept
+    assert "The disk is full" in checklist.saving, checklist.saving
+    assert form.save({"": 5}) is False and "The disk is full" in form.status["problem"]
     assert isinstance(store.problem, StoreFullError)
     shown = dashboard(store)  # never a traceback, and the history is still shown
     assert "Saving is turned off" in shown.html and "The disk is full" in shown.html
@@ -146,7 +144,7 @@ def test_a_full_disk_after_opening_shows_the_notice_and_what_was_really_saved(
     assert len(store.export_data()["sessions"]) == 1  # and can still be backed up
     filler.unlink()  # space again: the next tick saves, with no restart
     checklist.toggle("b", True)
-    assert checklist.checked == ["a", "b"] and checklist.notice.value == ""
+    assert checklist.checked == ["a", "b"] and checklist.saving == ""
     assert store.saving and store.ticks("form") == {"a": True, "b": True}
 
 
@@ -157,11 +155,11 @@ def test_a_full_disk_is_said_plainly_even_where_no_small_disk_can_be_made(
     checklist = Checklist("form", ITEMS, title="Form", store=store)
     disk_full.fill()
     checklist.toggle("a", True)
-    assert not checklist.boxes["a"].value and "The disk is full" in checklist.notice.value
-    assert "saving starts again by itself" in checklist.notice.value
+    assert not checklist.kept["ticked"].get("a") and "The disk is full" in checklist.saving
+    assert "saving starts again by itself" in checklist.saving
     disk_full.free()  # space again
     checklist.toggle("a", True)
-    assert checklist.checked == ["a"] and checklist.notice.value == ""
+    assert checklist.checked == ["a"] and checklist.saving == ""
 
 
 def test_a_lock_held_by_another_program_is_waited_for_briefly_and_said(
@@ -173,10 +171,10 @@ def test_a_lock_held_by_another_program_is_waited_for_briefly_and_said(
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program keeps the write lock
     checklist.toggle("a", True)
-    assert not checklist.boxes["a"].value
+    assert not checklist.kept["ticked"].get("a")
     assert isinstance(store.problem, StoreLockedError)
-    assert "stayed locked for more than 0.2 seconds" in checklist.notice.value
-    assert "can still be read" in checklist.notice.value
+    assert "stayed locked for more than 0.2 seconds" in checklist.saving
+    assert "can still be read" in checklist.saving
     assert store.ticks("form") == {}  # reading waits for no lock
     holder.execute("ROLLBACK")  # it lets go
     holder.close()

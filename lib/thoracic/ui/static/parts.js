@@ -536,7 +536,8 @@ function drawEntries(model, el, t, send) {
       remove.addEventListener("click", () => {
         if (asking !== line) {
           asking = line;
-          remove.textContent = "Press again to delete it";
+          remove.textContent = "Yes, delete it";
+          say(status, `Delete ${line.text}? Press again to delete it.`);
           return;
         }
         asking = null;
