@@ -6,13 +6,18 @@ for anyone who runs the Node tests alone."""
 
 from __future__ import annotations
 
+import atexit
+import datetime as dt
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from thoracic.content import get_exercise
-from thoracic.progress import device_rules
+from thoracic.content import CLEARANCE_DAYS, RED_FLAGS, SELF_TESTS, get_exercise
+from thoracic.progress import ProgressStore, device_rules
 from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise
+from thoracic.ui import CLEARED_CHECKLIST, SAFETY_CHECKLIST, SelfTestForm, safety_state
 
 FOLDER = Path(__file__).resolve().parent
 
@@ -40,10 +45,76 @@ def timer_plans() -> dict[str, TimerPlan]:
                                 per_side=True, hold_seconds=10)}
 
 
+# What a learner might type in a self-test box: the front-end (parts.js) must take the
+# same decisions as SelfTest.parse on every one.
+TYPED = ("42", "4,5", " 12 ", "\t7\n", "", " ", "abc", "1e3", "1E1", "nan", "inf", "-3",
+         "-0", "+5", ".5", "5.", "0x10", "1_000", "\uff11\uff12", "\u0663", "1,2,3", "90", "90.5",
+         "90.0000001", "30", "30.5", "0", "12.", "\u00a012", "\x1c5", "45,5", "--5")
+
+
+def _scratch_store() -> ProgressStore:
+    """A store of its own in a fresh temporary folder (removed when the process ends)."""
+    folder = Path(tempfile.mkdtemp(prefix="thoracic-fixtures-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return ProgressStore(folder / "progress.sqlite3")
+
+
+def _self_test_cases() -> list[dict[str, Any]]:
+    cases = []
+    for test in SELF_TESTS:
+        config = SelfTestForm(test, _scratch_store()).config
+        for side in test.sides:
+            for raw in TYPED:
+                try:
+                    value: float | None = test.parse(raw, side)
+                except ValueError:
+                    value = None
+                cases.append({"config": config, "side": side, "raw": raw, "value": value})
+    return cases
+
+
+def _safety_cases() -> list[dict[str, Any]]:
+    """Ticks and "I have been checked" days, and what Python's safety_state makes of them."""
+    today = dt.date(2026, 12, 4)
+    flags = [flag.id for flag in RED_FLAGS[:3]]
+    cases = []
+    for age in (None, 0, 1, CLEARANCE_DAYS - 1, CLEARANCE_DAYS, CLEARANCE_DAYS + 1, 400):
+        for ticked in (flags[:1], flags):
+            store = _scratch_store()
+            for flag in ticked:
+                store.set_tick(SAFETY_CHECKLIST, flag, True)
+            checked_on = {}
+            if age is not None:
+                day = today - dt.timedelta(days=age)
+                checked_on[flags[0]] = day.isoformat()
+            state = safety_state(_Dated(store, checked_on), today)
+            cases.append({"kept": {"ticked": {flag: True for flag in ticked},
+                                   "checked_on": checked_on, "today": today.isoformat()},
+                          "open": [flag.id for flag in state.open_flags],
+                          "expired": sorted(state.expired)})
+    return cases
+
+
+class _Dated:
+    """A store whose "I have been checked" ticks carry the days given."""
+
+    def __init__(self, store: ProgressStore, days: dict[str, str]) -> None:
+        self.store, self.days = store, days
+
+    def ticks(self, checklist: str, *, day: str = "") -> dict[str, bool]:
+        return self.store.ticks(checklist, day=day)
+
+    def tick_times(self, checklist: str, *, day: str = "") -> dict[str, str]:
+        assert checklist == CLEARED_CHECKLIST
+        return {flag: f"{when}T08:00:00+00:00" for flag, when in self.days.items()}
+
+
 def node_fixtures() -> dict[str, Any]:
     """Each file's name and what it holds."""
     return {"plans.json": {name: plan.to_json() for name, plan in timer_plans().items()},
-            "device_rules.json": device_rules()}
+            "device_rules.json": device_rules(),
+            "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
+                                 "clearance_days": CLEARANCE_DAYS}}
 
 
 def fixture_text(content: Any) -> str:

@@ -113,35 +113,36 @@ def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
             assert referenced, f"{page}: {entry['model_name']} is never shown"
 
 
-def test_kernel_only_controls_are_replaced_by_notes(exported_site: Path) -> None:
+def test_every_interactive_part_is_one_front_end_with_its_config(exported_site: Path) -> None:
     for page, count in (("03-foam-roller-extension.html", 1), ("08-daily-routine.html", 2)):
         state = _widget_state((exported_site / page).read_text())
         buttons = [e["state"].get("description") for e in state.values()
                    if e["model_name"] == "ButtonModel"]
-        assert buttons == []  # no Save buttons that would do nothing
-        timers = [e["state"] for e in state.values() if e["model_name"] == "AnyModel"]
+        assert buttons == []  # no ipywidgets buttons that would need a kernel
+        timers = [e["state"] for e in state.values()
+                  if e["model_name"] == "AnyModel" and "plan" in e["state"]]
         assert len(timers) == count and timers[0]["plan"]["phases"]  # each timer, whole
         assert "export class TimerCore" in timers[0]["core"]
     start = (exported_site / "00-start-here.html").read_text()
     # With no script, the red flags still say what to do.
     assert "Call your local emergency number" in start
-    def parts(page: str) -> list[str]:
-        """The page's parts for the site's script: in its HTML, and in widgets (the
-        practice log sits in the timer's box)."""
-        html = (exported_site / page).read_text()
-        inside = [entry["state"]["value"] for entry in _widget_state(html).values()
-                  if entry["model_name"] == "HTMLModel"]
-        return [kind for kind, _ in offline_parts(html + "".join(inside))]
 
-    kinds = {page: parts(page) for page in (
-        "00-start-here.html", "03-foam-roller-extension.html", "08-daily-routine.html",
-        "09-mobilization-benefits.html", "12-my-progress.html")}
-    # The site's script draws these, and keeps what the learner does on the device.
-    assert kinds["00-start-here.html"][:2] == ["safety", "quiz"]
-    assert kinds["03-foam-roller-extension.html"] == ["banner", "checklist", "quiz", "practice"]
-    assert kinds["08-daily-routine.html"].count("practice") == 2
-    assert kinds["09-mobilization-benefits.html"].count("self-test") == 3
-    assert "dashboard" in kinds["12-my-progress.html"]
+    def parts(page: str) -> list[str]:
+        """The kinds of the page's parts, each drawn by parts.js from its saved state."""
+        state = _widget_state((exported_site / page).read_text())
+        found = [e["state"] for e in state.values()
+                 if e["model_name"] == "AnyModel" and "kind" in e["state"]]
+        for part in found:  # one front-end, nothing kept from the export's empty store
+            assert "export default { render }" in part["_esm"] and part["config"]
+        return sorted(part["kind"] for part in found)
+
+    assert parts("00-start-here.html") == ["quiz", "safety"]
+    assert parts("03-foam-roller-extension.html") == ["banner", "checklist", "quiz", "rating"]
+    assert parts("08-daily-routine.html").count("rating") == 2
+    assert parts("09-mobilization-benefits.html").count("self-test") == 3
+    assert "entries" in parts("12-my-progress.html")
+    assert "dashboard" in [kind for kind, _ in offline_parts(
+        (exported_site / "12-my-progress.html").read_text())]
 
 
 def test_every_page_loads_the_site_scripts_in_order(exported_site: Path) -> None:

@@ -57,7 +57,7 @@ from ._safety import (
     flags_by_urgency,
     get_red_flag,
 )
-from ._selftests import SELF_TESTS, SelfTest, get_self_test
+from ._selftests import RESULT_PATTERN, SELF_TESTS, SelfTest, get_self_test
 
 __all__ = [
     "BREATH_SECONDS",
@@ -69,6 +69,7 @@ __all__ = [
     "NEXT_DAY_ANSWERS",
     "NEXT_DAY_CHECK",
     "RED_FLAGS",
+    "RESULT_PATTERN",
     "SELF_TESTS",
     "SWITCH_SIDES_SECONDS",
     "URGENCIES",

@@ -7,10 +7,17 @@ use ``SelfTest.check``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["SELF_TESTS", "SelfTest", "get_self_test"]
+__all__ = ["RESULT_PATTERN", "SELF_TESTS", "SelfTest", "get_self_test"]
+
+# What a typed result may look like, with a comma read as a decimal point: plain digits
+# with at most one point and a sign ("42", "-3", "4.5", ".5"), spaces around allowed;
+# never "1e3", "nan" or digits of other scripts. The form in the browser uses this very
+# pattern, so the two cannot disagree.
+RESULT_PATTERN = r"[ \t\r\n]*[+-]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)[ \t\r\n]*"
 
 
 @dataclass(frozen=True)
@@ -43,14 +50,13 @@ class SelfTest:
 
     def parse(self, raw: str, side: str = "") -> float:
         """A typed result ("42", "4,5") as a checked number; ValueError says what to fix."""
-        text = raw.strip().replace(",", ".")
+        text = raw.replace(",", ".")
         where = f"{side.capitalize()} side" if side else "The result"
-        try:
-            value = float(text)
-        except ValueError:
+        if not re.fullmatch(RESULT_PATTERN, text):
+            text = text.strip(" \t\r\n")
             raise ValueError(f"{where}: '{text}' is not a number. Type a number from "
-                             f"{self.low:g} to {self.high:g}.") from None
-        return self.check(value, side)
+                             f"{self.low:g} to {self.high:g}.")
+        return self.check(float(text), side)
 
 
 # Home measurement is rougher than a clinic's: Johnson and colleagues (2012) found about

@@ -7,7 +7,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from ..base import Rendered, preview
-from ..content import SelfTest, get_self_test
+from ..content import RESULT_PATTERN, SelfTest, get_self_test
 from ..progress import Store
 from ._part import CoursePart
 
@@ -23,7 +23,8 @@ class SelfTestForm(CoursePart):
         self.test = test
         config = {"test": test.id, "name": test.name, "unit": test.unit,
                   "sides": list(test.sides), "labels": [test.label(s) for s in test.sides],
-                  "low": test.low, "high": test.high, "whole_numbers": test.whole_numbers}
+                  "low": test.low, "high": test.high, "whole_numbers": test.whole_numbers,
+                  "pattern": RESULT_PATTERN}
         super().__init__(store, kind="self-test", config=config, **kwargs)
 
     def preview(self) -> Rendered:

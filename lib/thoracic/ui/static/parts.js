@@ -144,7 +144,7 @@ function drawChecklist(model, el, t, send) {
 // -- the safety check and its banner -----------------------------------------------------
 
 /** Which ticked flags a clinician checked, still valid or too old, from what is kept. */
-function safetyState(config, kept) {
+export function safetyState(config, kept) {
   const ticked = config.flags.filter((flag) => (kept.ticked || {})[flag.id]);
   const today = Date.parse(`${kept.today}T00:00:00Z`);
   const cleared = new Map();
@@ -340,11 +340,12 @@ const format = (value) => String(Number(value.toPrecision(12)));
 export function readResult(config, raw, side) {
   const where = side ? `${side.charAt(0).toUpperCase()}${side.slice(1)} side` : "The result";
   const range = `${format(config.low)} to ${format(config.high)} ${config.unit}`;
-  const text = String(raw).trim().replace(",", ".");
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (Number.isNaN(value)) {
-    throw new Error(`${where}: "${text}" is not a number. Type a number from ${range}.`);
+  const text = String(raw).replaceAll(",", ".");
+  if (!new RegExp(`^(?:${config.pattern})$`).test(text)) {
+    const shown = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+    throw new Error(`${where}: "${shown}" is not a number. Type a number from ${range}.`);
   }
+  const value = Number(text);
   if (value < config.low || value > config.high) {
     throw new Error(`${where}: ${format(value)} is outside ${range}. Check the number and try again.`);
   }
