@@ -257,22 +257,6 @@ describe("self-tests", () => {
     assert.throws(() => store.recordSelfTest("toe-touch", 5), /'test' must be one of/);
     assert.deepEqual(plain(store.selfTests()).length, 1);
   });
-
-  test("typed results are read as Python's SelfTest.parse reads them", () => {
-    const {store} = make();
-    assert.equal(store.parseSelfTest("seated-rotation", " 4,5 ", "left"), 4.5);
-    assert.equal(store.parseSelfTest("seated-rotation", "1_0", "left"), 10);
-    assert.equal(store.parseSelfTest("seated-rotation", "٤٢", "left"), 42); // Arabic-Indic
-    assert.equal(store.parseSelfTest("neck-to-wall", "\u3000７.5\u00a0"), 7.5);
-    assert.throws(() => store.parseSelfTest("seated-rotation", "forty", "left"),
-      {message: "Left side: 'forty' is not a number. Type a number from 0 to 90."});
-    assert.throws(() => store.parseSelfTest("neck-to-wall", "1,2,3"),
-      {message: "The result: '1.2.3' is not a number. Type a number from 0 to 30."});
-    assert.throws(() => store.parseSelfTest("neck-to-wall", "nan"),
-      {message: "The result: nan is outside 0 to 30 cm. Check the number and try again."});
-    assert.throws(() => store.parseSelfTest("wall-angel", "2.5", "right"),
-      {message: "Right side: use a whole number (2.5 is not)."});
-  });
 });
 
 describe("quiz answers and the next-day check", () => {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from thoracic.content import CLEARANCE_DAYS, RED_FLAGS, SELF_TESTS, get_exercise
+from thoracic.practice import EntryFixer
 from thoracic.progress import ProgressStore, device_rules
 from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise
 from thoracic.ui import CLEARED_CHECKLIST, SAFETY_CHECKLIST, SelfTestForm, safety_state
@@ -109,11 +110,37 @@ class _Dated:
         return {flag: f"{when}T08:00:00+00:00" for flag, when in self.days.items()}
 
 
+def _entries_case() -> dict[str, Any]:
+    """A day's log as the JupyterLab host gives it to the front-end: a set of an exercise
+    stopped partway, an exercise of three sets, another of two, and a next-day answer."""
+    store = _scratch_store()
+    day = "2026-01-14"
+
+    def exercise(name: str, sets: int) -> list[str]:
+        made = [store.record_session("set", name, 30.0, sets=1, day=day) for _ in range(sets)]
+        return [*made, store.record_session("exercise", name, 40.0 * sets, sets=sets, day=day)]
+
+    stray = store.record_session("set", "Prone Y raise", 30.0, sets=1, day=day)
+    first = exercise("Prone Y raise", 3)
+    other = exercise("Child's pose", 2)
+    answer = store.record_next_day_check("worse", day=day)
+    fixer = EntryFixer(store)
+    # Ids and times as the store made them would change each run: name them in order.
+    names = {entry["id"]: f"e{n}" for n, entry in enumerate(fixer.kept["entries"])}
+    entries = [{**entry, "id": names[entry["id"]],
+                "recorded_at": f"2026-01-14T08:00:{n:02d}+00:00"}
+               for n, entry in enumerate(fixer.kept["entries"])]
+    lines = [[answer], [other[-1], *other[:-1]], [first[-1], *first[:-1]], [stray]]
+    return {"entries": entries, "words": fixer.config["next_day_words"],
+            "lines": [[names[made] for made in line] for line in lines]}
+
+
 def node_fixtures() -> dict[str, Any]:
     """Each file's name and what it holds."""
     return {"plans.json": {name: plan.to_json() for name, plan in timer_plans().items()},
             "device_rules.json": device_rules(),
             "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
+                                 "entries": _entries_case(),
                                  "clearance_days": CLEARANCE_DAYS}}
 
 

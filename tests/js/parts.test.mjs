@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 
-import {readResult, safetyState} from "../../lib/thoracic/ui/static/parts.js";
+import {describeEntry, entryLines, readResult, safetyState} from "../../lib/thoracic/ui/static/parts.js";
 
 const CASES = JSON.parse(readFileSync(new URL("./parts_cases.json", import.meta.url), "utf8"));
 
@@ -39,4 +39,30 @@ test("a clinician's check quiets a flag until it runs out, as safety_state says"
     assert.deepEqual(state.open.map((flag) => flag.id), open, JSON.stringify(kept));
     assert.deepEqual([...state.expired].sort(), expired, JSON.stringify(kept));
   }
+});
+
+test("an exercise and the sets logged on its way are one line, newest first", () => {
+  const {entries, words, lines} = CASES.entries;
+  const made = entryLines(entries, words);
+  assert.deepEqual(made.map((line) => line.ids), lines);
+  assert.equal(made[0].text, "2026-01-14 · next-day check · worse");
+  assert.match(made[1].text, /^2026-01-14 · exercise · Child's pose · 80 s · 2 sets, with the 2 sets logged on its way$/);
+  assert.match(made[3].text, /· not part of a finished exercise$/);
+});
+
+test("a stray set never joins a later exercise of another day or name", () => {
+  const set = (id, day, exercise, at) => ({record: "sessions", kind: "set", id, day, exercise,
+    sets: 1, duration_seconds: 30, recorded_at: at, rating: null, note: null, version: null});
+  const entries = [set("a", "2026-01-13", "X", "1"), set("b", "2026-01-14", "Y", "2"),
+    {...set("c", "2026-01-14", "X", "3"), kind: "exercise", sets: 2}];
+  assert.deepEqual(entryLines(entries, {}).map((line) => line.ids), [["c"], ["b"], ["a"]]);
+});
+
+test("an entry is worded from its fields, a long note cut at forty characters", () => {
+  const note = "n".repeat(45);
+  assert.equal(describeEntry({record: "sessions", day: "2026-01-14", kind: "exercise",
+    exercise: "Open book", duration_seconds: 90.5, sets: 1, version: "easier", rating: 3,
+    note}, {}), `2026-01-14 · exercise · Open book · 90.5 s · 1 set · easier · felt 3/10 · note: ${"n".repeat(40)}…`);
+  assert.equal(describeEntry({record: "self_tests", day: "2026-01-14", test: "neck-to-wall",
+    side: "", value: 4.5}, {}), "2026-01-14 · self-test · neck-to-wall: 4.5");
 });

@@ -9,6 +9,7 @@ import pytest
 from thoracic import ProgressStore, fix_entries
 from thoracic._cli import main
 from thoracic.practice import EntryFixer
+from thoracic.practice._entries import WINDOW
 from thoracic.progress import LearnerStore
 
 
@@ -18,24 +19,28 @@ def _history(store: ProgressStore) -> tuple[str, str]:
     return session, wrong
 
 
-def _lines(fixer: EntryFixer) -> list[list[str]]:
-    return [line["ids"] for line in fixer.kept["lines"]]
+def _ids(fixer: EntryFixer) -> list[str]:
+    return [entry["id"] for entry in fixer.kept["entries"]]
 
 
 def test_the_form_deletes_only_that_entry(store: ProgressStore) -> None:
     session, wrong = _history(store)
     fixer = fix_entries(store)
     assert isinstance(fixer, EntryFixer) and fixer.kind == "entries"
-    assert fixer.kept["lines"][0] == {  # newest first
-        "ids": [wrong], "text": "2026-01-15 · self-test · seated-rotation (left side): 88"}
-    assert _lines(fixer) == [[wrong], [session]]
+    # Every entry as the front-end groups and words it, oldest first, with its record.
+    assert fixer.kept["entries"][-1] == {
+        "id": wrong, "day": "2026-01-15", "test": "seated-rotation", "side": "left",
+        "value": 88.0, "recorded_at": store.self_tests()[0].recorded_at,
+        "record": "self_tests"}
+    assert _ids(fixer) == [session, wrong]
+    assert fixer.config["next_day_words"]["same"] and fixer.config["latest"] == 20
     # the page asks once more, then sends the line's ids
     assert fixer.handle({"do": "delete", "ids": [wrong]}) is True
     assert fixer.status == {"n": 1, "problem": ""}
     assert store.self_tests() == [] and [s.id for s in store.sessions()] == [session]
-    assert _lines(fixer) == [[session]]
-    with pytest.raises(KeyError, match="No entry 'no-such-id' among the latest"):
-        fixer.delete("no-such-id")
+    assert _ids(fixer) == [session]
+    assert fixer.delete(["no-such-id"]) is False
+    assert "no-such-id" in fixer.status["problem"] and _ids(fixer) == [session]
 
 
 def test_the_command_lists_ids_and_deletes_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -57,8 +62,9 @@ def test_a_next_day_answer_pressed_by_mistake_can_be_deleted(store: ProgressStor
     session, _ = _history(store)
     wrong = store.record_next_day_check("worse", day="2026-01-15")
     fixer = EntryFixer(store)
-    assert {"ids": [wrong], "text": "2026-01-15 · next-day check · worse"} in fixer.kept["lines"]
-    assert fixer.delete(wrong) is True
+    assert {"record": "next_day_checks", "answer": "worse"}.items() <= (
+        fixer.kept["entries"][-1].items())
+    assert fixer.delete([wrong]) is True
     assert store.next_day_checks() == [] and [s.id for s in store.sessions()] == [session]
 
 
@@ -132,43 +138,40 @@ def _exercise_with_sets(store: ProgressStore, name: str, sets: int, day: str) ->
     return [*made, store.record_session("exercise", name, 40.0 * sets, sets=sets, day=day)]
 
 
-def test_an_exercise_and_its_sets_are_one_line_and_go_together(store: ProgressStore) -> None:
-    """31 rows after one day was a list of sets; a learner thinks in exercises."""
+def test_an_exercise_and_its_sets_go_together_all_or_none(store: ProgressStore) -> None:
+    """Which sets go with an exercise is the front-end's to say (tests/js/parts.test.mjs,
+    on a history this store made); the host deletes what the line names, all or none."""
     stray = store.record_session("set", "Prone Y raise", 30.0, sets=1, day="2026-01-14")
     first = _exercise_with_sets(store, "Prone Y raise", 3, "2026-01-14")
-    other = _exercise_with_sets(store, "Child's pose", 2, "2026-01-14")
     fixer = EntryFixer(store)
-    assert [ids[0] for ids in _lines(fixer)] == [other[-1], first[-1], stray]
-    assert sorted(_lines(fixer)[1]) == sorted(first)  # the exercise with its three sets
-    lines = fixer.kept["lines"]
-    assert lines[1]["text"].endswith(", with the 3 sets logged on its way")
-    assert lines[2]["text"].endswith("· not part of a finished exercise")
-    # Only a whole line goes: the exercise alone, or one of its sets, is refused.
-    for part in ([first[-1]], first[:1], [*first, stray]):
-        assert fixer.handle({"do": "delete", "ids": part}) is False
-        assert "no longer in the list" in fixer.status["problem"]
-    assert len(store.sessions()) == 1 + 4 + 3
-    assert fixer.delete(first[-1]) is True
-    assert {s.id for s in store.sessions()} == {stray, *other}
-    assert [ids[0] for ids in _lines(fixer)] == [other[-1], stray]
+    assert _ids(fixer) == [stray, *first]
+    for bad in ([], "abc", [1], [*first, "gone"]):
+        assert fixer.handle({"do": "delete", "ids": bad}) is False
+        assert fixer.status["problem"]
+    assert len(store.sessions()) == 1 + 4
+    assert fixer.delete(first) is True
+    assert [s.id for s in store.sessions()] == [stray] and _ids(fixer) == [stray]
 
 
 def test_the_list_follows_what_is_saved_elsewhere_on_the_page(store: ProgressStore) -> None:
     fixer = EntryFixer(store)
-    assert fixer.kept == {"lines": []}
+    assert fixer.kept == {"entries": []}
     made = store.record_self_test("seated-rotation", 40.0, side="left", day="2026-01-15")
-    assert _lines(fixer) == [[made]]
-    # The page is asking about that line when a new entry is saved elsewhere: the line is
-    # still there, so the second press deletes it.
+    assert _ids(fixer) == [made]
     store.record_next_day_check("same", day="2026-01-15")
-    assert fixer.handle({"do": "delete", "ids": [made]}) is True
-    assert store.self_tests() == [] and len(fixer.kept["lines"]) == 1
+    assert fixer.delete([made]) is True
+    assert store.self_tests() == [] and len(fixer.kept["entries"]) == 1
     # A line deleted elsewhere (another notebook, the command) is not deleted twice.
-    [other] = _lines(fixer)
-    store.delete_entries(other)
-    assert fixer.kept == {"lines": []}
-    assert fixer.handle({"do": "delete", "ids": other}) is False
-    assert "no longer in the list" in fixer.status["problem"]
+    [other] = _ids(fixer)
+    store.delete_entries([other])
+    assert fixer.kept == {"entries": []}
+    assert fixer.delete([other]) is False and other in fixer.status["problem"]
+
+
+def test_the_front_end_gets_the_newest_entries_only(store: ProgressStore) -> None:
+    made = [store.record_self_test("seated-rotation", 40.0, side="left", day="2026-01-15")
+            for _ in range(WINDOW + 5)]
+    assert _ids(EntryFixer(store)) == made[-WINDOW:]
 
 
 def test_a_delete_the_store_refuses_is_reported_and_keeps_the_line(tmp_path: Path,
@@ -178,11 +181,11 @@ def test_a_delete_the_store_refuses_is_reported_and_keeps_the_line(tmp_path: Pat
     fixer = EntryFixer(store)
     before = fixer.kept
     disk_full.fill()
-    assert fixer.delete(wrong) is False
+    assert fixer.delete([wrong]) is False
     assert "The disk is full" in fixer.status["problem"] and fixer.saving
     assert fixer.kept == before
     disk_full.free()
-    assert fixer.delete(wrong) is True and store.self_tests() == []
+    assert fixer.delete([wrong]) is True and store.self_tests() == []
     assert fixer.saving == ""
 
 

@@ -1,14 +1,17 @@
-"""The site's "fix a wrong entry" list names entries in the words `thoracic progress --list`
-uses, and deleting one on the device works as deleting it from the store does."""
+"""Deleting a wrong entry on the device works as deleting it from the store does: the
+entries of one line (an exercise and its sets) go together, and an id that is not there
+deletes nothing. (The line's words and grouping are the front-end's: tests/js/parts.test.mjs.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from thoracic import ProgressStore
 from thoracic.authoring._sample import sample_history
-from thoracic.progress import describe_entry, device_rules
+from thoracic.progress import device_rules
 
 STATIC = Path(__file__).resolve().parents[2] / "lib" / "thoracic" / "site" / "static"
 # The schema's compiled validator first, as the pages load them.
@@ -29,29 +32,27 @@ const store = context.ThoracicDevice.createDeviceStore({storage, rules,
   now: () => new Date(Date.UTC(2026, 10, 30, 8)),
   random: (count) => Uint8Array.from({length: count}, () => (n++ * 37) % 256)});
 store.importFile(data);
-const records = store.records();
-const words = [...records.sessions, ...records.self_tests, ...records.next_day_checks]
-  .map((entry) => [entry.id, store.describeEntry(entry)]);
-const removed = store.describeEntry(store.deleteEntry(remove));
 let missing = null;
-try { store.deleteEntry(remove); } catch (error) { missing = error.message; }
-console.log(JSON.stringify({words, removed, left: store.sessions().length, missing}));
+try { store.deleteEntries([...remove, "not-there"]); } catch (error) { missing = error.message; }
+const before = store.sessions().length;
+const removed = store.deleteEntries(remove).map((entry) => entry.id);
+console.log(JSON.stringify({before, removed, ids: store.records().sessions.map((s) => s.id),
+                            missing}));
 """
 
 
-def test_entries_are_described_and_deleted_as_the_store_does(tmp_path: Path, run_node) -> None:
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_line_is_deleted_all_or_none_as_the_store_does(tmp_path: Path, run_node,
+                                                         count: int) -> None:
     store = ProgressStore(tmp_path / "progress.sqlite3")
     store.import_data(sample_history(dt.date(2026, 11, 30)))
-    session = store.sessions()[3]
-    store.rate_session(session.id, 4, "A long note that goes on past forty characters, for sure")
+    remove = [session.id for session in store.sessions()[:count]]
     data = store.export_data()
     source = "\n".join(path.read_text("utf-8") for path in DEVICE_SCRIPTS)
     result = run_node(_RUN, {"source": source, "rules": device_rules(), "data": data,
-                             "remove": session.id})
-    python = {entry.id: describe_entry(entry)
-              for entry in [*store.sessions(), *store.self_tests(), *store.next_day_checks()]}
-    assert dict(result["words"]) == python
-    assert result["removed"] == describe_entry(store.delete_entry(session.id))
-    assert result["left"] == len(store.sessions())
+                             "remove": remove})
     assert "There is no practice-log entry, self-test result or next-day check" in (
         result["missing"])
+    assert result["before"] == len(store.sessions())  # the refused delete kept them all
+    assert result["removed"] == [entry.id for entry in store.delete_entries(remove)]
+    assert result["ids"] == [session.id for session in store.sessions()]

@@ -109,7 +109,7 @@ def test_a_self_test_form_names_its_test_sides_and_limits(test) -> None:
 def test_fixing_a_wrong_entry_is_the_same_part_with_nothing_listed() -> None:
     shown = fix_entries()
     assert isinstance(shown, EntryFixer) and shown.kind == "entries"
-    assert shown.kept == {"lines": []}
+    assert shown.kept == {"entries": []}
     assert shown.config["nothing"] == "Nothing is kept yet."
 
 

@@ -157,7 +157,7 @@ def test_a_part_shows_what_another_part_saves_to_the_same_store(store: ProgressS
     screen, banner = SafetyScreen(store), RedFlagBanner(store)
     fixer, check = EntryFixer(store), NextDayForm(store)
     assert other.kept == {"ticked": {}} and banner.kept["ticked"] == {}
-    assert fixer.kept == {"lines": []}
+    assert fixer.kept == {"entries": []}
     assert check.kept == {"answer": None, "practised": False}  # not asked yet
 
     assert one.toggle("warm-up", True)
@@ -166,13 +166,13 @@ def test_a_part_shows_what_another_part_saves_to_the_same_store(store: ProgressS
     assert banner.kept["ticked"] == {"fever": True}
     assert self_test_form("neck-to-wall", store).save({"": 12.5})
     [result] = store.self_tests()
-    assert [line["ids"] for line in fixer.kept["lines"]] == [[result.id]]
+    assert [entry["id"] for entry in fixer.kept["entries"]] == [result.id]
     # a write straight to the store (a timer's log entry) shows too
     session = store.record_session("exercise", "Child's pose", 75.0, sets=2, day=YESTERDAY)
     assert check.kept == {"answer": None, "practised": True} and check.asking
-    assert [line["ids"][0] for line in fixer.kept["lines"]] == [result.id, session]
+    assert [entry["id"] for entry in fixer.kept["entries"]] == [session, result.id]
     assert check.choose("better")
     assert NextDayForm(store).answer == "better"
-    assert fixer.kept["lines"][0]["text"].endswith("next-day check · better")
+    assert fixer.kept["entries"][-1]["answer"] == "better"
     # the parts that only watched handled nothing, so they report nothing
     assert other.status == banner.status == fixer.status == {}

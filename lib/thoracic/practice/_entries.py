@@ -2,29 +2,49 @@
 left running, a next-day answer pressed by mistake), from the My progress notebook.
 
 The list shows entries as a learner thinks of them: an exercise with the sets logged on
-its way is one line, and deleting it removes them together. The command works entry by
+its way is one line, and deleting it removes them together (the front-end groups them,
+in JupyterLab and on the site alike). The command works entry by
 entry: ``thoracic progress --list`` and ``--delete ID``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from html import escape
 from typing import Any, ClassVar
 
 from ..base import Rendered, preview
-from ..progress import EntryGroup, Store, StoreError, every_entry, group_entries
+from ..content import NEXT_DAY_CHECK
+from ..progress import (
+    Entry,
+    NextDayCheck,
+    SelfTestResult,
+    Session,
+    Store,
+    StoreError,
+    describe_entry,
+    every_entry,
+)
 from ..ui import CoursePart
 
 __all__ = ["EntryFixer", "fix_entries"]
 
 LATEST = 20
-
-
+# How many of the newest entries the front-end gets to group: plenty for the sets of the
+# latest twenty lines (an exercise has at most MAX_SETS), and a small message.
+WINDOW = 200
 _TITLE = "Fix a wrong entry"
+_RECORD = {Session: "sessions", SelfTestResult: "self_tests", NextDayCheck: "next_day_checks"}
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    """An entry as the front-end groups and words it: its fields, and which record."""
+    return {**asdict(entry), "record": _RECORD[type(entry)]}
 
 
 class EntryFixer(CoursePart):
-    """The latest entries in a list; Delete asks once more before it removes one."""
+    """The latest entries, an exercise with the sets logged on its way as one line
+    (grouped and worded by the front-end); Delete asks once more before it removes one."""
 
     ACTIONS: ClassVar[Mapping[str, str]] = {"delete": "_delete"}
 
@@ -32,44 +52,36 @@ class EntryFixer(CoursePart):
         config = {"title": _TITLE,
                   "lead": "Your latest entries, newest first. Press Delete beside a wrong one, "
                           "then press again to be sure.",
-                  "nothing": "Nothing is kept yet."}
+                  "nothing": "Nothing is kept yet.", "latest": LATEST, "window": WINDOW,
+                  "next_day_words": {o.answer: o.word for o in NEXT_DAY_CHECK.answers}}
         super().__init__(store, kind="entries", config=config, **kwargs)
 
-    def entries(self) -> list[EntryGroup]:
-        """The latest lines, newest first: an exercise with its sets, or one entry."""
-        return group_entries(every_entry(self.store))[:LATEST]
+    def entries(self) -> list[Entry]:
+        """The newest entries the front-end groups, oldest first."""
+        return every_entry(self.store)[-WINDOW:]
 
     def read_kept(self) -> dict[str, Any]:
-        return {"lines": [{"ids": list(group.ids), "text": group.describe() + _with_sets(group)}
-                          for group in self.entries()]}
+        return {"entries": [entry_json(entry) for entry in self.entries()]}
 
-    def delete(self, entry_id: str) -> bool:
-        """Delete the line whose entry is ``entry_id`` (with its sets), as pressing its
-        Delete twice does; whether it was deleted."""
-        group = next((g for g in self.entries() if g.entry.id == entry_id), None)
-        if group is None:
-            raise KeyError(f"No entry {entry_id!r} among the latest.")
-        return self.handle({"do": "delete", "ids": list(group.ids)})
+    def delete(self, entry_ids: Sequence[str]) -> bool:
+        """Delete a line's entries (an exercise and its sets), all or none, as pressing its
+        Delete twice does; whether they were deleted."""
+        return self.handle({"do": "delete", "ids": list(entry_ids)})
 
     def _delete(self, message: Mapping[str, Any]) -> None:
-        ids = list(message["ids"])
-        if not any(list(group.ids) == ids for group in self.entries()):
-            raise ValueError("that line is no longer in the list")
-        self.store.delete_entries(ids)
+        ids = message["ids"]
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+            raise ValueError("a line to delete names its entries")
+        self.store.delete_entries(ids)  # all or none; names a missing one
 
     def preview(self) -> Rendered:
         try:
-            latest = self.entries()[:5]
+            latest = every_entry(self.store)[-5:][::-1]
         except StoreError:
             latest = []
-        items = "".join(f"<li>{escape(group.describe())}</li>" for group in latest)
+        items = "".join(f"<li>{escape(describe_entry(entry))}</li>" for entry in latest)
         return preview(_TITLE, "choose a wrong entry and delete it",
                        f"<p>Your latest entries:</p><ul>{items}</ul>" if items else "")
-
-
-def _with_sets(group: EntryGroup) -> str:
-    count = len(group.sets)
-    return f", with the {count} set{'s' if count > 1 else ''} logged on its way" if count else ""
 
 
 def fix_entries(store: Store | None = None) -> EntryFixer:

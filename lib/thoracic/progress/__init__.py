@@ -24,7 +24,7 @@ from ._errors import (
     StoreLocationError,
     StoreLockedError,
 )
-from ._groups import EntryGroup, every_entry, group_entries
+from ._groups import every_entry
 from ._location import data_dir, store_path
 from ._protocol import Store
 from ._records import (
@@ -61,7 +61,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "DamagedStoreError",
     "Entry",
-    "EntryGroup",
     "ForeignStoreError",
     "ImportFileError",
     "ImportReport",
@@ -85,7 +84,6 @@ __all__ = [
     "describe_entry",
     "device_rules",
     "every_entry",
-    "group_entries",
     "progress_file_schema",
     "progress_store",
     "read_progress_file",

@@ -15,7 +15,6 @@
  *                                import_data's merge                       (_store.py)
  *   - `describeImport`        <- ImportReport.describe                     (_transfer.py)
  *   - `summarisePractice`, `summariseNextDay` <- the same names            (_summary.py)
- *   - `parseSelfTest`, `checkSelfTest` <- SelfTest.parse and .check (content/_selftests.py)
  * Every name, limit and self-test comes from `rules`, the JSON of Python's
  * `thoracic.progress.device_rules()`; none is written out here. The tests in
  * tests/site/test_device_agrees_with_python.py hold the two together.
@@ -78,61 +77,6 @@
   const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
   /** Python's f"{n:,}" for a whole number. */
   const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
-  // -- numbers as Python writes them -------------------------------------------------------
-
-  /** The exact decimal value of a finite double > 0: its digits and the power of ten of
-   * the first one (every double is a finite decimal; BigInt gives all of it). */
-  function exactDecimal(x) {
-    const view = new DataView(new ArrayBuffer(8));
-    view.setFloat64(0, x);
-    const high = view.getUint32(0);
-    let exponent = (high >>> 20) & 0x7ff;
-    let mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(view.getUint32(4));
-    if (exponent === 0) exponent = 1;
-    else mantissa |= 1n << 52n;
-    exponent -= 1075; // x = mantissa * 2 ** exponent
-    if (exponent >= 0) {
-      const digits = (mantissa << BigInt(exponent)).toString();
-      return {digits, point: digits.length - 1};
-    }
-    const digits = (mantissa * 5n ** BigInt(-exponent)).toString(); // x = digits / 10 ** -exponent
-    return {digits, point: digits.length - 1 + exponent};
-  }
-
-  /** `digits` rounded to `places` significant digits, half to even (Python's rounding). */
-  function roundDigits({digits, point}, places) {
-    if (digits.length <= places) return {digits: digits.padEnd(places, "0"), point};
-    let kept = digits.slice(0, places);
-    const rest = digits.slice(places);
-    const tie = rest[0] === "5" && /^50*$/.test(rest);
-    const odd = Number(kept.at(-1)) % 2 === 1;
-    const up = rest[0] > "5" || (rest[0] === "5" && !tie) || (tie && odd);
-    if (!up) return {digits: kept, point};
-    kept = (BigInt(kept) + 1n).toString();
-    if (kept.length > places) return {digits: kept.slice(0, places), point: point + 1};
-    return {digits: kept, point};
-  }
-
-  const exponentText = (power) =>
-    (power < 0 ? "-" : "+") + String(Math.abs(power)).padStart(2, "0");
-
-  /** Python's f"{x:g}": six significant digits, no trailing zeros. */
-  function formatG(x) {
-    if (Number.isNaN(x)) return "nan";
-    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-    const sign = x < 0 ? "-" : "";
-    const {digits, point} = roundDigits(exactDecimal(Math.abs(x)), 6);
-    if (point >= -4 && point < 6) {
-      const whole = point >= 0 ? digits.slice(0, point + 1) : "0";
-      const fraction = point >= 0 ? digits.slice(point + 1) : "0".repeat(-point - 1) + digits;
-      const trimmed = fraction.replace(/0+$/, "");
-      return sign + whole + (trimmed ? "." + trimmed : "");
-    }
-    const tail = digits.slice(1).replace(/0+$/, "");
-    return `${sign}${digits[0]}${tail ? "." + tail : ""}e${exponentText(point)}`;
-  }
 
   const chooseFile = (rules) => "Choose the .json file of your progress that this site or " +
     `'thoracic progress --export' wrote, as it was saved. ${rules.nothing_imported}`;
@@ -231,20 +175,6 @@
 
   // -- checking a progress file: the published schema, then what a schema cannot say ------
 
-  const selfTestsById = (rules) => new Map(rules.self_tests.map((test) => [test.id, test]));
-
-  /** Python's SelfTest.check: the value if it is a possible result, else Error. */
-  function checkSelfTest(test, value, side = "") {
-    const where = side ? `${capitalize(side)} side` : "The result";
-    if (!Number.isFinite(value) || !(test.low <= value && value <= test.high)) {
-      throw new Error(`${where}: ${formatG(value)} is outside ${formatG(test.low)} to ` +
-        `${formatG(test.high)} ${test.unit}. Check the number and try again.`);
-    }
-    if (test.whole_numbers && value !== Math.trunc(value)) {
-      throw new Error(`${where}: use a whole number (${formatG(value)} is not).`);
-    }
-    return value;
-  }
 
   /** An import refused: the words, and the entry ([kind, index from 0]) and field at fault,
    * which Python's ImportFileError names too for the same file. */
@@ -499,27 +429,6 @@
   // The kinds of entry a learner may delete, as Python's delete_entry looks through them.
   const ENTRY_KINDS = Object.freeze(["sessions", "self_tests", "next_day_checks"]);
 
-  /** One line a learner recognises an entry by: Python's describe_entry, word for word. */
-  function describeEntry(entry, rules) {
-    if ("answer" in entry) {
-      const word = rules.next_day_words[entry.answer].toLowerCase();
-      return `${entry.day} · next-day check · ${word}`;
-    }
-    if ("test" in entry) {
-      const side = entry.side ? ` (${entry.side} side)` : "";
-      return `${entry.day} · self-test · ${entry.test}${side}: ${formatG(entry.value)}`;
-    }
-    const parts = [entry.day, entry.kind, entry.exercise, `${formatG(entry.duration_seconds)} s`];
-    if (entry.sets) parts.push(`${entry.sets} set${entry.sets > 1 ? "s" : ""}`);
-    if (entry.version && entry.version !== "standard") parts.push(entry.version);
-    if (entry.rating !== null && entry.rating !== undefined) parts.push(`felt ${entry.rating}/10`);
-    if (entry.note) {
-      const note = [...entry.note];
-      parts.push(`note: ${note.slice(0, 40).join("")}${note.length > 40 ? "…" : ""}`);
-    }
-    return parts.join(" · ");
-  }
-
   function summarisePractice(sessions, today) {
     today = dayOf(today);
     const minutes = new Map();
@@ -577,76 +486,6 @@
       worseInARow++;
     }
     return {firstDay, lastDay: today, answers, counts, worseInARow};
-  }
-
-  // -- a self-test result typed into the page -----------------------------------------------
-
-  function findSelfTest(rules, testId) {
-    const test = selfTestsById(rules).get(testId);
-    if (!test) {
-      const known = rules.self_tests.map((t) => t.id).join(", ");
-      throw new Error(`No self-test called ${valueWords(testId)}. Known self-tests: ${known}.`);
-    }
-    return test;
-  }
-
-  // Python's str.strip() whitespace, and float()'s grammar (after Unicode digits become
-  // ASCII ones), for parseSelfTest.
-  const PYTHON_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003" +
-    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
-  const DIGITS = String.raw`\d(?:_?\d)*`; // underscores only between digits
-  const FLOAT_TEXT = new RegExp(
-    String.raw`^[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})` +
-    String.raw`(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)$`, "i");
-  const DECIMAL_DIGIT = /^\p{Nd}$/u;
-
-  function pythonStrip(text) {
-    let start = 0;
-    let end = text.length;
-    while (start < end && PYTHON_SPACE.includes(text[start])) start++;
-    while (end > start && PYTHON_SPACE.includes(text[end - 1])) end--;
-    return text.slice(start, end);
-  }
-
-  /** A Unicode decimal digit's value: decimal digits come in runs of ten, 0 to 9. */
-  function digitValue(ch) {
-    let code = ch.codePointAt(0);
-    let count = 0;
-    while (DECIMAL_DIGIT.test(String.fromCodePoint(code - 1))) {
-      code--;
-      count++;
-    }
-    return count % 10;
-  }
-
-  /** Python's float(text), or NaN with `ok` false if Python would refuse it. */
-  function pythonFloat(text) {
-    let ascii = "";
-    for (const ch of text) {
-      if (ch.codePointAt(0) < 0x7f) ascii += ch;
-      else if (DECIMAL_DIGIT.test(ch)) ascii += String(digitValue(ch));
-      else return {ok: false, value: NaN};
-    }
-    if (!FLOAT_TEXT.test(ascii)) return {ok: false, value: NaN};
-    const plain = ascii.replace(/_/g, "").toLowerCase();
-    const sign = plain.startsWith("-") ? -1 : 1;
-    const body = plain.replace(/^[+-]/, "");
-    if (body === "nan") return {ok: true, value: NaN};
-    if (body.startsWith("inf")) return {ok: true, value: sign * Infinity};
-    return {ok: true, value: Number(plain)};
-  }
-
-  /** Python's SelfTest.parse: a typed result ("42", "4,5") as a checked number. */
-  function parseSelfTest(rules, testId, raw, side = "") {
-    const test = findSelfTest(rules, testId);
-    const text = pythonStrip(String(raw)).replace(/,/g, ".");
-    const where = side ? `${capitalize(side)} side` : "The result";
-    const {ok, value} = pythonFloat(text);
-    if (!ok) {
-      throw new Error(`${where}: '${text}' is not a number. Type a number from ` +
-        `${formatG(test.low)} to ${formatG(test.high)}.`);
-    }
-    return checkSelfTest(test, value, side);
   }
 
   // -- the store ---------------------------------------------------------------------------
@@ -973,16 +812,22 @@
       });
     }
 
-    /** Remove one practice-log entry, self-test result or next-day check by its id, as
-     * Python's delete_entry does; returns what was removed. */
-    function deleteEntry(id) {
+    /** Remove entries (an exercise and its sets) by their ids, all or none, as Python's
+     * delete_entries does; returns what was removed. */
+    function deleteEntries(ids) {
       return update("Deleting that entry", (records) => {
-        for (const kind of ENTRY_KINDS) {
+        const found = ids.map((id) => {
+          const kind = ENTRY_KINDS.find((k) => records[k].some((entry) => entry.id === id));
+          if (!kind) {
+            throw new Error("There is no practice-log entry, self-test result or next-day " +
+              `check with id ${valueWords(id)}. It may have been deleted already.`);
+          }
+          return [kind, id];
+        });
+        return found.map(([kind, id]) => {
           const at = records[kind].findIndex((entry) => entry.id === id);
-          if (at >= 0) return records[kind].splice(at, 1)[0];
-        }
-        throw new Error("There is no practice-log entry, self-test result or next-day check " +
-          `with id ${valueWords(id)}. It may have been deleted already.`);
+          return at >= 0 ? records[kind].splice(at, 1)[0] : null;
+        }).filter(Boolean);
       });
     }
 
@@ -1066,13 +911,11 @@
       sessions: () => listOf("sessions"),
       recordSelfTest,
       selfTests: () => listOf("self_tests"),
-      parseSelfTest: (testId, raw, side = "") => parseSelfTest(rules, testId, raw, side),
       recordQuizAnswer,
       quizAnswers: () => listOf("quiz_answers"),
       recordNextDayCheck,
       nextDayChecks: () => listOf("next_day_checks"),
-      deleteEntry,
-      describeEntry: (entry) => describeEntry(entry, rules),
+      deleteEntries,
       exportFile,
       importFile,
       describeImport: (report) => describeImport(report, rules),
@@ -1092,11 +935,7 @@
     parseProgressText,
     readProgressBytes,
     describeImport,
-    describeEntry,
     summarisePractice,
     summariseNextDay,
-    parseSelfTest,
-    checkSelfTest,
-    formatG,
   });
 })(globalThis);

@@ -59,14 +59,12 @@
     entries: {
       kept(config, store) {
         const records = store.records();
-        const latest = [...records.sessions, ...records.self_tests, ...records.next_day_checks]
-          .sort((a, b) => (a.day + a.recorded_at < b.day + b.recorded_at ? -1 : 1))
-          .slice(-20).reverse();
-        return { lines: latest.map((entry) => ({ ids: [entry.id], text: store.describeEntry(entry) })) };
+        const entries = ["sessions", "self_tests", "next_day_checks"].flatMap((record) =>
+          records[record].map((entry) => ({ ...entry, record })));
+        return { entries: entries.sort((a, b) => (a.day + a.recorded_at < b.day + b.recorded_at ? -1 : 1))
+          .slice(-config.window) };
       },
-      delete: (m, config, store) => {
-        for (const id of m.ids) store.deleteEntry(id);
-      },
+      delete: (m, config, store) => store.deleteEntries(m.ids),
     },
   };
 

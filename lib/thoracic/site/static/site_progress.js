@@ -220,44 +220,6 @@
     part.append(box);
   }
 
-  /** The latest entries, each with Delete; the first press asks, the second deletes. */
-  Site.parts.entries = (part, config, store) => {
-    const { element, button, say, keep } = Site;
-    part.append(element("h3", "", "Fix a wrong entry"));
-    const list = element("ul", "thoracic-entries");
-    const status = element("p", "thoracic-status");
-    const draw = () => {
-      list.replaceChildren();
-      const records = store.records();
-      const latest = [...records.sessions, ...records.self_tests, ...records.next_day_checks]
-        .sort((a, b) => (a.day + a.recorded_at < b.day + b.recorded_at ? -1 : 1))
-        .slice(-config.latest).reverse();
-      if (!latest.length) list.append(element("li", "", "Nothing kept on this device yet."));
-      for (const entry of latest) {
-        const row = element("li");
-        const words = store.describeEntry(entry);
-        const remove = button("Delete");
-        remove.setAttribute("aria-label", `Delete ${words}`);
-        remove.addEventListener("click", () => {
-          if (remove.dataset.armed !== "yes") {
-            remove.dataset.armed = "yes";
-            remove.textContent = "Yes, delete it";
-            say(status, `Delete ${words}? Press again to delete it.`);
-            return;
-          }
-          if (keep(() => store.deleteEntry(entry.id), status)) {
-            say(status, `✓ Deleted: ${words}.`);
-            draw();
-          }
-        });
-        row.append(element("span", "", `${words} `), remove);
-        list.append(row);
-      }
-    };
-    draw();
-    part.append(list, status);
-  };
-
   Site.parts.dashboard = (part, config, store) => {
     const view = Site.element("div", "thoracic-dashboard");
     part.append(view);

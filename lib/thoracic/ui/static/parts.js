@@ -518,6 +518,63 @@ function drawRating(model, el, t, send) {
 
 // -- fix a wrong entry ------------------------------------------------------------------
 
+const byTime = (a, b) => (a.day === b.day ? (a.recorded_at < b.recorded_at ? -1 : a.recorded_at > b.recorded_at ? 1 : 0)
+  : a.day < b.day ? -1 : 1);
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The line a learner recognises an entry by: day, what, how much, how it felt. */
+export function describeEntry(entry, words) {
+  if (entry.record === "next_day_checks") {
+    return `${entry.day} · next-day check · ${words[entry.answer].toLowerCase()}`;
+  }
+  if (entry.record === "self_tests") {
+    const side = entry.side ? ` (${entry.side} side)` : "";
+    return `${entry.day} · self-test · ${entry.test}${side}: ${format(entry.value)}`;
+  }
+  const parts = [entry.day, entry.kind, entry.exercise, `${format(entry.duration_seconds)} s`];
+  if (entry.sets) parts.push(plural(entry.sets, "set"));
+  if (entry.version && entry.version !== "standard") parts.push(entry.version);
+  if (entry.rating !== null && entry.rating !== undefined) parts.push(`felt ${entry.rating}/10`);
+  if (entry.note) {
+    const note = [...entry.note];
+    parts.push(`note: ${note.slice(0, 40).join("")}${note.length > 40 ? "…" : ""}`);
+  }
+  return parts.join(" · ");
+}
+
+/**
+ * Entries as a learner thinks of them, newest first: an exercise together with the sets
+ * its timer logged on the way, and every other entry alone. The store keeps no link from
+ * a set to its exercise; the timer's order gives it: an exercise of n sets is logged
+ * right after its n-th set, on the same day and for the same exercise, so its sets are
+ * the latest n such sets not claimed before it. Sets of an exercise never finished stay
+ * lines of their own. Each line: the ids deleting it removes (its own first) and words.
+ */
+export function entryLines(entries, words) {
+  const ordered = [...entries].sort(byTime);
+  const claimed = new Set();
+  const setsOf = new Map();
+  const isSet = (entry) => entry.record === "sessions" && entry.kind === "set";
+  ordered.forEach((entry, position) => {
+    if (!(entry.record === "sessions" && entry.kind === "exercise" && entry.sets)) return;
+    const mine = [];
+    for (let i = position - 1; i >= 0 && mine.length < entry.sets; i -= 1) {
+      const earlier = ordered[i];
+      if (isSet(earlier) && !claimed.has(earlier.id) && earlier.day === entry.day &&
+          earlier.exercise === entry.exercise) mine.push(earlier);
+    }
+    for (const part of mine) claimed.add(part.id);
+    setsOf.set(entry.id, mine.reverse());
+  });
+  return ordered.filter((entry) => !claimed.has(entry.id)).reverse().map((entry) => {
+    const sets = setsOf.get(entry.id) || [];
+    let text = describeEntry(entry, words);
+    if (isSet(entry)) text += " · not part of a finished exercise";
+    if (sets.length) text += `, with the ${plural(sets.length, "set")} logged on its way`;
+    return { ids: [entry.id, ...sets.map((part) => part.id)], text };
+  });
+}
+
 function drawEntries(model, el, t, send) {
   const config = model.get("config");
   const list = t.element("ul", "thoracic-entries");
@@ -527,7 +584,8 @@ function drawEntries(model, el, t, send) {
     savingNotice(model, t));
   const show = () => {
     if (asking) return; // never redrawn while it asks "Press again to delete it"
-    const lines = model.get("kept").lines || [];
+    const lines = entryLines(model.get("kept").entries || [], config.next_day_words)
+      .slice(0, config.latest);
     list.replaceChildren();
     if (!lines.length) list.append(t.element("li", "", config.nothing));
     for (const line of lines) {
