@@ -1,0 +1,110 @@
+"""Each interactive part is one front-end: the same journey, with the same clicks and the
+same words, in JupyterLab (where Python keeps what the learner does) and on the exported
+site from file:// (where the device does). Safety check and its banner, a knowledge check,
+a form checklist, a self-test form, "fix a wrong entry" and the next-day check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from thoracic.content import get_red_flag
+
+from .lab import code_cells, notebook, open_notebook, restart_and_run_all
+
+pytestmark = pytest.mark.browser
+
+Open = Callable[[str], object]  # a notebook's stem -> the locator of its content
+
+
+def part(panel, kind: str, has_text: str | None = None):
+    found = panel.locator(f'[data-thoracic="{kind}"]')
+    return (found.filter(has_text=has_text) if has_text else found).first
+
+
+def journey(open_page: Open, artifacts: Path, place: str) -> None:
+    tearing = get_red_flag("tearing-pain")
+    cleared = f"I have been checked for this and told I can exercise: {tearing.text}"
+
+    panel = open_page("00-start-here")
+    safety = part(panel, "safety")
+    safety.get_by_label(tearing.text, exact=True).check()
+    message = safety.locator(".thoracic-message")
+    message.get_by_text("Emergency: call for help now.").wait_for()
+    assert message.get_attribute("role") == "alert"
+    # The advice also sits under the group of the ticked flag, where the learner looks.
+    assert safety.locator(".thoracic-group-note.thoracic-alert").count() == 1
+    safety.get_by_label(cleared, exact=True).check()
+    message.get_by_text("checked every sign you ticked").wait_for()
+    quiz = part(panel, "quiz").locator("fieldset").first
+    quiz.get_by_role("button", name="Check my answer").click()
+    quiz.get_by_text("Pick an answer first.").wait_for()
+    quiz.locator("label").first.click()
+    quiz.get_by_role("button", name="Check my answer").click()
+    quiz.locator(".thoracic-feedback").filter(has_text="✓").or_(
+        quiz.locator(".thoracic-feedback").filter(has_text="✗")).wait_for()
+    safety.screenshot(path=str(artifacts / f"parts-safety-{place}.png"))
+
+    panel = open_page("03-foam-roller-extension")
+    part(panel, "banner").get_by_text("checked every sign you ticked").wait_for()
+
+    panel = open_page("04-childs-pose")
+    form = part(panel, "checklist", "Form check")
+    form.locator("input").first.check()
+    form.get_by_text("1 of").wait_for()
+    assert form.locator("input").first.is_checked()
+
+    panel = open_page("09-mobilization-benefits")
+    rotation = part(panel, "self-test", "Record your seated rotation")
+    boxes = rotation.locator("input")
+    boxes.nth(0).fill("forty")
+    boxes.nth(1).fill("45,5")
+    rotation.get_by_role("button").click()
+    rotation.get_by_role("alert").get_by_text('Left side: "forty" is not a number').wait_for()
+    boxes.nth(0).fill("41")
+    rotation.get_by_role("button").click()
+    rotation.get_by_text("✓ Saved: left 41, right 45.5 degrees.").wait_for()
+    assert boxes.nth(0).input_value() == ""
+
+    panel = open_page("12-my-progress")
+    part(panel, "next-day").get_by_text("The next-day check").wait_for()
+    fixer = part(panel, "entries")
+    wrong = fixer.locator("li").filter(has_text="seated-rotation (left side): 41").first
+    wrong.get_by_role("button").click()
+    wrong.get_by_role("button").get_by_text("Yes, delete it").wait_for()
+    wrong.get_by_role("button").click()
+    fixer.get_by_text("✓ Deleted: ").wait_for()
+    assert fixer.locator("li").filter(has_text="seated-rotation (left side): 41").count() == 0
+    fixer.screenshot(path=str(artifacts / f"parts-entries-{place}.png"))
+
+    # Leave the safety check as it was found (JupyterLab's progress is shared by a session).
+    safety = part(open_page("00-start-here"), "safety")
+    safety.get_by_label(tearing.text, exact=True).uncheck()
+    safety.locator(".thoracic-message").get_by_text("Nothing ticked").wait_for()
+
+
+def test_on_the_site(exported_site: Path, offline_page, artifacts: Path) -> None:
+    page = offline_page
+
+    def open_page(stem: str):
+        page.goto((exported_site / f"{stem}.html").as_uri())
+        page.locator(".thoracic-live").first.wait_for(state="attached")
+        return page.locator("main")
+
+    journey(open_page, artifacts, "site")
+    assert page.problems == []
+
+
+def test_in_jupyterlab(lab_page, jupyterlab, artifacts: Path) -> None:
+    page, lab = lab_page, jupyterlab
+
+    def open_page(stem: str):
+        name = f"{stem}.ipynb"
+        open_notebook(page, lab, name)
+        restart_and_run_all(page, code_cells(lab, name))
+        return notebook(page)
+
+    journey(open_page, artifacts, "lab")
+    assert page.problems == []
