@@ -55,3 +55,15 @@ test("off with no listener named removes them all", () => {
   model.set("a", 3);
   assert.equal(calls, 0);
 });
+
+test("a module kept once for the site takes the place of its reference", () => {
+  const context = {ThoracicModules: {"parts.js": "export default {}"}};
+  context.globalThis = context;
+  vm.runInNewContext(SOURCE, context);
+  const state = context.ThoracicWidgets.withModules(
+    {_esm: "thoracic-module:parts.js", kind: "quiz", n: 3, missing: "thoracic-module:gone.js"});
+  assert.equal(state._esm, "export default {}");
+  assert.equal(state.kind, "quiz");
+  assert.equal(state.n, 3);
+  assert.equal(state.missing, undefined); // the part then says it could not start
+});

@@ -122,7 +122,7 @@ def test_every_interactive_part_is_one_front_end_with_its_config(exported_site: 
         timers = [e["state"] for e in state.values()
                   if e["model_name"] == "AnyModel" and "plan" in e["state"]]
         assert len(timers) == count and timers[0]["plan"]["phases"]  # each timer, whole
-        assert "export class TimerCore" in timers[0]["core"]
+        assert timers[0]["core"] == "thoracic-module:timer_core.js"
     start = (exported_site / "00-start-here.html").read_text()
     # With no script, the red flags still say what to do.
     assert "Call your local emergency number" in start
@@ -132,8 +132,8 @@ def test_every_interactive_part_is_one_front_end_with_its_config(exported_site: 
         state = _widget_state((exported_site / page).read_text())
         found = [e["state"] for e in state.values()
                  if e["model_name"] == "AnyModel" and "kind" in e["state"]]
-        for part in found:  # one front-end, nothing kept from the export's empty store
-            assert "export default { render }" in part["_esm"] and part["config"]
+        for part in found:  # one front-end, kept once for the site, and its config
+            assert part["_esm"] == "thoracic-module:parts.js" and part["config"]
         return sorted(part["kind"] for part in found)
 
     assert parts("00-start-here.html") == ["quiz", "safety"]
@@ -143,6 +143,15 @@ def test_every_interactive_part_is_one_front_end_with_its_config(exported_site: 
     assert "entries" in parts("12-my-progress.html")
     assert "dashboard" in [kind for kind, _ in offline_parts(
         (exported_site / "12-my-progress.html").read_text())]
+
+
+def test_each_front_end_module_is_in_the_site_once(exported_site: Path) -> None:
+    modules = (exported_site / "_static" / "thoracic-modules.js").read_text()
+    for name in ("parts.js", "timer.js", "timer_core.js"):
+        assert f'"{name}": ' in modules
+    source = "export class TimerCore"
+    assert modules.count(source) == 1
+    assert not any(source in (exported_site / page).read_text() for page in PAGES)
 
 
 def test_every_page_loads_the_site_scripts_in_order(exported_site: Path) -> None:

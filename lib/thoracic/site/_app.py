@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..base import ACCENT, PALETTE
 from ..progress import device_rules
+from ._modules import modules_script
 
 __all__ = ["APP_NAME", "ICON_SIZES", "SITE_SCRIPTS", "THEME_COLOUR", "site_script",
            "write_app_files"]
@@ -21,11 +22,11 @@ APP_NAME = "Upper Back Relief"
 THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
 # Loaded by every page, in this order: the progress file's validator (the schema compiled
-# by ajv), the device store, the rules it keeps to (from the
-# progress store's own limits), the page's boot script, the parts it brings to life, and
-# what draws the page's widgets (the timer), whose parts the boot script then finds.
+# by ajv), the device store, the rules it keeps to (from the progress store's own limits),
+# the page's boot script, the hosts of the course's parts, the My progress page, the
+# front-end modules the widgets run (one copy for the site), and what draws the widgets.
 SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "thoracic-rules.js", "site.js",
-                "site_parts.js", "site_progress.js", "site_widgets.js")
+                "site_parts.js", "site_progress.js", "thoracic-modules.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:
@@ -35,6 +36,8 @@ def _static(name: str) -> str:
 def site_script(name: str) -> str:
     """The text of one of the site's scripts; the rules one is made from the progress
     store's own limits."""
+    if name == "thoracic-modules.js":
+        return modules_script()
     if name == "thoracic-rules.js":
         rules = json.dumps(device_rules(), sort_keys=True, ensure_ascii=False)
         return ("// The rules the device store keeps to, from the course's progress store.\n"

@@ -32,6 +32,7 @@ from ..progress import SCHEMA_FILENAME, schema_text
 from ..ui import PARTS_STYLESHEET
 from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
 from ._execute import execute_notebook
+from ._modules import share_modules
 from ._sheet import SHEET_PAGE, site_sheet
 from ._stylesheet import trim_stylesheet
 
@@ -64,7 +65,8 @@ class ExportReport:
 
 def prune_widget_state(nb: nbformat.NotebookNode) -> None:
     """Keep only the widgets that outputs display, what they contain, and links between
-    them; closed or never-shown widgets would only make pages heavier."""
+    them; closed or never-shown widgets would only make pages heavier. Front-end modules
+    become references to the site's one copy of each."""
     state = nb.metadata.get("widgets", {}).get(_STATE_MIME, {}).get("state")
     if not state:
         return
@@ -84,8 +86,9 @@ def prune_widget_state(nb: nbformat.NotebookNode) -> None:
         if not pending:  # links are kept when everything they join is kept
             pending.extend(link for link, ends in links.items()
                            if link not in keep and ends and set(ends) <= keep)
-    nb.metadata["widgets"][_STATE_MIME]["state"] = {
-        model_id: entry for model_id, entry in state.items() if model_id in keep}
+    kept = {model_id: entry for model_id, entry in state.items() if model_id in keep}
+    share_modules(kept)
+    nb.metadata["widgets"][_STATE_MIME]["state"] = kept
     if not keep:
         del nb.metadata["widgets"]
 

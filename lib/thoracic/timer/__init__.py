@@ -10,7 +10,7 @@ package joins a timer to the practice log.
 May import: ``thoracic.base``, ``thoracic.content``.
 """
 
-from ._coach import PHASE_LOOKS, CoachTimer, LogEntry, PhaseEnd, with_get_ready
+from ._coach import PHASE_LOOKS, TIMER_CORE, CoachTimer, LogEntry, PhaseEnd, with_get_ready
 from ._format import format_seconds
 from ._plan import (
     GET_READY_SECONDS,
@@ -33,6 +33,7 @@ from ._schedule import schedule_table
 __all__ = [
     "GET_READY_SECONDS",
     "PHASE_LOOKS",
+    "TIMER_CORE",
     "ROUTINE_CHANGEOVER_SECONDS",
     "CoachTimer",
     "LogEntry",

@@ -33,9 +33,11 @@ from ._format import format_seconds
 from ._plan import GET_READY_SECONDS, Phase, TimerPlan
 from ._schedule import schedule_table
 
-__all__ = ["PHASE_LOOKS", "CoachTimer", "LogEntry", "PhaseEnd", "with_get_ready"]
+__all__ = ["PHASE_LOOKS", "TIMER_CORE", "CoachTimer", "LogEntry", "PhaseEnd", "with_get_ready"]
 
 _STATIC = Path(__file__).parent / "static"
+# The pure state machine the timer's module imports, handed over as a trait.
+TIMER_CORE = _STATIC / "timer_core.js"
 _log = logging.getLogger(__name__)
 
 # Colour, symbol and word for each kind of phase. Colour-blind-safe colours; the symbol
@@ -162,7 +164,7 @@ class CoachTimer(Previewed, anywidget.AnyWidget):
              "says": (version_notes or {}).get(key, "")}
             for key, other in self._plans.items()] if len(self._plans) > 1 else [])
         super().__init__(looks={kind: list(look) for kind, look in PHASE_LOOKS.items()},
-                         core=(_STATIC / "timer_core.js").read_text("utf-8"), **kwargs)
+                         core=TIMER_CORE.read_text("utf-8"), **kwargs)
         self._replan()
         self.on_msg(lambda _widget, content, _buffers: self.handle_event(content))
 

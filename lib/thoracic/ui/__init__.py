@@ -3,8 +3,9 @@ list, the discomfort scale, the course map, the routine table, saved checklists 
 them the switch that shares two figures with a teacher), the safety screen, knowledge
 checks, self-test forms, the glossary, and the notices about saving.
 
-Owns every widget that reads or writes the store through the ``Store`` interface, and
-the small CSS those widgets carry.
+Owns every widget that reads or writes the store through the ``Store`` interface: the
+interactive parts are ``CoursePart`` widgets whose one front-end, ``static/parts.js``
+(with ``static/parts.css``), runs the same in JupyterLab and on the offline site.
 
 May import: ``thoracic.base``, ``thoracic.content``, ``thoracic.figures``,
 ``thoracic.timer``, ``thoracic.progress``.

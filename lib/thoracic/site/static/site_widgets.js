@@ -14,6 +14,16 @@
   const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   const REFERENCE = "IPY_MODEL_";
+  // A front-end module the export keeps once for the site (thoracic-modules.js).
+  const MODULE = "thoracic-module:";
+
+  /** The saved state with each module reference replaced by the module's text. */
+  function withModules(state) {
+    const modules = root.ThoracicModules || {};
+    return Object.fromEntries(Object.entries(state).map(([key, value]) =>
+      [key, typeof value === "string" && value.startsWith(MODULE)
+        ? modules[value.slice(MODULE.length)] : value]));
+  }
 
   /** anywidget's model contract over saved state: get, set, on/off, save_changes, send.
    *  There is no kernel, so saving and sending keep everything on the page. */
@@ -78,7 +88,7 @@
     const model = models[id];
     const el = root.document.createElement("div");
     if (!model) return el;
-    const state = model.state || {};
+    const state = withModules(model.state || {});
     el.classList.add(...(state._dom_classes || []));
     if (model.model_module === "anywidget") {
       started.push(anywidget(state, el).catch((error) => {
@@ -112,7 +122,7 @@
     return Promise.all(started);
   }
 
-  root.ThoracicWidgets = { pageModel, drawWidgets };
+  root.ThoracicWidgets = { pageModel, drawWidgets, withModules };
   if (root.document) {
     const start = () => drawWidgets(root.document);
     if (root.document.readyState === "loading") {

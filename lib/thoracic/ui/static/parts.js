@@ -397,44 +397,21 @@ function drawSelfTest(model, el, t, send) {
 function drawNextDay(model, el, t, send) {
   const config = model.get("config");
   const body = t.element("div");
-  el.append(t.element("h3", "", config.title), body, savingNotice(model, t));
-  let asked = null;
-  const show = () => {
-    const kept = model.get("kept");
-    const asking = Boolean(kept.practised || kept.answer);
-    if (asking === asked) return update();
-    asked = asking;
-    body.replaceChildren();
-    if (!asking) {
-      say(body.appendChild(t.element("p")), config.not_yet);
-      return undefined;
-    }
-    body.append(t.element("p", "", config.question), buttons, advice, status);
-    return update();
-  };
   const buttons = t.element("div", "thoracic-choices");
   const advice = t.element("p", "thoracic-advice");
   const status = t.element("p", "thoracic-status");
+  el.append(t.element("h3", "", config.title), body, savingNotice(model, t));
   const showAdvice = (answer) => {
     const option = config.answers.find((a) => a.answer === answer);
-    if (!option) {
-      advice.replaceChildren();
-      return;
-    }
-    advice.replaceChildren(t.element("strong", "", `${option.symbol} ${option.word}:`), ` ${option.advice}`);
+    advice.replaceChildren();
+    if (!option) return;
+    advice.append(t.element("strong", "", `${option.symbol} ${option.word}:`), ` ${option.advice}`);
     advice.style.borderLeft = `6px solid ${option.colour}`;
-  };
-  const update = () => {
-    const answer = model.get("kept").answer || null;
-    for (const node of buttons.children) node.setAttribute("aria-pressed", String(node.value === answer));
-    showAdvice(answer);
-    if (answer && !status.textContent) say(status, "✓ Saved for today. You can change it.");
   };
   for (const option of config.answers) {
     const choice = t.button(option.word);
     choice.value = option.answer;
     choice.title = `Save ${option.word.toLowerCase()} as today's answer`;
-    choice.setAttribute("aria-pressed", "false");
     choice.addEventListener("click", () => send.act({ do: "next-day", answer: option.answer }, (said) => {
       if (said.problem) {
         say(status, `⚠ Not saved: ${option.word}. ${said.problem}`, true);
@@ -445,6 +422,22 @@ function drawNextDay(model, el, t, send) {
     }));
     buttons.append(choice);
   }
+  // Not asked before any earlier practice: there is nothing to compare yet.
+  let asking = null;
+  const show = () => {
+    const kept = model.get("kept");
+    const now = Boolean(kept.practised || kept.answer);
+    if (now !== asking) {
+      asking = now;
+      body.replaceChildren();
+      if (!asking) say(body.appendChild(t.element("p")), config.not_yet);
+      else body.append(t.element("p", "", config.question), buttons, advice, status);
+    }
+    const answer = kept.answer || null;
+    for (const node of buttons.children) node.setAttribute("aria-pressed", String(node.value === answer));
+    showAdvice(answer);
+    if (answer && !status.textContent) say(status, "✓ Saved for today. You can change it.");
+  };
   show();
   model.on("change:kept", show);
   return () => model.off("change:kept", show);
