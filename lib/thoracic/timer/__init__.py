@@ -33,8 +33,8 @@ from ._schedule import schedule_table
 __all__ = [
     "GET_READY_SECONDS",
     "PHASE_LOOKS",
-    "TIMER_CORE",
     "ROUTINE_CHANGEOVER_SECONDS",
+    "TIMER_CORE",
     "CoachTimer",
     "LogEntry",
     "Phase",
