@@ -209,6 +209,7 @@ def _corpus() -> Iterator[tuple[str, Any]]:
             yield f"{kind}.{field} #{n} = {value!r:.30}", _text(_with(kind, field, value))
     yield from _self_test_cases()
     yield from _duplicate_cases()
+    yield from _generated_cases()
 
 
 def _self_test_cases() -> Iterator[tuple[str, Any]]:
@@ -256,6 +257,89 @@ def _duplicate_cases() -> Iterator[tuple[str, Any]]:
     del data["sessions"][0]["id"]
     data["sessions"][0]["day"] = "bad"
     yield "id checked before day", data
+
+
+GENERATED = 40  # files made from the schema, each also mutated once
+
+
+def _inlined(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with each local $ref replaced by what it names (hypothesis-jsonschema
+    takes a ref against the schema's $id for a remote one)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            return _inlined(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inlined(value, defs) for key, value in node.items()
+                if key not in ("$defs", "$id", "$schema")}
+    if isinstance(node, list):
+        return [_inlined(value, defs) for value in node]
+    return node
+
+
+def _from_schema(count: int) -> list[Any]:
+    """``count`` files that meet the published schema, the same ones every run."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis_jsonschema import from_schema
+
+    schema = progress_file_schema()
+    made: list[Any] = []
+
+    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
+              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @given(from_schema(_inlined(schema, schema.get("$defs", {}))))
+    def collect(data: Any) -> None:
+        made.append(data)
+
+    collect()
+    return made[:count]
+
+
+# Ways to spoil one field of a generated entry: gone, empty, of another type, too long.
+MUTATIONS: tuple[Callable[[dict[str, Any], str], None], ...] = (
+    lambda record, field: record.pop(field),
+    lambda record, field: record.__setitem__(field, None),
+    lambda record, field: record.__setitem__(field, [record[field]]),
+    lambda record, field: record.__setitem__(field, "x" * 3000),
+    lambda record, field: record.__setitem__(field, -1),
+    lambda record, field: record.__setitem__("mood", record[field]),
+)
+
+
+def _in_range(data: Any) -> Any:
+    """A generated file with the one thing a schema cannot say made true: days within the
+    year before today, and distinct ids (the generator picks days from all of time), so
+    the checks past the schema get to look at everything else."""
+    data = copy.deepcopy(data)
+    for kind in FIELDS:
+        for n, record in enumerate(data.get(kind) or []):
+            if isinstance(record, dict):
+                record.update({key: (D - dt.timedelta(days=n % 300)).isoformat()
+                               for key in ("day",) if key in record})
+                record.update({key: NOON.replace("Z", "+00:00")
+                               for key in ("recorded_at", "updated_at") if key in record})
+                if "id" in record:
+                    record["id"] = f"{kind[0]}{n}"
+                if kind == "next_day_checks" and "day" in record:  # one answer a day
+                    record["day"] = (D - dt.timedelta(days=n)).isoformat()
+    return data
+
+
+def _generated_cases() -> Iterator[tuple[str, Any]]:
+    for n, made in enumerate(_from_schema(GENERATED)):
+        yield f"from the schema #{n}", made
+        data = _in_range(made)
+        yield f"from the schema #{n}, days in range", data
+        kinds = [kind for kind in FIELDS if isinstance(data.get(kind), list) and data[kind]]
+        if not kinds:
+            continue
+        mutated = copy.deepcopy(data)
+        kind = kinds[n % len(kinds)]
+        record = mutated[kind][n % len(mutated[kind])]
+        if not isinstance(record, dict) or not record:
+            continue
+        field = sorted(record)[n % len(record)]
+        MUTATIONS[n % len(MUTATIONS)](record, field)
+        yield f"from the schema #{n}, {kind}.{field} spoilt", mutated
 
 
 CORPUS = list(_corpus())

@@ -79,7 +79,7 @@ function savingNotice(model, t) {
 
 /** Checkboxes under their group headings, with an "n of m ticked" count; each box shows
  *  what is really kept. `onDraw(ticked)` runs whenever the kept ticks are drawn. */
-function checklist(model, t, send, list, { ticked, action = "tick", notes = {}, onDraw } = {}) {
+function checklist(t, send, list, { ticked, onDraw } = {}) {
   const part = t.element("div", "thoracic-list");
   part.append(t.element("h3", "", list.title));
   const boxes = new Map();
@@ -91,7 +91,6 @@ function checklist(model, t, send, list, { ticked, action = "tick", notes = {}, 
       if (item.group) {
         group = item.group;
         part.append(t.element("h4", "", group));
-        if (notes[group]) part.append(t.element("p", "", notes[group]));
       }
       items = t.element("ul", "thoracic-checklist");
       part.append(items);
@@ -103,7 +102,7 @@ function checklist(model, t, send, list, { ticked, action = "tick", notes = {}, 
     }
     const { label, box } = t.checkbox(item.text);
     box.dataset.item = item.id;
-    box.addEventListener("change", () => send.act({ do: action, item: item.id, on: box.checked }));
+    box.addEventListener("change", () => send.act({ do: "tick", item: item.id, on: box.checked }));
     boxes.set(item.id, box);
     const row = t.element("li");
     row.append(label);
@@ -124,7 +123,7 @@ function checklist(model, t, send, list, { ticked, action = "tick", notes = {}, 
 function drawChecklist(model, el, t, send) {
   const config = model.get("config");
   const status = t.element("p", "thoracic-status");
-  const list = checklist(model, t, send, config, { ticked: () => model.get("kept").ticked || {} });
+  const list = checklist(t, send, config, { ticked: () => model.get("kept").ticked || {} });
   const redraw = () => {
     list.draw();
     const said = model.get("status") || {};
@@ -243,9 +242,7 @@ function drawSafety(model, el, t, send) {
       words.textContent = labelText(flag, state.cleared.get(id));
     }
   };
-  const notes = Object.fromEntries(config.urgencies.map((advice) => [advice.heading, ""]));
-  const list = checklist(model, t, send, config.list,
-    { ticked: () => kept().ticked || {}, notes, onDraw: show });
+  const list = checklist(t, send, config.list, { ticked: () => kept().ticked || {}, onDraw: show });
   const sources = t.element("div");
   sources.innerHTML = config.sources; // made by the course from its own records, escaped
   const redraw = () => {
