@@ -23,6 +23,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.progress.test_transfer import one_of_each
+from tests.site.schema_files import COUNT as SCHEMA_FILE_COUNT
+from tests.site.schema_files import SCHEMA_FILES
 from thoracic import ProgressStore
 from thoracic.authoring import sample_history
 from thoracic.progress import (
@@ -259,41 +261,6 @@ def _duplicate_cases() -> Iterator[tuple[str, Any]]:
     yield "id checked before day", data
 
 
-GENERATED = 40  # files made from the schema, each also mutated once
-
-
-def _inlined(node: Any, defs: dict[str, Any]) -> Any:
-    """The schema with each local $ref replaced by what it names (hypothesis-jsonschema
-    takes a ref against the schema's $id for a remote one)."""
-    if isinstance(node, dict):
-        ref = node.get("$ref", "")
-        if ref.startswith("#/$defs/"):
-            return _inlined(defs[ref.removeprefix("#/$defs/")], defs)
-        return {key: _inlined(value, defs) for key, value in node.items()
-                if key not in ("$defs", "$id", "$schema")}
-    if isinstance(node, list):
-        return [_inlined(value, defs) for value in node]
-    return node
-
-
-def _from_schema(count: int) -> list[Any]:
-    """``count`` files that meet the published schema, the same ones every run."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis_jsonschema import from_schema
-
-    schema = progress_file_schema()
-    made: list[Any] = []
-
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
-              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-    @given(from_schema(_inlined(schema, schema.get("$defs", {}))))
-    def collect(data: Any) -> None:
-        made.append(data)
-
-    collect()
-    return made[:count]
-
-
 # Ways to spoil one field of a generated entry: gone, empty, of another type, too long.
 MUTATIONS: tuple[Callable[[dict[str, Any], str], None], ...] = (
     lambda record, field: record.pop(field),
@@ -325,7 +292,7 @@ def _in_range(data: Any) -> Any:
 
 
 def _generated_cases() -> Iterator[tuple[str, Any]]:
-    for n, made in enumerate(_from_schema(GENERATED)):
+    for n, made in enumerate(json.loads(SCHEMA_FILES.read_text("utf-8"))):
         yield f"from the schema #{n}", made
         data = _in_range(made)
         yield f"from the schema #{n}, days in range", data
@@ -679,3 +646,16 @@ def test_the_summaries_of_the_sample_history_agree(tmp_path: Path, run_node: Any
             "firstDay": next_day.first_day.isoformat(), "lastDay": next_day.last_day.isoformat(),
             "answers": {d.isoformat(): a for d, a in next_day.answers.items()},
             "counts": next_day.counts, "worseInARow": next_day.worse_in_a_row}
+
+
+def test_the_files_made_from_the_schema_still_meet_it() -> None:
+    """They are made once and kept (making them takes seconds, and what the generator
+    makes depends on what else the process has loaded); a schema that changes under them
+    shows here: then run python -m tests.site.schema_files."""
+    files = json.loads(SCHEMA_FILES.read_text("utf-8"))
+    validator = Draft202012Validator(progress_file_schema())
+    assert len(files) == SCHEMA_FILE_COUNT
+    for n, data in enumerate(files):
+        assert not list(validator.iter_errors(data)), (
+            f"{SCHEMA_FILES.name} #{n} no longer meets the schema: run "
+            "python -m tests.site.schema_files")
