@@ -99,7 +99,7 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     progress.get_by_text("Days practised in all: 1").wait_for()
     progress.get_by_text("Days in a row, up to now: 1").wait_for()
     assert progress.locator("rect[data-day]").count() > 100  # the calendar
-    trend = progress.locator('svg[aria-label*="latest is 3 (Amber)"]')
+    trend = progress.locator('svg[aria-label*="latest average is 3 (Amber)"]')
     assert trend.count() == 1
     assert trend.locator("circle").get_attribute("cx") == "175"  # one day: the middle, not the axis
     assert re.search(r"from \d+ \w+ to \d+ \w+", trend.get_attribute("aria-label"))

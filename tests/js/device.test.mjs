@@ -142,7 +142,7 @@ describe("the script", () => {
       ["TextDecoder", "ThoracicProgressFileValidator", "ThoracicDevice"]);
     assert.ok(Object.isFrozen(context.ThoracicDevice));
     for (const name of ["createDeviceStore", "validateProgressFile", "describeImport",
-      "summarisePractice", "summariseNextDay", "ImportFileError", "DEVICE_MIGRATIONS"]) {
+      "ImportFileError", "DEVICE_MIGRATIONS"]) {
       assert.ok(name in context.ThoracicDevice, name);
     }
   });
@@ -300,18 +300,13 @@ describe("days, times and ids", () => {
     });
   });
 
-  test("the site's one set of day helpers: numbers, weeks and labels", () => {
+  test("the device's day helpers: days, their sums and the local day", () => {
     const days = Device.days;
-    assert.equal(days.dayNumber("1970-01-01"), 0);
-    assert.equal(days.dayFromNumber(days.dayNumber("2024-02-28") + 1), "2024-02-29");
-    assert.equal(days.dayNumber("2026-03-30") - days.dayNumber("2026-03-28"), 2); // over a clock change
     assert.equal(days.addDays("2026-12-31", 1), "2027-01-01");
-    assert.equal(days.weekday("2026-11-30"), 0); // a Monday, as Python's weekday()
-    assert.equal(days.weekday("2026-12-06"), 6);
-    assert.equal(days.shortDate("2026-11-30"), "30 Nov");
+    assert.equal(days.addDays("2024-02-28", 1), "2024-02-29");
+    assert.equal(days.addDays("2026-03-28", 2), "2026-03-30"); // over a clock change
     inTimeZone("Pacific/Auckland", () => {
       assert.equal(days.localDay(new Date("2026-01-14T20:00:00Z")), "2026-01-15");
-      assert.equal(days.shortDate("2026-11-30"), "30 Nov"); // a day is a day everywhere
     });
     assert.equal(days.isDay("2025-02-29"), false);
   });
@@ -708,28 +703,3 @@ describe("reading and checking a progress file", () => {
 });
 
 // -- summaries --------------------------------------------------------------------------
-
-describe("summaries", () => {
-  const session = (day, kind, seconds) => ({day, kind, duration_seconds: seconds});
-
-  test("practice: streaks, this week, minutes by day, as Python's summarise_practice", () => {
-    const sessions = [session("2026-01-10", "exercise", 120), session("2026-01-12", "exercise", 90),
-      session("2026-01-13", "routine", 600), session("2026-01-14", "set", 30),
-      session("2026-01-12", "exercise", 30), session("2026-01-20", "exercise", 60)];
-    const summary = plain(Device.summarisePractice(sessions, "2026-01-15")); // a Thursday
-    assert.deepEqual(summary, {currentStreak: 3, longestStreak: 3, daysThisWeek: 3,
-      daysInAll: 4, sessions: 6, minutesByDay: {"2026-01-10": 2, "2026-01-12": 2,
-        "2026-01-13": 0, "2026-01-14": 0, "2026-01-20": 1},
-      days: ["2026-01-10", "2026-01-12", "2026-01-13", "2026-01-14"]});
-    assert.equal(Device.summarisePractice(sessions, "2026-01-17").currentStreak, 0);
-  });
-
-  test("next-day answers: four whole weeks, and worse in a row across a gap", () => {
-    const checks = [{day: "2026-01-14", answer: "worse"}, {day: "2025-12-01", answer: "better"},
-      {day: "2026-01-02", answer: "worse"}, {day: "2026-01-16", answer: "better"}];
-    const summary = plain(Device.summariseNextDay(checks, "2026-01-15", RULES));
-    assert.deepEqual(summary, {firstDay: "2025-12-22", lastDay: "2026-01-15",
-      answers: {"2026-01-02": "worse", "2026-01-14": "worse"},
-      counts: {better: 0, same: 0, worse: 2}, worseInARow: 2});
-  });
-});

@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 
-import {describeEntry, entryLines, readResult, safetyState} from "../../lib/thoracic/ui/static/parts.js";
+import {describeEntry, entryLines, readResult, safetyState, summariseNextDay, summarisePractice} from "../../lib/thoracic/ui/static/parts.js";
 
 const CASES = JSON.parse(readFileSync(new URL("./parts_cases.json", import.meta.url), "utf8"));
 
@@ -65,4 +65,33 @@ test("an entry is worded from its fields, a long note cut at forty characters", 
     note}, {}), `2026-01-14 · exercise · Open book · 90.5 s · 1 set · easier · felt 3/10 · note: ${"n".repeat(40)}…`);
   assert.equal(describeEntry({record: "self_tests", day: "2026-01-14", test: "neck-to-wall",
     side: "", value: 4.5}, {}), "2026-01-14 · self-test · neck-to-wall: 4.5");
+});
+
+const dayOf = (number) => new Date(number * 86400000).toISOString().slice(0, 10);
+
+test("practice: streaks, this week, minutes by day, as Python's summarise_practice", () => {
+  const session = (day, kind, seconds) => ({day, kind, duration_seconds: seconds});
+  const sessions = [session("2026-01-10", "exercise", 120), session("2026-01-12", "exercise", 90),
+    session("2026-01-13", "routine", 600), session("2026-01-14", "set", 30),
+    session("2026-01-12", "exercise", 30), session("2026-01-20", "exercise", 60)];
+  const summary = summarisePractice(sessions, "2026-01-15"); // a Thursday
+  assert.deepEqual({current: summary.currentStreak, longest: summary.longestStreak,
+    week: summary.daysThisWeek, all: summary.daysInAll}, {current: 3, longest: 3, week: 3, all: 4});
+  assert.deepEqual([...summary.days].sort().map(dayOf),
+    ["2026-01-10", "2026-01-12", "2026-01-13", "2026-01-14"]);
+  assert.deepEqual(Object.fromEntries([...summary.minutes].map(([d, m]) => [dayOf(d), m])),
+    {"2026-01-10": 2, "2026-01-12": 2, "2026-01-13": 0, "2026-01-14": 0, "2026-01-20": 1});
+  assert.equal(summarisePractice(sessions, "2026-01-17").currentStreak, 0);
+  assert.equal(summarisePractice(sessions, "2026-03-30").daysThisWeek, 0); // over a clock change
+});
+
+test("next-day answers: four whole weeks, and worse in a row across a gap", () => {
+  const checks = [{day: "2026-01-14", answer: "worse"}, {day: "2025-12-01", answer: "better"},
+    {day: "2026-01-02", answer: "worse"}, {day: "2026-01-16", answer: "better"}];
+  const summary = summariseNextDay(checks, "2026-01-15", 4);
+  assert.equal(dayOf(summary.first), "2025-12-22"); // a Monday
+  assert.equal(dayOf(summary.last), "2026-01-15");
+  assert.deepEqual(Object.fromEntries([...summary.answers].map(([d, a]) => [dayOf(d), a])),
+    {"2026-01-02": "worse", "2026-01-14": "worse"});
+  assert.equal(summary.worseInARow, 2);
 });

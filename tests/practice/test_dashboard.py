@@ -213,10 +213,15 @@ def test_the_dashboard_on_the_page_shows_a_new_answer_without_running_again(stor
 
     store.record_session("exercise", "Child's pose", 75.0, sets=1, rating=2, day="2026-01-14")
     shown = dashboard(store)
-    assert isinstance(shown, LiveDashboard)
-    assert "No next-day checks yet" in shown.value
+    assert isinstance(shown, LiveDashboard) and shown.kind == "dashboard"
+    assert shown.kept["next_day_checks"] == [] and shown.kept["today"] == "2026-01-15"
+    assert shown.kept["sessions"] == [{"day": "2026-01-14", "kind": "exercise",
+                                       "exercise": "Child's pose", "duration_seconds": 75.0,
+                                       "rating": 2, "note": None}]
     store.record_next_day_check("better", day="2026-01-15")
-    assert "No next-day checks yet" not in shown.value and shown.value == shown.html
+    assert shown.kept["next_day_checks"] == [{"day": "2026-01-15", "answer": "better"}]
     store.record_self_test("seated-rotation", 44.0, side="left", day="2026-01-15")
-    assert "No self-tests yet" not in shown.value
-    assert shown.preview().html == shown.value  # what the stored notebook keeps
+    assert shown.kept["self_tests"] == [{"day": "2026-01-15", "test": "seated-rotation",
+                                         "side": "left", "value": 44.0}]
+    assert "No self-tests yet" not in shown.preview().html  # what the stored notebook keeps
+    assert shown.preview().html == shown.html

@@ -618,34 +618,50 @@ def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path,
     assert any(reports[2].updated.values()) and any(reports[2].skipped.values())
 
 
-def test_the_summaries_of_the_sample_history_agree(tmp_path: Path, run_node: Any) -> None:
+_SUMMARIES = """
+import {readFileSync} from "node:fs";
+import {summariseNextDay, summarisePractice} from "%s";
+const input = JSON.parse(readFileSync(0, "utf8"));
+const dayOf = (n) => new Date(n * 86400000).toISOString().slice(0, 10);
+const byDay = (map) => Object.fromEntries([...map].sort(([a], [b]) => a - b)
+  .map(([day, value]) => [dayOf(day), value]));
+console.log(JSON.stringify(input.days.map((day) => {
+  const p = summarisePractice(input.sessions, day);
+  const n = summariseNextDay(input.checks, day, input.weeks);
+  return {practice: {current: p.currentStreak, longest: p.longestStreak, week: p.daysThisWeek,
+                     all: p.daysInAll, minutes: byDay(p.minutes),
+                     days: [...p.days].sort((a, b) => a - b).map(dayOf)},
+          nextDay: {first: dayOf(n.first), last: dayOf(n.last), answers: byDay(n.answers),
+                    worse: n.worseInARow}};
+})));
+"""
+
+
+def test_the_dashboard_s_summaries_agree_with_python_s(tmp_path: Path, run_node: Any) -> None:
+    """The dashboard's front-end (parts.js) counts days and streaks as the plan's Python
+    does, on the sample history and a few more entries, on several days."""
     store = ProgressStore(tmp_path / "progress.sqlite3")
     store.import_data(sample_history(D))
     store.record_session("routine", "Daily routine", 600, day="2026-01-15")
     store.record_session("set", "x", 30, day="2026-01-20")
     sessions, checks = store.export_data()["sessions"], store.export_data()["next_day_checks"]
-    body = (
-        "out(input.days.map((day) => ({practice: D.summarisePractice(input.sessions, day),"
-        " nextDay: D.summariseNextDay(input.checks, day, input.rules)})));"
-    )
     days = [D - dt.timedelta(days=n) for n in (0, 1, 3, 10, 60)]
-    device = _node(run_node, body, {"sessions": sessions, "checks": checks,
-                          "days": [day.isoformat() for day in days]})
+    parts = ROOT / "lib" / "thoracic" / "ui" / "static" / "parts.js"
+    device = run_node(_SUMMARIES % parts.as_uri(),
+                      {"sessions": sessions, "checks": checks, "weeks": 4,
+                       "days": [day.isoformat() for day in days]})
     for day, theirs in zip(days, device, strict=True):
         summary = summarise_practice(store.sessions(), day)
         assert theirs["practice"] == {
-            "currentStreak": summary.current_streak, "longestStreak": summary.longest_streak,
-            "daysThisWeek": summary.days_this_week, "daysInAll": len(summary.days),
-            "sessions": summary.sessions,
-            "minutesByDay": {d.isoformat(): m for d, m in summary.minutes_by_day.items()},
+            "current": summary.current_streak, "longest": summary.longest_streak,
+            "week": summary.days_this_week, "all": len(summary.days),
+            "minutes": {d.isoformat(): m for d, m in sorted(summary.minutes_by_day.items())},
             "days": sorted(d.isoformat() for d in summary.days)}
-        assert list(theirs["practice"]["minutesByDay"]) == [
-            d.isoformat() for d in summary.minutes_by_day]
-        next_day = summarise_next_day(store.next_day_checks(), day)
+        next_day = summarise_next_day(store.next_day_checks(), day, 4)
         assert theirs["nextDay"] == {
-            "firstDay": next_day.first_day.isoformat(), "lastDay": next_day.last_day.isoformat(),
-            "answers": {d.isoformat(): a for d, a in next_day.answers.items()},
-            "counts": next_day.counts, "worseInARow": next_day.worse_in_a_row}
+            "first": next_day.first_day.isoformat(), "last": next_day.last_day.isoformat(),
+            "answers": {d.isoformat(): a for d, a in sorted(next_day.answers.items())},
+            "worse": next_day.worse_in_a_row}
 
 
 def test_the_files_made_from_the_schema_still_meet_it() -> None:

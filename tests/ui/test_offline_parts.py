@@ -28,7 +28,7 @@ from thoracic.content import (
     URGENCIES,
     load_questions,
 )
-from thoracic.practice import EntryFixer
+from thoracic.practice import EntryFixer, LiveDashboard
 from thoracic.ui import (
     CLEARED_CHECKLIST,
     SAFETY_CHECKLIST,
@@ -37,8 +37,6 @@ from thoracic.ui import (
     SafetyScreen,
     SelfTestForm,
 )
-
-from ..offline import offline_part_of
 
 
 @pytest.fixture(autouse=True)
@@ -113,8 +111,12 @@ def test_fixing_a_wrong_entry_is_the_same_part_with_nothing_listed() -> None:
     assert shown.config["nothing"] == "Nothing is kept yet."
 
 
-def test_the_dashboard_is_drawn_from_this_device_with_the_notebook_s_words() -> None:
-    kind, config = offline_part_of(dashboard().html)
-    assert kind == "dashboard"
+def test_the_dashboard_is_the_same_part_with_the_notebook_s_words_and_nothing_kept() -> None:
+    shown = dashboard()
+    assert isinstance(shown, LiveDashboard) and shown.kind == "dashboard"
+    config = shown.config
     assert config["facts"]["current"] == "Days in a row, up to now: {}"
     assert [z["word"] for z in config["scale"]["zones"]] == ["Green", "Amber", "Red"]
+    assert config["nothing"].startswith("Nothing here yet.")
+    assert [t["id"] for t in config["self_tests"]] == [t.id for t in SELF_TESTS]
+    assert shown.kept["sessions"] == [] and shown.kept["example"] is False

@@ -8,7 +8,6 @@ May import: nothing from ``thoracic``. Everything else may import it.
 """
 
 from ._limits import MAX_SESSION_SECONDS
-from ._offline import OFFLINE_CLASS, offline_part
 from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, html_table, minutes_text, text_list
 from ._settings import (
@@ -31,7 +30,6 @@ __all__ = [
     "DATA_DIR_VARIABLE",
     "EXPORT_VARIABLE",
     "MAX_SESSION_SECONDS",
-    "OFFLINE_CLASS",
     "PALETTE",
     "TIMER_SCALE_VARIABLE",
     "TODAY_VARIABLE",
@@ -46,7 +44,6 @@ __all__ = [
     "html_table",
     "minutes_text",
     "non_negative_seconds",
-    "offline_part",
     "positive_count",
     "positive_seconds",
     "preview",

@@ -14,17 +14,12 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
-import ipywidgets as widgets
-
 from ..base import (
     PALETTE,
     WARNING,
-    Previewed,
     Rendered,
     alert_html,
-    exporting,
     html_table,
-    offline_part,
     today,
 )
 from ..content import (
@@ -45,11 +40,10 @@ from ..progress import (
     Session,
     Store,
     StoreError,
-    store_or_own,
     summarise_next_day,
     summarise_practice,
 )
-from ..ui import discomfort_config, saving_notice
+from ..ui import CoursePart, discomfort_config, saving_notice
 
 __all__ = ["LiveDashboard", "dashboard"]
 
@@ -337,55 +331,84 @@ def _notes(sessions: Sequence[Session]) -> str:
         whole={0})
 
 
-def _site_config() -> dict[str, Any]:
-    """Everything the site's My progress page needs, from the same records and words."""
+def _nothing_yet() -> str:
+    first, routine = notebook_by_slug("foam-roller-extension"), notebook_by_slug("daily-routine")
+    return (f"Nothing here yet. Do an exercise with its timer (notebooks {first.number:02d} to "
+            f"{routine.number:02d}) or record a self-test (notebook "
+            f"{_self_tests_notebook().number:02d}): it shows here as soon as it is saved.")
+
+
+def _no_self_tests() -> str:
+    return f"No self-tests yet: notebook {_self_tests_notebook().number:02d} shows how to do them."
+
+
+def _no_next_day() -> str:
+    asks = notebook_by_slug("my-progress")
+    return (f"No next-day checks yet. {NEXT_DAY_CHECK.when} {asks.title} (notebook "
+            f"{asks.number:02d}) asks it.")
+
+
+def _config() -> dict[str, Any]:
+    """Everything the dashboard's front-end needs, from the same records and words."""
     return {"facts": FACTS, "calendar_weeks": CALENDAR_WEEKS, "weekly_bars": WEEKLY_BARS,
             "weekly_target": _weekly_target(), "next_day_weeks": NEXT_DAY_WEEKS,
-            "scale": discomfort_config(),
-            "next_day": {"question": NEXT_DAY_CHECK.question, "answers": [
-                {"answer": o.answer, "word": o.word, "advice": o.advice, "symbol": o.symbol,
-                 "colour": o.colour} for o in NEXT_DAY_CHECK.answers]},
-            "self_tests": [{"id": t.id, "name": t.name, "unit": t.unit, "better": t.better}
-                           for t in SELF_TESTS],
-            "palette": list(PALETTE)}
+            "weekdays": list(WEEKDAYS), "scale": discomfort_config(),
+            "next_day": {"question": NEXT_DAY_CHECK.question,
+                         "worse_in_a_row": NEXT_DAY_CHECK.worse_in_a_row, "answers": [
+                             {"answer": o.answer, "word": o.word, "advice": o.advice,
+                              "symbol": o.symbol, "colour": o.colour}
+                             for o in NEXT_DAY_CHECK.answers]},
+            "self_tests": [{"id": t.id, "name": t.name, "unit": t.unit, "better": t.better,
+                            "sides": list(t.sides), "noise": t.noise} for t in SELF_TESTS],
+            "palette": list(PALETTE), "nothing": _nothing_yet(),
+            "no_self_tests": _no_self_tests(), "no_next_day": _no_next_day(),
+            "example": f"{EXAMPLE_LABEL}: made up to show what the dashboard looks like. "
+                       "Yours shows once you practise."}
 
 
-class LiveDashboard(Previewed, widgets.HTML):
-    """The dashboard as it stands, drawn again whenever a change is saved through its store
-    (a rating, a tick, a next-day answer, a self-test), so it never goes stale on the page.
-    ``html`` and ``text`` are what it shows now; the stored notebook keeps that as its
-    preview."""
+_SESSION_FIELDS = ("day", "kind", "exercise", "duration_seconds", "rating", "note")
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._shown = _drawn(store)
-        super().__init__(value=self._shown.html)
-        store.watch(self.redraw)
 
-    def redraw(self) -> None:
-        self._shown = _drawn(self._store)
-        self.value = self._shown.html
+class LiveDashboard(CoursePart):
+    """The dashboard, drawn by the parts' front-end from what is kept (in JupyterLab from
+    the progress store, on the site from the device), and drawn again whenever a change
+    is saved, so it never goes stale on the page. ``html`` and ``text`` are the picture
+    the stored notebook keeps as its preview."""
+
+    def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
+        super().__init__(store, kind="dashboard", config=_config(), **kwargs)
+
+    def read_kept(self) -> dict[str, Any]:
+        sessions, results = self.store.sessions(), self.store.self_tests()
+        checks, answers = self.store.next_day_checks(), self.store.quiz_answers()
+        shown: list[Session | SelfTestResult | NextDayCheck] = [*sessions, *results, *checks]
+        return {"today": today().isoformat(),
+                "sessions": [{name: getattr(s, name) for name in _SESSION_FIELDS}
+                             for s in sessions],
+                "self_tests": [{"day": r.day, "test": r.test, "side": r.side, "value": r.value}
+                               for r in results],
+                "next_day_checks": [{"day": c.day, "answer": c.answer} for c in checks],
+                "quiz_answers": [{"question": a.question, "correct": bool(a.correct)}
+                                 for a in answers],
+                "example": bool(shown) and all(entry.id.startswith(EXAMPLE_ID_PREFIX)
+                                               for entry in shown)}
 
     @property
     def html(self) -> str:
-        return self._shown.html
+        return _drawn(self.store).html
 
     @property
     def text(self) -> str:
-        return self._shown.text
+        return _drawn(self.store).text
 
     def preview(self) -> Rendered:
-        return self._shown
+        return _drawn(self.store)
 
 
-def dashboard(store: Store | None = None) -> LiveDashboard | Rendered:
+def dashboard(store: Store | None = None) -> LiveDashboard:
     """Everything in one display, kept up to date on the page; a friendly message when
     there is nothing yet."""
-    if exporting():  # the site's script draws it from what this device has kept
-        return offline_part("dashboard", _site_config(), Rendered(
-            "<p>Your progress on this device shows here.</p>",
-            "Your progress on this device shows here."))
-    return LiveDashboard(store_or_own(store))
+    return LiveDashboard(store)
 
 
 def _drawn(store: Store) -> Rendered:
@@ -401,12 +424,7 @@ def _drawn(store: Store) -> Rendered:
     notice = saving_notice(store)
     notice_html = notice.html if notice else ""
     if not sessions and not results and not answers_so_far and not checks:
-        first, routine = notebook_by_slug("foam-roller-extension"), notebook_by_slug(
-            "daily-routine")
-        text = (f"Nothing here yet. Do an exercise with its timer (notebooks "
-                f"{first.number:02d} to {routine.number:02d}) or record a self-test (notebook "
-                f"{_self_tests_notebook().number:02d}): it shows here as soon as it is "
-                "saved.")
+        text = _nothing_yet()
         return Rendered(f'{notice_html}<p style="font-size:1.1em">{escape(text)}</p>', text)
     summary = summarise_practice(sessions, on)
     # The stored notebook shows the made-up sample history until the learner runs it.
@@ -441,12 +459,9 @@ def _drawn(store: Store) -> Rendered:
             parts.append(picture.html)
             texts.append(picture.text)
     if not results:
-        parts.append(f"<p>No self-tests yet: notebook {_self_tests_notebook().number:02d} "
-                     "shows how to do them.</p>")
+        parts.append(f"<p>{escape(_no_self_tests())}</p>")
     if sessions and not checks:
-        asks = notebook_by_slug("my-progress")
-        parts.append(f"<p>No next-day checks yet. {escape(NEXT_DAY_CHECK.when)} "
-                     f"{escape(asks.title)} (notebook {asks.number:02d}) asks it.</p>")
+        parts.append(f"<p>{escape(_no_next_day())}</p>")
     if answers_so_far:
         latest = {a.question: a.correct for a in answers_so_far}  # the last try counts
         line = (f"Knowledge checks: {sum(latest.values())} of {len(latest)} questions "

@@ -14,7 +14,6 @@
  *   - `createDeviceStore`     <- ProgressStore: its writes, export_data and
  *                                import_data's merge                       (_store.py)
  *   - `describeImport`        <- ImportReport.describe                     (_transfer.py)
- *   - `summarisePractice`, `summariseNextDay` <- the same names            (_summary.py)
  * Every name, limit and self-test comes from `rules`, the JSON of Python's
  * `thoracic.progress.device_rules()`; none is written out here. The tests in
  * tests/site/test_device_agrees_with_python.py hold the two together.
@@ -148,9 +147,6 @@
     return isoOf(date);
   }
 
-  /** Monday 0 to Sunday 6, as Python's date.weekday(). */
-  const weekday = (day) => (dayDate(day).getUTCDay() + 6) % 7;
-
   /** The local date of a moment, YYYY-MM-DD (Python's date.today()). */
   const localDay = (date) => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-` +
     pad(date.getDate());
@@ -161,17 +157,9 @@
   const dayOf = (today) => (today instanceof Date || typeof today?.getFullYear === "function"
     ? localDay(today) : today);
 
-  const DAY_MS = 86400000;
-  /** Days since 1970-01-01 of a YYYY-MM-DD day, for counting and placing days. */
-  const dayNumber = (day) => Math.round(dayDate(day).getTime() / DAY_MS);
-  const dayFromNumber = (number) => isoOf(new Date(number * DAY_MS));
-  /** A day as a chart's date label, such as "30 Nov". */
-  const shortDate = (day) => dayDate(day).toLocaleDateString("en-GB",
-    {day: "numeric", month: "short", timeZone: "UTC"});
-
-  /** The site's one set of day helpers: days are YYYY-MM-DD text, local to the device. */
-  const days = Object.freeze({isDay, addDays, weekday, localDay, dayNumber, dayFromNumber,
-    shortDate});
+  /** The device's day helpers: days are YYYY-MM-DD text, local to the device. (The
+   * dashboard's charts count days on their own, in parts.js.) */
+  const days = Object.freeze({isDay, addDays, localDay});
 
   // -- checking a progress file: the published schema, then what a schema cannot say ------
 
@@ -413,80 +401,8 @@
     return {added, updated, skipped};
   }
 
-  // -- summaries: Python's _summary.py -----------------------------------------------------
-
-  function streakEnding(days, end) {
-    let count = 0;
-    while (days.has(addDays(end, -count))) count++;
-    return count;
-  }
-
-  /**
-   * Practice days and streaks as of `today` ("YYYY-MM-DD"), as Python's summarise_practice:
-   * the current streak still counts if today has no practice yet (the run ending
-   * yesterday). minutesByDay covers every day logged, in the order first logged.
-   */
   // The kinds of entry a learner may delete, as Python's delete_entry looks through them.
   const ENTRY_KINDS = Object.freeze(["sessions", "self_tests", "next_day_checks"]);
-
-  function summarisePractice(sessions, today) {
-    today = dayOf(today);
-    const minutes = new Map();
-    let count = 0;
-    for (const session of sessions) {
-      count++;
-      if (session.kind !== "routine") { // a routine's exercises are logged on their own too
-        const add = session.kind === "exercise" ? session.duration_seconds / 60 : 0;
-        minutes.set(session.day, (minutes.get(session.day) ?? 0) + add);
-      }
-      if (!minutes.has(session.day)) minutes.set(session.day, 0);
-    }
-    const days = new Set([...minutes.keys()].filter((day) => day <= today));
-    const sorted = [...days].sort();
-    const current = streakEnding(days, today) || streakEnding(days, addDays(today, -1));
-    let longest = 0;
-    let run = 0;
-    sorted.forEach((day, i) => {
-      run = i > 0 && addDays(sorted[i - 1], 1) === day ? run + 1 : 1;
-      longest = Math.max(longest, run);
-    });
-    const weekStart = addDays(today, -weekday(today));
-    return {
-      currentStreak: current,
-      longestStreak: longest,
-      daysThisWeek: sorted.filter((day) => day >= weekStart).length,
-      daysInAll: days.size,
-      sessions: count,
-      minutesByDay: Object.fromEntries(minutes),
-      days: sorted,
-    };
-  }
-
-  /**
-   * The next-day answers in the `weeks` whole weeks (Monday to Sunday) that end with the
-   * week of `today`, as Python's summarise_next_day; worseInARow looks at every answer up
-   * to `today`, however old.
-   */
-  function summariseNextDay(checks, today, rules, weeks = 4) {
-    today = dayOf(today);
-    const firstDay = addDays(today, -weekday(today) - 7 * (weeks - 1));
-    const answers = {};
-    const latest = [];
-    const byDay = [...checks].sort((a, b) => compareText(a.day, b.day));
-    for (const check of byDay) {
-      if (check.day > today) continue;
-      latest.push(check.answer);
-      if (check.day >= firstDay) answers[check.day] = check.answer;
-    }
-    const counts = Object.fromEntries(rules.next_day_answers.map((answer) => [answer, 0]));
-    for (const answer of Object.values(answers)) counts[answer]++;
-    let worseInARow = 0;
-    for (const answer of latest.reverse()) {
-      if (answer !== "worse") break;
-      worseInARow++;
-    }
-    return {firstDay, lastDay: today, answers, counts, worseInARow};
-  }
 
   // -- the store ---------------------------------------------------------------------------
 
@@ -935,7 +851,5 @@
     parseProgressText,
     readProgressBytes,
     describeImport,
-    summarisePractice,
-    summariseNextDay,
   });
 })(globalThis);

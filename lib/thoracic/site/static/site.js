@@ -1,15 +1,15 @@
 // The exported pages' own script: the device store (ThoracicDevice, device.js) made once
-// per page, the page-wide notice when this device can keep nothing, and the site's own
-// My progress page (site_progress.js), which registers itself in ThoracicSite.parts. The
-// course's interactive parts are drawn by their one front-end (site_widgets.js runs it)
-// and kept here by their hosts (site_parts.js).
+// per page, small helpers for the site's own controls, the page-wide notice when this
+// device can keep nothing, and the app's manifest and service worker. The course's
+// interactive parts are drawn by their one front-end (site_widgets.js runs it) and kept
+// on the device by their hosts (site_parts.js).
 //
 // A classic script, not a module: pages opened from file:// may not load module scripts.
 // Everything shown from data is set as text, never as markup.
 (function (root) {
   "use strict";
 
-  const Site = (root.ThoracicSite = root.ThoracicSite || { parts: {} });
+  const Site = (root.ThoracicSite = root.ThoracicSite || {});
   let store = null;
 
   /** Storage that refuses everything: what the page gets when the browser keeps nothing. */
@@ -68,18 +68,6 @@
     Site.showNotice();
   };
 
-  /** Run a write; on failure show why in `status` and return false (nothing fails quietly). */
-  Site.keep = function keep(write, status) {
-    try {
-      write();
-      Site.showNotice();
-      return true;
-    } catch (error) {
-      Site.say(status, `⚠ Not kept on this device: ${error.message}`, true);
-      return false;
-    }
-  };
-
   /** The page-wide notice when this device cannot keep anything. */
   Site.showNotice = function showNotice() {
     const problem = Site.store().problem;
@@ -96,28 +84,6 @@
       main.prepend(notice);
     }
     notice.textContent = `⚠ ${problem}`;
-  };
-
-  function mount(node) {
-    if (node.dataset.mounted) return;
-    node.dataset.mounted = "yes";
-    const draw = Site.parts[node.dataset.thoracic];
-    if (!draw) return;
-    try {
-      const config = JSON.parse(node.dataset.config || "{}");
-      const part = Site.element("div", "thoracic-live");
-      draw(part, config, Site.store(), node);
-      node.replaceChildren(part);
-    } catch (error) {
-      // The readable version stays; the learner is told the lively one failed.
-      node.append(Site.element("p", "thoracic-problem",
-        `This part could not start on this page (${error.message}). What you see above still reads fine.`));
-    }
-    Site.showNotice();
-  }
-
-  Site.scan = function scan(within) {
-    for (const node of within.querySelectorAll(".thoracic-offline:not([data-mounted])")) mount(node);
   };
 
   function registerServiceWorker() {
@@ -138,10 +104,6 @@
   }
 
   function start() {
-    Site.scan(root.document);
-    // Widgets draw after the page loads, and parts inside them appear later still.
-    new root.MutationObserver(() => Site.scan(root.document))
-      .observe(root.document.body, { childList: true, subtree: true });
     Site.showNotice();
     registerServiceWorker();
   }

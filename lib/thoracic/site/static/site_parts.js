@@ -7,7 +7,7 @@
 (function (root) {
   "use strict";
 
-  const Site = (root.ThoracicSite = root.ThoracicSite || { parts: {} });
+  const Site = (root.ThoracicSite = root.ThoracicSite || {});
   const connected = new Set();
 
   const checklistDay = (config) => (config.daily ? Site.today() : "");
@@ -66,6 +66,15 @@
       },
       delete: (m, config, store) => store.deleteEntries(m.ids),
     },
+    dashboard: {
+      kept(config, store) {
+        const records = store.records();
+        return { today: Site.today(), sessions: records.sessions, self_tests: records.self_tests,
+          next_day_checks: records.next_day_checks, quiz_answers: records.quiz_answers, example: false };
+      },
+      // Under it, the progress file both ways (site_progress.js).
+      rendered: (model, el) => Site.fileControls(el, Site.store(), Site.refreshParts),
+    },
   };
 
   function refresh(model) {
@@ -120,6 +129,12 @@
     connected.add(model);
     refresh(model);
     return true;
+  };
+
+  /** After a part is drawn: what the site adds to it (the dashboard's file controls). */
+  Site.rendered = function rendered(model, el) {
+    const host = HOSTS[model.get("kind")];
+    if (host && host.rendered) host.rendered(model, el);
   };
 
   Site.refreshParts = function refreshParts() {

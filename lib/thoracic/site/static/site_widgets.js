@@ -78,6 +78,7 @@
       // The course's parts keep what the learner does on this device (site_parts.js).
       if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
       await render({ model, el });
+      if (root.ThoracicSite && root.ThoracicSite.rendered) root.ThoracicSite.rendered(model, el);
     } finally {
       URL.revokeObjectURL(url);
     }

@@ -605,6 +605,325 @@ function drawEntries(model, el, t, send) {
   return () => model.off("change:kept", show);
 }
 
+// -- My progress: the dashboard ---------------------------------------------------------
+
+const SVG = "http://www.w3.org/2000/svg";
+const dayNumber = (day) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+const dayOf = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
+const weekStart = (number) => number - ((new Date(number * DAY_MS).getUTCDay() + 6) % 7);
+const shortDate = (number) => new Date(number * DAY_MS).toLocaleDateString("en-GB",
+  { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Practice days and streaks as of `today`: the current streak still counts when today
+ *  has no practice yet (the run ending yesterday). Days are day numbers. Python's
+ *  summarise_practice keeps the same rule for the plan; tests hold the two together. */
+export function summarisePractice(sessions, today) {
+  const now = dayNumber(today);
+  const minutes = new Map();
+  for (const session of sessions) {
+    const day = dayNumber(session.day);
+    const add = session.kind === "exercise" ? session.duration_seconds / 60 : 0;
+    // A routine's exercises are logged on their own too, so it adds no minutes.
+    minutes.set(day, (minutes.get(day) ?? 0) + (session.kind === "routine" ? 0 : add));
+  }
+  const days = new Set([...minutes.keys()].filter((day) => day <= now));
+  const streakEnding = (end) => {
+    let count = 0;
+    while (days.has(end - count)) count += 1;
+    return count;
+  };
+  const sorted = [...days].sort((a, b) => a - b);
+  let longest = 0;
+  let run = 0;
+  sorted.forEach((day, i) => {
+    run = i > 0 && sorted[i - 1] + 1 === day ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  });
+  return { days, minutes, currentStreak: streakEnding(now) || streakEnding(now - 1),
+    longestStreak: longest, daysThisWeek: sorted.filter((day) => day >= weekStart(now)).length,
+    daysInAll: days.size };
+}
+
+/** The next-day answers of the `weeks` whole weeks ending with this one, by day number,
+ *  how often each came, and how many of the latest answers in a row said "worse". */
+export function summariseNextDay(checks, today, weeks) {
+  const now = dayNumber(today);
+  const first = weekStart(now) - 7 * (weeks - 1);
+  const answers = new Map();
+  const latest = [];
+  for (const check of [...checks].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))) {
+    const day = dayNumber(check.day);
+    if (day > now) continue;
+    latest.push(check.answer);
+    if (day >= first) answers.set(day, check.answer);
+  }
+  let worseInARow = 0;
+  while (latest.length && latest.pop() === "worse") worseInARow += 1;
+  return { first, last: now, answers, worseInARow };
+}
+
+function charts(t) {
+  const svg = (tag, attributes = {}, text) => {
+    const node = t.doc.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const picture = (title, alt, width, height) => {
+    const figure = t.element("figure", "thoracic-chart");
+    const drawing = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": alt,
+      style: `width:100%;max-width:${Math.max(20, width / 12)}em;height:auto` });
+    drawing.append(svg("title", {}, alt));
+    figure.append(t.element("figcaption", "", title), drawing);
+    return { figure, drawing };
+  };
+  /** The first and last dates under a chart, so it says when it shows. */
+  const dateLabels = (drawing, y, left, right, first, last) => {
+    drawing.append(svg("text", { x: left, y, "font-size": 9 }, shortDate(first)));
+    if (last !== first) drawing.append(svg("text", { x: right, y, "font-size": 9, "text-anchor": "end" }, shortDate(last)));
+  };
+  return { svg, picture, dateLabels };
+}
+
+function calendar(c, config, summary, today) {
+  const weeks = config.calendar_weeks;
+  const first = weekStart(today) - 7 * (weeks - 1);
+  const practised = [...summary.days].filter((d) => d >= first && d <= today).length;
+  const { figure, drawing } = c.picture(`Practice calendar, last ${weeks} weeks (darker = more minutes)`,
+    `Calendar of the last ${weeks} weeks, one square per day, a dot on each day you practised: ${practised} days.`,
+    weeks * 14 + 4, 7 * 14 + 16);
+  for (let week = 0; week < weeks; week += 1) {
+    for (let weekday = 0; weekday < 7; weekday += 1) {
+      const day = first + 7 * week + weekday;
+      if (day > today) continue;
+      const done = summary.days.has(day);
+      const depth = done ? Math.min(1, 0.35 + (summary.minutes.get(day) || 0) / 15) : 1;
+      const x = 2 + 14 * week;
+      const y = 2 + 14 * weekday;
+      drawing.append(c.svg("rect", { x, y, width: 12, height: 12, rx: 2, "data-day": dayOf(day),
+        fill: done ? config.palette[0] : "#ececec", "fill-opacity": depth }));
+      // A dot on each practice day, so the calendar does not rely on colour alone.
+      if (done) drawing.append(c.svg("circle", { cx: x + 6, cy: y + 6, r: 2, fill: "#fff", stroke: "#000", "stroke-width": 0.5 }));
+    }
+  }
+  c.dateLabels(drawing, 7 * 14 + 13, 2, weeks * 14, first, weekStart(today));
+  return figure;
+}
+
+function weeklyBars(c, config, summary, today) {
+  const bars = config.weekly_bars;
+  const thisWeek = weekStart(today);
+  const counts = [];
+  for (let n = bars - 1; n >= 0; n -= 1) {
+    const start = thisWeek - 7 * n;
+    counts.push([...summary.days].filter((d) => d >= start && d < start + 7).length);
+  }
+  const oldest = thisWeek - 7 * (bars - 1);
+  const { figure, drawing } = c.picture("Days practised per week",
+    `Bar chart of days practised in each of the last ${bars} weeks, oldest first, from the week of ${shortDate(oldest)} to the week of ${shortDate(thisWeek)}: ${counts.join(", ")}; the aim is ${config.weekly_target} days or more.`,
+    bars * 24 + 10, 7 * 12 + 32);
+  counts.forEach((count, index) => {
+    drawing.append(c.svg("rect", { x: 6 + 24 * index, y: 7 * 12 + 10 - 12 * count, width: 18,
+      height: 12 * count, fill: config.palette[0] }));
+  });
+  const target = 7 * 12 + 10 - 12 * config.weekly_target;
+  drawing.append(c.svg("line", { x1: 0, x2: bars * 24 + 10, y1: target, y2: target,
+    stroke: config.palette[5], "stroke-dasharray": "4 3" }));
+  drawing.append(c.svg("text", { x: 4, y: target - 3, "font-size": 9 }, `aim: ${config.weekly_target} days or more`));
+  c.dateLabels(drawing, 7 * 12 + 28, 6, bars * 24 + 4, oldest, thisWeek);
+  return figure;
+}
+
+/** One panel a self-test: each side's change since its first result, over weeks, on a
+ *  band that may be measurement noise. */
+function selfTestTrends(c, config, results, t) {
+  const box = t.element("div");
+  const styles = { left: ["", config.palette[0]], right: ["5 3", config.palette[1]], "": ["", config.palette[2]] };
+  for (const test of config.self_tests) {
+    const mine = results.filter((r) => r.test === test.id);
+    if (!mine.length) continue;
+    const first = Math.min(...mine.map((r) => dayNumber(r.day)));
+    const last = Math.max(...mine.map((r) => dayNumber(r.day)));
+    const series = test.sides.map((side) => [side, mine.filter((r) => r.side === side)
+      .sort((a, b) => (a.day < b.day ? -1 : 1))]).filter(([, points]) => points.length);
+    const changes = series.flatMap(([, points]) => points.map((p) => p.value - points[0].value));
+    const reach = Math.max(test.noise || 1, ...changes.map(Math.abs)) * 1.15;
+    const width = 320;
+    const height = 130;
+    const x = (day) => (last === first ? 40 + (width - 50) / 2 : 40 + (width - 50) * ((day - first) / (last - first)));
+    const y = (change) => 10 + (height - 32) * (0.5 - change / (2 * reach));
+    const better = test.better === "higher" ? "up is better" : "down is better";
+    const said = series.map(([side, points]) => `${side || "result"}: first ${points[0].value}, latest ${points[points.length - 1].value} ${test.unit}`);
+    const { figure, drawing } = c.picture(`${test.name}: change since your first test (${better})`,
+      `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
+    if (test.noise) {
+      drawing.append(c.svg("rect", { x: 40, y: y(test.noise), width: width - 50, height: y(-test.noise) - y(test.noise), fill: "#d9d9d9" }));
+      drawing.append(c.svg("text", { x: 42, y: y(test.noise) - 2, "font-size": 8 }, `±${test.noise}: may be noise`));
+    }
+    drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
+    drawing.append(c.svg("text", { x: 2, y: y(0) + 3, "font-size": 9 }, `0 ${test.unit.split(",")[0]}`));
+    series.forEach(([side, points], n) => {
+      const [dash, colour] = styles[side] || styles[""];
+      const at = points.map((p) => `${x(dayNumber(p.day)).toFixed(1)},${y(p.value - points[0].value).toFixed(1)}`);
+      drawing.append(c.svg("polyline", { points: at.join(" "), fill: "none", stroke: colour, "stroke-width": 1.5, "stroke-dasharray": dash }));
+      for (const point of at) {
+        const [cx, cy] = point.split(",");
+        drawing.append(c.svg("circle", { cx, cy, r: 2.5, fill: colour }));
+      }
+      drawing.append(c.svg("text", { x: width - 10, y: 12 + 10 * n, "font-size": 9, "text-anchor": "end", fill: colour }, side ? `— ${side}` : "— result"));
+    });
+    c.dateLabels(drawing, height - 4, 40, width - 10, first, last);
+    box.append(figure);
+  }
+  return box.children.length ? box : null;
+}
+
+function ratingTrend(c, config, sessions) {
+  const byDay = new Map();
+  for (const s of sessions) {
+    if (s.rating === null || s.rating === undefined) continue;
+    const day = dayNumber(s.day);
+    byDay.set(day, [...(byDay.get(day) || []), s.rating]);
+  }
+  if (!byDay.size) return null;
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  const means = days.map((day) => byDay.get(day).reduce((a, b) => a + b, 0) / byDay.get(day).length);
+  // A sliding 7-day average, as the notebook's chart draws it.
+  const rolling = days.map((day, i) => {
+    const window = days.map((d, j) => [d, means[j]]).filter(([d], j) => j <= i && day - d < 7);
+    return window.reduce((sum, [, m]) => sum + m, 0) / window.length;
+  });
+  const scale = config.scale;
+  const width = 320;
+  const height = 152; // 12 of them for the dates underneath
+  const y = (value) => 10 + (height - 32) * (1 - (value - scale.lowest) / (scale.highest - scale.lowest));
+  const first = days[0];
+  const last = days[days.length - 1];
+  // One day of ratings sits in the middle, not on the chart's left edge.
+  const x = (day) => (last === first ? 40 + (width - 50) / 2 : 40 + (width - 50) * ((day - first) / (last - first)));
+  const zoneOf = (n) => scale.zones.find((z) => z.lowest <= n && n <= z.highest);
+  const latest = Math.round(rolling[rolling.length - 1] * 10) / 10;
+  const { figure, drawing } = c.picture(`Discomfort after practice (${scale.anchors})`,
+    `Your ratings of discomfort on ${days.length} days, from ${shortDate(first)} to ${shortDate(last)}, with a 7-day average; the latest average is ${latest} (${zoneOf(Math.round(latest)).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
+    width, height);
+  for (const zone of scale.zones) {
+    const top = y(Math.min(zone.highest + 0.5, scale.highest));
+    const bottom = y(Math.max(zone.lowest - 0.5, scale.lowest));
+    drawing.append(c.svg("rect", { x: 40, y: top, width: width - 50, height: bottom - top, fill: zone.colour, "fill-opacity": 0.25 }));
+    drawing.append(c.svg("text", { x: 2, y: (top + bottom) / 2 + 3, "font-size": 9 }, `${zone.symbol} ${zone.word}`));
+  }
+  days.forEach((day, i) => drawing.append(c.svg("circle", { cx: x(day), cy: y(means[i]), r: 2.5, fill: "#222" })));
+  const line = days.map((day, i) => `${x(day).toFixed(1)},${y(rolling[i]).toFixed(1)}`).join(" ");
+  drawing.append(c.svg("polyline", { points: line, fill: "none", stroke: config.palette[7] || "#222", "stroke-width": 2 }));
+  c.dateLabels(drawing, height - 4, 40, width - 10, first, last);
+  return figure;
+}
+
+/** The next-day answers of the last few weeks, a week a row, each in its word and
+ *  symbol; after "worse" too many times in a row, its advice again. */
+function nextDayWeeks(t, config, summary) {
+  if (!summary.answers.size && !summary.worseInARow) return null;
+  const box = t.element("div");
+  const weeks = Math.floor((summary.last - summary.first) / 7) + 1;
+  const title = `The next-day check, last ${weeks} weeks`;
+  box.append(t.element("h3", "", title));
+  const table = t.element("table", "thoracic-table");
+  table.setAttribute("aria-label", title);
+  const head = t.element("tr");
+  head.append(t.element("th", "", "Week of"), ...config.weekdays.map((d) => t.element("th", "", d)));
+  table.append(head);
+  const counts = Object.fromEntries(config.next_day.answers.map((o) => [o.answer, 0]));
+  for (let week = 0; week < weeks; week += 1) {
+    const monday = summary.first + 7 * week;
+    const row = t.element("tr");
+    row.append(t.element("th", "", shortDate(monday)));
+    for (let d = 0; d < 7; d += 1) {
+      const answer = summary.answers.get(monday + d);
+      const option = config.next_day.answers.find((o) => o.answer === answer);
+      const cell = t.element("td", "", option ? `${option.symbol} ${option.answer}` : "");
+      if (option) {
+        counts[answer] += 1;
+        cell.style.background = option.colour;
+        cell.style.color = "#000";
+      }
+      row.append(cell);
+    }
+    table.append(row);
+  }
+  box.append(table, t.element("p", "", `${title}: ${config.next_day.answers
+    .map((o) => `${o.word.toLowerCase()} ${counts[o.answer]}`).join(", ")}.`));
+  if (summary.worseInARow >= config.next_day.worse_in_a_row) {
+    const worse = config.next_day.answers.find((o) => o.answer === "worse");
+    const alert = t.element("p", "thoracic-alert");
+    alert.setAttribute("role", "alert");
+    alert.append(t.element("strong", "", `${worse.symbol} Your last ${summary.worseInARow} next-day checks all said worse.`), ` ${worse.advice}`);
+    box.append(alert);
+  }
+  return box;
+}
+
+function drawDashboard(model, el, t) {
+  const config = model.get("config");
+  const view = t.element("div", "thoracic-dashboard");
+  el.append(savingNotice(model, t), view);
+  const show = () => {
+    const kept = model.get("kept");
+    view.replaceChildren();
+    if (!kept.today) return; // nothing read yet
+    const sessions = kept.sessions || [];
+    const results = kept.self_tests || [];
+    const checks = kept.next_day_checks || [];
+    const answers = kept.quiz_answers || [];
+    if (!sessions.length && !results.length && !checks.length && !answers.length) {
+      view.append(t.element("p", "thoracic-nothing", config.nothing));
+      return;
+    }
+    if (kept.example) view.append(t.element("p", "thoracic-alert", config.example));
+    const today = dayNumber(kept.today);
+    const summary = summarisePractice(sessions, kept.today);
+    const facts = t.element("ul");
+    facts.setAttribute("aria-label", "Practice summary");
+    for (const [key, value] of [["current", summary.currentStreak], ["longest", summary.longestStreak],
+      ["this_week", summary.daysThisWeek], ["in_all", summary.daysInAll]]) {
+      facts.append(t.element("li", "", config.facts[key].replace("{}", String(value))));
+    }
+    view.append(facts);
+    const c = charts(t);
+    if (sessions.length) view.append(calendar(c, config, summary, today), weeklyBars(c, config, summary, today));
+    const trends = selfTestTrends(c, config, results, t);
+    if (trends) view.append(trends);
+    else view.append(t.element("p", "", config.no_self_tests));
+    const trend = ratingTrend(c, config, sessions);
+    if (trend) view.append(trend);
+    const next = nextDayWeeks(t, config, summariseNextDay(checks, kept.today, config.next_day_weeks));
+    if (next) view.append(next);
+    else if (sessions.length) view.append(t.element("p", "", config.no_next_day));
+    if (answers.length) {
+      const latest = new Map(answers.map((a) => [a.question, a.correct])); // the last try counts
+      const right = [...latest.values()].filter(Boolean).length;
+      view.append(t.element("p", "", `Knowledge checks: ${right} of ${latest.size} questions answered right (your latest try at each)`));
+    }
+    const notes = sessions.filter((s) => s.note).slice(-5).reverse();
+    if (notes.length) {
+      view.append(t.element("h3", "", "Your latest notes"));
+      const table = t.element("table", "thoracic-table");
+      table.setAttribute("aria-label", "Latest notes");
+      const head = t.element("tr");
+      head.append(t.element("th", "", "Day"), t.element("th", "", "Exercise"), t.element("th", "", "Note"));
+      table.append(head);
+      for (const s of notes) {
+        const row = t.element("tr");
+        row.append(t.element("td", "", s.day), t.element("td", "", s.exercise), t.element("td", "", s.note));
+        table.append(row);
+      }
+      view.append(table);
+    }
+  };
+  show();
+  model.on("change:kept", show);
+  return () => model.off("change:kept", show);
+}
+
 const PARTS = {
   checklist: drawChecklist,
   safety: drawSafety,
@@ -614,6 +933,7 @@ const PARTS = {
   "next-day": drawNextDay,
   rating: drawRating,
   entries: drawEntries,
+  dashboard: drawDashboard,
 };
 
 function render({ model, el }) {
