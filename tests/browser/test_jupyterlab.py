@@ -137,8 +137,9 @@ def _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts: Path)
     started = time.monotonic()
     panel.get_by_role("radio", name="Better").or_(
         panel.get_by_role("button", name="Better", exact=True)).first.click()
-    shown = dashboard_cell.locator(".widget-html", has_text="Days in a row").first
+    shown = dashboard_cell.locator('[data-thoracic="dashboard"]').first
     expect(shown).not_to_contain_text("No next-day checks yet", timeout=5_000)
+    shown.get_by_role("table", name="The next-day check, last 4 weeks").wait_for()
     took = time.monotonic() - started
     (artifacts / "live-dashboard.txt").write_text(f"next-day answer to dashboard: {took:.2f} s "
                                                  f"(answered before: {already})\n")

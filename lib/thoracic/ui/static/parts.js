@@ -761,7 +761,7 @@ function selfTestTrends(c, config, results, t) {
       drawing.append(c.svg("text", { x: 42, y: y(test.noise) - 2, "font-size": 8 }, `±${test.noise}: may be noise`));
     }
     drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
-    drawing.append(c.svg("text", { x: 2, y: y(0) + 3, "font-size": 9 }, `0 ${test.unit.split(",")[0]}`));
+    drawing.append(c.svg("text", { x: 36, y: y(0) + 3, "font-size": 9, "text-anchor": "end" }, "0"));
     series.forEach(([side, points], n) => {
       const [dash, colour] = styles[side] || styles[""];
       const at = points.map((p) => `${x(dayNumber(p.day)).toFixed(1)},${y(p.value - points[0].value).toFixed(1)}`);
@@ -850,7 +850,9 @@ function nextDayWeeks(t, config, summary) {
     }
     table.append(row);
   }
-  box.append(table, t.element("p", "", `${title}: ${config.next_day.answers
+  const scroller = t.element("div", "thoracic-wide"); // a phone scrolls the table, not the page
+  scroller.append(table);
+  box.append(scroller, t.element("p", "", `${title}: ${config.next_day.answers
     .map((o) => `${o.word.toLowerCase()} ${counts[o.answer]}`).join(", ")}.`));
   if (summary.worseInARow >= config.next_day.worse_in_a_row) {
     const worse = config.next_day.answers.find((o) => o.answer === "worse");
