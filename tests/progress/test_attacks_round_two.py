@@ -309,3 +309,40 @@ def test_export_removes_what_a_stopped_export_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["data", "backup.json", running.name, other.name])
     assert backup.read_text().count('"kind": "exercise"') == 3
+
+
+@pytest.mark.parametrize("moment", ["gone before the move", "its file appeared"])
+def test_a_journal_of_a_file_another_process_is_making_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment: str) -> None:
+    """Seen once in 320 racing opens from a fresh clone: one process saw no file and a
+    -journal beside it (another was creating the file in that instant), and failed to move
+    the journal, already gone, aside. A journal that goes, or whose file appears, is that
+    other file's: it is left alone and the store opens."""
+    path = tmp_path / NAME
+    journal = path.with_name(f"{NAME}-journal")
+    journal.write_bytes(b"")
+    real_rename = Path.rename
+    real_lexists = os.path.lexists
+
+    def rename(self: Path, target: Path) -> Path:
+        if self == journal and moment == "gone before the move":
+            journal.unlink()  # the other process finished its first transaction
+        return real_rename(self, target)
+
+    def lexists(name: object) -> bool:
+        if moment == "its file appeared" and Path(str(name)) == path:
+            return True  # the other process has just made the file
+        return real_lexists(name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "rename", rename)
+    if moment == "its file appeared":
+        monkeypatch.setattr("thoracic.progress._store.os.path.lexists", lexists)
+        opening = ProgressStore.__new__(ProgressStore)  # just the step that keeps leftovers
+        opening.path = path
+        opening._keep_leftovers()
+        assert journal.exists()  # not taken from the file it belongs to
+        return
+    store = ProgressStore(path)
+    store.set_tick("form", "a", True)
+    assert store.ticks("form") == {"a": True}
+    assert not [p for p in tmp_path.iterdir() if ".left-" in p.name]

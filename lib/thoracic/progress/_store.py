@@ -381,11 +381,16 @@ class ProgressStore:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         for suffix in _SIBLINGS:
             leftover = _sibling(self.path, suffix)
-            if os.path.lexists(leftover):
-                try:
-                    leftover.rename(leftover.with_name(f"{leftover.name}.left-{stamp}"))
-                except OSError as error:
-                    raise store_problem(self.path, error) from None
+            # Another process may be creating the file this moment, with its own journal:
+            # once the file is there, what is beside it is that file's, and is left alone.
+            if not os.path.lexists(leftover) or os.path.lexists(self.path):
+                continue
+            try:
+                leftover.rename(leftover.with_name(f"{leftover.name}.left-{stamp}"))
+            except FileNotFoundError:
+                continue  # gone already: the journal of a file another process just made
+            except OSError as error:
+                raise store_problem(self.path, error) from None
 
     def _needs_migration(self) -> bool:
         """Whether the file must be created, set to WAL or brought to this schema; reading
