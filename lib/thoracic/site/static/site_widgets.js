@@ -67,21 +67,27 @@
     root.document.head.append(style);
   }
 
-  async function anywidget(state, el) {
-    addStyle(state._anywidget_id || state._esm, state._css);
-    const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
-    try {
-      const module = await import(url);
-      const widget = module.default || module;
-      const render = typeof widget === "function" ? (await widget()).render : widget.render;
-      const model = pageModel(state);
-      // The course's parts keep what the learner does on this device (site_parts.js).
-      if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
-      await render({ model, el });
-      if (root.ThoracicSite && root.ThoracicSite.rendered) root.ThoracicSite.rendered(model, el);
-    } finally {
-      URL.revokeObjectURL(url);
+  // Each module is imported once per page, however many widgets run it (a page has
+  // several parts, all drawn by parts.js): a blob: URL, which file:// pages may import.
+  const imported = new Map();
+  function importOnce(source) {
+    if (!imported.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      imported.set(source, import(url).finally(() => URL.revokeObjectURL(url)));
     }
+    return imported.get(source);
+  }
+
+  async function anywidget(state, el) {
+    addStyle(state._css, state._css); // each stylesheet once, whichever widget brings it
+    const module = await importOnce(state._esm);
+    const widget = module.default || module;
+    const render = typeof widget === "function" ? (await widget()).render : widget.render;
+    const model = pageModel(state);
+    // The course's parts keep what the learner does on this device (site_parts.js).
+    if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
+    await render({ model, el });
+    if (root.ThoracicSite && root.ThoracicSite.rendered) root.ThoracicSite.rendered(model, el);
   }
 
   /** The element for one model and its children; a promise of every module it started. */
