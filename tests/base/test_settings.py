@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from thoracic.base import MAX_SESSION_SECONDS, exporting, today
+from thoracic.base import MAX_SESSION_SECONDS, today
 from thoracic.timer import TimerPlanError, build_plan
 
 
@@ -22,13 +22,6 @@ def test_bad_fixed_date_says_how_to_fix_it(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("THORACIC_TODAY", "next tuesday")
     with pytest.raises(ValueError, match=r"'next tuesday', which is not a date\. Use the form"):
         today()
-
-
-def test_export_mode_is_on_only_when_the_export_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THORACIC_EXPORT", "1")
-    assert exporting()
-    monkeypatch.setenv("THORACIC_EXPORT", "0")
-    assert not exporting()
 
 
 def test_one_limit_for_a_dose_and_for_a_timer_plan() -> None:

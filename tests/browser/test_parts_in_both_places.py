@@ -49,6 +49,11 @@ def journey(open_page: Open, artifacts: Path, place: str) -> None:
 
     panel = open_page("03-foam-roller-extension")
     part(panel, "banner").get_by_text("checked every sign you ticked").wait_for()
+    # This week's line above the timer: the learner's plan in JupyterLab; the site has
+    # none of theirs (made from an empty folder, it would always say week 1).
+    week_line = panel.locator(".lab-only", has_text="Week").first
+    week_line.wait_for(state="attached")
+    assert week_line.is_visible() == (place == "lab"), week_line.text_content()
 
     panel = open_page("04-childs-pose")
     form = part(panel, "checklist", "Form check")
@@ -70,6 +75,12 @@ def journey(open_page: Open, artifacts: Path, place: str) -> None:
 
     panel = open_page("12-my-progress")
     part(panel, "next-day").get_by_text("The next-day check").wait_for()
+    # Sharing with a teacher: a switch in JupyterLab; on the site, no teacher, no box.
+    share = part(panel, "checklist", "Share with my teacher")
+    share.get_by_text("Share with my teacher").wait_for()
+    assert share.locator("input").count() == (1 if place == "lab" else 0)
+    if place == "site":
+        assert "nothing is shared" in (share.text_content() or "")
     fixer = part(panel, "entries")
     wrong = fixer.locator("li").filter(has_text="seated-rotation (left side): 41").first
     wrong.get_by_role("button").click()

@@ -41,8 +41,7 @@ from thoracic.ui import (
 
 @pytest.fixture(autouse=True)
 def _web_pages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """As ``thoracic export`` runs the notebooks: export mode, an empty data folder."""
-    monkeypatch.setenv("THORACIC_EXPORT", "1")
+    """As ``thoracic export`` runs the notebooks: with an empty data folder."""
     monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path / "data"))
 
 

@@ -2,7 +2,7 @@
 
 Owns ``Rendered`` (what the course shows: HTML for Jupyter, plain text elsewhere), the
 colour palette and alert style, the environment variables the course reads (data folder,
-fixed date, export mode, timer speed), the length limits, and number checks.
+fixed date, timer speed), the length limits, and number checks.
 
 May import: nothing from ``thoracic``. Everything else may import it.
 """
@@ -12,10 +12,8 @@ from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, html_table, minutes_text, text_list
 from ._settings import (
     DATA_DIR_VARIABLE,
-    EXPORT_VARIABLE,
     TIMER_SCALE_VARIABLE,
     TODAY_VARIABLE,
-    exporting,
     timer_scale,
     today,
 )
@@ -28,7 +26,6 @@ __all__ = [
     "ALERT_STYLE",
     "BOX_STYLE",
     "DATA_DIR_VARIABLE",
-    "EXPORT_VARIABLE",
     "MAX_SESSION_SECONDS",
     "PALETTE",
     "TIMER_SCALE_VARIABLE",
@@ -38,7 +35,6 @@ __all__ = [
     "Previewed",
     "Rendered",
     "alert_html",
-    "exporting",
     "for_terminal",
     "html_list",
     "html_table",

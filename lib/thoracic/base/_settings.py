@@ -2,7 +2,6 @@
 
 - ``THORACIC_DATA_DIR``: where progress is kept (default: the platform's data folder).
 - ``THORACIC_TODAY``: a fixed ISO date, so stored outputs and tests are reproducible.
-- ``THORACIC_EXPORT=1``: notebooks are being run to make the offline web pages.
 - ``THORACIC_TIMER_SCALE``: speeds every timer up, for demonstrations and browser tests.
 """
 
@@ -13,17 +12,14 @@ import os
 
 __all__ = [
     "DATA_DIR_VARIABLE",
-    "EXPORT_VARIABLE",
     "TIMER_SCALE_VARIABLE",
     "TODAY_VARIABLE",
-    "exporting",
     "timer_scale",
     "today",
 ]
 
 DATA_DIR_VARIABLE = "THORACIC_DATA_DIR"
 TODAY_VARIABLE = "THORACIC_TODAY"
-EXPORT_VARIABLE = "THORACIC_EXPORT"
 TIMER_SCALE_VARIABLE = "THORACIC_TIMER_SCALE"
 # A hundred times faster is already too fast to follow; smaller makes phases vanish.
 MIN_TIMER_SCALE = 0.01
@@ -44,15 +40,6 @@ def today() -> dt.date:
             f"{TODAY_VARIABLE} is set to {fixed!r}, which is not a date. "
             f"Use the form YYYY-MM-DD, or unset {TODAY_VARIABLE} to use today's date."
         ) from None
-
-
-def exporting() -> bool:
-    """True while ``thoracic export`` runs notebooks to make the offline web pages.
-
-    Widgets that need a live kernel then build a version that works with no Python behind
-    it, or say plainly what needs JupyterLab.
-    """
-    return os.environ.get(EXPORT_VARIABLE, "") == "1"
 
 
 def timer_scale() -> float:

@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..base import Previewed, Rendered, exporting, timer_scale, today
+from ..base import Previewed, Rendered, timer_scale, today
 from ..content import VARIATIONS, Exercise, get_exercise, get_routine
 from ..plan import WeekPlan, learner_history
 from ..progress import Store, StoreError, store_or_own
@@ -46,7 +46,7 @@ class TimedPractice(Previewed, widgets.VBox):
         self.recorder.on_practice_recorded(self.rating.ask_about)
         # This week's dose and why, above the timer (HTML made from the plan's own words),
         # said again whenever a change is saved (a rating counts towards the next step).
-        self.plan_widget = widgets.HTML(plan_note)
+        self.plan_widget = widgets.HTML(_in_jupyterlab_only(plan_note))
         self._plan_line = plan_line
         self._base_line = plan_note
         self._planned_version = timer.version  # what the plan chose for this week
@@ -70,7 +70,7 @@ class TimedPractice(Previewed, widgets.VBox):
             line += (f'<p>{_PICKED}<strong>{escape(str(chosen["label"]))}</strong>'
                      f'{": " + escape(str(chosen["says"])) if chosen.get("says") else "."}</p>')
         self.plan_note = line
-        self.plan_widget.value = line
+        self.plan_widget.value = _in_jupyterlab_only(line)
 
     def preview(self) -> Rendered:
         """The timer's preview below this week's line, so a stored preview made from the
@@ -80,6 +80,13 @@ class TimedPractice(Previewed, widgets.VBox):
             return shown
         line = re.sub(r"<[^>]+>", "", self.plan_note)
         return Rendered(self.plan_note + shown.html, f"{unescape(line)}\n{shown.text}")
+
+
+def _in_jupyterlab_only(html: str) -> str:
+    """This week's line, shown in JupyterLab only: the web pages have no plan of the
+    learner's (made from an empty progress folder, it would always say week 1), and their
+    stylesheet hides what is marked lab-only."""
+    return f'<div class="lab-only">{html}</div>' if html else ""
 
 
 # Begins the sentence that says which version the learner picked for this session.
@@ -92,10 +99,9 @@ def _scaled(plan: TimerPlan) -> TimerPlan:
 
 
 def this_week(store: Store | None = None) -> WeekPlan | None:
-    """The learner's plan for this week; None in the web pages (no history there) or when
-    the progress cannot be read (the timers then run the standard dose)."""
-    if exporting():
-        return None
+    """The learner's plan for this week; None when the progress cannot be read (the timers
+    then run the standard dose). The web pages are made from an empty progress folder, so
+    there it is the first week's plan: every exercise at the standard dose."""
     store = store_or_own(store)
     try:
         return learner_history(store).week(today())

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from html import escape
 
-from ..base import BOX_STYLE, Rendered, exporting, html_table, today
+from ..base import BOX_STYLE, Rendered, html_table, today
 from ..content import VARIATIONS
-from ..plan import WeekPlan, learner_history, plan_week
+from ..plan import WeekPlan, learner_history
 from ..progress import Store, StoreError, store_or_own
 from ._timers import this_week
 
 __all__ = ["plan_history_table", "week_plan"]
 
 _EXAMPLE = "EXAMPLE: made up to show what a plan looks like. Your own plan shows once you practise."
-_WEB = ("On these web pages the plan starts at the standard dose. In JupyterLab it adapts "
-        "every week to how your sessions went.")
+# True in both places: the web pages are made from an empty progress folder.
+_WHERE = ("In JupyterLab your plan adapts every week to how your sessions went. On the "
+          "course's web pages it stays at the standard dose, as for a first week.")
 
 
 def _dated(week: WeekPlan) -> str:
@@ -24,7 +25,7 @@ def _dated(week: WeekPlan) -> str:
 
 def week_plan(store: Store | None = None) -> Rendered:
     """This week's dose for each exercise, the sessions done of the week's target, and why."""
-    week = this_week(store) if not exporting() else plan_week([], [], today())
+    week = this_week(store)
     if week is None:
         text = "Your plan could not be read just now; the timers run the standard dose."
         return Rendered(f"<p>{escape(text)}</p>", text)
@@ -39,8 +40,7 @@ def week_plan(store: Store | None = None) -> Rendered:
                      f"{planned.reason}")
     title = f"Your plan: {_dated(week)}"
     notes = [_EXAMPLE] if week.example else []
-    if exporting():
-        notes.append(_WEB)
+    notes.append(_WHERE)
     html = (f'<section style="{BOX_STYLE}" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
             + "".join(f"<p><strong>{escape(note)}</strong></p>" for note in notes)
             + html_table("This week for each exercise",
@@ -52,8 +52,6 @@ def week_plan(store: Store | None = None) -> Rendered:
 
 def plan_history_table(store: Store | None = None) -> Rendered:
     """Each week so far, with the dose the plan gave each exercise."""
-    if exporting():
-        return Rendered(f"<p>{escape(_WEB)}</p>", _WEB)
     store = store_or_own(store)
     try:
         weeks = learner_history(store).history(today())
@@ -65,8 +63,9 @@ def plan_history_table(store: Store | None = None) -> Rendered:
             for week in reversed(weeks)]
     example = weeks[-1].example
     html = ((f"<p><strong>{escape(_EXAMPLE)}</strong></p>" if example else "")
+            + f"<p>{escape(_WHERE)}</p>"
             + html_table("The plan, week by week", ("Week", *names), rows))
     text = "\n".join(f"{_dated(week)}: " + ", ".join(
         f"{p.exercise.name} {VARIATIONS[p.level].lower()}" for p in week.exercises)
         for week in weeks)
-    return Rendered(html, (f"{_EXAMPLE}\n" if example else "") + text)
+    return Rendered(html, (f"{_EXAMPLE}\n" if example else "") + f"{_WHERE}\n{text}")

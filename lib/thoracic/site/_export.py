@@ -26,7 +26,7 @@ from typing import Any
 
 import nbformat
 
-from ..base import DATA_DIR_VARIABLE, EXPORT_VARIABLE, TIMER_SCALE_VARIABLE
+from ..base import DATA_DIR_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
 from ..progress import SCHEMA_FILENAME, schema_text
 from ..ui import PARTS_STYLESHEET
@@ -163,11 +163,13 @@ def html_exporter() -> Any:
 
 
 def export_environment(data_dir: Path | None) -> dict[str, str]:
-    """The environment notebooks run in for web pages: export mode, and (unless None) an
-    empty progress folder in place of the learner's."""
+    """The environment notebooks run in for web pages: the real doses and speed, and
+    (unless None) an empty progress folder in place of the learner's. Nothing else
+    differs: every part is the same widget as in JupyterLab, and on the site its host
+    fills it from the device."""
     # The real doses and speed, whatever the server it came from used for quick testing.
     env = {name: value for name, value in os.environ.items() if name != TIMER_SCALE_VARIABLE}
-    env.update({EXPORT_VARIABLE: "1", "PYTHONHASHSEED": "0"})
+    env.update({"PYTHONHASHSEED": "0"})
     if data_dir is not None:
         env[DATA_DIR_VARIABLE] = str(data_dir)
     return env

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from ipywidgets import CallbackDispatcher
 from traitlets import Bool, Int, List, TraitError, Unicode, validate
 
-from ..base import Rendered, exporting, preview, today
+from ..base import Rendered, preview, today
 from ..content import get_exercise, get_routine
 from ..progress import Store
 from ._part import CoursePart
@@ -50,7 +50,9 @@ class Checklist(CoursePart):
 
     def __init__(self, checklist_id: str, items: Sequence[ChecklistItem], *, title: str,
                  daily: bool = False, store: Store | None = None, count: bool = True,
-                 **kwargs: Any) -> None:
+                 elsewhere: str = "", **kwargs: Any) -> None:
+        """``elsewhere``: what the site shows instead of the boxes, for a list that means
+        nothing on the web pages (the site's host keeps no ticks for it)."""
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids) or not ids:
             raise ValueError(f"Checklist {checklist_id!r} needs items with distinct ids.")
@@ -60,6 +62,8 @@ class Checklist(CoursePart):
         config = checklist_config(checklist_id, items, title=title, daily=daily)
         if not count:
             config["count"] = False
+        if elsewhere:
+            config["elsewhere"] = elsewhere
         kwargs.setdefault("kind", "checklist")
         super().__init__(store, checklist_id=checklist_id, daily=daily, config=config,
                          **kwargs)
@@ -172,14 +176,12 @@ SHARE_ON_THE_WEB = ("Sharing with a teacher is for a class server, where each le
                     "device and nothing is shared.")
 
 
-def share_with_teacher(store: Store | None = None) -> Checklist | Rendered:
+def share_with_teacher(store: Store | None = None) -> Checklist:
     """The switch that lets a teacher on a class server see two figures of this learner's
     progress: days practised this week and the latest rating. Off until the learner ticks
     it; they can untick it at any time. Nothing else (ticks, notes, self-tests) is shared.
-    In the web pages, a sentence saying sharing is for a class server."""
-    if exporting():
-        return Rendered(f"<h3>{escape(SHARE_TITLE)}</h3><p>{escape(SHARE_ON_THE_WEB)}</p>",
-                        f"{SHARE_TITLE}: {SHARE_ON_THE_WEB}")
+    The site's host shows ``elsewhere`` instead: there is no teacher on the web pages, and
+    a tick there could travel into a class server in an imported file."""
     # "1 of 1 ticked" says nothing here.
     return Checklist(SHARE_CHECKLIST_ID, SHARE_ITEMS, title=SHARE_TITLE, store=store,
-                     count=False)
+                     count=False, elsewhere=SHARE_ON_THE_WEB)

@@ -21,8 +21,13 @@
   /** For each kind: what is kept, and how each action is kept. */
   const HOSTS = {
     checklist: {
-      kept: (config, store) => ({ ticked: store.ticks(config.id, { day: checklistDay(config) }) }),
-      tick: (m, config, store) => store.setTick(config.id, m.item, m.on, { day: checklistDay(config) }),
+      // A list that means nothing here (sharing with a teacher) says so and keeps nothing.
+      kept: (config, store) => (config.elsewhere ? { elsewhere: config.elsewhere }
+        : { ticked: store.ticks(config.id, { day: checklistDay(config) }) }),
+      tick(m, config, store) {
+        if (config.elsewhere) throw new Error(config.elsewhere);
+        store.setTick(config.id, m.item, m.on, { day: checklistDay(config) });
+      },
     },
     safety: {
       kept: safetyKept,

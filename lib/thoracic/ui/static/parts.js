@@ -122,6 +122,11 @@ function checklist(t, send, list, { ticked, onDraw } = {}) {
 
 function drawChecklist(model, el, t, send) {
   const config = model.get("config");
+  const elsewhere = model.get("kept").elsewhere;
+  if (elsewhere) { // the host keeps nothing for this list where it runs, and says why
+    el.append(t.element("h3", "", config.title), t.element("p", "", elsewhere));
+    return undefined;
+  }
   const status = t.element("p", "thoracic-status");
   const list = checklist(t, send, config, { ticked: () => model.get("kept").ticked || {} });
   const redraw = () => {
