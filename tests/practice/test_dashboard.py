@@ -225,3 +225,18 @@ def test_the_dashboard_on_the_page_shows_a_new_answer_without_running_again(stor
                                          "side": "left", "value": 44.0}]
     assert "No self-tests yet" not in shown.preview().html  # what the stored notebook keeps
     assert shown.preview().html == shown.html
+
+
+def test_an_answer_to_a_retired_question_no_longer_counts(store) -> None:
+    """A question taken out of the quizzes keeps its answers in the history, but the
+    knowledge-check line counts only the questions asked now, in both pictures."""
+    from thoracic.content import load_questions
+
+    current = load_questions()[0]
+    store.record_quiz_answer(current.id, current.answer, True, day="2026-01-15")
+    store.record_quiz_answer("a-question-since-retired", 0, True, day="2026-01-15")
+    shown = dashboard(store)
+    assert "Knowledge checks: 1 of 1 questions answered right" in shown.text
+    assert shown.kept["quiz_answers"] == [{"question": current.id, "correct": True}]
+    assert "a-question-since-retired" not in shown.config["questions"]
+    assert current.id in shown.config["questions"]

@@ -105,9 +105,10 @@ def test_the_stored_preview_shows_the_questions_without_their_answers(
 def test_dashboard_counts_the_latest_try(store: ProgressStore) -> None:
     from thoracic import dashboard
 
-    store.record_quiz_answer("a", 0, False)
-    store.record_quiz_answer("a", 1, True)
-    store.record_quiz_answer("b", 2, False)
+    a, b = load_questions()[:2]
+    store.record_quiz_answer(a.id, 0, False)
+    store.record_quiz_answer(a.id, 1, True)
+    store.record_quiz_answer(b.id, 2, False)
     assert "Knowledge checks: 1 of 2 questions answered right" in dashboard(store).text
 
 

@@ -28,6 +28,7 @@ from ..content import (
     SELF_TESTS,
     NotebookInfo,
     load_progression,
+    load_questions,
     notebook_by_slug,
 )
 from ..figures import new_figure, svg_figure
@@ -36,6 +37,7 @@ from ..progress import (
     NextDayCheck,
     NextDaySummary,
     PracticeSummary,
+    QuizAnswer,
     SelfTestResult,
     Session,
     Store,
@@ -331,6 +333,13 @@ def _notes(sessions: Sequence[Session]) -> str:
         whole={0})
 
 
+def _current(answers: Sequence[QuizAnswer]) -> list[QuizAnswer]:
+    """Answers to the questions the course asks now: a retired question (its id gone from
+    the quizzes) no longer counts, though its answer stays in the history."""
+    asked = {question.id for question in load_questions()}
+    return [answer for answer in answers if answer.question in asked]
+
+
 def _nothing_yet() -> str:
     first, routine = notebook_by_slug("foam-roller-extension"), notebook_by_slug("daily-routine")
     return (f"Nothing here yet. Do an exercise with its timer (notebooks {first.number:02d} to "
@@ -361,6 +370,8 @@ def _config() -> dict[str, Any]:
             "self_tests": [{"id": t.id, "name": t.name, "unit": t.unit, "better": t.better,
                             "sides": list(t.sides), "noise": t.noise} for t in SELF_TESTS],
             "palette": list(PALETTE), "nothing": _nothing_yet(),
+            # The questions asked now: an answer to a retired one no longer counts.
+            "questions": sorted(question.id for question in load_questions()),
             "no_self_tests": _no_self_tests(), "no_next_day": _no_next_day(),
             "example": f"{EXAMPLE_LABEL}: made up to show what the dashboard looks like. "
                        "Yours shows once you practise."}
@@ -380,7 +391,7 @@ class LiveDashboard(CoursePart):
 
     def read_kept(self) -> dict[str, Any]:
         sessions, results = self.store.sessions(), self.store.self_tests()
-        checks, answers = self.store.next_day_checks(), self.store.quiz_answers()
+        checks, answers = self.store.next_day_checks(), _current(self.store.quiz_answers())
         shown: list[Session | SelfTestResult | NextDayCheck] = [*sessions, *results, *checks]
         return {"today": today().isoformat(),
                 "sessions": [{name: getattr(s, name) for name in _SESSION_FIELDS}
@@ -415,7 +426,7 @@ def _drawn(store: Store) -> Rendered:
     on = today()
     try:
         sessions, results = store.sessions(), store.self_tests()
-        answers_so_far = store.quiz_answers()
+        answers_so_far = _current(store.quiz_answers())
         checks = store.next_day_checks()
     except StoreError as problem:  # the file cannot be read just now: say so, plainly
         notice = saving_notice(store)

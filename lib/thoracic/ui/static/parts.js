@@ -880,7 +880,8 @@ function drawDashboard(model, el, t) {
     const sessions = kept.sessions || [];
     const results = kept.self_tests || [];
     const checks = kept.next_day_checks || [];
-    const answers = kept.quiz_answers || [];
+    const asked = new Set(config.questions);
+    const answers = (kept.quiz_answers || []).filter((a) => asked.has(a.question));
     if (!sessions.length && !results.length && !checks.length && !answers.length) {
       view.append(t.element("p", "thoracic-nothing", config.nothing));
       return;
