@@ -129,19 +129,25 @@ function drawChecklist(model, el, t, send) {
   }
   const status = t.element("p", "thoracic-status");
   const list = checklist(t, send, config, { ticked: () => model.get("kept").ticked || {} });
-  const redraw = () => {
+  el.append(list.part, status, savingNotice(model, t));
+  return followKept(model, list, status);
+}
+
+/** Draw the boxes from what is kept, again whenever it changes and after every answer
+ *  from the host, so a box that was not kept goes back; `status` says why. */
+function followKept(model, list, status) {
+  const answered = () => {
     list.draw();
     const said = model.get("status") || {};
     if (said.problem) say(status, notKept(said), true);
     else status.textContent = "";
   };
-  el.append(list.part, status, savingNotice(model, t));
   list.draw();
   model.on("change:kept", list.draw);
-  model.on("change:status", redraw); // a box not kept goes back to what is kept
+  model.on("change:status", answered);
   return () => {
     model.off("change:kept", list.draw);
-    model.off("change:status", redraw);
+    model.off("change:status", answered);
   };
 }
 
@@ -250,20 +256,8 @@ function drawSafety(model, el, t, send) {
   const list = checklist(t, send, config.list, { ticked: () => kept().ticked || {}, onDraw: show });
   const sources = t.element("div");
   sources.innerHTML = config.sources; // made by the course from its own records, escaped
-  const redraw = () => {
-    list.draw();
-    const said = model.get("status") || {};
-    if (said.problem) say(status, notKept(said), true);
-    else status.textContent = "";
-  };
   el.append(list.part, message, clearance, status, savingNotice(model, t), sources);
-  list.draw();
-  model.on("change:kept", list.draw);
-  model.on("change:status", redraw);
-  return () => {
-    model.off("change:kept", list.draw);
-    model.off("change:status", redraw);
-  };
+  return followKept(model, list, status);
 }
 
 function drawBanner(model, el, t) {
