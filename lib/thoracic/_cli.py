@@ -381,7 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--folder", type=Path, default=Path("notebooks"),
                         help="the course notebooks (default: notebooks)")
     export.add_argument("--with-my-progress", action="store_true",
-                        help="show your own progress in the pages (default: a clean start)")
+                        help="show your own progress in the pages (default: a clean start); "
+                             "the pages then hold your entries and notes, so keep them to "
+                             "yourself")
     export.add_argument("--serve", action="store_true",
                         help="then serve the site on this computer (127.0.0.1) until Ctrl+C")
     export.add_argument("--port", type=int, default=8000,
