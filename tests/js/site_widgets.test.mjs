@@ -57,7 +57,8 @@ test("off with no listener named removes them all", () => {
 });
 
 test("a module kept once for the site takes the place of its reference", () => {
-  const context = {ThoracicModules: {"parts.js": "export default {}"}};
+  const context = {ThoracicModules: {reference: "thoracic-module:",
+    texts: {"parts.js": "export default {}"}}};
   context.globalThis = context;
   vm.runInNewContext(SOURCE, context);
   const state = context.ThoracicWidgets.withModules(

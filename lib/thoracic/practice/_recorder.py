@@ -16,7 +16,7 @@ from ipywidgets import CallbackDispatcher
 
 from ..progress import Store
 from ..timer import CoachTimer, LogEntry
-from ..ui import Keeper, SavingNotice
+from ..ui import CoursePart
 
 __all__ = ["PracticeRecorder"]
 
@@ -25,13 +25,13 @@ class PracticeRecorder:
     """Saves the practice-log entries a timer's run completes."""
 
     def __init__(self, timer: CoachTimer, store: Store, *,
-                 notice: Keeper | None = None,
+                 notice: CoursePart,
                  versions: Mapping[str, str] | None = None) -> None:
         """``versions``: for a routine, the version each exercise (by name) runs at; an
         exercise's own timer says its version itself (the learner may change it)."""
         self.timer = timer
         self.store = store
-        self.notice: Keeper = notice if notice is not None else SavingNotice(store)
+        self.notice = notice  # where a log entry not kept says why (the rating beside it)
         self.versions = dict(versions or {})
         self._on_recorded = CallbackDispatcher()
         timer.on_log(self._save)

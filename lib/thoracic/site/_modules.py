@@ -31,8 +31,10 @@ def _modules() -> dict[str, str]:
 
 
 def modules_script() -> str:
-    """The classic script that holds every module once, by name."""
-    text = json.dumps(_modules(), ensure_ascii=False, sort_keys=True)
+    """The classic script that holds every module once, by name, and how a page's state
+    refers to one."""
+    text = json.dumps({"reference": MODULE_REFERENCE, "texts": _modules()},
+                      ensure_ascii=False, sort_keys=True)
     return ("// The front-end modules the widgets run, once for every page (site_widgets.js "
             f"finds them).\nglobalThis.ThoracicModules = Object.freeze({text});\n")
 

@@ -36,8 +36,8 @@ from ._discomfort import (
     zone_text,
 )
 from ._glossary import show_glossary
-from ._notices import SavingNotice, saving_notice
-from ._part import PARTS_STYLESHEET, CoursePart, Keeper
+from ._notices import saving_notice
+from ._part import PARTS_STYLESHEET, CoursePart
 from ._quiz import KnowledgeCheck, knowledge_check
 from ._safety_screen import (
     CLEARED_CHECKLIST,
@@ -60,12 +60,10 @@ __all__ = [
     "Checklist",
     "ChecklistItem",
     "CoursePart",
-    "Keeper",
     "KnowledgeCheck",
     "RedFlagBanner",
     "SafetyScreen",
     "SafetyState",
-    "SavingNotice",
     "SelfTestForm",
     "course_map",
     "daily_checklist",

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 import anywidget
 from traitlets import Dict, Unicode
@@ -28,19 +28,13 @@ from ..base import Previewed
 from ..progress import Store, StoreError, store_or_own
 from ._notices import saving_notice
 
-__all__ = ["PARTS_STYLESHEET", "CoursePart", "Keeper"]
+__all__ = ["PARTS_STYLESHEET", "CoursePart"]
 
 _STATIC = Path(__file__).parent / "static"
 # The parts' own CSS: carried by each part, and put in the site's stylesheet too.
 PARTS_STYLESHEET = _STATIC / "parts.css"
 _log = logging.getLogger(__name__)
 
-
-
-class Keeper(Protocol):
-    """Runs a write to the store and shows whether it was kept: a part, or the notice."""
-
-    def keep(self, write: Callable[[], object]) -> bool: ...
 
 
 class CoursePart(Previewed, anywidget.AnyWidget):

@@ -6,7 +6,7 @@ asked again after ``CLEARANCE_DAYS``; and the banner exercise notebooks show.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any, ClassVar
@@ -17,7 +17,6 @@ from ..content import (
     RED_FLAGS,
     URGENCIES,
     RedFlag,
-    UrgencyAdvice,
     clearance_expired,
     flags_by_urgency,
 )
@@ -31,7 +30,7 @@ from ._checklist import (
 from ._part import CoursePart
 
 __all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "RedFlagBanner", "SafetyScreen", "SafetyState",
-           "most_urgent", "red_flag_banner", "safety_screen", "safety_state"]
+           "red_flag_banner", "safety_screen", "safety_state"]
 
 SAFETY_CHECKLIST = "safety-screen"
 # "A clinician checked this flag and said I can exercise": one tick per flag, kept once;
@@ -105,12 +104,6 @@ def safety_state(store: Store | None = None, on: dt.date | None = None) -> Safet
 def _sources_html() -> str:
     rows = "".join(f"<li>{escape(flag.text)}: {escape(flag.source)}</li>" for flag in RED_FLAGS)
     return f"<details><summary>Where this list comes from</summary><ul>{rows}</ul></details>"
-
-
-def most_urgent(ticked: Sequence[RedFlag]) -> UrgencyAdvice:
-    """The advice for the most urgent of the ticked flags (there is at least one)."""
-    return next(advice for advice in URGENCIES
-                if any(flag.urgency == advice.urgency for flag in ticked))
 
 
 def _items() -> list[ChecklistItem]:

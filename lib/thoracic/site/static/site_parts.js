@@ -18,34 +18,64 @@
     today: Site.today(),
   });
 
-  /** For each kind: what is kept, and how each action is kept. */
+  /** The practice log under a timer: the timer's core decides what is logged and sends
+   *  each entry as a "log" event (as in JupyterLab); this keeps it on the device and asks
+   *  the rating beside the timer about the entry to rate. */
+  function listenToTimer(model, el) {
+    root.document.addEventListener("thoracic-timer", ({ detail: entry, target }) => {
+      const box = el.closest(".thoracic-practice");
+      if (entry.type !== "log" || !box || !box.contains(target)) return;
+      const version = entry.kind === "routine" ? null : entry.version;
+      try {
+        const id = Site.store().recordSession(entry.kind, entry.exercise, entry.seconds,
+          { sets: entry.sets, version });
+        if (entry.rate) model.session = id;
+      } catch (error) {
+        // Not kept (the timer's core makes only entries the store takes, so the storage
+        // failed): the page-wide notice says why, and the timer carries on.
+      }
+      Site.refreshParts();
+      Site.showNotice();
+    });
+  }
+
+  /** For each kind: what is kept (`kept`), how each message is kept (`actions`), and
+   *  what the site adds once the part is connected (`connected`) or drawn (`rendered`). */
   const HOSTS = {
     checklist: {
       // A list that means nothing here (sharing with a teacher) says so and keeps nothing.
       kept: (config, store) => (config.elsewhere ? { elsewhere: config.elsewhere }
         : { ticked: store.ticks(config.id, { day: checklistDay(config) }) }),
-      tick(m, config, store) {
-        if (config.elsewhere) throw new Error(config.elsewhere);
-        store.setTick(config.id, m.item, m.on, { day: checklistDay(config) });
+      actions: {
+        tick(m, config, store) {
+          if (config.elsewhere) throw new Error(config.elsewhere);
+          store.setTick(config.id, m.item, m.on, { day: checklistDay(config) });
+        },
       },
     },
     safety: {
       kept: safetyKept,
-      tick: (m, config, store) => store.setTick(config.checklist, m.item, m.on),
-      clear: (m, config, store) => store.setTick(config.cleared_checklist, m.item, m.on),
+      actions: {
+        tick: (m, config, store) => store.setTick(config.checklist, m.item, m.on),
+        clear: (m, config, store) => store.setTick(config.cleared_checklist, m.item, m.on),
+      },
     },
-    banner: { kept: safetyKept },
+    banner: { kept: safetyKept, actions: {} },
     quiz: {
       kept: () => ({}),
-      answer(m, config, store) {
-        const question = config.questions.find((q) => q.id === m.question);
-        store.recordQuizAnswer(question.id, m.choice, m.choice === question.answer);
+      actions: {
+        answer(m, config, store) {
+          const question = config.questions.find((q) => q.id === m.question);
+          store.recordQuizAnswer(question.id, m.choice, m.choice === question.answer);
+        },
       },
     },
     "self-test": {
       kept: () => ({}),
-      "self-test": (m, config, store) => {
-        for (const [side, value] of m.values) store.recordSelfTest(config.test, value, { side });
+      actions: {
+        "self-test": (m, config, store) => {
+          for (const [side, value] of m.values) store.recordSelfTest(config.test, value, { side });
+        },
       },
     },
     "next-day": {
@@ -55,11 +85,12 @@
         return { answer: saved ? saved.answer : null,
           practised: store.sessions().some((session) => session.day < today) };
       },
-      "next-day": (m, config, store) => store.recordNextDayCheck(m.answer),
+      actions: { "next-day": (m, config, store) => store.recordNextDayCheck(m.answer) },
     },
     rating: {
       kept: (config, store, model) => ({ session: model.session || null }),
-      rate: (m, config, store) => store.rateSession(m.session, m.rating, m.note),
+      actions: { rate: (m, config, store) => store.rateSession(m.session, m.rating, m.note) },
+      connected: listenToTimer,
     },
     entries: {
       kept(config, store) {
@@ -69,7 +100,7 @@
         return { entries: entries.sort((a, b) => (a.day + a.recorded_at < b.day + b.recorded_at ? -1 : 1))
           .slice(-config.window) };
       },
-      delete: (m, config, store) => store.deleteEntries(m.ids),
+      actions: { delete: (m, config, store) => store.deleteEntries(m.ids) },
     },
     dashboard: {
       kept(config, store) {
@@ -77,6 +108,7 @@
         return { today: Site.today(), sessions: records.sessions, self_tests: records.self_tests,
           next_day_checks: records.next_day_checks, quiz_answers: records.quiz_answers, example: false };
       },
+      actions: {},
       // Under it, the progress file both ways (site_progress.js).
       rendered: (model, el) => Site.fileControls(el, Site.store(), Site.refreshParts),
     },
@@ -91,36 +123,16 @@
     }
   }
 
-  /** The practice log under a timer: the timer's core decides what is logged and sends
-   *  each entry as a "log" event (as in JupyterLab); this keeps it on the device and asks
-   *  the rating beside the timer about the entry to rate. */
-  function listenToTimer(model, el) {
-    root.document.addEventListener("thoracic-timer", ({ detail: entry, target }) => {
-      const box = el.closest(".thoracic-practice");
-      if (entry.type !== "log" || !box || !box.contains(target)) return;
-      const version = entry.kind === "routine" ? null : entry.version;
-      try {
-        const id = Site.store().recordSession(entry.kind, entry.exercise, entry.seconds,
-          { sets: entry.sets, version });
-        if (entry.rate) model.session = id;
-      } catch (error) {
-        model.set("status", { n: Date.now(), problem: error.message });
-      }
-      Site.refreshParts();
-      Site.showNotice();
-    });
-  }
-
   /** Make a page model the host of its part; false if it is not a part of the course. */
   Site.connect = function connect(model, el) {
     const host = HOSTS[model.get("kind")];
-    if (!host || model.get("_esm") === undefined) return false;
+    if (!host) return false;
     let handled = 0;
     model.send = (message) => {
-      const act = message && host[message.do];
+      const act = message && Object.hasOwn(host.actions, message.do) && host.actions[message.do];
       let problem = "";
       try {
-        if (typeof act !== "function") throw new Error("this part does not take that");
+        if (!act) throw new Error("this part does not take that");
         act(message, model.get("config"), Site.store());
       } catch (error) {
         problem = error.message;
@@ -130,7 +142,7 @@
       model.set("status", { n: handled, problem });
       Site.showNotice();
     };
-    if (model.get("kind") === "rating") listenToTimer(model, el);
+    if (host.connected) host.connected(model, el);
     connected.add(model);
     refresh(model);
     return true;

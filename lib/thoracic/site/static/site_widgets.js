@@ -14,15 +14,13 @@
   const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   const REFERENCE = "IPY_MODEL_";
-  // A front-end module the export keeps once for the site (thoracic-modules.js).
-  const MODULE = "thoracic-module:";
-
-  /** The saved state with each module reference replaced by the module's text. */
+  /** The saved state with each reference to a front-end module the export keeps once
+   *  for the site (thoracic-modules.js) replaced by the module's text. */
   function withModules(state) {
-    const modules = root.ThoracicModules || {};
+    const { reference, texts } = root.ThoracicModules || { reference: null, texts: {} };
     return Object.fromEntries(Object.entries(state).map(([key, value]) =>
-      [key, typeof value === "string" && value.startsWith(MODULE)
-        ? modules[value.slice(MODULE.length)] : value]));
+      [key, reference && typeof value === "string" && value.startsWith(reference)
+        ? texts[value.slice(reference.length)] : value]));
   }
 
   /** anywidget's model contract over saved state: get, set, on/off, save_changes, send.

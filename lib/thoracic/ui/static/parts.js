@@ -300,7 +300,7 @@ function drawQuiz(model, el, t, send) {
       const label = t.element("label", "thoracic-choice");
       const radio = t.element("input");
       radio.type = "radio";
-      radio.name = `quiz-${question.id}-${number}-${model.get("kind")}`;
+      radio.name = `quiz-${question.id}-${number}`;
       radio.value = String(index);
       label.append(radio, ` ${choice}`);
       box.append(label);
