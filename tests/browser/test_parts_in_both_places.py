@@ -1,16 +1,19 @@
 """Each interactive part is one front-end: the same journey, with the same clicks and the
 same words, in JupyterLab (where Python keeps what the learner does) and on the exported
 site from file:// (where the device does). Safety check and its banner, a knowledge check,
-a form checklist, a self-test form, "fix a wrong entry" and the next-day check."""
+a form checklist, a self-test form, "fix a wrong entry", the next-day check and the
+progress file saved and loaded under the dashboard."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from thoracic.content import get_red_flag
+from thoracic.progress import read_progress_file
 
 from .lab import code_cells, notebook, open_notebook, restart_and_run_all
 
@@ -24,7 +27,27 @@ def part(panel, kind: str, has_text: str | None = None):
     return (found.filter(has_text=has_text) if has_text else found).first
 
 
-def journey(open_page: Open, artifacts: Path, place: str) -> None:
+def progress_file_both_ways(panel, folder: Path) -> None:
+    """Save the progress file, check it reads as thoracic progress --import reads one, load
+    it back (nothing doubles), then a damaged copy (refused, and said so)."""
+    files = part(panel, "dashboard").locator(".thoracic-file")
+    with panel.page.expect_download() as download:
+        files.get_by_role("button", name="Save my progress file").click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.startswith("upper-back-relief-progress-")
+    assert read_progress_file(saved)["checklist_ticks"]  # the safety check's, at least
+    files.get_by_text(f"✓ Saved {saved.name}").wait_for()
+    chooser = files.locator("input[type=file]")
+    chooser.set_input_files(str(saved))
+    files.get_by_text("✓ Nothing new to add. Already here, so left as they were:").wait_for()
+    damaged = folder / "damaged.json"
+    damaged.write_text(saved.read_text("utf-8")[:-40], encoding="utf-8")
+    chooser.set_input_files(str(damaged))
+    files.get_by_role("alert").get_by_text(re.compile("damaged.json .*not valid JSON")).wait_for()
+
+
+def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
     tearing = get_red_flag("tearing-pain")
     cleared = f"I have been checked for this and told I can exercise: {tearing.text}"
 
@@ -89,6 +112,7 @@ def journey(open_page: Open, artifacts: Path, place: str) -> None:
     fixer.get_by_text("✓ Deleted: ").wait_for()
     assert fixer.locator("li").filter(has_text="seated-rotation (left side): 41").count() == 0
     fixer.screenshot(path=str(artifacts / f"parts-entries-{place}.png"))
+    progress_file_both_ways(panel, folder)
 
     # Leave the safety check as it was found (JupyterLab's progress is shared by a session).
     safety = part(open_page("00-start-here"), "safety")
@@ -96,7 +120,7 @@ def journey(open_page: Open, artifacts: Path, place: str) -> None:
     safety.locator(".thoracic-message").get_by_text("Nothing ticked").wait_for()
 
 
-def test_on_the_site(exported_site: Path, offline_page, artifacts: Path) -> None:
+def test_on_the_site(exported_site: Path, offline_page, artifacts: Path, tmp_path: Path) -> None:
     page = offline_page
 
     def open_page(stem: str):
@@ -104,11 +128,11 @@ def test_on_the_site(exported_site: Path, offline_page, artifacts: Path) -> None
         page.locator(".thoracic-live").first.wait_for(state="attached")
         return page.locator("main")
 
-    journey(open_page, artifacts, "site")
+    journey(open_page, artifacts, "site", tmp_path)
     assert page.problems == []
 
 
-def test_in_jupyterlab(lab_page, jupyterlab, artifacts: Path) -> None:
+def test_in_jupyterlab(lab_page, jupyterlab, artifacts: Path, tmp_path: Path) -> None:
     page, lab = lab_page, jupyterlab
 
     def open_page(stem: str):
@@ -117,5 +141,5 @@ def test_in_jupyterlab(lab_page, jupyterlab, artifacts: Path) -> None:
         restart_and_run_all(page, code_cells(lab, name))
         return notebook(page)
 
-    journey(open_page, artifacts, "lab")
+    journey(open_page, artifacts, "lab", tmp_path)
     assert page.problems == []

@@ -142,26 +142,27 @@ def test_the_progress_file_goes_to_thoracic_import_and_comes_back(
     store.record_session("exercise", "Side-lying open book", 77.0, sets=2)
     exported = tmp_path / "from-laptop.json"
     exported.write_text(json.dumps(store.export_data()), encoding="utf-8")
-    page.locator("#thoracic-load-file").set_input_files(str(exported))
+    chooser = page.locator(".thoracic-file input[type=file]")
+    chooser.set_input_files(str(exported))
     status = page.locator(".thoracic-file .thoracic-status")
-    status.get_by_text("✓ Imported 1 practice-log entry").wait_for()
+    status.get_by_text("✓ Added 1 practice-log entry.").wait_for()
     assert len(_records(page)["sessions"]) == len(device["sessions"]) + 1
 
     before = _records(page)
     damaged = tmp_path / "damaged.json"
     damaged.write_text(exported.read_text()[:-40], encoding="utf-8")
-    page.locator("#thoracic-load-file").set_input_files(str(damaged))
+    chooser.set_input_files(str(damaged))
     status.get_by_text("is not a progress file: it is not valid JSON").wait_for()
     assert "Nothing was imported." in status.inner_text()
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"format": "someone-else", "sessions": []}), encoding="utf-8")
-    page.locator("#thoracic-load-file").set_input_files(str(foreign))
+    chooser.set_input_files(str(foreign))
     status.get_by_text("is not a progress export from this course").wait_for()
     latin = tmp_path / "latin-1.json"  # once turned into "caf\uFFFD" and kept
     with_cafe = store.export_data()
     with_cafe["sessions"][-1]["note"] = "café"
     latin.write_bytes(json.dumps(with_cafe, ensure_ascii=False).encode("latin-1"))
-    page.locator("#thoracic-load-file").set_input_files(str(latin))
+    chooser.set_input_files(str(latin))
     status.get_by_text("latin-1.json is not a progress file (it is not UTF-8 text).").wait_for()
     assert _records(page) == before  # refused files change nothing
     assert page.problems == []

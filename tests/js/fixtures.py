@@ -135,12 +135,35 @@ def _entries_case() -> dict[str, Any]:
             "lines": [[names[made] for made in line] for line in lines]}
 
 
+def _import_cases() -> dict[str, Any]:
+    """The reports the dashboard's host gives for a file loaded twice, then a later copy
+    with a tick changed, with the nouns it words them with."""
+    from thoracic.practice import LiveDashboard
+    from thoracic.progress import progress_file_text
+
+    source = _scratch_store()
+    source.record_session("exercise", "Child's pose", 75.0, sets=2, day="2026-01-14")
+    source.record_session("set", "Child's pose", 30.0, sets=1, day="2026-01-14")
+    source.set_tick("daily-routine", "warm-up", True, day="2026-01-14")
+    data = source.export_data()
+    data["checklist_ticks"][0]["updated_at"] = "2026-01-14T08:00:00+00:00"
+    first = progress_file_text(data).encode()
+    data["checklist_ticks"][0].update(checked=False, updated_at="2026-01-14T09:00:00+00:00")
+    later = progress_file_text(data).encode()
+    shown = LiveDashboard(_scratch_store())
+    reports = []
+    for raw in (first, first, later):
+        assert shown.handle({"do": "load", "name": "mine.json", "size": len(raw)}, [raw])
+        reports.append(shown.status["report"])
+    return {"nouns": shown.config["files"]["nouns"], "reports": reports}
+
+
 def node_fixtures() -> dict[str, Any]:
     """Each file's name and what it holds."""
     return {"plans.json": {name: plan.to_json() for name, plan in timer_plans().items()},
             "device_rules.json": device_rules(),
             "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
-                                 "entries": _entries_case(),
+                                 "entries": _entries_case(), "imports": _import_cases(),
                                  "clearance_days": CLEARANCE_DAYS}}
 
 

@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 
-import {describeEntry, entryLines, readResult, safetyState, summariseNextDay, summarisePractice} from "../../lib/thoracic/ui/static/parts.js";
+import {describeEntry, entryLines, readResult, reportWords, safetyState, summariseNextDay, summarisePractice} from "../../lib/thoracic/ui/static/parts.js";
 
 const CASES = JSON.parse(readFileSync(new URL("./parts_cases.json", import.meta.url), "utf8"));
 
@@ -94,4 +94,15 @@ test("next-day answers: four whole weeks, and worse in a row across a gap", () =
   assert.deepEqual(Object.fromEntries([...summary.answers].map(([d, a]) => [dayOf(d), a])),
     {"2026-01-02": "worse", "2026-01-14": "worse"});
   assert.equal(summary.worseInARow, 2);
+});
+
+test("an import's report is said in words, by kind, as the host counted it", () => {
+  const {nouns, reports: [first, again, later]} = CASES.imports;
+  assert.equal(reportWords(first, nouns), "Added 2 practice-log entries, 1 checklist tick.");
+  assert.equal(reportWords(again, nouns), "Nothing new to add. Already here, so left as " +
+    "they were: 2 practice-log entries, 1 checklist tick.");
+  assert.equal(reportWords(later, nouns), "Nothing new to add. Updated, as the file's were " +
+    "saved later: 1 checklist tick. Already here, so left as they were: 2 practice-log entries.");
+  const many = {added: {sessions: 12345}, updated: {}, skipped: {}};
+  assert.equal(reportWords(many, nouns), "Added 12,345 practice-log entries.");
 });

@@ -240,3 +240,62 @@ def test_an_answer_to_a_retired_question_no_longer_counts(store) -> None:
     assert shown.kept["quiz_answers"] == [{"question": current.id, "correct": True}]
     assert "a-question-since-retired" not in shown.config["questions"]
     assert current.id in shown.config["questions"]
+
+
+def _saved(shown) -> dict:
+    """The file the dashboard sends when Save is pressed (a message, never a trait)."""
+    sent: list[dict] = []
+    shown.send = lambda content, buffers=None: sent.append(content)
+    assert shown.handle({"do": "save"}) and shown.status["problem"] == ""
+    assert len(sent) == 1 and "file" not in shown.status
+    return sent[0]["file"]
+
+
+def test_the_progress_file_is_saved_and_loaded_under_the_dashboard(store, tmp_path) -> None:
+    """In JupyterLab, as on the web pages: Save gives the file `thoracic progress --export`
+    writes, and Load merges one, checked as `--import` checks it, saying what it did."""
+    from thoracic.progress import progress_file_text, read_progress_file
+
+    store.record_session("exercise", "Child's pose", 75.0, sets=1, day="2026-01-14")
+    store.set_tick("daily-routine", "warm-up", True, day="2026-01-14")
+    file = _saved(dashboard(store))
+    assert file["name"] == "upper-back-relief-progress-2026-01-15.json"
+    assert file["text"] == progress_file_text(store.export_data())
+    (tmp_path / file["name"]).write_text(file["text"], encoding="utf-8")
+    assert read_progress_file(tmp_path / file["name"]) == store.export_data()
+
+    other = ProgressStore(tmp_path / "other" / "progress.sqlite3")
+    shown = dashboard(other)
+    raw = file["text"].encode()
+    assert shown.handle({"do": "load", "name": file["name"], "size": len(raw)}, [raw])
+    assert shown.status["report"]["added"]["sessions"] == 1
+    assert shown.status["report"]["added"]["checklist_ticks"] == 1
+    assert other.export_data() == store.export_data()
+    assert shown.kept["sessions"][0]["exercise"] == "Child's pose"  # drawn again at once
+    assert shown.handle({"do": "load", "name": file["name"], "size": len(raw)}, [raw])
+    assert shown.status["report"]["skipped"]["sessions"] == 1  # nothing doubles
+
+
+@pytest.mark.parametrize(("sent", "size", "says"), [
+    (b'{"format": "someone-else"}', 26, "is not a progress export from this course"),
+    (b"{]", 2, "is not a progress export (not valid JSON"),
+    ("café".encode("latin-1"), 4, "is not a progress file (it is not UTF-8 text)"),
+    (None, 10**9, "is too large to be a progress file (1,000,000,000 bytes"),
+])
+def test_a_file_that_cannot_be_loaded_is_refused_and_changes_nothing(
+        store, sent, size, says) -> None:
+    store.record_session("exercise", "Child's pose", 75.0, sets=1, day="2026-01-14")
+    before = store.export_data()
+    shown = dashboard(store)
+    kept = shown.handle({"do": "load", "name": "mine.json", "size": size},
+                        [sent] if sent is not None else ())
+    assert not kept
+    assert says in shown.status["problem"] and "Nothing was imported." in shown.status["problem"]
+    assert "report" not in shown.status
+    assert store.export_data() == before
+
+
+def test_a_load_without_its_bytes_is_not_understood(store) -> None:
+    shown = dashboard(store)
+    assert not shown.handle({"do": "load", "name": "x.json", "size": 3, "buffers": ["{}"]})
+    assert "does not understand" in shown.status["problem"]

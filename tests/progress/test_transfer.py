@@ -20,7 +20,7 @@ from thoracic import ProgressStore
 from thoracic._cli import main
 from thoracic.authoring import sample_history
 from thoracic.progress import ImportFileError, ImportReport, read_progress_file, store_path
-from thoracic.progress._transfer import MAX_DEPTH, MAX_NUMBER_DIGITS
+from thoracic.progress._transfer import MAX_DEPTH, MAX_NUMBER_DIGITS, choose_file
 
 D = dt.date(2026, 1, 15)
 NOTHING = "Nothing was imported."
@@ -197,8 +197,7 @@ def test_a_number_of_thousands_of_digits_is_refused_in_words_for_a_person(
         read_progress_file(path)
     assert str(caught.value) == (
         f"{path} is not a progress file (it holds a number 5,000 digits long; no number in a "
-        f"progress file has more than {MAX_NUMBER_DIGITS} digits). Choose the .json file "
-        f"that 'thoracic progress --export' wrote, as it was saved. {NOTHING}")
+        f"progress file has more than {MAX_NUMBER_DIGITS} digits). {choose_file()}")
     assert "sys." not in str(caught.value)
 
 

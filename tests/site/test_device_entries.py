@@ -34,7 +34,7 @@ const store = context.ThoracicDevice.createDeviceStore({storage, rules,
 store.importFile(data);
 let missing = null;
 try { store.deleteEntries([...remove, "not-there"]); } catch (error) { missing = error.message; }
-const before = store.sessions().length;
+const before = store.records().sessions.length;
 const removed = store.deleteEntries(remove).map((entry) => entry.id);
 console.log(JSON.stringify({before, removed, ids: store.records().sessions.map((s) => s.id),
                             missing}));

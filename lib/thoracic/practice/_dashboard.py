@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
 from ..base import (
     PALETTE,
@@ -42,6 +42,9 @@ from ..progress import (
     Session,
     Store,
     StoreError,
+    device_rules,
+    progress_file_text,
+    read_progress_bytes,
     summarise_next_day,
     summarise_practice,
 )
@@ -64,6 +67,19 @@ MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+
 NEXT_DAY_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EXAMPLE_LABEL = "EXAMPLE: made-up data"
+# The words of the progress file's controls under the dashboard, in both places.
+FILE_WORDS = {
+    "heading": "Your progress file",
+    "intro": "To carry your progress between JupyterLab and the web pages, or to another "
+             "device, save it as a file here and load that file there. Loading adds what is "
+             "new and never removes anything.",
+    "save": "Save my progress file",
+    "load": "Load a progress file",
+    "saved": "Saved {name} (look in your downloads). Load it under My progress in "
+             "JupyterLab or on the web pages, or import it with: "
+             "thoracic progress --import {name}",
+    "prefix": "upper-back-relief-progress-",
+}
 
 
 def _weekly_target() -> int:
@@ -374,7 +390,9 @@ def _config() -> dict[str, Any]:
             "questions": sorted(question.id for question in load_questions()),
             "no_self_tests": _no_self_tests(), "no_next_day": _no_next_day(),
             "example": f"{EXAMPLE_LABEL}: made up to show what the dashboard looks like. "
-                       "Yours shows once you practise."}
+                       "Yours shows once you practise.",
+            "files": {**FILE_WORDS, "nouns": device_rules()["nouns"],
+                      "max_bytes": device_rules()["limits"]["MAX_FILE_BYTES"]}}
 
 
 _SESSION_FIELDS = ("day", "kind", "exercise", "duration_seconds", "rating", "note")
@@ -386,8 +404,27 @@ class LiveDashboard(CoursePart):
     is saved, so it never goes stale on the page. ``html`` and ``text`` are the picture
     the stored notebook keeps as its preview."""
 
+    ACTIONS: ClassVar[Mapping[str, str]] = {"save": "_save", "load": "_load"}
+
     def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
         super().__init__(store, kind="dashboard", config=_config(), **kwargs)
+
+    def _save(self, message: Mapping[str, Any]) -> None:
+        """Send the whole progress as a file's text; the front-end offers it as a download
+        (a message, not a trait, so the file is never kept in the widget's state)."""
+        name = f"{FILE_WORDS['prefix']}{today().isoformat()}.json"
+        self.send({"file": {"name": name, "text": progress_file_text(self.store.export_data())}})
+
+    def _load(self, message: Mapping[str, Any]) -> dict[str, Any]:
+        """Merge the file the learner chose, checked as ``thoracic progress --import``
+        checks one; its bytes are not sent when it is too large (``size`` says so)."""
+        name, size = str(message["name"]), int(message["size"])
+        sent = message.get("buffers") or [b""]
+        if not isinstance(sent[0], bytes | memoryview):
+            raise TypeError("the file's bytes are missing")
+        report = self.store.import_data(read_progress_bytes(bytes(sent[0]), name, size))
+        return {"report": {"added": dict(report), "updated": getattr(report, "updated", {}),
+                           "skipped": getattr(report, "skipped", {})}}
 
     def read_kept(self) -> dict[str, Any]:
         sessions, results = self.store.sessions(), self.store.self_tests()

@@ -11,7 +11,7 @@ May import: ``thoracic.base``, ``thoracic.content``.
 """
 
 from ._access import LearnerStore, progress_store, store_or_own
-from ._backup import write_progress_file
+from ._backup import progress_file_text, write_progress_file
 from ._contract import SCHEMA_FILENAME, progress_file_schema, schema_text
 from ._errors import (
     DamagedStoreError,
@@ -48,7 +48,7 @@ from ._schema import (
 )
 from ._store import ProgressStore
 from ._summary import NextDaySummary, PracticeSummary, summarise_next_day, summarise_practice
-from ._transfer import ImportReport, read_progress_file
+from ._transfer import ImportReport, read_progress_bytes, read_progress_file
 
 __all__ = [
     "APPLICATION_ID",
@@ -85,7 +85,9 @@ __all__ = [
     "device_rules",
     "every_entry",
     "progress_file_schema",
+    "progress_file_text",
     "progress_store",
+    "read_progress_bytes",
     "read_progress_file",
     "schema_text",
     "store_or_own",

@@ -19,7 +19,7 @@ from typing import Any
 from ._errors import StoreLocationError
 from ._store import store_problem
 
-__all__ = ["write_progress_file"]
+__all__ = ["progress_file_text", "write_progress_file"]
 
 
 def _kind_of(mode: int) -> str | None:
@@ -92,6 +92,11 @@ def _remove_stale_temporaries(path: Path) -> None:
                 os.unlink(entry.path)
 
 
+def progress_file_text(data: dict[str, Any]) -> str:
+    """A progress export as the text of its file (what ``write_progress_file`` writes)."""
+    return json.dumps(data, indent=1, ensure_ascii=False)
+
+
 def write_progress_file(data: dict[str, Any], path: Path) -> None:
     """Write ``data`` as JSON to ``path``, replacing any old file only once complete.
     StoreError (named, with what to do) if ``path`` is a link, a folder, a pipe or a
@@ -105,7 +110,7 @@ def write_progress_file(data: dict[str, Any], path: Path) -> None:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                              | os.O_CLOEXEC, 0o600)
         with open(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1, ensure_ascii=False)
+            handle.write(progress_file_text(data))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -31,6 +31,7 @@ from ._transfer import (
     MAX_STAMP_CHARS,
     NOTHING,
     NOUNS,
+    choose_file,
 )
 
 __all__ = ["device_rules"]
@@ -71,4 +72,6 @@ def device_rules() -> dict[str, Any]:
                         "sides": list(test.sides), "low": test.low, "high": test.high,
                         "whole_numbers": test.whole_numbers} for test in SELF_TESTS],
         "nothing_imported": NOTHING,
+        # What to do about a file that cannot be a progress file at all.
+        "choose_file": choose_file(),
     }

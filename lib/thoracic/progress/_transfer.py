@@ -54,7 +54,9 @@ __all__ = [
     "NOUNS",
     "ImportReport",
     "ValidatedImport",
+    "choose_file",
     "parse_progress_text",
+    "read_progress_bytes",
     "read_progress_file",
     "validated_import",
 ]
@@ -102,9 +104,10 @@ Rows = list[tuple[Any, ...]]
 
 # -- reading the file ---------------------------------------------------------------------
 
-def _choose() -> str:
-    return ("Choose the .json file that 'thoracic progress --export' wrote, as it was saved. "
-            f"{NOTHING}")
+def choose_file() -> str:
+    """What to do about a file that cannot be a progress file; the site says it too."""
+    return ("Choose the .json file that 'Save my progress file' or 'thoracic progress --export' "
+            f"wrote, as it was saved. {NOTHING}")
 
 
 class _TooLong(ValueError):
@@ -157,16 +160,16 @@ def parse_progress_text(text: str, name: str) -> Any:
         raise ImportFileError(
             f"{name} is not a progress file (it holds a number {long.digits:,} digits long; "
             f"no number in a progress file has more than {MAX_NUMBER_DIGITS} digits). "
-            f"{_choose()}") from None
+            f"{choose_file()}") from None
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{name} is not a progress export (not valid JSON: "
-                              f"{error.msg} at line {error.lineno}). {_choose()}") from None
+                              f"{error.msg} at line {error.lineno}). {choose_file()}") from None
     else:
         deep = _depth(data) > MAX_DEPTH
     if deep:
         raise ImportFileError(
             f"{name} is nested too deeply to be a progress file (more than {MAX_DEPTH} levels "
-            f"of lists and records inside each other). {_choose()}")
+            f"of lists and records inside each other). {choose_file()}")
     return data
 
 
@@ -181,17 +184,25 @@ def read_progress_file(path: str | os.PathLike[str]) -> Any:
     except OSError as error:
         raise ImportFileError(f"{path}: cannot read it ({error.strerror or error}). Check "
                               f"the file's name and that you may read it. {NOTHING}") from None
+    return read_progress_bytes(raw, str(path), size)
+
+
+def read_progress_bytes(raw: bytes, name: str, size: int | None = None) -> Any:
+    """The JSON in a progress file's bytes (``size``: the file's size, where its bytes were
+    not read because it is too large), checked as ``read_progress_file`` checks a file;
+    ImportFileError naming ``name`` if it cannot be a progress export."""
+    size = len(raw) if size is None else size
     if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         raise ImportFileError(
-            f"{path} is too large to be a progress file ({max(size, len(raw)):,} bytes; a "
-            f"progress file is at most {MAX_FILE_BYTES // 1_000_000} MB). {_choose()}")
+            f"{name} is too large to be a progress file ({max(size, len(raw)):,} bytes; a "
+            f"progress file is at most {MAX_FILE_BYTES // 1_000_000} MB). {choose_file()}")
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path} is not a progress file (it is not UTF-8 text). "
-                              f"{_choose()}") from None
+        raise ImportFileError(f"{name} is not a progress file (it is not UTF-8 text). "
+                              f"{choose_file()}") from None
     del raw
-    return parse_progress_text(text, str(path))
+    return parse_progress_text(text, name)
 
 
 # -- what an import did -------------------------------------------------------------------

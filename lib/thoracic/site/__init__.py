@@ -4,10 +4,9 @@ course into linked pages that work from ``file://`` with no network.
 Owns running a notebook in a fresh kernel, the export itself (course template, shared
 stylesheet, atomic replacement of the old site) and its templates, the site's own scripts
 (``static/``: the device store that keeps progress in the browser, the hosts that keep
-what the course's parts do on the device, the My progress page, and site_widgets.js,
-which draws the widgets and runs their front-ends with no renderer bundle),
-the app files (manifest, icons, service
-worker), the local server of ``thoracic export --serve``, and the printable week
+what the course's parts do on the device, and site_widgets.js, which draws the widgets
+and runs their front-ends with no renderer bundle), the app files (manifest, icons,
+service worker), the local server of ``thoracic export --serve``, and the printable week
 (``thoracic sheet``, and ``sheet.html`` in the site).
 
 May import: every package below it (``base`` to ``practice``); never ``authoring``.

@@ -23,10 +23,10 @@ THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
 # Loaded by every page, in this order: the progress file's validator (the schema compiled
 # by ajv), the device store, the rules it keeps to (from the progress store's own limits),
-# the page's boot script, the hosts of the course's parts, the My progress page, the
-# front-end modules the widgets run (one copy for the site), and what draws the widgets.
+# the page's boot script, the hosts of the course's parts, the front-end modules the
+# widgets run (one copy for the site), and what draws the widgets.
 SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "thoracic-rules.js", "site.js",
-                "site_parts.js", "site_progress.js", "thoracic-modules.js", "site_widgets.js")
+                "site_parts.js", "thoracic-modules.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:

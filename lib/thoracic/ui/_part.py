@@ -16,7 +16,7 @@ browser, as ipywidgets' ``Button.click()`` does.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,7 +25,7 @@ import anywidget
 from traitlets import Dict, Unicode
 
 from ..base import Previewed
-from ..progress import Store, StoreError, store_or_own
+from ..progress import ImportFileError, Store, StoreError, store_or_own
 from ._notices import saving_notice
 
 __all__ = ["PARTS_STYLESHEET", "CoursePart"]
@@ -55,7 +55,8 @@ class CoursePart(Previewed, anywidget.AnyWidget):
     kept = Dict(help="What the learner has kept that the part shows, as JSON; the host "
                      "refreshes it after every change to the store.").tag(sync=True)
     status = Dict(help="The outcome of the last action: {'n': how many so far, 'problem': "
-                       "why it was not kept, or ''}.").tag(sync=True)
+                       "why it was not kept, or '', and what the action adds, such as an "
+                       "import's 'report'}.").tag(sync=True)
     saving = Unicode("", help="Why nothing can be kept now, in a sentence; '' while saving "
                               "works.").tag(sync=True)
 
@@ -68,7 +69,7 @@ class CoursePart(Previewed, anywidget.AnyWidget):
         self.refresh()
         # Another part or notebook that saves something shows here too.
         self.store.watch(self.refresh)
-        self.on_msg(lambda _widget, content, _buffers: self.handle(content))
+        self.on_msg(lambda _widget, content, buffers: self.handle(content, buffers))
 
     def read_kept(self) -> dict[str, Any]:
         """What the part shows of the store now (the store can be read)."""
@@ -92,20 +93,25 @@ class CoursePart(Previewed, anywidget.AnyWidget):
             self.refresh()
         return True
 
-    def handle(self, message: Any) -> bool:
-        """Act on one message from the front-end; whether it was kept.
+    def handle(self, message: Any, buffers: Sequence[bytes | memoryview] = ()) -> bool:
+        """Act on one message from the front-end (with the bytes it sent, such as a file's,
+        as ``message["buffers"]``); whether it was kept.
 
         A message the part does not take is logged and ignored, never raised into the
-        kernel; a write the store refuses is reported in ``status``.
+        kernel; a write the store refuses, or a file it cannot take, is reported in
+        ``status``, with whatever the action adds to it (a dict it returns).
         """
         do = message.get("do") if isinstance(message, dict) else None
         name = self.ACTIONS.get(do) if isinstance(do, str) else None
         problem = ""
+        added: dict[str, Any] = {}
         try:
             if name is None:
                 raise ValueError("this part does not take that message")
-            getattr(self, name)(message)
-        except StoreError as error:
+            result = getattr(self, name)({**message, "buffers": list(buffers)} if buffers
+                                         else message)
+            added = result if isinstance(result, dict) else {}
+        except (StoreError, ImportFileError) as error:
             problem = str(error)
         except (KeyError, TypeError, ValueError) as error:
             _log.warning("%s ignored a message that does not fit: %r (%s)", self.kind,
@@ -113,5 +119,5 @@ class CoursePart(Previewed, anywidget.AnyWidget):
             problem = f"The page sent something this part does not understand ({error})."
         self.refresh()
         self._handled += 1
-        self.status = {"n": self._handled, "problem": problem}
+        self.status = {**added, "n": self._handled, "problem": problem}
         return not problem

@@ -5,20 +5,17 @@
  * <script src>, which works from file://, where module scripts are blocked. It defines one
  * global, `ThoracicDevice`.
  *
- * It keeps exactly the records of the Python progress store (thoracic.progress), and
- * reads and writes the same progress files as `thoracic progress --export/--import`:
- *   - `validateProgressFile`  <- the published JSON Schema, through its validator compiled
- *                                by ajv (progress_file.generated.js, loaded first), then the
- *                                few checks a schema cannot state; it takes validated_import's
- *                                decisions and names the same entry and field, in its own words
- *   - `createDeviceStore`     <- ProgressStore: its writes, export_data and
- *                                import_data's merge                       (_store.py)
- *   - `describeImport`        <- ImportReport.describe                     (_transfer.py)
+ * It keeps the records of the Python progress store (thoracic.progress) and reads and
+ * writes the same progress files as `thoracic progress --export/--import`:
+ *   - `validateProgressFile` checks a file against the published JSON Schema (its validator,
+ *     compiled by ajv, is progress_file.generated.js, loaded first), then for the few things
+ *     a schema cannot state; it takes the import's decisions and names the same entry and
+ *     field, in its own words;
+ *   - `createDeviceStore` keeps entries, exports them and merges an import as the store does.
  * Every name, limit and self-test comes from `rules`, the JSON of Python's
- * `thoracic.progress.device_rules()`; none is written out here. The tests in
- * tests/site/test_device_agrees_with_python.py hold the two together.
- *
- * Pure apart from what is passed in: the storage, the clock and the random bytes.
+ * `thoracic.progress.device_rules()`; tests/site/test_device_agrees_with_python.py holds
+ * the two together. Pure apart from what is passed in: the storage, the clock and the
+ * random bytes.
  */
 (function (root) {
   "use strict";
@@ -74,11 +71,7 @@
   }
 
   const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
-  /** Python's f"{n:,}" for a whole number. */
-  const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
-  const chooseFile = (rules) => "Choose the .json file of your progress that this site or " +
-    `'thoracic progress --export' wrote, as it was saved. ${rules.nothing_imported}`;
+  const thousands = (n) => n.toLocaleString("en"); // 12,345
 
   /** The JSON of a progress file's text (after one byte-order mark); ImportFileError
    * naming the file (`name`) if it is not JSON. The browser's own reader: NaN, Infinity and
@@ -89,7 +82,7 @@
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : "it is too deeply nested";
       throw new ImportFileError(`${name} is not a progress file: it is not valid JSON ` +
-        `(${reason}). ${chooseFile(rules)}`);
+        `(${reason}). ${rules.choose_file}`);
     }
   }
 
@@ -102,14 +95,14 @@
     if (size > most || bytes.length > most) {
       throw new ImportFileError(`${name} is too large to be a progress file ` +
         `(${thousands(Math.max(size, bytes.length))} bytes; a progress file is at most ` +
-        `${Math.floor(most / 1000000)} MB). ${chooseFile(rules)}`);
+        `${Math.floor(most / 1000000)} MB). ${rules.choose_file}`);
     }
     let text;
     try {
       text = new TextDecoder("utf-8", {fatal: true, ignoreBOM: true}).decode(bytes);
     } catch (error) {
       throw new ImportFileError(`${name} is not a progress file (it is not UTF-8 text). ` +
-        chooseFile(rules));
+        rules.choose_file);
     }
     return parseProgressText(text, rules, name);
   }
@@ -117,19 +110,6 @@
   // -- days and times ----------------------------------------------------------------------
 
   const pad = (n, width = 2) => String(n).padStart(width, "0");
-
-  /** Whether `text` is a real date written YYYY-MM-DD (year 1 to 9999), as Python's
-   * date.fromisoformat(text).isoformat() == text decides. */
-  function isDay(text) {
-    const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
-    if (!match) return false;
-    const [year, month, day] = match.slice(1).map(Number);
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-  }
-
-  const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
   function dayDate(day) {
     const [year, month, date] = day.split("-").map(Number);
@@ -140,6 +120,11 @@
 
   const isoOf = (date) => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-` +
     pad(date.getUTCDate());
+
+  /** Whether `text` is a real date written YYYY-MM-DD (from year 1): one the calendar
+   * writes back the same. */
+  const isDay = (text) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) && text >= "0001" &&
+    isoOf(dayDate(text)) === text;
 
   function addDays(day, count) {
     const date = dayDate(day);
@@ -154,15 +139,11 @@
   /** A moment as Python's _now() writes it: UTC, whole seconds, "+00:00". */
   const stampOf = (date) => new Date(date.getTime()).toISOString().slice(0, 19) + "+00:00";
 
-  const dayOf = (today) => (today instanceof Date || typeof today?.getFullYear === "function"
-    ? localDay(today) : today);
-
   /** The device's day helpers: days are YYYY-MM-DD text, local to the device. (The
    * dashboard's charts count days on their own, in parts.js.) */
   const days = Object.freeze({isDay, addDays, localDay});
 
   // -- checking a progress file: the published schema, then what a schema cannot say ------
-
 
   /** An import refused: the words, and the entry ([kind, index from 0]) and field at fault,
    * which Python's ImportFileError names too for the same file. */
@@ -253,7 +234,7 @@
    * day, no lone surrogates. */
   function checkBeyondSchema(data, rules, today) {
     const {EARLIEST_DAY, MAX_DAYS_AHEAD} = rules.limits;
-    const lastDay = addDays(dayOf(today), MAX_DAYS_AHEAD);
+    const lastDay = addDays(today, MAX_DAYS_AHEAD);
     for (const kind of rules.kinds) {
       const ids = new Map();
       const ticks = new Map();
@@ -297,7 +278,7 @@
   /**
    * Every entry of a progress file, checked against the published schema (compiled ahead of
    * time by ajv: progress_file.generated.js) and then for what a schema cannot say;
-   * `today` is "YYYY-MM-DD" (or a Date: its local day). Returns the records by kind, in
+   * `today` is "YYYY-MM-DD". Returns the records by kind, in
    * the export's field order; throws ImportFileError naming the entry and field.
    */
   function validateProgressFile(data, rules, today) {
@@ -312,27 +293,6 @@
   // -- what an import did ------------------------------------------------------------------
 
   const zeros = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
-
-  function countWords(rules, counts, showZeros) {
-    const parts = rules.kinds.filter((kind) => counts[kind] || showZeros)
-      .map((kind) => `${thousands(counts[kind])} ${rules.nouns[kind][counts[kind] === 1 ? 0 : 1]}`);
-    return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
-  }
-
-  /** Python's ImportReport.describe(): the report of an import in words. */
-  function describeImport(report, rules) {
-    const any = (counts) => rules.kinds.some((kind) => counts[kind]);
-    const lines = [`Imported ${countWords(rules, report.added, true)}.`];
-    if (any(report.updated)) {
-      const words = countWords(rules, report.updated, false);
-      lines.push(`Updated ${words} (the file's was saved later).`);
-    }
-    if (any(report.skipped)) {
-      const words = countWords(rules, report.skipped, false);
-      lines.push(`Already in your progress, so skipped: ${words}.`);
-    }
-    return lines.join(" ");
-  }
 
   // -- merging an import: Python's import_data -----------------------------------------------
 
@@ -599,15 +559,7 @@
     /** Re-read, change, write back; on any failure nothing is changed and the Error says
      * that `what` was not saved, and why. */
     function update(what, change) {
-      let records;
-      try {
-        records = read();
-        settled("read");
-      } catch (error) {
-        if (!(error instanceof StorageProblem)) throw error;
-        setProblem(error);
-        throw new Error(`${what} was not saved. ${error.message}`);
-      }
+      const records = readFresh(`${what} was not saved.`);
       const result = change(records);
       try {
         write(records);
@@ -618,6 +570,20 @@
       settled("write");
       state.saved = records;
       return result;
+    }
+
+    /** The records kept now; if they cannot be read, an Error that starts with `failed`
+     * and says why. */
+    function readFresh(failed) {
+      try {
+        const records = read();
+        settled("read");
+        return records;
+      } catch (error) {
+        if (!(error instanceof StorageProblem)) throw error;
+        setProblem(error);
+        throw new Error(`${failed} ${error.message}`);
+      }
     }
 
     // -- ids, days and times ---------------------------------------------------------------
@@ -666,37 +632,30 @@
       });
     }
 
-    function ticks(checklist, {day = ""} = {}) {
-      const found = byTick(current().checklist_ticks)
-        .filter((tick) => tick.checklist === checklist && tick.day === day);
-      return Object.fromEntries(found.map((tick) => [tick.item, tick.checked]));
+    /** A checklist's ticks on a day: each item's `value` (whether it is ticked, or when a
+     * ticked item was ticked), by item. */
+    function ticks(checklist, {day = "", value = "checked"} = {}) {
+      const found = byTick(current().checklist_ticks).filter((tick) =>
+        tick.checklist === checklist && tick.day === day && (value === "checked" || tick.checked));
+      return Object.fromEntries(found.map((tick) => [tick.item, tick[value]]));
     }
 
-    /** When each ticked item was last ticked (its saved stamp), by item. */
-    function tickTimes(checklist, {day = ""} = {}) {
-      const found = byTick(current().checklist_ticks)
-        .filter((tick) => tick.checklist === checklist && tick.day === day && tick.checked);
-      return Object.fromEntries(found.map((tick) => [tick.item, tick.updated_at]));
-    }
-
-    function tickDays() {
-      const days = current().checklist_ticks.filter((tick) => tick.day && tick.checked)
-        .map((tick) => tick.day);
-      return [...new Set(days)].sort(compareText);
-    }
-
-    // -- practice log ----------------------------------------------------------------------
-    function recordSession(kind, exercise, durationSeconds,
-      {sets = null, day, rating = null, note = null, version = null} = {}) {
-      const record = checkBeforeSaving("sessions", {day: dayOrToday(day),
-        recorded_at: stampOf(now()), kind, exercise, sets, duration_seconds: durationSeconds,
-        rating, note, version});
-      return update("This practice-log entry", (records) => {
-        const id = newId(records, "sessions");
-        records.sessions.push({id, ...record});
+    /** A new entry of `kind`, checked, then kept with a new id; returns the id. */
+    function addEntry(kind, what, record) {
+      const checked = checkBeforeSaving(kind, ordered(rules.fields[kind].filter((name) => name !== "id"),
+        {...record, day: dayOrToday(record.day), recorded_at: stampOf(now())}));
+      return update(what, (records) => {
+        const id = newId(records, kind);
+        records[kind].push({id, ...checked});
         return id;
       });
     }
+
+    // -- practice log, self-tests, quiz answers ---------------------------------------------
+    const recordSession = (kind, exercise, durationSeconds,
+      {sets = null, day, rating = null, note = null, version = null} = {}) =>
+      addEntry("sessions", "This practice-log entry", {day, kind, exercise, sets,
+        duration_seconds: durationSeconds, rating, note, version});
 
     function rateSession(id, rating, note) {
       update("How it felt", (records) => {
@@ -707,26 +666,10 @@
       });
     }
 
-    // -- self-tests, quiz answers, next-day checks ------------------------------------------
-    function recordSelfTest(testId, value, {side = "", day} = {}) {
-      const record = checkBeforeSaving("self_tests", {day: dayOrToday(day), test: testId, side,
-        value, recorded_at: stampOf(now())});
-      return update("This self-test result", (records) => {
-        const id = newId(records, "self_tests");
-        records.self_tests.push({id, ...record});
-        return id;
-      });
-    }
-
-    function recordQuizAnswer(question, choice, correct, {day} = {}) {
-      const record = checkBeforeSaving("quiz_answers", {day: dayOrToday(day), question, choice,
-        correct, recorded_at: stampOf(now())});
-      return update("Your answer", (records) => {
-        const id = newId(records, "quiz_answers");
-        records.quiz_answers.push({id, ...record});
-        return id;
-      });
-    }
+    const recordSelfTest = (test, value, {side = "", day} = {}) =>
+      addEntry("self_tests", "This self-test result", {day, test, side, value});
+    const recordQuizAnswer = (question, choice, correct, {day} = {}) =>
+      addEntry("quiz_answers", "Your answer", {day, question, choice, correct});
 
     /** Remove entries (an exercise and its sets) by their ids, all or none, as Python's
      * delete_entries does; returns what was removed. */
@@ -765,21 +708,11 @@
     }
 
     const copy = (value) => JSON.parse(JSON.stringify(value));
-    const listOf = (kind) => copy(SORTS[kind](current()[kind]))
-      .map((record) => ordered(rules.fields[kind], record));
 
     // -- whole history ---------------------------------------------------------------------
     /** Exactly what Python's export_data() gives for the same records. */
     function exportFile() {
-      let records;
-      try {
-        records = read();
-        settled("read");
-      } catch (error) {
-        if (!(error instanceof StorageProblem)) throw error;
-        setProblem(error);
-        throw new Error(`Your progress could not be exported. ${error.message}`);
-      }
+      const records = readFresh("Your progress could not be exported.");
       const out = {format: rules.format, version: rules.version};
       for (const kind of rules.export_kinds) {
         out[kind] = copy(SORTS[kind](records[kind]))
@@ -820,21 +753,14 @@
       },
       setTick,
       ticks,
-      tickTimes,
-      tickDays,
       recordSession,
       rateSession,
-      sessions: () => listOf("sessions"),
       recordSelfTest,
-      selfTests: () => listOf("self_tests"),
       recordQuizAnswer,
-      quizAnswers: () => listOf("quiz_answers"),
       recordNextDayCheck,
-      nextDayChecks: () => listOf("next_day_checks"),
       deleteEntries,
       exportFile,
       importFile,
-      describeImport: (report) => describeImport(report, rules),
     });
   }
 
@@ -850,6 +776,5 @@
     validateProgressFile,
     parseProgressText,
     readProgressBytes,
-    describeImport,
   });
 })(globalThis);

@@ -1,8 +1,7 @@
 // The exported pages' own script: the device store (ThoracicDevice, device.js) made once
-// per page, small helpers for the site's own controls, the page-wide notice when this
-// device can keep nothing, and the app's manifest and service worker. The course's
-// interactive parts are drawn by their one front-end (site_widgets.js runs it) and kept
-// on the device by their hosts (site_parts.js).
+// per page, the page-wide notice when this device can keep nothing, and the app's
+// manifest and service worker. The course's interactive parts are drawn by their one
+// front-end (site_widgets.js runs it) and kept on the device by their hosts (site_parts.js).
 //
 // A classic script, not a module: pages opened from file:// may not load module scripts.
 // Everything shown from data is set as text, never as markup.
@@ -12,20 +11,13 @@
   const Site = (root.ThoracicSite = root.ThoracicSite || {});
   let store = null;
 
-  /** Storage that refuses everything: what the page gets when the browser keeps nothing. */
-  function refusingStorage(reason) {
-    const refuse = () => {
-      throw new Error(reason);
-    };
-    return { getItem: refuse, setItem: refuse, removeItem: refuse };
-  }
-
+  /** The page's storage; null where the browser keeps nothing, which the device store
+   *  then says on every page. */
   function pageStorage() {
     try {
-      // Reading the property itself throws where storage is blocked (some private modes).
-      return root.localStorage || refusingStorage("this browser has no storage");
+      return root.localStorage || null;
     } catch (error) {
-      return refusingStorage(String(error && error.message ? error.message : error));
+      return null; // reading the property throws where storage is blocked (private modes)
     }
   }
 
@@ -42,30 +34,9 @@
     return store;
   };
 
-  /** A new element with a class and text (never markup from data). */
-  Site.element = function element(tag, className, text) {
-    const node = root.document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  };
-
-  Site.button = function button(text, className) {
-    const node = Site.element("button", className || "thoracic-button", text);
-    node.type = "button";
-    return node;
-  };
-
   /** Today's local date as YYYY-MM-DD, as the device store writes days. */
   Site.today = function today() {
     return root.ThoracicDevice.days.localDay(new Date());
-  };
-
-  /** A status line inside a part: role=status for news, role=alert for problems. */
-  Site.say = function say(node, text, problem) {
-    node.setAttribute("role", problem ? "alert" : "status");
-    node.textContent = text;
-    Site.showNotice();
   };
 
   /** The page-wide notice when this device cannot keep anything. */
@@ -77,7 +48,8 @@
       return;
     }
     if (!notice) {
-      notice = Site.element("div", "thoracic-storage-notice");
+      notice = root.document.createElement("div");
+      notice.className = "thoracic-storage-notice";
       notice.id = "thoracic-storage-notice";
       notice.setAttribute("role", "alert");
       const main = root.document.querySelector("main") || root.document.body;

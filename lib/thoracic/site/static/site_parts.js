@@ -13,7 +13,7 @@
   const checklistDay = (config) => (config.daily ? Site.today() : "");
   const safetyKept = (config, store) => ({
     ticked: store.ticks(config.checklist),
-    checked_on: Object.fromEntries(Object.entries(store.tickTimes(config.cleared_checklist))
+    checked_on: Object.fromEntries(Object.entries(store.ticks(config.cleared_checklist, { value: "updated_at" }))
       .map(([flag, stamp]) => [flag, stamp.slice(0, 10)])),
     today: Site.today(),
   });
@@ -39,8 +39,9 @@
     });
   }
 
-  /** For each kind: what is kept (`kept`), how each message is kept (`actions`), and
-   *  what the site adds once the part is connected (`connected`) or drawn (`rendered`). */
+  /** For each kind: what is kept (`kept`), how each message is kept (`actions`, which may
+   *  return what to add to the status), and what the site adds once the part is connected
+   *  (`connected`). */
   const HOSTS = {
     checklist: {
       // A list that means nothing here (sharing with a teacher) says so and keeps nothing.
@@ -81,9 +82,10 @@
     "next-day": {
       kept(config, store) {
         const today = Site.today();
-        const saved = store.nextDayChecks().find((check) => check.day === today);
+        const records = store.records();
+        const saved = records.next_day_checks.find((check) => check.day === today);
         return { answer: saved ? saved.answer : null,
-          practised: store.sessions().some((session) => session.day < today) };
+          practised: records.sessions.some((session) => session.day < today) };
       },
       actions: { "next-day": (m, config, store) => store.recordNextDayCheck(m.answer) },
     },
@@ -108,9 +110,19 @@
         return { today: Site.today(), sessions: records.sessions, self_tests: records.self_tests,
           next_day_checks: records.next_day_checks, quiz_answers: records.quiz_answers, example: false };
       },
-      actions: {},
-      // Under it, the progress file both ways (site_progress.js).
-      rendered: (model, el) => Site.fileControls(el, Site.store(), Site.refreshParts),
+      // The progress file both ways, as thoracic progress --export and --import write
+      // and read it: the file goes back to the front-end as a message, which offers it.
+      actions: {
+        save(m, config, store, model) {
+          const text = JSON.stringify(store.exportFile(), null, 1);
+          model.emit({ file: { name: `${config.files.prefix}${Site.today()}.json`, text } });
+        },
+        load(m, config, store, model, [bytes = new Uint8Array(0)] = []) {
+          const device = root.ThoracicDevice;
+          const data = device.readProgressBytes(bytes, root.ThoracicRules, m.name, m.size);
+          return { report: store.importFile(data) };
+        },
+      },
     },
   };
 
@@ -128,30 +140,25 @@
     const host = HOSTS[model.get("kind")];
     if (!host) return false;
     let handled = 0;
-    model.send = (message) => {
+    model.send = (message, callbacks, buffers) => {
       const act = message && Object.hasOwn(host.actions, message.do) && host.actions[message.do];
       let problem = "";
+      let added = {};
       try {
         if (!act) throw new Error("this part does not take that");
-        act(message, model.get("config"), Site.store());
+        added = act(message, model.get("config"), Site.store(), model, buffers) || {};
       } catch (error) {
         problem = error.message;
       }
       Site.refreshParts();
       handled += 1;
-      model.set("status", { n: handled, problem });
+      model.set("status", { ...added, n: handled, problem });
       Site.showNotice();
     };
     if (host.connected) host.connected(model, el);
     connected.add(model);
     refresh(model);
     return true;
-  };
-
-  /** After a part is drawn: what the site adds to it (the dashboard's file controls). */
-  Site.rendered = function rendered(model, el) {
-    const host = HOSTS[model.get("kind")];
-    if (host && host.rendered) host.rendered(model, el);
   };
 
   Site.refreshParts = function refreshParts() {

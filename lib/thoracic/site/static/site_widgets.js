@@ -24,7 +24,8 @@
   }
 
   /** anywidget's model contract over saved state: get, set, on/off, save_changes, send.
-   *  There is no kernel, so saving and sending keep everything on the page. */
+   *  There is no kernel, so saving and sending keep everything on the page; `emit` is how
+   *  the page's host sends the front-end a message, as a kernel would (msg:custom). */
   function pageModel(saved) {
     const values = { ...saved };
     const listeners = new Map();
@@ -52,6 +53,7 @@
       },
       save_changes() {},
       send() {},
+      emit: (content, buffers = []) => fire("msg:custom", content, buffers),
     };
   }
 
@@ -85,7 +87,6 @@
     // The course's parts keep what the learner does on this device (site_parts.js).
     if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
     await render({ model, el });
-    if (root.ThoracicSite && root.ThoracicSite.rendered) root.ThoracicSite.rendered(model, el);
   }
 
   /** The element for one model and its children; a promise of every module it started. */

@@ -1,6 +1,7 @@
 // The course's interactive parts, one front-end for JupyterLab and the offline site: the
 // checklists, the safety check and its banner, the knowledge checks, the self-test form,
-// the next-day check, the rating of a practice and "fix a wrong entry".
+// the next-day check, the rating of a practice, "fix a wrong entry" and My progress (the
+// dashboard, with the progress file both ways).
 //
 // An anywidget module: render({ model, el }) draws the part named by the model's `kind`
 // from two things the host gives it, `config` (words and data from the course's records,
@@ -46,9 +47,9 @@ function actions(model) {
   };
   model.on("change:status", heard);
   return {
-    act(message, then = () => {}) {
+    act(message, then = () => {}, buffers = undefined) {
       waiting.push(then);
-      model.send(message);
+      model.send(message, undefined, buffers);
     },
     stop: () => model.off("change:status", heard),
   };
@@ -863,10 +864,11 @@ function nextDayWeeks(t, config, summary) {
   return box;
 }
 
-function drawDashboard(model, el, t) {
+function drawDashboard(model, el, t, send) {
   const config = model.get("config");
   const view = t.element("div", "thoracic-dashboard");
-  el.append(savingNotice(model, t), view);
+  const files = fileControls(model, t, send);
+  el.append(savingNotice(model, t), view, files.box);
   const show = () => {
     const kept = model.get("kept");
     view.replaceChildren();
@@ -923,7 +925,64 @@ function drawDashboard(model, el, t) {
   };
   show();
   model.on("change:kept", show);
-  return () => model.off("change:kept", show);
+  return () => {
+    model.off("change:kept", show);
+    files.stop();
+  };
+}
+
+/** An import's report in words: what was added, updated and already here, by kind. */
+export function reportWords(report, nouns) {
+  const counted = (counts) => Object.keys(nouns).filter((kind) => counts[kind])
+    .map((kind) => `${counts[kind].toLocaleString("en")} ${nouns[kind][counts[kind] === 1 ? 0 : 1]}`).join(", ");
+  const [added, updated, skipped] = [report.added, report.updated, report.skipped].map(counted);
+  return [added ? `Added ${added}.` : "Nothing new to add.",
+    updated && `Updated, as the file's were saved later: ${updated}.`,
+    skipped && `Already here, so left as they were: ${skipped}.`].filter(Boolean).join(" ");
+}
+
+/** The progress file both ways, under the dashboard: "Save" asks the host for the file
+ *  (it comes back as a message, {file: {name, text}}) and offers it as a download; "Load"
+ *  sends the chosen file's bytes (not when it is too large: its size says so) for the host
+ *  to check and merge, and says what the import did. */
+function fileControls(model, t, send) {
+  const words = model.get("config").files;
+  const box = t.element("section", "thoracic-file");
+  box.setAttribute("aria-label", words.heading);
+  const save = t.button(words.save);
+  const load = t.element("label", "thoracic-button", words.load);
+  const chooser = t.element("input", "thoracic-file-input");
+  chooser.type = "file";
+  chooser.accept = ".json,application/json";
+  load.append(chooser);
+  const status = t.element("p", "thoracic-status");
+  const heard = (content) => {
+    if (!content || !content.file) return;
+    const link = t.element("a");
+    link.href = URL.createObjectURL(new Blob([content.file.text], { type: "application/json" }));
+    link.download = content.file.name;
+    t.doc.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000); // once the download has begun
+    say(status, `✓ ${words.saved.replaceAll("{name}", content.file.name)}`);
+  };
+  model.on("msg:custom", heard);
+  save.addEventListener("click", () => send.act({ do: "save" }, (done) => {
+    if (done.problem) say(status, `⚠ ${done.problem}`, true);
+  }));
+  chooser.addEventListener("change", async () => {
+    const file = chooser.files && chooser.files[0];
+    chooser.value = "";
+    if (!file) return;
+    const bytes = file.size > words.max_bytes ? [] : [new Uint8Array(await file.arrayBuffer())];
+    send.act({ do: "load", name: file.name, size: file.size }, (done) => {
+      if (done.problem) say(status, `⚠ ${done.problem}`, true);
+      else say(status, `✓ ${reportWords(done.report, words.nouns)}`);
+    }, bytes);
+  });
+  box.append(t.element("h3", "", words.heading), t.element("p", "", words.intro), save, load, status);
+  return { box, stop: () => model.off("msg:custom", heard) };
 }
 
 const PARTS = {
