@@ -23,6 +23,7 @@ PUBLIC_API = [
     "daily_checklist",
     "dashboard",
     "discomfort_scale",
+    "do_it_now",
     "dose_story",
     "exercise_diagram",
     "exercise_timer",

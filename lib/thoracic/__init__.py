@@ -12,6 +12,7 @@ from .content import COURSE, Exercise, get_exercise
 from .figures import exercise_diagram, movement_animation, self_test_picture, spine_picture
 from .practice import (
     dashboard,
+    do_it_now,
     exercise_timer,
     fix_entries,
     next_day_check,
@@ -53,6 +54,7 @@ __all__ = [
     "daily_checklist",
     "dashboard",
     "discomfort_scale",
+    "do_it_now",
     "dose_story",
     "exercise_diagram",
     "exercise_timer",

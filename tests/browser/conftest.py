@@ -60,6 +60,22 @@ def offline_page(browser) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def mat_page(browser) -> Iterator[object]:
+    """A phone-sized page that may load only local files, with its clock under the test's
+    control (no waiting for a real minute and a half of child's pose)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.problems = []  # type: ignore[attr-defined]
+    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("file:", "data:", "blob:")) else route.abort())
+    page.clock.install()
+    yield page
+    context.close()
+
+
 def _free_port() -> int:
     import socket
 

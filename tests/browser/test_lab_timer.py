@@ -187,3 +187,54 @@ def test_the_routine_runs_every_exercise_and_is_rated_as_a_whole(lab_page, jupyt
     store = ProgressStore(lab["progress"] / "progress.sqlite3")
     rated = [(s.kind, s.exercise, s.rating) for s in store.sessions() if s.rating is not None]
     assert rated[-1] == ("routine", daily_routine_plan().name, 4)
+
+
+def test_do_it_now_to_a_saved_rating_in_three_taps(lab_page, jupyterlab) -> None:
+    """As on the site: "Do it now" at the top opens the timer in mat view and starts it;
+    at the end the rating asks right there, and the kernel keeps it."""
+    page, lab = lab_page, jupyterlab
+    timer = _timer(page, lab, "04-childs-pose.ipynb")
+    panel = notebook(page)
+    panel.get_by_role("button", name="Do it now").click()  # tap 1
+    wait_for(timer, status="running")
+    box = panel.locator(".thoracic-practice.ubr-mat-box")
+    box.wait_for()
+    wait_for(timer, status="done")
+    rating = box.locator('[data-thoracic="rating"]')
+    rating.get_by_text("Well done!", exact=True).wait_for()
+    rating.get_by_role("button", name="3", exact=True).click()  # tap 2
+    rating.get_by_role("button", name="Save how it felt").click()  # tap 3
+    rating.get_by_text("✓ Saved: 3 out of 10.").wait_for()
+    store = ProgressStore(lab["progress"] / "progress.sqlite3")
+    rated = [s.rating for s in store.sessions() if s.kind == "exercise"]
+    assert rated[-1] == 3
+    page.keyboard.press("Escape")
+    assert page.problems == []
+
+
+def test_a_run_cut_off_in_set_two_is_picked_up_in_set_two(lab_page, jupyterlab) -> None:
+    """The page is reloaded in set 2 (the browser closed, say); when the notebook runs
+    again, its timer waits, paused, in set 2, and the exercise it finishes has every set."""
+    page, lab = lab_page, jupyterlab
+    name = "05-kneeling-thoracic-extension.ipynb"
+    exercise = get_exercise("kneeling-thoracic-extension").name
+    timer = _timer(page, lab, name)
+    timer.get_by_role("button", name="Start").click()
+    timer.get_by_text("Set 2 of").first.wait_for(timeout=60_000)
+    timer.get_by_role("button", name="Pause").click()
+    wait_for(timer, status="paused")
+    at = float(state(timer)["elapsed"])
+    page.reload()
+    timer = _timer(page, lab, name)
+    wait_for(timer, status="paused")
+    assert abs(float(state(timer)["elapsed"]) - at) < 0.01
+    timer.get_by_text("Set 2 of").first.wait_for()
+    timer.get_by_role("button", name="Resume").click()
+    wait_for(timer, status="done")
+    # The rating asks once the kernel has logged the exercise.
+    rating = notebook(page).locator('.thoracic-practice [data-thoracic="rating"]').first
+    rating.get_by_text("Well done!", exact=True).wait_for()
+    logged = _log(lab, exercise)
+    sets = [entry for entry in logged if entry[0] == "set"]
+    assert logged[-1][0] == "exercise" and logged[-1][1] == len(sets) >= 2
+    assert page.problems == []

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,22 +27,6 @@ def _page(exported_site: Path, page, name: str) -> None:
 
 def _records(page) -> dict:
     return page.evaluate("() => window.ThoracicSite.store().records()")
-
-
-@pytest.fixture
-def mat_page(browser) -> Iterator[object]:
-    """A phone-sized page that may load only local files, with its clock under the test's
-    control (no waiting for a real minute and a half of child's pose)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    page.problems = []  # type: ignore[attr-defined]
-    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("file:", "data:", "blob:")) else route.abort())
-    page.clock.install()
-    yield page
-    context.close()
 
 
 def _practise_childs_pose(page, exported_site: Path) -> None:

@@ -142,6 +142,7 @@ def test_a_version_of_the_dose_is_chosen_on_the_page_with_no_kernel(exported_sit
     wait_for(timer, status="running")
     assert version.is_disabled()  # no swapping plans halfway through
     timer.get_by_role("button", name="Reset").click()
+    timer.get_by_role("button", name="Really reset?").click()  # a run goes on the second press
     wait_for(timer, status="idle")
     assert version.is_enabled()
     assert page.problems == []

@@ -922,6 +922,90 @@ describe("PracticeTally: what the practice log keeps", () => {
   });
 });
 
+describe("a run carried over a reload", () => {
+  /** Runs `steps` on a core and tally, then carries them over a reload (a new clock,
+   *  from JSON), and gives the new pair and every log entry made before and after. */
+  function reloaded(plan, before, after = []) {
+    const {clock, core} = timer(plan);
+    const tally = new PracticeTally(plan);
+    const entries = [];
+    const run = (pair, steps, theClock) => {
+      for (const [action, seconds] of steps) {
+        if (action === "advance") theClock.advance(seconds);
+        else pair.core[action]();
+        for (const event of pair.core.takeEvents()) entries.push(...pair.tally.take(event));
+      }
+    };
+    run({core, tally}, before, clock);
+    const kept = JSON.parse(JSON.stringify({core: core.snapshot(), tally: tally.snapshot()}));
+    const later = new FakeClock(5); // a new page: its clock starts again
+    const again = {core: TimerCore.resumed(plan, later.read, kept.core),
+      tally: PracticeTally.resumed(plan, kept.tally)};
+    run(again, after, later);
+    return {...again, entries};
+  }
+
+  test("in the second hold it comes back paused in the second hold, nothing reported twice", () => {
+    const {core, entries} = reloaded(CHILDS, [["start"], ["advance", 55]]); // 5 + 30 + 15 + 5
+    assert.equal(core.status, "paused");
+    assert.equal(core.elapsed(), 55);
+    assert.equal(core.state().position.index, 3);
+    assert.deepEqual(core.takeEvents(), []); // the phases passed were reported before
+    assert.deepEqual(entries, []); // the first hold's set is logged with the last hold
+  });
+
+  test("once resumed it finishes and logs the exercise with every set, as one run", () => {
+    const {tally, entries} = reloaded(CHILDS, [["start"], ["advance", 55]],
+      [["start"], ["advance", 30]]);
+    assert.deepEqual(entries.map(({kind, sets, seconds}) => [kind, sets, seconds]),
+      [["set", 1, 60], ["exercise", 1, 80]]);
+    assert.equal(tally.setsLogged, 1);
+  });
+
+  test("a routine's sets before the reload count in its exercises after", () => {
+    const total = phaseStarts(ROUTINE).at(-1);
+    const {entries} = reloaded(ROUTINE, [["start"], ["advance", 100]],
+      [["start"], ["advance", total]]);
+    const straight = (() => {
+      const {clock, core} = timer(ROUTINE);
+      const tally = new PracticeTally(ROUTINE);
+      const out = [];
+      core.start();
+      clock.advance(100);
+      for (const event of core.takeEvents()) out.push(...tally.take(event));
+      clock.advance(total);
+      for (const event of core.takeEvents()) out.push(...tally.take(event));
+      return out;
+    })();
+    assert.deepEqual(entries, straight);
+  });
+
+  test("an idle, finished or damaged snapshot starts afresh", () => {
+    for (const snapshot of [{status: "idle", elapsed: 0}, {status: "done", elapsed: 80},
+      {status: "running", elapsed: 900}, {status: "paused", elapsed: "x"}, null, "bad"]) {
+      const core = TimerCore.resumed(CHILDS, () => 0, snapshot);
+      assert.equal(core.status, "idle", JSON.stringify(snapshot));
+      assert.equal(core.elapsed(), 0);
+    }
+    const tally = PracticeTally.resumed(CHILDS, {sets: "not pairs"});
+    assert.equal(tally.setsLogged, 0);
+    assert.equal(tally.sets.size, 0);
+  });
+
+  test("a run skipped through has logged no set", () => {
+    const {clock, core} = timer(CHILDS);
+    const tally = new PracticeTally(CHILDS);
+    core.start();
+    for (let i = 0; i < CHILDS.phases.length; i++) {
+      core.skip();
+      for (const event of core.takeEvents()) tally.take(event);
+    }
+    clock.advance(1);
+    assert.equal(core.status, "done");
+    assert.equal(tally.setsLogged, 0);
+  });
+});
+
 describe("withGetReady", () => {
   test("changes every get-ready countdown and nothing else, on a copy", () => {
     const longer = withGetReady(ROUTINE, 25);

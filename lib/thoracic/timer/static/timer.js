@@ -20,6 +20,12 @@ const TONES = {
 const KEYS = { " ": "toggle", n: "skip", d: "done", m: "mute", f: "mat" };
 const GET_READY_CHOICES = [5, 10, 15, 20, 30];
 const STORE = "thoracic-timer-";
+// A run left longer ago than this is not picked up again (the course's own rule: by then
+// the learner has cooled down and the next session starts afresh).
+const RUN_KEPT_MS = 2 * 60 * 60 * 1000;
+// What the timer says at its end, when something was logged and when nothing was.
+const FINISHED = "Well done! You finished this timer.";
+const SKIPPED_THROUGH = "Finished, but every part was skipped, so nothing was logged. Press Reset to do it for real.";
 const coreModules = new Map();
 
 /** Whether `root` is the first timer in the JupyterLab cell that is selected, with its
@@ -59,6 +65,27 @@ function remember(name, value) {
     globalThis.localStorage?.setItem(STORE + name, String(value));
   } catch {
     /* storage blocked: nothing to keep */
+  }
+}
+
+/** The run kept for `name` when the page went away, if it is recent enough to go on. */
+function keptRun(name) {
+  try {
+    const run = JSON.parse(globalThis.localStorage?.getItem(`${STORE}run:${name}`) ?? "null");
+    return run && Date.now() - run.savedAt < RUN_KEPT_MS && run.savedAt <= Date.now() ? run : null;
+  } catch {
+    return null; // storage blocked or the entry damaged: a fresh start
+  }
+}
+
+/** Keep (or with `run` null, forget) the run of `name`, so a reload carries on. */
+function keepRun(name, run) {
+  try {
+    const key = `${STORE}run:${name}`;
+    if (run) globalThis.localStorage?.setItem(key, JSON.stringify({ ...run, savedAt: Date.now() }));
+    else globalThis.localStorage?.removeItem(key);
+  } catch {
+    /* storage blocked or full: the run simply is not carried over a reload */
   }
 }
 
@@ -173,6 +200,7 @@ class WakeLock {
 function build(el, plan, model) {
   const root = element("section", "ubr-timer");
   root.tabIndex = 0;
+  root.dataset.plan = plan.name; // where "Do it now" finds this timer
   root.setAttribute("aria-label", `Timer: ${plan.name}. Keys: Space start or pause, N skip, D done with set, M mute, F mat view.`);
   // JupyterLab leaves keys pressed inside this element to the timer (no cell shortcuts).
   root.setAttribute("data-lm-suppress-shortcuts", "true");
@@ -261,6 +289,14 @@ function counterText(position, plan) {
 
 async function render({ model, el }) {
   const core = await loadCore(model.get("core"));
+  // A run this page was in the middle of when it went away (a reload, a closed tab): its
+  // version and countdown come back first, so the plan is the one it was running.
+  const kept = keptRun(model.get("plan").name);
+  const versionKeys = (model.get("versions") || []).map((v) => v.key);
+  if (kept && (!versionKeys.length || versionKeys.includes(kept.version))) {
+    if (versionKeys.length) model.set("version", kept.version);
+    if (kept.getReady > 0) model.set("get_ready_seconds", kept.getReady);
+  }
   // The chosen version's plan; the browser swaps it itself, so the choice works with no
   // kernel (in the exported pages) just as in JupyterLab.
   function chosenPlan() {
@@ -275,12 +311,29 @@ async function render({ model, el }) {
     parts.note.textContent = "This device has no voice for spoken cues, so the timer uses tones and words on screen.";
   });
   const cueLog = (globalThis.__thoracicTimerCues ??= []); // test hook: every cue scheduled
-  let timer = new core.TimerCore(plan, () => performance.now() / 1000);
-  let tally = new core.PracticeTally(plan);
+  const clock = () => performance.now() / 1000;
+  const fits = kept && kept.version === model.get("version") && kept.getReady === model.get("get_ready_seconds");
+  let timer = fits ? core.TimerCore.resumed(plan, clock, kept.core) : new core.TimerCore(plan, clock);
+  let tally = fits && timer.status === "paused" ? core.PracticeTally.resumed(plan, kept.tally) : new core.PracticeTally(plan);
   let scheduler = new core.CueScheduler(plan);
   let shown = {};
-  let spokenIndex = null;
+  let spokenIndex = timer.status === "paused" ? timer.state().position.index : null;
   let alive = true;
+  let resetAsked = false; // Reset in the middle of a run asks once before it throws it away
+  let resumed = timer.status === "paused";
+  if (resumed) {
+    parts.note.textContent = "You were in the middle of this when the page closed: it is paused where you were. Press Resume to go on, or Reset to start again.";
+  } else if (kept) {
+    keepRun(plan.name, null);
+  }
+
+  /** Keep the run as it stands, so a reload carries on; forget it once idle or done. */
+  function keepThisRun() {
+    const status = timer.status;
+    keepRun(plan.name, status === "running" || status === "paused" ? {
+      version: model.get("version"), getReady: model.get("get_ready_seconds"),
+      core: timer.snapshot(), tally: tally.snapshot() } : null);
+  }
 
   model.set("sound", remembered("sound", model.get("sound")));
   model.set("voice", remembered("voice", model.get("voice")));
@@ -315,6 +368,13 @@ async function render({ model, el }) {
   function act(action) {
     const status = timer.status;
     if (action === "toggle") action = status === "running" ? "pause" : "start";
+    if (action === "reset" && !resetAsked && (status === "running" || status === "paused")) {
+      resetAsked = true; // the second press resets; any other action takes the question back
+      show("live", parts.live, "Press Reset again to start over. What you finished stays in your log.");
+      frame(false);
+      return;
+    }
+    if (action !== "mute" && action !== "mat") resetAsked = false;
     if (action === "start") {
       sounder.wake(); // a click or key press: browsers allow audio from here on
       if (status === "done") return;
@@ -346,22 +406,37 @@ async function render({ model, el }) {
       if (!on) sounder.cancel();
     } else if (action === "mat") {
       toggleMat();
+    } else if (action === "do-it-now") {
+      toggleMat(true);
+      if (timer.status === "done") act("reset");
+      if (timer.status !== "running") act("start");
+    }
+    if (resumed && action !== "mat") {
+      resumed = false; // the note about the run picked up again has done its job
+      parts.note.textContent = "";
     }
     frame(false);
+    keepThisRun();
     // A button that was just pressed may now be disabled (Done with set at the end): keep
     // the focus on the timer, so its keys go on working.
     const focused = document.activeElement;
     if (!parts.root.contains(focused) || focused.disabled) parts.root.focus();
   }
 
+  // Mat view fills the screen with the timer's practice box where it has one (the rating
+  // sits under the timer, so the finish asks how it felt right there), or the timer alone.
+  const matBox = () => parts.root.closest(".thoracic-practice") || parts.root;
+
   function toggleMat(force) {
     const on = force ?? !parts.root.classList.contains("ubr-mat");
+    const box = matBox();
     parts.root.classList.toggle("ubr-mat", on);
+    box.classList.toggle("ubr-mat-box", on && box !== parts.root);
     show("mat", parts.mat, on ? "Leave mat view" : "Mat view");
     if (on) {
-      parts.root.requestFullscreen?.().catch(() => {}); // the class alone fills the window
+      if (document.fullscreenElement !== box) box.requestFullscreen?.().catch(() => {}); // the class alone fills the window
       parts.root.focus();
-    } else if (document.fullscreenElement === parts.root) {
+    } else if (document.fullscreenElement === box) {
       document.exitFullscreen?.().catch(() => {});
     }
   }
@@ -381,7 +456,7 @@ async function render({ model, el }) {
 
   function announce(position) {
     const phase = position.phase;
-    const text = core.spokenText(phase, plan);
+    const text = !phase && !tally.setsLogged ? SKIPPED_THROUGH : core.spokenText(phase, plan);
     show("live", parts.live, text);
     if (model.get("voice") && timer.status !== "idle") speaker.say(text);
   }
@@ -389,11 +464,13 @@ async function render({ model, el }) {
   function frame(loop = true) {
     if (!alive) return;
     const { status, position } = timer.state();
-    for (const event of timer.takeEvents()) {
+    const events = timer.takeEvents();
+    for (const event of events) {
       report(event);
       for (const entry of tally.take(event)) report(entry); // what the practice log keeps
-      if (event.type === "status" && event.status === "done") wakeLock.release();
+      if (event.type === "status" && event.status === "done") finished();
     }
+    if (events.length) keepThisRun();
     const phase = position.phase;
     const kind = phase ? phase.kind : "done";
     const [colour, symbol, word] = model.get("looks")[kind];
@@ -404,12 +481,13 @@ async function render({ model, el }) {
     show("word", parts.word, (phase ? phase.title : word) + (status === "paused" ? " (paused)" : ""));
     show("time", parts.time, core.formatSeconds(position.timeLeft));
     show("counters", parts.counters, counterText(position, plan));
-    show("instruction", parts.instruction, phase ? phase.instruction : "Well done! You finished this timer.");
+    show("instruction", parts.instruction, phase ? phase.instruction : tally.setsLogged ? FINISHED : SKIPPED_THROUGH);
     parts.bar.value = position.progress;
     show("totals", parts.totals, `${core.formatSeconds(position.totalLeft)} left in all`);
     const next = plan.phases[position.index + 1];
     show("next", parts.next, next ? `Next: ${next.title} (${core.formatSeconds(next.seconds)})` : phase ? "Next: done" : "");
     show("toggle", parts.toggle, status === "running" ? "Pause" : status === "paused" ? "Resume" : "Start");
+    show("reset", parts.reset, resetAsked ? "Really reset?" : "Reset");
     parts.toggle.disabled = status === "done";
     parts.skip.disabled = status === "done";
     parts.done.disabled = !(phase && phase.kind === "reps" && status !== "idle");
@@ -427,6 +505,15 @@ async function render({ model, el }) {
     parts.root.dataset.elapsed = String(timer.elapsed()); // for tests and the benchmark
     parts.root.dataset.index = String(position.index);
     if (loop) requestAnimationFrame(() => frame());
+  }
+
+  /** At the end: let the screen sleep again, and in mat view show what comes under the
+   *  timer (the rating) from the top of the finished timer. */
+  function finished() {
+    wakeLock.release();
+    if (parts.root.classList.contains("ubr-mat") && matBox() !== parts.root) {
+      requestAnimationFrame(() => parts.root.scrollIntoView({ block: "start" }));
+    }
   }
 
   function scheduleCues() {
@@ -449,11 +536,15 @@ async function render({ model, el }) {
     scheduler = new core.CueScheduler(plan);
     shown = {};
     spokenIndex = null;
+    resetAsked = false;
     show("title", parts.title, `Timer: ${plan.name}`);
   }
 
   function onVisibility() {
-    if (document.visibilityState !== "visible") return;
+    if (document.visibilityState !== "visible") {
+      keepThisRun(); // the exact place, in case the page is closed from the background
+      return;
+    }
     // Back from the background: show the true position now, and drop missed cues.
     rescheduleFrom(timer.elapsed());
     if (timer.status === "running") wakeLock.hold();
@@ -500,7 +591,14 @@ async function render({ model, el }) {
   model.on("change:plan", replan);
   model.on("change:get_ready_seconds", replan);
   parts.root.addEventListener("keydown", onKey);
-  const onDocumentKey = (event) => parts.root.classList.contains("ubr-mat") && !parts.root.contains(event.target) && onKey(event);
+  // In mat view the timer's keys work from anywhere on the page but the practice box,
+  // whose rating and note take their own keys.
+  const onDocumentKey = (event) => parts.root.classList.contains("ubr-mat") && !matBox().contains(event.target) && onKey(event);
+  // "Do it now" at the top of the page: this timer, in mat view, started.
+  const onDoItNow = () => act("do-it-now");
+  parts.root.addEventListener("thoracic-do-it-now", onDoItNow);
+  const onPageHide = () => keepThisRun();
+  globalThis.addEventListener("pagehide", onPageHide);
   document.addEventListener("keydown", onDocumentKey);
   // In JupyterLab the timer's cell may be selected (command mode) rather than the timer
   // focused: its keys are then the timer's too. The listener runs first (window, capture),
@@ -526,6 +624,8 @@ async function render({ model, el }) {
     document.removeEventListener("keydown", onDocumentKey);
     globalThis.removeEventListener("keydown", onCellKey, true);
     document.removeEventListener("visibilitychange", onVisibility);
+    globalThis.removeEventListener("pagehide", onPageHide);
+    keepThisRun();
   };
 }
 

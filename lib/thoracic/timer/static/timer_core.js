@@ -291,6 +291,36 @@ export class TimerCore {
     return events;
   }
 
+  /**
+   * What a reload needs to carry on where this run is: plain JSON. Take the events first
+   * (a snapshot does not carry events not yet taken).
+   * @returns {{status: Status, elapsed: number}}
+   */
+  snapshot() {
+    const now = this.clock();
+    return {status: this._statusAt(now), elapsed: this._elapsedAt(now)};
+  }
+
+  /**
+   * A timer that carries on from a snapshot, paused where it was: a run that was going
+   * when the page went away waits for the learner, and the phases it had already passed
+   * are not reported again. An idle or finished snapshot gives a fresh timer.
+   * @param {Plan} plan
+   * @param {() => number} clock
+   * @param {{status?: string, elapsed?: number}} snapshot
+   */
+  static resumed(plan, clock, snapshot) {
+    const core = new TimerCore(plan, clock);
+    const elapsed = Number(snapshot && snapshot.elapsed);
+    const going = snapshot && (snapshot.status === "running" || snapshot.status === "paused");
+    if (!going || !(elapsed > 0) || elapsed >= totalOf(plan)) return core;
+    core._banked = elapsed;
+    core._status = "paused";
+    core._lastStatus = "paused";
+    core._lastIndex = locate(plan, elapsed).index;
+    return core;
+  }
+
   // -- internals -----------------------------------------------------------------------
 
   _elapsedAt(now) {
@@ -414,6 +444,31 @@ export class PracticeTally {
     this.setSeconds = new Map();
     this.exercisesLogged = 0;
     this.routineSeconds = 0;
+    this.setsLogged = 0; // whether this run has logged anything: skipped through, it has not
+  }
+
+  /** What a reload needs to go on counting this run: plain JSON. */
+  snapshot() {
+    const pairs = (map) => [...map];
+    return {sets: pairs(this.sets), seconds: pairs(this.seconds),
+      setSeconds: pairs(this.setSeconds), exercisesLogged: this.exercisesLogged,
+      routineSeconds: this.routineSeconds, setsLogged: this.setsLogged};
+  }
+
+  /** A tally that goes on from `snapshot` (one that does not fit starts afresh). */
+  static resumed(plan, snapshot) {
+    const tally = new PracticeTally(plan);
+    try {
+      const map = (pairs) => new Map(pairs.map(([name, n]) => [String(name), Number(n) || 0]));
+      Object.assign(tally, {sets: map(snapshot.sets), seconds: map(snapshot.seconds),
+        setSeconds: map(snapshot.setSeconds),
+        exercisesLogged: Number(snapshot.exercisesLogged) || 0,
+        routineSeconds: Number(snapshot.routineSeconds) || 0,
+        setsLogged: Number(snapshot.setsLogged) || 0});
+    } catch {
+      tally.clear();
+    }
+    return tally;
   }
 
   /** The entries `event` completes, in order. @param {TimerEvent} event @returns {LogEntry[]} */
@@ -436,6 +491,7 @@ export class PracticeTally {
     add(this.setSeconds, seconds);
     if (phase.kind === "hold" && phase.rep_number !== phase.rep_count) return [];
     add(this.sets, 1);
+    this.setsLogged += 1;
     const entry = logEntry("set", name, this.setSeconds.get(name), 1, false);
     this.setSeconds.set(name, 0);
     return [entry];

@@ -1,7 +1,7 @@
 // The course's interactive parts, one front-end for JupyterLab and the offline site: the
 // checklists, the safety check and its banner, the knowledge checks, the self-test form,
-// the next-day check, the rating of a practice, "fix a wrong entry" and My progress (the
-// dashboard, with the progress file both ways).
+// the next-day check, the rating of a practice, "fix a wrong entry", My progress (the
+// dashboard, with the progress file both ways) and "Do it now" above an exercise.
 //
 // An anywidget module: render({ model, el }) draws the part named by the model's `kind`
 // from two things the host gives it, `config` (words and data from the course's records,
@@ -985,6 +985,27 @@ function fileControls(model, t, send) {
   return { box, stop: () => model.off("msg:custom", heard) };
 }
 
+// -- do it now ------------------------------------------------------------------------
+
+/** One big button at the top of an exercise's page: the page's timer for it fills the
+ *  screen and counts you in (the timer listens for "thoracic-do-it-now"). */
+function drawDoItNow(model, el, t) {
+  const config = model.get("config");
+  const go = t.button(`\u25B6\uFE0E ${config.label}`, "thoracic-button thoracic-do-it-now");
+  const status = t.element("p", "thoracic-status");
+  go.addEventListener("click", () => {
+    const scope = el.closest(".jp-Notebook") || t.doc;
+    const timer = [...scope.querySelectorAll(".ubr-timer")].find((node) => node.dataset.plan === config.timer);
+    if (!timer) {
+      say(status, config.missing, true);
+      return;
+    }
+    status.textContent = "";
+    timer.dispatchEvent(new CustomEvent("thoracic-do-it-now"));
+  });
+  el.append(go, t.element("p", "thoracic-do-it-now-says", config.says), status);
+}
+
 const PARTS = {
   checklist: drawChecklist,
   safety: drawSafety,
@@ -995,6 +1016,7 @@ const PARTS = {
   rating: drawRating,
   entries: drawEntries,
   dashboard: drawDashboard,
+  "do-it-now": drawDoItNow,
 };
 
 function render({ model, el }) {

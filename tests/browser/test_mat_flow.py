@@ -1,0 +1,116 @@
+"""The mat flow on the exported site, on a phone (390x844, from file://, the page's clock
+moved by the test): "Do it now" to a saved rating in three taps, a run that survives a
+reload, a Reset that asks first, and a timer skipped through that logs nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .timer import state, wait_for
+
+pytestmark = pytest.mark.browser
+
+
+def _open(exported_site: Path, page, name: str):
+    page.goto((exported_site / f"{name}.html").as_uri())
+    page.wait_for_function("() => window.ThoracicSite && document.querySelector('.ubr-timer')")
+    return page.locator(".ubr-timer").first
+
+
+def _sessions(page) -> list[dict]:
+    return page.evaluate("() => window.ThoracicSite.store().records().sessions")
+
+
+def test_three_taps_from_the_page_to_a_saved_rating(exported_site: Path, mat_page,
+                                                    artifacts: Path) -> None:
+    page = mat_page
+    timer = _open(exported_site, page, "04-childs-pose")
+    # Tap 1: the first thing on the page (after the safety reminder) opens the timer.
+    page.get_by_role("button", name="Do it now").click()
+    wait_for(timer, status="running")
+    box = page.locator(".thoracic-practice.ubr-mat-box")
+    box.wait_for()
+    assert timer.bounding_box()["height"] >= 844 - 1  # the timer fills the screen
+    page.screenshot(path=str(artifacts / "mat-flow-running-390x844.png"))
+    page.clock.run_for(90_000)  # get ready, hold, rest, hold
+    wait_for(timer, status="done")
+    # The finish asks how it felt right there, still in mat view.
+    rating = box.locator('[data-thoracic="rating"]')
+    rating.get_by_text("Well done!", exact=True).wait_for()
+    page.clock.run_for(100)
+    assert rating.get_by_role("button", name="3", exact=True).is_visible()
+    assert page.locator(".thoracic-practice.ubr-mat-box").count() == 1
+    page.screenshot(path=str(artifacts / "mat-flow-finish-390x844.png"))
+    rating.get_by_role("button", name="3", exact=True).click()  # tap 2
+    rating.get_by_role("button", name="Save how it felt").click()  # tap 3
+    rating.get_by_text("✓ Saved: 3 out of 10.").wait_for()
+    exercise = [s for s in _sessions(page) if s["kind"] == "exercise"]
+    assert [(s["exercise"], s["rating"]) for s in exercise] == [("Child's pose", 3)]
+    assert page.problems == []
+
+
+def test_a_reload_in_set_two_comes_back_paused_in_set_two(exported_site: Path,
+                                                         mat_page) -> None:
+    page = mat_page
+    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    timer.get_by_role("button", name="Start").click()
+    page.clock.run_for(75_000)  # 10 s ready, set 1 (32 s), 30 s rest: into set 2
+    assert "Set 2 of" in timer.locator(".ubr-face").text_content()
+    before = float(state(timer)["elapsed"])
+    sets_before = [s for s in _sessions(page) if s["kind"] == "set"]
+    assert len(sets_before) == 1
+
+    page.reload()
+    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    wait_for(timer, status="paused")
+    assert "Set 2 of" in timer.locator(".ubr-face").text_content()
+    assert abs(float(state(timer)["elapsed"]) - before) < 0.5
+    timer.get_by_text("You were in the middle of this").wait_for()
+    timer.get_by_role("button", name="Resume").click()
+    wait_for(timer, status="running")
+    page.clock.run_for(200_000)
+    wait_for(timer, status="done")
+    timer.get_by_text("Well done! You finished this timer.").wait_for()
+    sessions = _sessions(page)
+    exercise = [s for s in sessions if s["kind"] == "exercise"]
+    sets = [s for s in sessions if s["kind"] == "set"]
+    assert len(exercise) == 1 and exercise[0]["sets"] == len(sets) >= 2  # one run, all sets
+    page.reload()  # a finished run is not picked up again
+    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    wait_for(timer, status="idle")
+    assert page.problems == []
+
+
+def test_reset_in_the_middle_asks_once_first(exported_site: Path, mat_page) -> None:
+    page = mat_page
+    timer = _open(exported_site, page, "04-childs-pose")
+    timer.get_by_role("button", name="Start").click()
+    page.clock.run_for(20_000)
+    timer.get_by_role("button", name="Reset").click()
+    timer.get_by_role("button", name="Really reset?").wait_for()
+    page.clock.run_for(1_000)
+    assert state(timer)["status"] == "running"  # nothing thrown away yet
+    timer.get_by_role("button", name="Pause").click()  # another action takes it back
+    timer.get_by_role("button", name="Reset", exact=True).wait_for()
+    timer.get_by_role("button", name="Reset", exact=True).click()
+    timer.get_by_role("button", name="Really reset?").click()
+    wait_for(timer, status="idle")
+    assert page.problems == []
+
+
+def test_a_timer_skipped_through_logs_nothing_and_says_so(exported_site: Path,
+                                                          mat_page) -> None:
+    page = mat_page
+    timer = _open(exported_site, page, "04-childs-pose")
+    timer.get_by_role("button", name="Start").click()
+    for _ in range(10):
+        if state(timer)["status"] == "done":
+            break
+        timer.get_by_role("button", name="Skip").click()
+    wait_for(timer, status="done")
+    timer.get_by_text("every part was skipped, so nothing was logged").first.wait_for()
+    assert "Well done" not in timer.text_content()
+    assert _sessions(page) == []
+    assert page.problems == []
