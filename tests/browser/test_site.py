@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,27 @@ def test_no_serious_accessibility_problems(exported_site: Path, offline_page, na
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == [], results.generate_report()
+
+
+# What belongs to JupyterLab or a terminal, which a learner on the web pages cannot follow.
+LAB_WORDS = re.compile(r"JupyterLab|Jupyter\b|\bcells?\b|terminal|Shift\s*\+\s*Enter|\bkernel|"
+                       r"\bthoracic (progress|export|sheet|lab)\b|\.venv|Run All", re.IGNORECASE)
+
+
+def test_no_page_tells_the_learner_to_do_something_only_jupyterlab_can(
+        exported_site: Path, offline_page) -> None:
+    """Every page as a phone shows it, with its parts drawn: no words about JupyterLab,
+    cells, a kernel or a terminal (the notebooks mark those lab-only)."""
+    page = offline_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    found = {}
+    for html in sorted(exported_site.glob("*.html")):
+        page.goto(html.as_uri())
+        _wait_for_widgets(page)
+        page.wait_for_load_state("load")
+        text = page.evaluate("() => document.body.innerText")
+        lines = [line.strip() for line in text.splitlines() if LAB_WORDS.search(line)]
+        if lines:
+            found[html.name] = lines
+    assert found == {}
+    assert page.problems == []

@@ -70,14 +70,13 @@ EXAMPLE_LABEL = "EXAMPLE: made-up data"
 # The words of the progress file's controls under the dashboard, in both places.
 FILE_WORDS = {
     "heading": "Your progress file",
-    "intro": "To carry your progress between JupyterLab and the web pages, or to another "
-             "device, save it as a file here and load that file there. Loading adds what is "
-             "new and never removes anything.",
+    "intro": "To carry your progress to another device, or between this course on a "
+             "computer and on a phone, save it as a file here and load that file there. "
+             "Loading adds what is new and never removes anything.",
     "save": "Save my progress file",
     "load": "Load a progress file",
-    "saved": "Saved {name} (look in your downloads). Load it under My progress in "
-             "JupyterLab or on the web pages, or import it with: "
-             "thoracic progress --import {name}",
+    "saved": "Saved {name} (look in your downloads). To bring it in somewhere else, open "
+             "My progress there and press Load a progress file.",
     "prefix": "upper-back-relief-progress-",
 }
 
