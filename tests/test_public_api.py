@@ -46,6 +46,7 @@ PUBLIC_API = [
     "show_glossary",
     "spine_picture",
     "stop_rules",
+    "todays_practice",
     "week_plan",
 ]
 

@@ -18,6 +18,7 @@ from .practice import (
     next_day_check,
     plan_history_table,
     routine_timer,
+    todays_practice,
     week_plan,
 )
 from .progress import ProgressStore, Store, StoreError, progress_store
@@ -77,5 +78,6 @@ __all__ = [
     "show_glossary",
     "spine_picture",
     "stop_rules",
+    "todays_practice",
     "week_plan",
 ]

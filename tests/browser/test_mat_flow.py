@@ -114,3 +114,39 @@ def test_a_timer_skipped_through_logs_nothing_and_says_so(exported_site: Path,
     assert "Well done" not in timer.text_content()
     assert _sessions(page) == []
     assert page.problems == []
+
+
+def test_the_site_opens_on_today(exported_site: Path, mat_page, artifacts: Path) -> None:
+    """The home page starts with Today: the routine and each exercise as big buttons, what
+    is done today, and the next morning the next-day check first."""
+    page = mat_page
+    page.goto((exported_site / "index.html").as_uri())
+    today = page.locator('[data-thoracic="today"]')
+    today.get_by_text("Nothing yet today.").wait_for()
+    routine = today.get_by_role("link", name="Daily routine")
+    assert routine.get_attribute("href") == "08-daily-routine.html"
+    assert routine.bounding_box()["height"] >= 44
+    childs_pose = today.locator(".thoracic-today-grid").get_by_role("link", name="Child's pose")
+    assert childs_pose.get_attribute("href") == "04-childs-pose.html"
+    assert today.get_by_text("First, the next-day check").count() == 0
+    page.screenshot(path=str(artifacts / "today-390x844.png"), full_page=True)
+
+    childs_pose.click()  # the exercise's page
+    page.wait_for_url("**/04-childs-pose.html")
+    timer = page.locator(".ubr-timer").first
+    timer.wait_for()
+    page.get_by_role("button", name="Do it now").click()
+    page.clock.run_for(90_000)
+    wait_for(timer, status="done")
+
+    page.goto((exported_site / "index.html").as_uri())
+    today = page.locator('[data-thoracic="today"]')
+    grid = today.locator(".thoracic-today-grid")
+    grid.get_by_role("link", name="Child's pose").get_by_text("✓ Done today").wait_for()
+    assert "✓ Child's pose" in today.locator("li").all_inner_texts()
+    page.clock.fast_forward("24:00:00")  # the next morning
+    page.reload()
+    today = page.locator('[data-thoracic="today"]')
+    today.get_by_role("link", name="First, the next-day check").wait_for()
+    today.get_by_text("Nothing yet today.").wait_for()
+    assert page.problems == []

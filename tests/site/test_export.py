@@ -135,10 +135,12 @@ def test_every_interactive_part_is_one_front_end_with_its_config(exported_site: 
         return sorted(part["kind"] for part in found)
 
     assert parts("00-start-here.html") == ["quiz", "safety"]
-    assert parts("03-foam-roller-extension.html") == ["banner", "checklist", "quiz", "rating"]
+    assert parts("03-foam-roller-extension.html") == ["banner", "checklist", "do-it-now", "quiz",
+                                                      "rating"]
     assert parts("08-daily-routine.html").count("rating") == 2
+    assert parts("index.html") == ["banner", "today"]  # the home page opens on Today
     assert parts("09-mobilization-benefits.html").count("self-test") == 3
-    assert {"entries", "dashboard", "next-day"} <= set(parts("12-my-progress.html"))
+    assert {"entries", "dashboard", "next-day", "today"} <= set(parts("12-my-progress.html"))
     # Nothing of the empty progress the export ran with is kept in the pages.
     assert all("thoracic-offline" not in (exported_site / page).read_text() for page in PAGES)
 

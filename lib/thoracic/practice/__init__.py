@@ -18,6 +18,7 @@ from ._next_day import NextDayForm, next_day_check
 from ._rating import SessionRating
 from ._recorder import PracticeRecorder
 from ._timers import TimedPractice, exercise_timer, routine_timer, this_week
+from ._today import TodayPanel, today_config, todays_practice
 from ._week import plan_history_table, week_plan
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "PracticeRecorder",
     "SessionRating",
     "TimedPractice",
+    "TodayPanel",
     "dashboard",
     "do_it_now",
     "exercise_timer",
@@ -37,5 +39,7 @@ __all__ = [
     "plan_history_table",
     "routine_timer",
     "this_week",
+    "today_config",
+    "todays_practice",
     "week_plan",
 ]

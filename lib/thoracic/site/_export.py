@@ -28,8 +28,9 @@ import nbformat
 
 from ..base import DATA_DIR_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NotebookInfo
+from ..practice import today_config
 from ..progress import SCHEMA_FILENAME, schema_text
-from ..ui import PARTS_STYLESHEET
+from ..ui import PARTS_STYLESHEET, CoursePart, red_flag_config
 from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
 from ._execute import execute_notebook
 from ._modules import share_modules
@@ -113,17 +114,41 @@ def _page_title(info: NotebookInfo) -> str:
     return f"{info.number:02d} · {info.title} · Upper Back Relief"
 
 
+def _parts_state(parts: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, list[str]]:
+    """The widget state of course parts (kind, config) on a page that is not a notebook,
+    as nbconvert writes a notebook's, and each part's view script, in order: the site's
+    hosts fill them from the device, like every other part."""
+    state = {kind: {"model_name": "AnyModel", "model_module": "anywidget", "state": {
+        "_esm": str(CoursePart._esm), "_css": str(CoursePart._css), "_dom_classes": [],
+        "kind": kind, "config": config, "kept": {}, "status": {}, "saving": ""}}
+        for kind, config in parts}
+    share_modules(state)
+    # "</" would end the script early; JSON may write it as "<\/".
+    text = json.dumps({"version_major": 2, "version_minor": 0, "state": state}).replace(
+        "</", "<\\/")
+    views = [f'<script type="{_VIEW_MIME}">'
+             + json.dumps({"version_major": 2, "version_minor": 1, "model_id": kind})
+             + "</script>" for kind, _ in parts]
+    return f'<script type="{_STATE_MIME}">{text}</script>', views
+
+
 def _index_page() -> str:
+    """The home page: Today first (where a learner who comes back starts), then every
+    notebook, then the sheet for the fridge."""
     items = "".join(
         f'<li><a href="{escape(info.stem)}.html">{escape(info.title)}</a> '
         f"<span>{escape(info.summary)}</span></li>" for info in COURSE)
+    # A red flag ticked in the safety check shows above everything, as on every exercise.
+    state, (banner, today) = _parts_state([("banner", red_flag_config()),
+                                           ("today", today_config())])
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
             "<title>Upper Back Relief</title>"
             '<link rel="stylesheet" href="_static/course.css">'
-            f"{app_head(SITE_SCRIPTS[:SITE_SCRIPTS.index('site.js') + 1])}</head>"
+            f"{app_head()}</head>"
             '<body class="jp-Notebook course-index"><main class="jp-RenderedHTMLCommon">'
-            "<h1>Upper Back Relief</h1><p>A self-paced course in gentle mobility for a stiff, "
+            f"<h1>Upper Back Relief</h1>{state}{banner}{today}"
+            "<h2>All notebooks</h2><p>A self-paced course in gentle mobility for a stiff, "
             "achy upper back. Start with the safety check in the first notebook, then go "
             "at your own pace: one notebook a day is plenty.</p>"
             f'<nav aria-label="Course notebooks"><ol start="0">{items}</ol></nav>'

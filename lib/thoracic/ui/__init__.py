@@ -46,6 +46,7 @@ from ._safety_screen import (
     SafetyScreen,
     SafetyState,
     red_flag_banner,
+    red_flag_config,
     safety_screen,
     safety_state,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "knowledge_check",
     "next_day_option_html",
     "red_flag_banner",
+    "red_flag_config",
     "routine_summary",
     "safety_screen",
     "safety_state",

@@ -30,7 +30,7 @@ from ._checklist import (
 from ._part import CoursePart
 
 __all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "RedFlagBanner", "SafetyScreen", "SafetyState",
-           "red_flag_banner", "safety_screen", "safety_state"]
+           "red_flag_banner", "red_flag_config", "safety_screen", "safety_state"]
 
 SAFETY_CHECKLIST = "safety-screen"
 # "A clinician checked this flag and said I can exercise": one tick per flag, kept once;
@@ -111,8 +111,9 @@ def _items() -> list[ChecklistItem]:
             for advice, flags in flags_by_urgency() for flag in flags]
 
 
-def _flags_config() -> dict[str, Any]:
-    """The red flags and what to do for each urgency, for the web pages' script."""
+def red_flag_config() -> dict[str, Any]:
+    """The red flags and what to do for each urgency: the banner's config, which the
+    site's home page shows too."""
     return {"checklist": SAFETY_CHECKLIST, "cleared_checklist": CLEARED_CHECKLIST,
             "clearance_days": CLEARANCE_DAYS,
             "flags": [{"id": flag.id, "text": flag.text, "urgency": flag.urgency,
@@ -145,7 +146,7 @@ class SafetyScreen(CoursePart):
                  **kwargs: Any) -> None:
         self.on = on
         self.items = tuple(_items())
-        config = {**_flags_config(), "list": checklist_config(
+        config = {**red_flag_config(), "list": checklist_config(
             SAFETY_CHECKLIST, self.items, title=_TITLE, daily=False),
             "sources": _sources_html()}
         super().__init__(store, kind="safety", config=config, **kwargs)
@@ -201,7 +202,7 @@ class RedFlagBanner(CoursePart):
     nothing is ticked."""
 
     def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
-        super().__init__(store, kind="banner", config=_flags_config(), **kwargs)
+        super().__init__(store, kind="banner", config=red_flag_config(), **kwargs)
 
     def read_kept(self) -> dict[str, Any]:
         return _kept(self.store)

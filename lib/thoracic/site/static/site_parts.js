@@ -18,6 +18,14 @@
     today: Site.today(),
   });
 
+  /** Today's next-day answer, if any, and whether there was practice before today. */
+  function nextDay(records) {
+    const today = Site.today();
+    const saved = records.next_day_checks.find((check) => check.day === today);
+    return { answer: saved ? saved.answer : null,
+      practised: records.sessions.some((session) => session.day < today) };
+  }
+
   /** The practice log under a timer: the timer's core decides what is logged and sends
    *  each entry as a "log" event (as in JupyterLab); this keeps it on the device and asks
    *  the rating beside the timer about the entry to rate. */
@@ -81,11 +89,8 @@
     },
     "next-day": {
       kept(config, store) {
-        const today = Site.today();
-        const records = store.records();
-        const saved = records.next_day_checks.find((check) => check.day === today);
-        return { answer: saved ? saved.answer : null,
-          practised: records.sessions.some((session) => session.day < today) };
+        const { answer, practised } = nextDay(store.records());
+        return { answer, practised };
       },
       actions: { "next-day": (m, config, store) => store.recordNextDayCheck(m.answer) },
     },
@@ -103,6 +108,16 @@
           .slice(-config.window) };
       },
       actions: { delete: (m, config, store) => store.deleteEntries(m.ids) },
+    },
+    today: {
+      kept(config, store) {
+        const records = store.records();
+        const { answer, practised } = nextDay(records);
+        const since = root.ThoracicDevice.days.addDays(Site.today(), -config.recent_days);
+        return { today: Site.today(), next_day_due: practised && !answer,
+          sessions: records.sessions.filter((session) => session.day >= since) };
+      },
+      actions: {},
     },
     dashboard: {
       kept(config, store) {

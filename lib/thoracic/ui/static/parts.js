@@ -985,6 +985,78 @@ function fileControls(model, t, send) {
   return { box, stop: () => model.off("msg:custom", heard) };
 }
 
+// -- today ----------------------------------------------------------------------------
+
+/** A page of the course: a notebook in JupyterLab, its web page on the site. */
+const pageHref = (el, page) => `${page}${el.closest(".jp-NotebookPanel") ? ".ipynb" : ".html"}`;
+
+function drawToday(model, el, t) {
+  const config = model.get("config");
+  const view = t.element("div", "thoracic-today");
+  el.append(view);
+  const big = (href, title, line, done) => {
+    const link = t.element("a", `thoracic-today-big${done ? " thoracic-done" : ""}`);
+    link.href = pageHref(el, href);
+    link.append(t.element("strong", "", title), t.element("span", "", line));
+    return link;
+  };
+  const show = () => {
+    const kept = model.get("kept");
+    view.replaceChildren();
+    if (!kept.today) return; // nothing read yet
+    const sessions = kept.sessions || [];
+    const now = sessions.filter((s) => s.day === kept.today);
+    const doneToday = (name) => now.some((s) => s.exercise === name && s.kind !== "set");
+    const when = new Date(`${kept.today}T00:00:00Z`).toLocaleDateString("en-GB",
+      { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+    view.append(t.element("h2", "", `Today, ${when}`));
+    const week = summarisePractice(sessions, kept.today).daysThisWeek;
+    view.append(t.element("p", "thoracic-today-week", (week
+      ? `This week you have practised on ${plural(week, "day")} so far.`
+      : "You have not practised yet this week.") + ` The aim is ${config.weekly_target} days or more.`));
+    const safety = config.safety;
+    if (!sessions.length) view.append(big(safety.page, safety.title, safety.line));
+    if (kept.next_day_due) {
+      view.append(big(config.next_day.page, "First, the next-day check", config.next_day.question));
+    }
+    const routine = config.routine;
+    view.append(big(routine.page, `\u25B6\uFE0E ${routine.name}, ${routine.minutes}`,
+      doneToday(routine.name) ? "✓ Done today. Well done!" : routine.exercises.join(" · "), doneToday(routine.name)));
+    view.append(t.element("h3", "", "Or one exercise"));
+    const grid = t.element("div", "thoracic-today-grid");
+    for (const exercise of config.exercises) {
+      const done = doneToday(exercise.name);
+      grid.append(big(exercise.page, exercise.name, done ? "✓ Done today" : exercise.purpose, done));
+    }
+    view.append(grid, t.element("h3", "", "Done today"));
+    const names = [...new Set(now.filter((s) => s.kind !== "set").map((s) => s.exercise))];
+    const sets = now.filter((s) => s.kind === "set" && !names.includes(s.exercise));
+    if (!names.length && !sets.length) {
+      view.append(t.element("p", "", "Nothing yet today. A few minutes is plenty."));
+    } else {
+      const list = t.element("ul");
+      for (const name of names) list.append(t.element("li", "", `✓ ${name}`));
+      for (const name of new Set(sets.map((s) => s.exercise))) list.append(t.element("li", "", `Some sets of ${name}`));
+      view.append(list);
+    }
+    const link = (page, words) => {
+      const node = t.element("a", "", words);
+      node.href = pageHref(el, page);
+      const line = t.element("p");
+      line.append(node);
+      return line;
+    };
+    const [before, words, after] = safety.always;
+    const always = link(safety.page, words);
+    always.prepend(before);
+    always.append(after);
+    view.append(link(config.progress_page, "See all your progress"), always);
+  };
+  show();
+  model.on("change:kept", show);
+  return () => model.off("change:kept", show);
+}
+
 // -- do it now ------------------------------------------------------------------------
 
 /** One big button at the top of an exercise's page: the page's timer for it fills the
@@ -1017,6 +1089,7 @@ const PARTS = {
   entries: drawEntries,
   dashboard: drawDashboard,
   "do-it-now": drawDoItNow,
+  today: drawToday,
 };
 
 function render({ model, el }) {

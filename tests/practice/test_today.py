@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore, todays_practice
+from thoracic.content import get_routine, load_exercises
+from thoracic.timer import routine_plan
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ProgressStore:
+    monkeypatch.setenv("THORACIC_TODAY", "2026-01-15")  # before any widget reads the date
+    return ProgressStore(tmp_path / "progress.sqlite3")
+
+
+def test_it_offers_the_routine_and_every_exercise_from_the_records(store) -> None:
+    panel = todays_practice(store=store)
+    config = panel.config
+    routine = get_routine("daily")
+    assert config["routine"]["name"] == routine.name
+    assert config["routine"]["exercises"] == [e.name for e in routine.exercises]
+    minutes = -(-routine_plan(routine).total_seconds // 60)  # whole minutes, rounded up
+    assert config["routine"]["minutes"] == f"about {int(minutes)} min"
+    assert [(e["name"], e["page"]) for e in config["exercises"]] == [
+        (e.name, e.notebook) for e in load_exercises()]
+    assert routine.name in panel.preview().text
+
+
+def test_it_shows_what_is_done_today_and_when_the_next_day_check_is_due(store) -> None:
+    panel = todays_practice(store=store)
+    assert panel.kept == {"today": "2026-01-15", "sessions": [], "next_day_due": False}
+    store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-15")
+    assert [s["exercise"] for s in panel.kept["sessions"]] == ["Child's pose"]  # redrawn
+    assert panel.kept["next_day_due"] is False  # practised today: asked tomorrow
+    store.record_session("routine", "Daily routine", 540, sets=4, day="2026-01-14")
+    store.record_session("set", "Child's pose", 30, sets=1, day="2025-12-01")  # long ago
+    assert panel.kept["next_day_due"] is True
+    assert {s["day"] for s in panel.kept["sessions"]} == {"2026-01-14", "2026-01-15"}
+    store.record_next_day_check("better", day="2026-01-15")
+    assert panel.kept["next_day_due"] is False  # answered today
