@@ -102,3 +102,36 @@ def test_no_page_tells_the_learner_to_do_something_only_jupyterlab_can(
             found[html.name] = lines
     assert found == {}
     assert page.problems == []
+
+
+def test_this_week_on_the_pages_is_the_week_they_are_read_in(exported_site: Path,
+                                                             browser) -> None:
+    """The sheet and the plan were made in the week of the export; opened five weeks later
+    they name the week they are read in, and the sheet leads back home."""
+    import datetime as dt
+
+    later = dt.datetime.now() + dt.timedelta(weeks=5)
+    monday = later.date() - dt.timedelta(days=later.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install(time=later)
+    try:
+        page.goto((exported_site / "sheet.html").as_uri())
+        dates = page.locator(".dates")
+        expected = f"Monday {monday.day} {monday:%B}"
+        page.wait_for_function("(want) => document.querySelector('.dates').textContent"
+                               ".startsWith(want)", arg=expected)
+        assert dates.inner_text().endswith(f"Sunday {sunday.day} {sunday:%B} {sunday.year}")
+        heads = page.locator("th.day time").all_inner_texts()
+        assert heads == [str((monday + dt.timedelta(days=n)).day) for n in range(7)]
+        assert page.get_by_role("link", name="Back to Today").get_attribute("href") == \
+            "index.html"
+        page.goto((exported_site / "10-conclusion.html").as_uri())
+        plan = page.locator("h3", has_text="Your plan: Week 1")
+        page.wait_for_function("(want) => [...document.querySelectorAll('h3')].some((h) => "
+                               "h.textContent.includes(want))",
+                               arg=f"(starting Monday {monday.day} {monday:%B} {monday.year})")
+        assert plan.count() == 1
+    finally:
+        context.close()

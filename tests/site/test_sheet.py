@@ -86,14 +86,20 @@ def test_no_text_is_set_smaller_than_9_pt(first_week: WeekPlan) -> None:
 def test_title_names_the_week_and_its_dates(first_week: WeekPlan) -> None:
     html = sheet_html(first_week)
     assert "<h1>Your upper back routine: week 1, your first week</h1>" in html
-    assert "Monday 3 March to Sunday 9 March 2025" in html
+    assert "Monday 3 March to Sunday 9 March 2025" in _text(html)
     later = sheet_html(_busy(first_week))
     assert "<h1>Your upper back routine: week 5</h1>" in later and "first week" not in later
 
 
 def test_a_week_across_the_new_year_names_both_years() -> None:
     html = sheet_html(plan_week((), (), dt.date(2025, 12, 31)))
-    assert "Monday 29 December 2025 to Sunday 4 January 2026" in html
+    assert "Monday 29 December 2025 to Sunday 4 January 2026" in _text(html)
+    # each day marked for the web pages, which move it to the week they are read in
+    assert '<time datetime="2025-12-29" data-week-day="0" data-year>' in html
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
 
 
 @pytest.mark.parametrize("exercise_id", ROUTINE_IDS)
@@ -159,11 +165,13 @@ def test_each_exercise_has_a_tick_box_for_each_day_of_the_week(
     assert [day for day, _, _ in days] == [day.isoformat() for day in WEEK]
     assert [short for _, short, _ in days] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     assert all(label.startswith("Tick box for ") for _, _, label in days)
-    assert days[0][2].endswith(", Monday 3 March") and days[6][2].endswith(", Sunday 9 March")
+    # the weekday only: the column's head has the date, which the web pages keep current
+    assert days[0][2].endswith(", Monday") and days[6][2].endswith(", Sunday")
 
 
 def test_the_grid_is_headed_mon_to_sun(first_week: WeekPlan) -> None:
-    heads = re.findall(r'<th scope="col" class="day"><abbr title="([^"]+)">(\w+)</abbr><br>(\d+)'
+    heads = re.findall(r'<th scope="col" class="day"><abbr title="([^"]+)">(\w+)</abbr><br>'
+                       r'<time datetime="[\d-]+" data-week-day="\d" data-number>(\d+)</time>'
                        r"</th>", sheet_html(first_week))
     assert [(short, int(number)) for _, short, number in heads] == [
         (name, day.day) for name, day in zip(
@@ -231,7 +239,12 @@ def test_the_site_sheet_shows_a_first_week_at_the_standard_doses() -> None:
     assert "your first week" in html and "This is an example" not in html
     plan = plan_week((), (), WEDNESDAY)
     assert all(week.level == "standard" for week in plan.exercises)
-    assert html == sheet_html(plan)
+    # the printed sheet, with a way back home on screen and the site's scripts in its head
+    home = html[html.index("<nav"):html.index("</nav>") + len("</nav>")]
+    assert 'href="index.html"' in home and 'class="screen-only home"' in home
+    assert html.replace(home, "") == sheet_html(plan)
+    with_head = site_sheet(on=WEDNESDAY, head='<script src="_static/site.js"></script>')
+    assert '<script src="_static/site.js"></script></head>' in with_head
 
 
 def test_the_site_index_links_the_sheet() -> None:

@@ -7,6 +7,7 @@ fixed date, timer speed), the length limits, and number checks.
 May import: nothing from ``thoracic``. Everything else may import it.
 """
 
+from ._dates import day_words, this_week_day
 from ._limits import MAX_SESSION_SECONDS
 from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, html_table, minutes_text, text_list
@@ -35,6 +36,7 @@ __all__ = [
     "Previewed",
     "Rendered",
     "alert_html",
+    "day_words",
     "for_terminal",
     "html_list",
     "html_table",
@@ -44,6 +46,7 @@ __all__ = [
     "positive_seconds",
     "preview",
     "text_list",
+    "this_week_day",
     "timer_scale",
     "today",
 ]

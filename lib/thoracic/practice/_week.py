@@ -3,9 +3,10 @@ them: per exercise, the dose, the sessions done this week of the target, and why
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
-from ..base import BOX_STYLE, Rendered, html_table, today
+from ..base import BOX_STYLE, Rendered, day_words, html_table, this_week_day, today
 from ..content import VARIATIONS
 from ..plan import WeekPlan, learner_history
 from ..progress import Store, StoreError, store_or_own
@@ -20,7 +21,15 @@ _WHERE = ("In JupyterLab your plan adapts every week to how your sessions went. 
 
 
 def _dated(week: WeekPlan) -> str:
-    return f"Week {week.week_number} (starting {week.week_start:%A %d %B %Y})"
+    return f"Week {week.week_number} (starting {day_words(week.week_start, year=True)})"
+
+
+def _dated_html(week: WeekPlan, on: dt.date) -> str:
+    """The week's name as HTML; the current week's Monday moves with the web pages."""
+    if week.week_start <= on < week.week_start + dt.timedelta(days=7):
+        return (f"Week {week.week_number} (starting "
+                f"{this_week_day(week.week_start, year=True)})")
+    return escape(_dated(week))
 
 
 def week_plan(store: Store | None = None) -> Rendered:
@@ -41,7 +50,8 @@ def week_plan(store: Store | None = None) -> Rendered:
     title = f"Your plan: {_dated(week)}"
     notes = [_EXAMPLE] if week.example else []
     notes.append(_WHERE)
-    html = (f'<section style="{BOX_STYLE}" aria-label="{escape(title)}"><h3>{escape(title)}</h3>'
+    html = (f'<section style="{BOX_STYLE}" aria-label="Your plan">'
+            f"<h3>Your plan: {_dated_html(week, today())}</h3>"
             + "".join(f"<p><strong>{escape(note)}</strong></p>" for note in notes)
             + html_table("This week for each exercise",
                          ("Exercise", "This week's dose", "Sessions this week", "Why"), rows,
@@ -59,7 +69,8 @@ def plan_history_table(store: Store | None = None) -> Rendered:
         text = f"Your plan's history could not be read just now. {problem}"
         return Rendered(f"<p>{escape(text)}</p>", text)
     names = [planned.exercise.name for planned in weeks[-1].exercises]
-    rows = [(escape(_dated(week)), *(escape(VARIATIONS[p.level]) for p in week.exercises))
+    on = today()
+    rows = [(_dated_html(week, on), *(escape(VARIATIONS[p.level]) for p in week.exercises))
             for week in reversed(weeks)]
     example = weeks[-1].example
     html = ((f"<p><strong>{escape(_EXAMPLE)}</strong></p>" if example else "")

@@ -110,6 +110,10 @@ def app_head(scripts: Sequence[str] = SITE_SCRIPTS) -> str:
     return "\n".join(tags)
 
 
+# The scripts a page needs for the device store and the site's own script, but no parts.
+_FIRST_SCRIPTS = SITE_SCRIPTS[:SITE_SCRIPTS.index("site.js") + 1]
+
+
 def _page_title(info: NotebookInfo) -> str:
     return f"{info.number:02d} · {info.title} · Upper Back Relief"
 
@@ -246,7 +250,9 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             page.write_text(rewrite_notebook_links(html), encoding="utf-8")
             pages.append(out / page.name)
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
-        (built / SHEET_PAGE).write_text(site_sheet(), encoding="utf-8")  # standard doses
+        # Standard doses; the device and the site's own script keep its dates current.
+        (built / SHEET_PAGE).write_text(site_sheet(head=app_head(_FIRST_SCRIPTS)),
+                                        encoding="utf-8")
         # The progress file's contract, beside the pages that save and load such files.
         (built / SCHEMA_FILENAME).write_text(schema_text(), encoding="utf-8")
         styled = [*(path.read_text("utf-8") for path in sorted(built.glob("*.html"))),

@@ -14,7 +14,7 @@ import math
 from html import escape
 from typing import Literal
 
-from ..base import minutes_text, today
+from ..base import day_words, minutes_text, this_week_day, today
 from ..content import (
     DISCOMFORT_SCALE,
     RED_FLAGS,
@@ -94,6 +94,7 @@ ul.cues li { margin: 0; }
 .flags ul { margin: 0.3mm 0 0.5mm; padding-left: 4.5mm; columns: 2; column-gap: 5mm; }
 .screen-only { border: 0.3mm solid #0072B2; border-radius: 1.5mm; padding: 1mm 3mm;
                margin-bottom: 3mm; background: #f3f8fc; }
+.home a { display: inline-block; min-height: 44px; line-height: 44px; }
 @media screen {
   html { font-size: 12pt; background: #eee; }
   body { background: #fff; padding: 8mm; margin: 4mm auto; max-width: 206mm;
@@ -118,26 +119,18 @@ ul.cues li { margin: 0; }
 }
 """
 
-# In English whatever the computer's language settings (strftime would follow them).
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def _day(day: dt.date, *, year: bool = False) -> str:
-    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
-
-
 def _dates(plan: WeekPlan) -> str:
+    """The week's first and last days, as HTML that the web pages keep current."""
     start, end = plan.week_start, plan.week_start + dt.timedelta(days=6)
-    return f"{_day(start, year=start.year != end.year)} to {_day(end, year=True)}"
+    return (f"{this_week_day(start, year=start.year != end.year)} to "
+            f"{this_week_day(end, year=True)}")
 
 
 def _tick(day: dt.date, label: str) -> str:
-    return (f'<td class="tick" data-day="{day.isoformat()}" '
-            f'data-short="{_WEEKDAYS[day.weekday()][:3]}"><span class="box" role="img" '
-            f'aria-label="{escape(label)}, {escape(_day(day))}"></span></td>')
+    weekday = day_words(day).split()[0]  # the same column every week: no date to go stale
+    return (f'<td class="tick" data-day="{day.isoformat()}" data-short="{weekday[:3]}">'
+            f'<span class="box" role="img" '
+            f'aria-label="{escape(label)}, {weekday}"></span></td>')
 
 
 def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
@@ -175,8 +168,9 @@ def _strength_mark(how_often: str) -> str:
 def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
     daily, strength = get_routine("daily"), get_routine("strength-day")
     days = [plan.week_start + dt.timedelta(days=n) for n in range(7)]
-    head = "".join(f'<th scope="col" class="day"><abbr title="{escape(_day(day))}">'
-                   f"{_WEEKDAYS[day.weekday()][:3]}</abbr><br>{day.day}</th>" for day in days)
+    head = "".join(f'<th scope="col" class="day"><abbr title="{day_words(day).split()[0]}">'
+                   f"{day_words(day)[:3]}</abbr><br>{this_week_day(day, number=True)}</th>"
+                   for day in days)
     extra = [ident for ident in strength.exercise_ids if ident not in daily.exercise_ids]
     mark = _strength_mark(strength.how_often)
     parts = [f'<tbody class="group"><tr><th colspan="8" scope="colgroup"><strong>'
@@ -259,7 +253,7 @@ def sheet_html(plan: WeekPlan, *, paper: Paper = "a4") -> str:
         f"{_PAGE_SIZE[paper]} paper, and turn on \"Background graphics\" to print the colours. "
         "Then put it on your fridge, or anywhere you will see it every day.</p></aside>"
         f'<header><div class="top"><h1>{escape(title)}</h1>'
-        f'<p class="dates">{escape(_dates(plan))}</p></div>'
+        f'<p class="dates">{_dates(plan)}</p></div>'
         f"{''.join(notes)}</header>"
         f"<main>{_week_table(plan, reasons=not one_reason)}"
         f"{_flags_section()}</main>"
@@ -271,7 +265,11 @@ def sheet_name(plan: WeekPlan) -> str:
     return f"upper-back-relief-week-{plan.week_number}.html"
 
 
-def site_sheet(*, on: dt.date | None = None) -> str:
+def site_sheet(*, head: str = "", on: dt.date | None = None) -> str:
     """The sheet in the exported site: the standard doses of a first week, as the site
-    starts with no practice history."""
-    return sheet_html(plan_week((), (), on or today()))
+    starts with no practice history; ``head`` (the site's scripts) keeps its dates on the
+    week it is read in, and a link leads back home."""
+    html = sheet_html(plan_week((), (), on or today()))
+    home = ('<nav class="screen-only home" aria-label="Back"><a href="index.html">'
+            "\u2190 Back to Today</a></nav>")
+    return html.replace("</head>", f"{head}</head>", 1).replace("<body>", f"<body>{home}", 1)
