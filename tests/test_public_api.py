@@ -35,6 +35,7 @@ PUBLIC_API = [
     "next_day_check",
     "plan_history_table",
     "progress_store",
+    "rate_earlier_practice",
     "red_flag_banner",
     "routine_summary",
     "routine_timer",

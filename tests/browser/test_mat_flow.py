@@ -150,3 +150,37 @@ def test_the_site_opens_on_today(exported_site: Path, mat_page, artifacts: Path)
     today.get_by_role("link", name="First, the next-day check").wait_for()
     today.get_by_text("Nothing yet today.").wait_for()
     assert page.problems == []
+
+
+def test_a_run_cut_short_can_be_rated_later_on_my_progress(exported_site: Path,
+                                                           mat_page) -> None:
+    page = mat_page
+    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    timer.get_by_role("button", name="Start").click()
+    page.clock.run_for(75_000)  # set 1 is logged; set 2 under way
+    timer.get_by_role("button", name="Reset").click()
+    timer.get_by_role("button", name="Really reset?").click()
+    wait_for(timer, status="idle")
+    (cut_short,) = [s for s in _sessions(page) if s["kind"] == "set"]
+
+    page.goto((exported_site / "12-my-progress.html").as_uri())
+    later = page.locator('[data-thoracic="rating"]').first
+    later.get_by_text("that you have not rated yet").wait_for()
+    picked = later.get_by_role("button", name="Kneeling thoracic extension, stopped early")
+    assert picked.get_attribute("aria-pressed") == "true"  # the only one, picked already
+    later.get_by_role("button", name="4", exact=True).click()
+    long_note = "My upper back felt tight at first and then eased. " * 6
+    later.get_by_role("textbox", name="Note").fill(long_note)
+    later.get_by_role("button", name="Save how it felt").click()
+    later.get_by_text("✓ Saved: 4 out of 10.").wait_for()
+    later.get_by_text("Nothing from today is waiting for a rating.").wait_for()
+    rated = [s for s in _sessions(page) if s["id"] == cut_short["id"]]
+    assert rated[0]["rating"] == 4
+    # On the dashboard a long note begins, and opens to be read whole.
+    notes = page.locator(".thoracic-dashboard table[aria-label='Latest notes']")
+    summary = notes.locator("summary")
+    summary.get_by_text("(read all)").wait_for()
+    assert len(summary.inner_text()) < 140
+    summary.click()
+    notes.locator("details p").get_by_text(long_note.strip()).wait_for()
+    assert page.problems == []

@@ -158,12 +158,41 @@ def _import_cases() -> dict[str, Any]:
     return {"nouns": shown.config["files"]["nouns"], "reports": reports}
 
 
+def _rate_later_case() -> dict[str, Any]:
+    """Today's practice as rate_earlier_practice keeps it: a finished exercise with its two
+    sets, one already rated, and a run cut short after two sets; ids by what they are."""
+    from unittest import mock
+
+    from thoracic.base import TODAY_VARIABLE
+    from thoracic.practice import SessionRating
+
+    store = _scratch_store()
+    day = "2026-01-15"  # fixed, so the file is the same every day it is written
+    ids = {"rated": store.record_session("exercise", "Open book", 60, sets=1, day=day,
+                                         rating=2)}
+    for n in (1, 2):
+        ids[f"set-{n}"] = store.record_session("set", "Child's pose", 30, sets=1, day=day)
+    ids["exercise"] = store.record_session("exercise", "Child's pose", 80, sets=2, day=day)
+    for n in (1, 2):
+        ids[f"cut-{n}"] = store.record_session("set", "Kneeling thoracic extension", 32,
+                                               sets=1, day=day)
+    with mock.patch.dict("os.environ", {TODAY_VARIABLE: day}):
+        kept = SessionRating(store, later=True).kept["today"]
+    names = {value: key for key, value in ids.items()}
+    # In the order saved, a second apart (saved within one second, they tie), and fixed, so
+    # the file is the same every time it is written.
+    return {"today": [{**entry, "id": names[entry["id"]],
+                       "recorded_at": f"{day}T08:00:{n:02d}+00:00"}
+                      for n, entry in enumerate(kept)]}
+
+
 def node_fixtures() -> dict[str, Any]:
     """Each file's name and what it holds."""
     return {"plans.json": {name: plan.to_json() for name, plan in timer_plans().items()},
             "device_rules.json": device_rules(),
             "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
                                  "entries": _entries_case(), "imports": _import_cases(),
+                                 "rate_later": _rate_later_case(),
                                  "clearance_days": CLEARANCE_DAYS}}
 
 

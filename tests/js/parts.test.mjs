@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 
-import {describeEntry, entryLines, readResult, reportWords, safetyState, summariseNextDay, summarisePractice} from "../../lib/thoracic/ui/static/parts.js";
+import {describeEntry, entryLines, readResult, reportWords, safetyState, summariseNextDay, summarisePractice, waitingForRating} from "../../lib/thoracic/ui/static/parts.js";
 
 const CASES = JSON.parse(readFileSync(new URL("./parts_cases.json", import.meta.url), "utf8"));
 
@@ -105,4 +105,13 @@ test("an import's report is said in words, by kind, as the host counted it", () 
     "saved later: 1 checklist tick. Already here, so left as they were: 2 practice-log entries.");
   const many = {added: {sessions: 12345}, updated: {}, skipped: {}};
   assert.equal(reportWords(many, nouns), "Added 12,345 practice-log entries.");
+});
+
+test("what waits for a rating: each unrated exercise, and a run cut short once", () => {
+  const {today} = CASES.rate_later;
+  // newest first; the finished exercise's sets are its own, the rated one is done
+  assert.deepEqual(waitingForRating(today).map((entry) => entry.id), ["cut-2", "exercise"]);
+  const rated = today.map((entry) => (entry.id === "exercise" ? {...entry, rating: 3} : entry));
+  assert.deepEqual(waitingForRating(rated).map((entry) => entry.id), ["cut-2"]);
+  assert.deepEqual(waitingForRating([]), []);
 });

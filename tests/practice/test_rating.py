@@ -67,3 +67,23 @@ def test_a_rating_off_the_scale_or_a_note_too_long_keeps_nothing(store: Progress
         assert rating.status["problem"]
     assert [(s.rating, s.note) for s in store.sessions()] == [(None, None)]
     assert rating.save(3, "x" * MAX_NOTE_CHARS) is True  # the longest note that fits
+
+
+def test_practice_from_earlier_today_can_be_rated_later(tmp_path, monkeypatch) -> None:
+    """A run cut short (a set, no exercise) or a rating skipped: My progress offers today's
+    entries, and only today's, for a rating."""
+    from thoracic import ProgressStore, rate_earlier_practice
+
+    monkeypatch.setenv("THORACIC_TODAY", "2026-01-15")
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    cut_short = store.record_session("set", "Kneeling thoracic extension", 32, sets=1,
+                                     day="2026-01-15")
+    yesterday = store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-14")
+    later = rate_earlier_practice(store=store)
+    assert later.config["later"] is True
+    assert [entry["id"] for entry in later.kept["today"]] == [cut_short]
+    assert later.handle({"do": "rate", "session": cut_short, "rating": 2, "note": "stiff"})
+    assert [(s.rating, s.note) for s in store.sessions() if s.id == cut_short] == [(2, "stiff")]
+    assert not later.handle({"do": "rate", "session": yesterday, "rating": 2, "note": None})
+    assert "no finished practice" in later.status["problem"]
+    assert "earlier today" in later.preview().text

@@ -15,7 +15,7 @@ from ._dashboard import LiveDashboard, dashboard
 from ._do_it_now import DoItNow, do_it_now
 from ._entries import EntryFixer, fix_entries
 from ._next_day import NextDayForm, next_day_check
-from ._rating import SessionRating
+from ._rating import SessionRating, rate_earlier_practice
 from ._recorder import PracticeRecorder
 from ._timers import TimedPractice, exercise_timer, routine_timer, this_week
 from ._today import TodayPanel, today_config, todays_practice
@@ -37,6 +37,7 @@ __all__ = [
     "next_day_check",
     "plan_calendar",
     "plan_history_table",
+    "rate_earlier_practice",
     "routine_timer",
     "this_week",
     "today_config",

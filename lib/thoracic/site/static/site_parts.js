@@ -95,7 +95,8 @@
       actions: { "next-day": (m, config, store) => store.recordNextDayCheck(m.answer) },
     },
     rating: {
-      kept: (config, store, model) => ({ session: model.session || null }),
+      kept: (config, store, model) => ({ session: model.session || null,
+        today: config.later ? store.records().sessions.filter((s) => s.day === Site.today()) : [] }),
       actions: { rate: (m, config, store) => store.rateSession(m.session, m.rating, m.note) },
       connected: listenToTimer,
     },

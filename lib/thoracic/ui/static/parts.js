@@ -480,18 +480,42 @@ function drawRating(model, el, t, send) {
     });
     buttons.append(choice);
   }
+  // Later (My progress): today's practice still waiting for a rating, to pick from.
+  let picked = null;
+  const waiting = t.element("div", "thoracic-waiting");
+  const session = () => (config.later ? picked : model.get("kept").session);
   save.addEventListener("click", () => {
-    const session = model.get("kept").session;
-    if (!session) return;
+    const chosen = session();
+    if (!chosen) return;
     const text = note.value.trim() || null;
     const said = rating === null ? " No rating." : ` ${rating} out of ${scale.highest}.`;
     const shown = text ? ` Note: ${text}` : "";
-    send.act({ do: "rate", session, rating, note: text }, (outcome) => {
+    send.act({ do: "rate", session: chosen, rating, note: text }, (outcome) => {
       if (outcome.problem) say(status, notKept(outcome), true);
       else say(status, `✓ Saved:${said}${shown}`);
     });
   });
+  const pickFrom = () => {
+    const entries = waitingForRating(model.get("kept").today || []);
+    if (!entries.some((entry) => entry.id === picked)) picked = entries.length ? entries[0].id : null;
+    waiting.replaceChildren(...entries.map((entry) => {
+      const pick = t.button(`${entry.exercise}${entry.kind === "set" ? ", stopped early" : ""} · ${format(entry.duration_seconds)} s`);
+      pick.setAttribute("aria-pressed", String(entry.id === picked));
+      pick.addEventListener("click", () => {
+        picked = entry.id;
+        pickFrom();
+      });
+      return pick;
+    }));
+    heading.textContent = entries.length ? "Practice from earlier today that you have not rated yet. Pick one, then say how it felt."
+      : "Nothing from today is waiting for a rating.";
+    for (const node of [question, buttons, zoneLine, note, save]) node.hidden = !entries.length;
+  };
   const ask = () => {
+    if (config.later) {
+      pickFrom();
+      return;
+    }
     const asking = Boolean(model.get("kept").session);
     save.disabled = !asking;
     note.disabled = !asking;
@@ -500,10 +524,28 @@ function drawRating(model, el, t, send) {
       status.textContent = "";
     }
   };
-  el.append(heading, question, buttons, zoneLine, note, save, status, savingNotice(model, t));
+  el.append(heading, ...(config.later ? [waiting] : []), question, buttons, zoneLine, note, save, status,
+    savingNotice(model, t));
   ask();
   model.on("change:kept", ask);
   return () => model.off("change:kept", ask);
+}
+
+/** Today's practice-log entries still waiting for a rating, newest first: each exercise
+ *  or routine not rated, and for a run cut short (sets with no exercise logged after them)
+ *  its latest set. Entries as entryLines groups them, so an exercise's sets are its own. */
+export function waitingForRating(entries) {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const cutShort = new Set();
+  return entryLines(entries.map((entry) => ({ ...entry, record: "sessions" })), {})
+    .map((line) => byId.get(line.ids[0]))
+    .filter((entry) => {
+      if (entry.rating !== null && entry.rating !== undefined) return false;
+      if (entry.kind !== "set") return true;
+      const first = !cutShort.has(entry.exercise);
+      cutShort.add(entry.exercise);
+      return first;
+    });
 }
 
 // -- fix a wrong entry ------------------------------------------------------------------
@@ -864,6 +906,23 @@ function nextDayWeeks(t, config, summary) {
   return box;
 }
 
+const NOTE_SHOWN = 120; // characters of a long note shown before "Read all"
+
+/** A note as a table cell: whole when short; a long one begins, and opens to read it all. */
+function noteCell(t, note) {
+  const cell = t.element("td");
+  const letters = [...note];
+  if (letters.length <= NOTE_SHOWN + 20) {
+    cell.textContent = note;
+    return cell;
+  }
+  const more = t.element("details");
+  more.append(t.element("summary", "", `${letters.slice(0, NOTE_SHOWN).join("").trimEnd()}… (read all)`),
+    t.element("p", "", note));
+  cell.append(more);
+  return cell;
+}
+
 function drawDashboard(model, el, t, send) {
   const config = model.get("config");
   const view = t.element("div", "thoracic-dashboard");
@@ -917,7 +976,7 @@ function drawDashboard(model, el, t, send) {
       table.append(head);
       for (const s of notes) {
         const row = t.element("tr");
-        row.append(t.element("td", "", s.day), t.element("td", "", s.exercise), t.element("td", "", s.note));
+        row.append(t.element("td", "", s.day), t.element("td", "", s.exercise), noteCell(t, s.note));
         table.append(row);
       }
       view.append(table);
