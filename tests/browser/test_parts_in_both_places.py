@@ -105,12 +105,13 @@ def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
     if place == "site":
         assert "nothing is shared" in (share.text_content() or "")
     fixer = part(panel, "entries")
-    wrong = fixer.locator("li").filter(has_text="seated-rotation (left side): 41").first
+    rotation_41 = "Seated rotation, left side: 41 (degrees)"
+    wrong = fixer.locator("li").filter(has_text=rotation_41).first
     wrong.get_by_role("button").click()
     wrong.get_by_role("button").get_by_text("Yes, delete it").wait_for()
     wrong.get_by_role("button").click()
     fixer.get_by_text("✓ Deleted: ").wait_for()
-    assert fixer.locator("li").filter(has_text="seated-rotation (left side): 41").count() == 0
+    assert fixer.locator("li").filter(has_text=rotation_41).count() == 0
     fixer.screenshot(path=str(artifacts / f"parts-entries-{place}.png"))
     progress_file_both_ways(panel, folder)
 

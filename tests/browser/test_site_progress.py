@@ -93,7 +93,8 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     assert progress.locator("b").count() == 0
 
     fixer = page.locator(".thoracic-entries")
-    wrong = fixer.locator("li").filter(has_text="self-test · seated-rotation (left side): 40")
+    wrong = fixer.locator("li").filter(
+        has_text="self-test · Seated rotation, left side: 40 (degrees)")
     wrong.get_by_role("button").click()
     wrong.get_by_role("button", name="Delete").get_by_text("Yes, delete it").wait_for()
     wrong.get_by_role("button").click()

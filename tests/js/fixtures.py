@@ -131,8 +131,31 @@ def _entries_case() -> dict[str, Any]:
                 "recorded_at": f"2026-01-14T08:00:{n:02d}+00:00"}
                for n, entry in enumerate(fixer.kept["entries"])]
     lines = [[answer], [other[-1], *other[:-1]], [first[-1], *first[:-1]], [stray]]
-    return {"entries": entries, "words": fixer.config["next_day_words"],
+    return {"entries": entries, "words": fixer.config["words"],
             "lines": [[names[made] for made in line] for line in lines]}
+
+
+def _described_cases() -> dict[str, Any]:
+    """Entries of every kind with the words Python's describe_entry gives each, which the
+    front-end's describeEntry must give too."""
+    from thoracic.practice._entries import entry_json, entry_words
+    from thoracic.progress import describe_entry
+
+    store = _scratch_store()
+    day = "2026-01-14"
+    store.record_session("exercise", "Open book", 90.5, sets=1, day=day, version="easier",
+                         rating=3, note="n" * 45)
+    store.record_session("routine", "Daily routine", 540, sets=4, day=day)
+    store.record_session("set", "Child's pose", 30, sets=1, day=day)
+    for test in SELF_TESTS:
+        for side in test.sides:
+            store.record_self_test(test.id, test.high, side=side, day=day)
+    store.record_next_day_check("same", day=day)
+    entries = [*store.sessions(), *store.self_tests(), *store.next_day_checks()]
+    cases = [{**entry_json(entry), "id": f"e{n}", "recorded_at": f"{day}T08:00:00+00:00"}
+             for n, entry in enumerate(entries)]
+    return {"words": entry_words(), "entries": cases,
+            "texts": [describe_entry(entry) for entry in entries]}
 
 
 def _import_cases() -> dict[str, Any]:
@@ -193,6 +216,7 @@ def node_fixtures() -> dict[str, Any]:
             "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
                                  "entries": _entries_case(), "imports": _import_cases(),
                                  "rate_later": _rate_later_case(),
+                                 "described": _described_cases(),
                                  "clearance_days": CLEARANCE_DAYS}}
 
 

@@ -58,13 +58,13 @@ test("a stray set never joins a later exercise of another day or name", () => {
   assert.deepEqual(entryLines(entries, {}).map((line) => line.ids), [["c"], ["b"], ["a"]]);
 });
 
-test("an entry is worded from its fields, a long note cut at forty characters", () => {
-  const note = "n".repeat(45);
-  assert.equal(describeEntry({record: "sessions", day: "2026-01-14", kind: "exercise",
-    exercise: "Open book", duration_seconds: 90.5, sets: 1, version: "easier", rating: 3,
-    note}, {}), `2026-01-14 · exercise · Open book · 90.5 s · 1 set · easier · felt 3/10 · note: ${"n".repeat(40)}…`);
-  assert.equal(describeEntry({record: "self_tests", day: "2026-01-14", test: "neck-to-wall",
-    side: "", value: 4.5}, {}), "2026-01-14 · self-test · neck-to-wall: 4.5");
+test("every kind of entry is worded as Python's describe_entry words it", () => {
+  const {words, entries, texts} = CASES.described;
+  assert.ok(entries.some((e) => e.kind === "routine") && entries.some((e) => e.record === "self_tests"));
+  assert.deepEqual(entries.map((entry) => describeEntry(entry, words)), texts);
+  assert.ok(texts.includes(`2026-01-14 · exercise · Open book · 90.5 s · 1 set · easier · felt 3/10 · note: ${"n".repeat(40)}…`));
+  assert.ok(texts.includes("2026-01-14 · routine · Daily routine · 540 s · 4 exercises"));
+  assert.ok(texts.includes("2026-01-14 · self-test · Seated rotation, left side: 90 (degrees)"));
 });
 
 const dayOf = (number) => new Date(number * 86400000).toISOString().slice(0, 10);

@@ -33,7 +33,7 @@ def test_the_form_deletes_only_that_entry(store: ProgressStore) -> None:
         "value": 88.0, "recorded_at": store.self_tests()[0].recorded_at,
         "record": "self_tests"}
     assert _ids(fixer) == [session, wrong]
-    assert fixer.config["next_day_words"]["same"] and fixer.config["latest"] == 20
+    assert fixer.config["words"]["next_day"]["same"] and fixer.config["latest"] == 20
     # the page asks once more, then sends the line's ids
     assert fixer.handle({"do": "delete", "ids": [wrong]}) is True
     assert fixer.status == {"n": 1, "problem": ""}
@@ -50,7 +50,7 @@ def test_the_command_lists_ids_and_deletes_one(tmp_path: Path, monkeypatch: pyte
     _, wrong = _history(store)
     assert main(["progress", "--list"]) == 0
     listed = capsys.readouterr().out
-    assert f"{wrong}  2026-01-15 · self-test · seated-rotation (left side): 88" in listed
+    assert f"{wrong}  2026-01-15 · self-test · Seated rotation, left side: 88 (degrees)" in listed
     assert main(["progress", "--delete", wrong]) == 0
     assert "Deleted 2026-01-15 · self-test" in capsys.readouterr().out
     assert store.self_tests() == []
@@ -193,7 +193,8 @@ def test_the_stored_preview_lists_the_latest_entries(store: ProgressStore) -> No
     _history(store)
     data = EntryFixer(store)._repr_mimebundle_()[0]  # anywidget: (data, metadata)
     assert "<h3>Fix a wrong entry</h3>" in data["text/html"]
-    assert "<li>2026-01-15 · self-test · seated-rotation (left side): 88</li>" in data["text/html"]
+    assert ("<li>2026-01-15 · self-test · Seated rotation, left side: 88 (degrees)</li>"
+            in data["text/html"])
     assert data["text/plain"].startswith("Fix a wrong entry. Run this cell")
 
 

@@ -14,7 +14,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from ..base import Rendered, preview
-from ..content import NEXT_DAY_CHECK
+from ..content import NEXT_DAY_CHECK, SELF_TESTS
 from ..progress import (
     Entry,
     NextDayCheck,
@@ -27,7 +27,7 @@ from ..progress import (
 )
 from ..ui import CoursePart
 
-__all__ = ["EntryFixer", "fix_entries"]
+__all__ = ["EntryFixer", "entry_json", "entry_words", "fix_entries"]
 
 LATEST = 20
 # How many of the newest entries the front-end gets to group: plenty for the sets of the
@@ -35,6 +35,13 @@ LATEST = 20
 WINDOW = 200
 _TITLE = "Fix a wrong entry"
 _RECORD = {Session: "sessions", SelfTestResult: "self_tests", NextDayCheck: "next_day_checks"}
+
+
+def entry_words() -> dict[str, Any]:
+    """What the front-end words entries with, from the records: each next-day answer's
+    word and each self-test's name and unit."""
+    return {"next_day": {o.answer: o.word for o in NEXT_DAY_CHECK.answers},
+            "self_tests": {t.id: {"name": t.name, "unit": t.unit} for t in SELF_TESTS}}
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -53,7 +60,7 @@ class EntryFixer(CoursePart):
                   "lead": "Your latest entries, newest first. Press Delete beside a wrong one, "
                           "then press again to be sure.",
                   "nothing": "Nothing is kept yet.", "latest": LATEST, "window": WINDOW,
-                  "next_day_words": {o.answer: o.word for o in NEXT_DAY_CHECK.answers}}
+                  "words": entry_words()}
         super().__init__(store, kind="entries", config=config, **kwargs)
 
     def entries(self) -> list[Entry]:

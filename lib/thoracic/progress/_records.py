@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content import NEXT_DAY_CHECK, NextDayAnswer
+from ..content import NEXT_DAY_CHECK, SELF_TESTS, NextDayAnswer
 from ._schema import SessionKind
 
 __all__ = ["MAX_NOTE_CHARS", "TICK_FIELDS", "Entry", "NextDayCheck", "QuizAnswer",
@@ -72,11 +72,14 @@ def describe_entry(entry: Entry) -> str:
         word = NEXT_DAY_CHECK.option(entry.answer).word.lower()
         return f"{entry.day} · next-day check · {word}"
     if isinstance(entry, SelfTestResult):
-        side = f" ({entry.side} side)" if entry.side else ""
-        return f"{entry.day} · self-test · {entry.test}{side}: {entry.value:g}"
+        test = next((t for t in SELF_TESTS if t.id == entry.test), None)
+        name, unit = (test.name, f" ({test.unit})") if test else (entry.test, "")
+        side = f", {entry.side} side" if entry.side else ""
+        return f"{entry.day} · self-test · {name}{side}: {entry.value:g}{unit}"
     parts = [entry.day, entry.kind, entry.exercise, f"{entry.duration_seconds:g} s"]
-    if entry.sets:
-        parts.append(f"{entry.sets} set{'s' if entry.sets > 1 else ''}")
+    if entry.sets:  # a routine counts the exercises it logged
+        counted = "exercise" if entry.kind == "routine" else "set"
+        parts.append(f"{entry.sets} {counted}{'s' if entry.sets > 1 else ''}")
     if entry.version and entry.version != "standard":
         parts.append(entry.version)
     if entry.rating is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..base import MAX_SESSION_SECONDS
-from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, NEXT_DAY_CHECK, SELF_TESTS, VARIATIONS
+from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, SELF_TESTS, VARIATIONS
 from ._records import MAX_NOTE_CHARS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 from ._transfer import (
@@ -49,8 +49,6 @@ def device_rules() -> dict[str, Any]:
         "session_kinds": list(SESSION_KINDS),
         "versions": list(VARIATIONS),  # the versions of a dose a session may name
         "next_day_answers": list(NEXT_DAY_ANSWERS),
-        # What describe_entry calls each answer.
-        "next_day_words": {option.answer: option.word for option in NEXT_DAY_CHECK.answers},
         # The practice log's rating is a rating on the course's one discomfort scale.
         "rating": {"lowest": DISCOMFORT_SCALE.lowest, "highest": DISCOMFORT_SCALE.highest},
         "limits": {

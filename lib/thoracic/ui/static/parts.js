@@ -554,17 +554,21 @@ const byTime = (a, b) => (a.day === b.day ? (a.recorded_at < b.recorded_at ? -1 
   : a.day < b.day ? -1 : 1);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The line a learner recognises an entry by: day, what, how much, how it felt. */
+/** The line a learner recognises an entry by: day, what, how much, how it felt, as
+ *  Python's describe_entry words it (held together on cases Python writes). `words`:
+ *  next_day (each answer's word) and self_tests (each test's name and unit), by id. */
 export function describeEntry(entry, words) {
   if (entry.record === "next_day_checks") {
-    return `${entry.day} · next-day check · ${words[entry.answer].toLowerCase()}`;
+    return `${entry.day} · next-day check · ${words.next_day[entry.answer].toLowerCase()}`;
   }
   if (entry.record === "self_tests") {
-    const side = entry.side ? ` (${entry.side} side)` : "";
-    return `${entry.day} · self-test · ${entry.test}${side}: ${format(entry.value)}`;
+    const test = words.self_tests[entry.test];
+    const side = entry.side ? `, ${entry.side} side` : "";
+    return `${entry.day} · self-test · ${test ? test.name : entry.test}${side}: ` +
+      `${format(entry.value)}${test ? ` (${test.unit})` : ""}`;
   }
   const parts = [entry.day, entry.kind, entry.exercise, `${format(entry.duration_seconds)} s`];
-  if (entry.sets) parts.push(plural(entry.sets, "set"));
+  if (entry.sets) parts.push(plural(entry.sets, entry.kind === "routine" ? "exercise" : "set"));
   if (entry.version && entry.version !== "standard") parts.push(entry.version);
   if (entry.rating !== null && entry.rating !== undefined) parts.push(`felt ${entry.rating}/10`);
   if (entry.note) {
@@ -616,7 +620,7 @@ function drawEntries(model, el, t, send) {
     savingNotice(model, t));
   const show = () => {
     if (asking) return; // never redrawn while it asks "Press again to delete it"
-    const lines = entryLines(model.get("kept").entries || [], config.next_day_words)
+    const lines = entryLines(model.get("kept").entries || [], config.words)
       .slice(0, config.latest);
     list.replaceChildren();
     if (!lines.length) list.append(t.element("li", "", config.nothing));
