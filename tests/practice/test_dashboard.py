@@ -299,3 +299,13 @@ def test_a_load_without_its_bytes_is_not_understood(store) -> None:
     shown = dashboard(store)
     assert not shown.handle({"do": "load", "name": "x.json", "size": 3, "buffers": ["{}"]})
     assert "does not understand" in shown.status["problem"]
+
+
+def test_a_day_of_several_ratings_is_drawn_as_its_highest(store) -> None:
+    """A bad session is never averaged away: the day's point and the average use its
+    highest rating, in the notebook's chart (and the site's, which says so too)."""
+    store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-15", rating=2)
+    store.record_session("exercise", "Open book", 80, sets=1, day="2026-01-15", rating=6)
+    html = dashboard(store).html
+    assert "(each day&#x27;s highest)" in html or "(each day's highest)" in html
+    assert "First average 6.0" in html

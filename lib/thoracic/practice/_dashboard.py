@@ -237,14 +237,15 @@ def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendere
     for day, rating in rated:
         by_day[day].append(rating)
     days = sorted(by_day)
-    means = [sum(by_day[day]) / len(by_day[day]) for day in days]
+    # One point a day: the day's highest rating, so a bad session is never averaged away.
+    highest = [max(by_day[day]) for day in days]
     first = days[0]
     xs = [(day - first).days for day in days]
     rolling, total, oldest = [], 0.0, 0
     for index, day in enumerate(days):  # a sliding 7-day window, in one pass
-        total += means[index]
+        total += highest[index]
         while (day - days[oldest]).days >= 7:
-            total -= means[oldest]
+            total -= highest[oldest]
             oldest += 1
         rolling.append(total / (index + 1 - oldest))
     from matplotlib.ticker import MaxNLocator
@@ -262,9 +263,10 @@ def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendere
                 transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=8,
                 color="black")
     if len(xs) <= 365:
-        ax.scatter(xs, means, s=10, color=PALETTE[0], label="each day", zorder=2)
+        ax.scatter(xs, highest, s=10, color=PALETTE[0], label="each day (its highest)",
+                   zorder=2)
     else:  # years of history: one dot a week keeps the chart readable
-        weekly = _weekly_means(xs, means)
+        weekly = _weekly_means(xs, highest)
         ax.scatter([x for x, _ in weekly], [m for _, m in weekly], s=10, color=PALETTE[0],
                    label="each week", zorder=2)
     ax.plot(xs, rolling, color=PALETTE[7], linewidth=2, label="7-day average", zorder=3)
@@ -281,7 +283,8 @@ def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendere
     ax.legend(fontsize=8, frameon=False)
     zones = ", ".join(f"{zone.name} {zone.span} ({zone.label.lower()})" for zone in scale.zones)
     alt = (f"Chart of your {scale.lowest} to {scale.highest} discomfort ratings on "
-           f"{len(days)} days, with a 7-day average, over bands for the zones: {zones}. "
+           f"{len(days)} days (each day's highest), with a 7-day average, over bands for "
+           f"the zones: {zones}. "
            f"First average {_zone_words(rolling[0])}, latest {_zone_words(rolling[-1])}.")
     return _finish(fig, alt, example)
 

@@ -833,10 +833,12 @@ function ratingTrend(c, config, sessions) {
   }
   if (!byDay.size) return null;
   const days = [...byDay.keys()].sort((a, b) => a - b);
-  const means = days.map((day) => byDay.get(day).reduce((a, b) => a + b, 0) / byDay.get(day).length);
+  // One point a day: the day's highest rating (as the notebook's chart draws it), so a bad
+  // session is never averaged away; the day's others show on hover.
+  const highest = days.map((day) => Math.max(...byDay.get(day)));
   // A sliding 7-day average, as the notebook's chart draws it.
   const rolling = days.map((day, i) => {
-    const window = days.map((d, j) => [d, means[j]]).filter(([d], j) => j <= i && day - d < 7);
+    const window = days.map((d, j) => [d, highest[j]]).filter(([d], j) => j <= i && day - d < 7);
     return window.reduce((sum, [, m]) => sum + m, 0) / window.length;
   });
   const scale = config.scale;
@@ -850,7 +852,7 @@ function ratingTrend(c, config, sessions) {
   const zoneOf = (n) => scale.zones.find((z) => z.lowest <= n && n <= z.highest);
   const latest = Math.round(rolling[rolling.length - 1] * 10) / 10;
   const { figure, drawing } = c.picture(`Discomfort after practice (${scale.anchors})`,
-    `Your ratings of discomfort on ${days.length} days, from ${shortDate(first)} to ${shortDate(last)}, with a 7-day average; the latest average is ${latest} (${zoneOf(Math.round(latest)).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
+    `Your ratings of discomfort on ${days.length} days (each day's highest), from ${shortDate(first)} to ${shortDate(last)}, with a 7-day average; the latest average is ${latest} (${zoneOf(Math.round(latest)).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
     width, height);
   for (const zone of scale.zones) {
     const top = y(Math.min(zone.highest + 0.5, scale.highest));
@@ -858,7 +860,12 @@ function ratingTrend(c, config, sessions) {
     drawing.append(c.svg("rect", { x: 40, y: top, width: width - 50, height: bottom - top, fill: zone.colour, "fill-opacity": 0.25 }));
     drawing.append(c.svg("text", { x: 2, y: (top + bottom) / 2 + 3, "font-size": 9 }, `${zone.symbol} ${zone.word}`));
   }
-  days.forEach((day, i) => drawing.append(c.svg("circle", { cx: x(day), cy: y(means[i]), r: 2.5, fill: "#222" })));
+  days.forEach((day, i) => {
+    const dot = c.svg("circle", { cx: x(day), cy: y(highest[i]), r: 3.5, fill: "#222" });
+    const all = byDay.get(day);
+    dot.append(c.svg("title", {}, `${shortDate(day)}: ${all.length > 1 ? `${all.join(", ")} (highest ${highest[i]})` : all[0]}`));
+    drawing.append(dot);
+  });
   const line = days.map((day, i) => `${x(day).toFixed(1)},${y(rolling[i]).toFixed(1)}`).join(" ");
   drawing.append(c.svg("polyline", { points: line, fill: "none", stroke: config.palette[7] || "#222", "stroke-width": 2 }));
   c.dateLabels(drawing, height - 4, 40, width - 10, first, last);
