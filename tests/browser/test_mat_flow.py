@@ -1,6 +1,7 @@
-"""The mat flow on the exported site, on a phone (390x844, from file://, the page's clock
-moved by the test): "Do it now" to a saved rating in three taps, a run that survives a
-reload, a Reset that asks first, and a timer skipped through that logs nothing."""
+"""The mat flow on the exported site, on a phone (390x844, the page's clock moved by the
+test; from file://, and where it says so also served with its service worker, offline):
+"Do it now" to a saved rating in three taps, a run that survives a reload, a Reset that
+asks first, and a timer skipped through that logs nothing."""
 
 from __future__ import annotations
 
@@ -8,13 +9,36 @@ from pathlib import Path
 
 import pytest
 
+from .served import SiteServer, installed_offline
 from .timer import state, wait_for
 
 pytestmark = pytest.mark.browser
 
 
-def _open(exported_site: Path, page, name: str):
-    page.goto((exported_site / f"{name}.html").as_uri())
+@pytest.fixture(params=["file", "served"])
+def phone(request, exported_site: Path, browser):
+    """(page, the site's address): from file://, or served and kept by its service worker,
+    with the network off. Both at 390x844 with the page's clock under the test's control."""
+    if request.param == "file":
+        yield request.getfixturevalue("mat_page"), exported_site.as_uri() + "/"
+        return
+    server = SiteServer(exported_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.clock.install()
+    try:
+        installed_offline(page, server.url)
+        yield page, server.url
+    finally:
+        context.close()
+        server.close()
+
+
+def _open(site: Path | str, page, name: str):
+    base = site if isinstance(site, str) else site.as_uri() + "/"
+    page.goto(f"{base}{name}.html")
     page.wait_for_function("() => window.ThoracicSite && document.querySelector('.ubr-timer')")
     return page.locator(".ubr-timer").first
 
@@ -23,10 +47,9 @@ def _sessions(page) -> list[dict]:
     return page.evaluate("() => window.ThoracicSite.store().records().sessions")
 
 
-def test_three_taps_from_the_page_to_a_saved_rating(exported_site: Path, mat_page,
-                                                    artifacts: Path) -> None:
-    page = mat_page
-    timer = _open(exported_site, page, "04-childs-pose")
+def test_three_taps_from_the_page_to_a_saved_rating(phone, artifacts: Path) -> None:
+    page, site = phone
+    timer = _open(site, page, "04-childs-pose")
     # Tap 1: the first thing on the page (after the safety reminder) opens the timer.
     page.get_by_role("button", name="Do it now").click()
     wait_for(timer, status="running")
@@ -51,10 +74,9 @@ def test_three_taps_from_the_page_to_a_saved_rating(exported_site: Path, mat_pag
     assert page.problems == []
 
 
-def test_a_reload_in_set_two_comes_back_paused_in_set_two(exported_site: Path,
-                                                         mat_page) -> None:
-    page = mat_page
-    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+def test_a_reload_in_set_two_comes_back_paused_in_set_two(phone) -> None:
+    page, site = phone
+    timer = _open(site, page, "05-kneeling-thoracic-extension")
     timer.get_by_role("button", name="Start").click()
     page.clock.run_for(75_000)  # 10 s ready, set 1 (32 s), 30 s rest: into set 2
     assert "Set 2 of" in timer.locator(".ubr-face").text_content()
@@ -63,7 +85,7 @@ def test_a_reload_in_set_two_comes_back_paused_in_set_two(exported_site: Path,
     assert len(sets_before) == 1
 
     page.reload()
-    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    timer = _open(site, page, "05-kneeling-thoracic-extension")
     wait_for(timer, status="paused")
     assert "Set 2 of" in timer.locator(".ubr-face").text_content()
     assert abs(float(state(timer)["elapsed"]) - before) < 0.5
@@ -78,7 +100,7 @@ def test_a_reload_in_set_two_comes_back_paused_in_set_two(exported_site: Path,
     sets = [s for s in sessions if s["kind"] == "set"]
     assert len(exercise) == 1 and exercise[0]["sets"] == len(sets) >= 2  # one run, all sets
     page.reload()  # a finished run is not picked up again
-    timer = _open(exported_site, page, "05-kneeling-thoracic-extension")
+    timer = _open(site, page, "05-kneeling-thoracic-extension")
     wait_for(timer, status="idle")
     assert page.problems == []
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ import pytest
 from thoracic import ProgressStore
 from thoracic.content import COURSE
 from thoracic.progress import read_progress_file
+
+from .served import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -173,23 +174,9 @@ def test_when_the_browser_keeps_nothing_every_page_says_so(exported_site: Path, 
     context.close()
 
 
-class _Server:
-    def __init__(self, folder: Path) -> None:
-        from thoracic.site import site_server
-
-        self.server = site_server(folder, 0)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
                                                             browser) -> None:
-    server = _Server(exported_site)
+    server = SiteServer(exported_site)
     context = browser.new_context()
     try:
         page = context.new_page()
