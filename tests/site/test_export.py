@@ -20,6 +20,7 @@ from thoracic.site import (
     ExportError,
     NotebookExecutionError,
     export_course,
+    mark_navigation,
     prune_widget_state,
     rewrite_notebook_links,
 )
@@ -93,6 +94,7 @@ def test_links_point_at_pages(exported_site: Path, index: int) -> None:
         assert f'href="{PAGES[index - 1]}"' in html
     assert 'href="00-start-here.html#Course-contents"' in html
     assert '<a href="index.html">' in html
+    assert html.count('<p class="course-nav">') == 2  # at the top and at the bottom
 
 
 def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
@@ -203,6 +205,12 @@ def test_rewrite_links() -> None:
     html = '<a href="03-foam-roller-extension.ipynb">x</a><a href="00-start-here.ipynb#top">'
     assert rewrite_notebook_links(html) == (
         '<a href="03-foam-roller-extension.html">x</a><a href="00-start-here.html#top">')
+
+
+def test_the_navigation_line_is_marked_for_the_stylesheet() -> None:
+    html = '<!--NAVIGATION-->\n<p><a href="x.html">Contents</a></p><p>text</p>'
+    assert mark_navigation(html) == (
+        '<!--NAVIGATION-->\n<p class="course-nav"><a href="x.html">Contents</a></p><p>text</p>')
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from ._export import (
     export_course,
     export_environment,
     html_exporter,
+    mark_navigation,
     prune_widget_state,
     rewrite_notebook_links,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "export_course",
     "export_environment",
     "html_exporter",
+    "mark_navigation",
     "prune_widget_state",
     "rewrite_notebook_links",
     "sheet_html",
