@@ -33,9 +33,14 @@ _MM_PER_INCH = 25.4
 
 def readable_font(figure_width: float) -> float:
     """The smallest font size, in points, that stays MIN_TEXT_PX on a phone for text in a
-    figure ``figure_width`` inches wide (72 points an inch), rounded up to a tenth of a
-    point so that rounding never takes it under."""
-    return math.ceil(MIN_TEXT_PX * figure_width * 72 / PHONE_FIGURE_PX * 10) / 10
+    figure ``figure_width`` inches wide (72 points an inch)."""
+    return _rounded_up(MIN_TEXT_PX * figure_width * 72 / PHONE_FIGURE_PX)
+
+
+def _rounded_up(points: float) -> float:
+    """A font size up to the next tenth of a point, so that a size worked out to be just
+    big enough is never rounded under (nor a browser's layout a hair narrower)."""
+    return math.ceil(points * 10 + 0.5) / 10
 
 
 def fit_text_to_print(fig: Figure, printed_mm: float) -> None:
@@ -51,7 +56,7 @@ def fit_text_to_print(fig: Figure, printed_mm: float) -> None:
     factor = MIN_PRINT_PT / (scale * min(text.get_fontsize() for text in texts))
     if factor > 1:
         for text in texts:
-            text.set_fontsize(text.get_fontsize() * factor)
+            text.set_fontsize(_rounded_up(text.get_fontsize() * factor))
 
 
 def new_figure(width: float = 6.4, height: float = 3.2, *,
