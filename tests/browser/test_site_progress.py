@@ -84,7 +84,7 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     assert progress.locator("rect[data-day]").count() > 100  # the calendar
     trend = progress.locator('svg[aria-label*="latest average is 3 (Amber)"]')
     assert trend.count() == 1
-    assert trend.locator("circle").get_attribute("cx") == "175"  # one day: the middle, not the axis
+    assert trend.locator("circle").get_attribute("cx") == "187"  # one day: the middle, not the axis
     assert re.search(r"from \d+ \w+ to \d+ \w+", trend.get_attribute("aria-label"))
     bars = progress.locator('svg[aria-label*="Bar chart of days practised"]')
     assert re.search(r"from the week of \d+ \w+ to the week of", bars.get_attribute("aria-label"))
