@@ -5,7 +5,8 @@
 - small_targets: links and controls under 24 px with no room around them (WCAG 2.5.8);
 - short_targets: links and controls under 44 px tall, not inside a sentence (allowed when
   24 px with room, but a thumb's worth is better);
-- sheet_smallest_pt: the printed sheet's smallest text, under print media.
+- sheet_smallest_pt: the printed sheet's smallest text as drawn (its pictures' words
+  too), laid out for print on A4.
 Per page, then 12-my-progress.html again with weeks of practice (so its charts are drawn),
 then totals. Last line: one JSON object. Target: no small text, inputs or
 targets on any page, and a sheet of 8 pt or more.
@@ -56,7 +57,7 @@ def main() -> None:
                         help="measure this exported site instead of exporting one afresh")
     arguments = parser.parse_args()
     from tests.browser.conftest import LAUNCH_ARGS
-    from tests.browser.phone import PHONE, smallest_printed_text
+    from tests.browser.phone import PHONE, printed_area, smallest_printed_text
 
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -77,6 +78,8 @@ def main() -> None:
                      for html in sorted(site.glob("*.html"))}
             pages[f"{MY_PROGRESS} (practised)"] = _page_counts(page, site / MY_PROGRESS,
                                                                practised=True)
+            printing = browser.new_context(viewport=printed_area())
+            page = printing.new_page()
             page.emulate_media(media="print")
             page.goto((site / "sheet.html").as_uri())
             sheet_pt = smallest_printed_text(page)["pt"]

@@ -20,8 +20,19 @@ COMFORTABLE_TARGET_PX = 44  # as tall as a fingertip: passes whatever sits besid
 MIN_TARGET_PX = 24  # WCAG 2.5.8: smaller targets need a 24 px circle of room
 PRINT_MIN_PT = 8
 
+# Font size as drawn, in CSS px: an SVG's text scales with its figure.
+_DRAWN_PX = r"""
+  const drawnPx = (el) => {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (!(el instanceof SVGElement)) return size;
+    const m = el.getScreenCTM();
+    return m ? size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : size;
+  };
+"""
+
 _MEASURE = r"""
 ({minText, minInput, comfortable, minTarget, navigation}) => {
+""" + _DRAWN_PX + r"""
   const seen = {opacityProperty: true, visibilityProperty: true};
   const shown = (el) => el.checkVisibility(seen);
   const area = (r) => r.width > 1 && r.height > 1;  // a 1 px box is a screen reader's only
@@ -31,13 +42,6 @@ _MEASURE = r"""
       .trim().replace(/\s+/g, " ").slice(0, 60), ...extra});
   const round = (n) => Math.round(n * 10) / 10;
 
-  // Font size as drawn: SVG text scales with its figure.
-  const drawnPx = (el) => {
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (!(el instanceof SVGElement)) return size;
-    const m = el.getScreenCTM();
-    return m ? size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : size;
-  };
 
   // Every rendered piece of text, once per element that holds it.
   const texts = new Map();
@@ -122,20 +126,31 @@ _LIMITS = {"minText": MIN_TEXT_PX, "minInput": MIN_INPUT_PX,
            "comfortable": COMFORTABLE_TARGET_PX, "minTarget": MIN_TARGET_PX,
            "navigation": NAVIGATION}
 
-# The smallest text a printed page holds, in points (a CSS px is 0.75 pt), under print media.
+# The smallest text a printed page holds, as drawn, in points (a CSS px is 0.75 pt).
 _SMALLEST_PRINTED = r"""
 () => {
+""" + _DRAWN_PX + r"""
   let smallest = Infinity, where = "";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!node.data.trim() || !el || !el.checkVisibility()) continue;
-    const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+    const pt = drawnPx(el) * 0.75;
     if (pt < smallest) { smallest = pt; where = node.data.trim().slice(0, 60); }
   }
   return {pt: smallest, text: where};
 }
 """
+
+
+def printed_area(paper: str = "a4") -> dict[str, int]:
+    """A viewport the size of the sheet's printed area on ``paper``, in CSS px: a page
+    laid out for print in it has its pictures at their printed size."""
+    from .test_sheet_print import MARGIN, MM, PAPERS
+
+    _, (width, height), _ = PAPERS[paper]
+    return {"width": round((width - 2 * MARGIN[1]) * MM),
+            "height": round((height - 2 * MARGIN[0]) * MM)}
 
 
 def open_everything(page: Any) -> None:
@@ -164,5 +179,7 @@ def measure(page: Any) -> dict[str, Any]:
 
 
 def smallest_printed_text(page: Any) -> dict[str, Any]:
-    """The smallest text of the page under its current media, in points."""
+    """The smallest text of the page as drawn under its current media, in points: call it
+    with print media emulated and the viewport as wide as the paper's printed area, so
+    pictures are laid out at their printed size."""
     return page.evaluate(_SMALLEST_PRINTED)
