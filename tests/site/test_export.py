@@ -16,6 +16,7 @@ from nbformat.v4 import new_code_cell
 from thoracic import COURSE
 from thoracic._cli import main
 from thoracic.site import (
+    OFFLINE_PAGE,
     SITE_SCRIPTS,
     ExportError,
     NotebookExecutionError,
@@ -179,6 +180,20 @@ def test_the_service_worker_keeps_every_file_of_the_site(exported_site: Path) ->
                      for p in exported_site.rglob("*") if p.is_file() and p.name != "sw.js")
     assert files == ["./", *on_disk]
     assert re.search(r'const CACHE = "upper-back-relief-[0-9a-f]{16}"', worker)
+    # The page it shows for a page it cannot get is one it keeps.
+    assert f'const FALLBACK = "{OFFLINE_PAGE}";' in worker and OFFLINE_PAGE in files
+
+
+def test_the_offline_page_leads_home_from_any_depth(exported_site: Path) -> None:
+    """The worker makes the offline page's links start at its scope by prefixing each
+    href, so every one must be written from the site's top folder, and lead somewhere."""
+    html = (exported_site / OFFLINE_PAGE).read_text()
+    links = re.findall(r'href="([^"]*)"', html)
+    assert 'index.html' in links
+    for link in links:
+        assert not link.startswith(("#", "/")) and ":" not in link, link
+        assert (exported_site / link).is_file(), link
+    assert "<script" not in html
 
 
 def test_prune_keeps_links_between_kept_widgets_only() -> None:

@@ -12,7 +12,7 @@ service worker), the local server of ``thoracic export --serve``, and the printa
 May import: every package below it (``base`` to ``practice``); never ``authoring``.
 """
 
-from ._app import APP_NAME, ICON_SIZES, SITE_SCRIPTS, write_app_files
+from ._app import APP_NAME, ICON_SIZES, OFFLINE_PAGE, SITE_SCRIPTS, write_app_files
 from ._execute import (
     KERNEL_ENCRYPTION,
     NotebookExecutionError,
@@ -40,6 +40,7 @@ __all__ = [
     "ICON_SIZES",
     "KERNEL_ENCRYPTION",
     "LOCAL_HOST",
+    "OFFLINE_PAGE",
     "SHEET_PAGE",
     "SITE_SCRIPTS",
     "ExportError",

@@ -30,7 +30,14 @@ from ..base import DATA_DIR_VARIABLE, TIMER_SCALE_VARIABLE
 from ..content import COURSE, NAVIGATION_MARKER, NotebookInfo
 from ..progress import SCHEMA_FILENAME, schema_text
 from ..ui import PARTS_STYLESHEET
-from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
+from ._app import (
+    OFFLINE_PAGE,
+    SITE_SCRIPTS,
+    THEME_COLOUR,
+    offline_page,
+    site_script,
+    write_app_files,
+)
 from ._execute import execute_notebook
 from ._modules import share_modules
 from ._sheet import SHEET_PAGE, site_sheet
@@ -228,6 +235,7 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
             page.write_text(mark_navigation(rewrite_notebook_links(html)), encoding="utf-8")
             pages.append(out / page.name)
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
+        (built / OFFLINE_PAGE).write_text(offline_page(), encoding="utf-8")  # for the worker
         (built / SHEET_PAGE).write_text(site_sheet(), encoding="utf-8")  # standard doses
         # The progress file's contract, beside the pages that save and load such files.
         (built / SCHEMA_FILENAME).write_text(schema_text(), encoding="utf-8")
