@@ -76,6 +76,23 @@ def mat_page(browser) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def served_site(exported_site: Path) -> Iterator[str]:
+    """The exported course served as ``thoracic export --serve`` serves it, on a free port
+    of 127.0.0.1 (an address where a service worker may run): its address, ending in /."""
+    import threading
+
+    from thoracic.site import site_server
+
+    server = site_server(exported_site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def _free_port() -> int:
     import socket
 

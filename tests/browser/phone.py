@@ -107,14 +107,12 @@ _MEASURE = r"""
       (undersized(o.box) && Math.hypot(c[0] - centre(o.box)[0], c[1] - centre(o.box)[1])
         < minTarget)));
   };
-  const smallTargets = targets
-    .filter((t) => t.box.height < comfortable - 0.01 && !inSentence(t.el))
-    .filter((t) => (undersized(t.box) ? crowded(t) : false))
-    .map((t) => describe(t.el, {width: round(t.box.width), height: round(t.box.height)}));
-  // Under 44 px tall but allowed (24 px square, or room around it): worth knowing.
-  const shortTargets = targets
-    .filter((t) => t.box.height < comfortable - 0.01 && !inSentence(t.el))
-    .map((t) => describe(t.el, {width: round(t.box.width), height: round(t.box.height)}));
+  const size = (t) => describe(t.el, {width: round(t.box.width), height: round(t.box.height),
+    navigation: Boolean(t.el.closest(navigation))});
+  // Under 44 px tall, outside a sentence: allowed when 24 px square or with room around.
+  const short = targets.filter((t) => t.box.height < comfortable - 0.01 && !inSentence(t.el));
+  const smallTargets = short.filter((t) => undersized(t.box) && crowded(t)).map(size);
+  const shortTargets = short.map(size);
   return {smallText, smallInputs, smallTargets, shortTargets, texts: texts.size,
           targets: targets.length};
 }

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -172,30 +171,16 @@ def test_when_the_browser_keeps_nothing_every_page_says_so(exported_site: Path, 
     context.close()
 
 
-class _Server:
-    def __init__(self, folder: Path) -> None:
-        from thoracic.site import site_server
-
-        self.server = site_server(folder, 0)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
+def test_served_once_the_whole_course_works_with_no_network(served_site: str,
                                                             browser) -> None:
-    server = _Server(exported_site)
+    url = served_site
     context = browser.new_context()
     try:
         page = context.new_page()
         refused: list[str] = []  # the server's Content-Security-Policy must let the site run
         page.on("console", lambda msg: "Content Security Policy" in msg.text
                 and refused.append(msg.text))
-        page.goto(server.url)
+        page.goto(url)
         assert page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
         manifest = page.evaluate("() => fetch(document.querySelector('link[rel=manifest]')"
                                  ".href).then((r) => r.json())")
@@ -205,11 +190,11 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         context.set_offline(True)
         for info in COURSE:
-            response = page.goto(f"{server.url}{info.stem}.html")
+            response = page.goto(f"{url}{info.stem}.html")
             assert response is not None and response.ok, info.stem
             page.wait_for_function("() => document.querySelector('.thoracic-live, .ubr-timer')"
                                    " || !document.querySelector('.thoracic-offline')")
-        page.goto(f"{server.url}04-childs-pose.html")
+        page.goto(f"{url}04-childs-pose.html")
         page.locator(".ubr-timer").first.wait_for()  # the site's scripts came from the cache
         form = page.locator(".thoracic-live").filter(has_text="Form check").first
         form.locator("input[type=checkbox]").first.check()
@@ -218,4 +203,3 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
         assert refused == []
     finally:
         context.close()
-        server.close()

@@ -49,14 +49,15 @@ def fit_text_to_print(fig: Figure, printed_mm: float) -> None:
     layout then makes room for the larger words."""
     from matplotlib.text import Text
 
-    texts = [text for text in fig.findobj(Text) if text.get_text()]
-    if not texts:
+    sizes = {text: text.get_fontproperties().get_size_in_points()
+             for text in fig.findobj(Text) if text.get_text()}
+    if not sizes:
         return
     scale = printed_mm / (fig.get_figwidth() * _MM_PER_INCH)  # printed size / drawn size
-    factor = MIN_PRINT_PT / (scale * min(text.get_fontsize() for text in texts))
+    factor = MIN_PRINT_PT / (scale * min(sizes.values()))
     if factor > 1:
-        for text in texts:
-            text.set_fontsize(_rounded_up(text.get_fontsize() * factor))
+        for text, size in sizes.items():
+            text.set_fontsize(_rounded_up(size * factor))
 
 
 def new_figure(width: float = 6.4, height: float = 3.2, *,
