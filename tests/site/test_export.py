@@ -53,7 +53,7 @@ def _tree_digest(folder: Path) -> str:
 
 def test_site_has_an_index_every_page_and_shared_files(exported_site: Path) -> None:
     assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(
-        ["index.html", "sheet.html", *PAGES])
+        ["index.html", "sheet.html", OFFLINE_PAGE, *PAGES])
     # JupyterLab's 260 KB of page styles, cut to what the pages use (the timer's phone
     # readiness, issue 23); the page layout itself is checked by the browser tests.
     stylesheet = (exported_site / "_static" / "course.css").read_text()
