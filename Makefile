@@ -104,6 +104,7 @@ bench: install
 	$(BIN)/python bench/store_race.py
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/site.py
+	$(BIN)/python bench/phone_reading.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts

@@ -76,6 +76,19 @@ def mat_page(browser) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def served_site(exported_site: Path) -> Iterator[str]:
+    """The exported course served as ``thoracic export --serve`` serves it, on a free port
+    of 127.0.0.1 (an address where a service worker may run): its address, ending in /."""
+    from .served import SiteServer
+
+    server = SiteServer(exported_site)
+    try:
+        yield server.url
+    finally:
+        server.close()
+
+
 def _free_port() -> int:
     import socket
 

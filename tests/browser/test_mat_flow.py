@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .served import SiteServer, installed_offline
+from .served import installed_offline
 from .timer import state, wait_for
 
 pytestmark = pytest.mark.browser
@@ -22,18 +22,17 @@ def phone(request, exported_site: Path, browser):
     if request.param == "file":
         yield request.getfixturevalue("mat_page"), exported_site.as_uri() + "/"
         return
-    server = SiteServer(exported_site)
+    url = request.getfixturevalue("served_site")
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
     page.clock.install()
     try:
-        installed_offline(page, server.url)
-        yield page, server.url
+        installed_offline(page, url)
+        yield page, url
     finally:
         context.close()
-        server.close()
 
 
 def _open(site: Path | str, page, name: str):

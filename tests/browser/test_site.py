@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from thoracic import COURSE
+from thoracic.site import OFFLINE_PAGE
 
 from .timer import start_and_see_it_count
 
@@ -67,7 +68,8 @@ def test_screenshots_and_no_sideways_scrolling(exported_site: Path, browser, art
         context.close()
 
 
-@pytest.mark.parametrize("name", ["index", *[info.stem for info in COURSE]])
+@pytest.mark.parametrize("name", ["index", OFFLINE_PAGE.removesuffix(".html"),
+                                  *[info.stem for info in COURSE]])
 def test_no_serious_accessibility_problems(exported_site: Path, offline_page, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

@@ -14,8 +14,6 @@ from thoracic import ProgressStore
 from thoracic.content import COURSE
 from thoracic.progress import read_progress_file
 
-from .served import SiteServer
-
 pytestmark = pytest.mark.browser
 
 REPLACEMENT_NOTE = "<b>not bold</b> & stiff"
@@ -85,7 +83,7 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     assert progress.locator("rect[data-day]").count() > 100  # the calendar
     trend = progress.locator('svg[aria-label*="latest average is 3 (Amber)"]')
     assert trend.count() == 1
-    assert trend.locator("circle").get_attribute("cx") == "175"  # one day: the middle, not the axis
+    assert trend.locator("circle").get_attribute("cx") == "187"  # one day: the middle, not the axis
     assert re.search(r"from \d+ \w+ to \d+ \w+", trend.get_attribute("aria-label"))
     bars = progress.locator('svg[aria-label*="Bar chart of days practised"]')
     assert re.search(r"from the week of \d+ \w+ to the week of", bars.get_attribute("aria-label"))
@@ -174,16 +172,16 @@ def test_when_the_browser_keeps_nothing_every_page_says_so(exported_site: Path, 
     context.close()
 
 
-def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
+def test_served_once_the_whole_course_works_with_no_network(served_site: str,
                                                             browser) -> None:
-    server = SiteServer(exported_site)
+    url = served_site
     context = browser.new_context()
     try:
         page = context.new_page()
         refused: list[str] = []  # the server's Content-Security-Policy must let the site run
         page.on("console", lambda msg: "Content Security Policy" in msg.text
                 and refused.append(msg.text))
-        page.goto(server.url)
+        page.goto(url)
         assert page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
         manifest = page.evaluate("() => fetch(document.querySelector('link[rel=manifest]')"
                                  ".href).then((r) => r.json())")
@@ -193,11 +191,11 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         context.set_offline(True)
         for info in COURSE:
-            response = page.goto(f"{server.url}{info.stem}.html")
+            response = page.goto(f"{url}{info.stem}.html")
             assert response is not None and response.ok, info.stem
             page.wait_for_function("() => document.querySelector('.thoracic-live, .ubr-timer')"
                                    " || !document.querySelector('.thoracic-offline')")
-        page.goto(f"{server.url}04-childs-pose.html")
+        page.goto(f"{url}04-childs-pose.html")
         page.locator(".ubr-timer").first.wait_for()  # the site's scripts came from the cache
         form = page.locator(".thoracic-live").filter(has_text="Form check").first
         form.locator("input[type=checkbox]").first.check()
@@ -206,4 +204,3 @@ def test_served_once_the_whole_course_works_with_no_network(exported_site: Path,
         assert refused == []
     finally:
         context.close()
-        server.close()

@@ -17,6 +17,7 @@ from thoracic import (
 from thoracic.content import SELF_TESTS, load_exercises
 from thoracic.figures import EXERCISE_DIAGRAM_IDS, SELF_TEST_PICTURE_IDS
 from thoracic.figures._exercise_poses import _EXERCISES
+from thoracic.figures._svg import MIN_TEXT_PX, PHONE_FIGURE_PX
 
 EXERCISE_IDS = ["foam-roller-extension", "childs-pose", "kneeling-thoracic-extension",
                 "open-book", "prone-y-raise"]
@@ -74,6 +75,19 @@ def test_picture_is_accessible_inline_svg(name: str, draw: Callable[[], Rendered
 @pytest.mark.parametrize(("name", "draw"), PICTURES, ids=[name for name, _ in PICTURES])
 def test_picture_is_deterministic(name: str, draw: Callable[[], Rendered]) -> None:
     assert draw().html == _first_render(name).html
+
+
+@pytest.mark.parametrize(("name", "draw"), PICTURES, ids=[name for name, _ in PICTURES])
+def test_every_label_is_big_enough_to_read_on_a_phone(name: str,
+                                                      draw: Callable[[], Rendered]) -> None:
+    """A picture fills a phone's width, so its text is drawn at its font size times the
+    phone's width over the picture's own (tests/browser/test_phone_reading.py measures
+    the pages themselves)."""
+    html = _first_render(name).html
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', html)[1])
+    sizes = [float(size) for size in re.findall(r"<text [^>]*font-size: ([\d.]+)px", html)]
+    assert sizes, "every picture here has words"
+    assert min(sizes) * PHONE_FIGURE_PX / width >= MIN_TEXT_PX
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)

@@ -16,10 +16,12 @@ from nbformat.v4 import new_code_cell
 from thoracic import COURSE
 from thoracic._cli import main
 from thoracic.site import (
+    OFFLINE_PAGE,
     SITE_SCRIPTS,
     ExportError,
     NotebookExecutionError,
     export_course,
+    mark_navigation,
     prune_widget_state,
     rewrite_notebook_links,
 )
@@ -51,7 +53,7 @@ def _tree_digest(folder: Path) -> str:
 
 def test_site_has_an_index_every_page_and_shared_files(exported_site: Path) -> None:
     assert sorted(p.name for p in exported_site.glob("*.html")) == sorted(
-        ["index.html", "sheet.html", *PAGES])
+        ["index.html", "sheet.html", OFFLINE_PAGE, *PAGES])
     # JupyterLab's 260 KB of page styles, cut to what the pages use (the timer's phone
     # readiness, issue 23); the page layout itself is checked by the browser tests.
     stylesheet = (exported_site / "_static" / "course.css").read_text()
@@ -93,6 +95,7 @@ def test_links_point_at_pages(exported_site: Path, index: int) -> None:
         assert f'href="{PAGES[index - 1]}"' in html
     assert 'href="00-start-here.html#Course-contents"' in html
     assert '<a href="index.html">' in html
+    assert html.count('<p class="course-nav">') == 2  # at the top and at the bottom
 
 
 def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
@@ -179,6 +182,20 @@ def test_the_service_worker_keeps_every_file_of_the_site(exported_site: Path) ->
                      for p in exported_site.rglob("*") if p.is_file() and p.name != "sw.js")
     assert files == ["./", *on_disk]
     assert re.search(r'const CACHE = "upper-back-relief-[0-9a-f]{16}"', worker)
+    # The page it shows for a page it cannot get is one it keeps.
+    assert f'const FALLBACK = "{OFFLINE_PAGE}";' in worker and OFFLINE_PAGE in files
+
+
+def test_the_offline_page_leads_home_from_any_depth(exported_site: Path) -> None:
+    """The worker makes the offline page's links start at its scope by prefixing each
+    href, so every one must be written from the site's top folder, and lead somewhere."""
+    html = (exported_site / OFFLINE_PAGE).read_text()
+    links = re.findall(r'href="([^"]*)"', html)
+    assert 'index.html' in links
+    for link in links:
+        assert not link.startswith(("#", "/")) and ":" not in link, link
+        assert (exported_site / link).is_file(), link
+    assert "<script" not in html
 
 
 def test_prune_keeps_links_between_kept_widgets_only() -> None:
@@ -205,6 +222,12 @@ def test_rewrite_links() -> None:
     html = '<a href="03-foam-roller-extension.ipynb">x</a><a href="00-start-here.ipynb#top">'
     assert rewrite_notebook_links(html) == (
         '<a href="03-foam-roller-extension.html">x</a><a href="00-start-here.html#top">')
+
+
+def test_the_navigation_line_is_marked_for_the_stylesheet() -> None:
+    html = '<!--NAVIGATION-->\n<p><a href="x.html">Contents</a></p><p>text</p>'
+    assert mark_navigation(html) == (
+        '<!--NAVIGATION-->\n<p class="course-nav"><a href="x.html">Contents</a></p><p>text</p>')
 
 
 @pytest.fixture

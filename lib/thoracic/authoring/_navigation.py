@@ -12,11 +12,10 @@ from pathlib import Path
 
 import nbformat
 
-from ..content import COURSE, NotebookInfo
+from ..content import COURSE, NAVIGATION_MARKER, NotebookInfo
 
 __all__ = ["CONTENTS_MARKER", "NAVIGATION_MARKER", "NavigationError", "update_navigation"]
 
-NAVIGATION_MARKER = "<!--NAVIGATION-->"
 CONTENTS_MARKER = "<!--CONTENTS-->"
 CONTENTS_HEADING_ANCHOR = "Course-contents"  # the id Jupyter gives "## Course contents"
 

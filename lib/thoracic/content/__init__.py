@@ -8,7 +8,7 @@ Everything the learner reads about an exercise, and every timer, is derived from
 May import: ``thoracic.base``.
 """
 
-from ._course import COURSE, NotebookInfo, notebook_by_slug
+from ._course import COURSE, NAVIGATION_MARKER, NotebookInfo, notebook_by_slug
 from ._discomfort import (
     DISCOMFORT_SCALE,
     NEXT_DAY_ANSWERS,
@@ -66,6 +66,7 @@ __all__ = [
     "DAILY_ROUTINE_MINUTES",
     "DISCOMFORT_SCALE",
     "GLOSSARY_HEADING",
+    "NAVIGATION_MARKER",
     "NEXT_DAY_ANSWERS",
     "NEXT_DAY_CHECK",
     "RED_FLAGS",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["COURSE", "NotebookInfo", "notebook_by_slug"]
+__all__ = ["COURSE", "NAVIGATION_MARKER", "NotebookInfo", "notebook_by_slug"]
+
+# Every notebook starts and ends with a markdown cell of previous / contents / next links
+# that begins with this comment: ``thoracic nav`` writes them, the site's export styles them.
+NAVIGATION_MARKER = "<!--NAVIGATION-->"
 
 
 @dataclass(frozen=True)

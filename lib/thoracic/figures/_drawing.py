@@ -22,6 +22,7 @@ from ._pose import (
     pose_geometry,
     step,
 )
+from ._svg import readable_font
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,8 +37,8 @@ HEAD_WIDTH = 3.0  # points: the outline of the head
 ROLLER_WIDTH = 1.5  # points: the outline of the roller
 FLOOR_WIDTH = 2.0  # points
 FIG_SIZE = (6.4, 3.0)
-FONT = 10.5
-TITLE_FONT = 12.0
+FONT = readable_font(FIG_SIZE[0])  # every label: 12 px or more on a phone
+TITLE_FONT = FONT * 1.1
 
 INK = "#3b3b3b"  # dark grey body: calm, and lets the blue upper back stand out
 TEXT = "#1a1a1a"

@@ -27,7 +27,7 @@ from ._pose import (
     pose_geometry,
     step,
 )
-from ._svg import new_figure, svg_figure
+from ._svg import fit_text_to_print, new_figure, svg_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -333,7 +333,11 @@ def find_exercise_diagram(exercise_id: str) -> MovementDiagram:
 
 
 @cache  # the same stick figures every time (stable SVG); drawing one takes half a second
-def exercise_diagram(exercise_id: str) -> Rendered:
-    """Start and end positions of one exercise, side by side, as stick figures."""
+def exercise_diagram(exercise_id: str, *, printed_mm: float | None = None) -> Rendered:
+    """Start and end positions of one exercise, side by side, as stick figures; for a page
+    that prints it ``printed_mm`` wide, with words big enough to read there."""
     diagram = find_exercise_diagram(exercise_id)
-    return svg_figure(diagram.figure(), diagram.alt)
+    fig = diagram.figure()
+    if printed_mm is not None:
+        fit_text_to_print(fig, printed_mm)
+    return svg_figure(fig, diagram.alt)

@@ -102,6 +102,9 @@ class OpenBookDiagram:
         from ._svg import new_figure
 
         fig = new_figure(*FIG_SIZE)
+        # Wide, flat panels over a label: the constrained layout lets their titles run off
+        # the top when the words are made larger for print; the compressed one does not.
+        fig.set_layout_engine("compressed")
         for ax, t, title in zip(fig.subplots(1, 2), (0.0, 1.0), ("Start", "End"), strict=True):
             panel(ax, self.xlim, self.ylim, title)
             x, y, width, height = _PILLOW
@@ -118,6 +121,6 @@ class OpenBookDiagram:
                 linewidth=1.6, linestyle=(0, (4, 3)), zorder=1)
         ax.add_patch(FancyArrowPatch(path[-3], path[-1], arrowstyle="-|>", color=MARK,
                                      mutation_scale=14, linewidth=1.6, zorder=6))
-        fig.text(0.5, 0.02, "Seen from above your head", ha="center", fontsize=FONT,
-                 color=TEXT)
+        # As the figure's label, which the layout makes room for at any size of text.
+        fig.supxlabel("Seen from above your head", fontsize=FONT, color=TEXT)
         return fig

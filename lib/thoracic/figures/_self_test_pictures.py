@@ -70,7 +70,7 @@ def _seated_rotation_figure() -> Figure:
             color=MARK, ha="left", va="center", fontweight="bold")
     add_label(ax, "Shoulders and stick\nturn to one side", (0.62, 0.5), step((0, 0), turn, 0.45),
            ha="left", va="center")
-    add_label(ax, "Hips and knees\nkeep facing forward", (-1.25, 0.0), (-0.2, 0.0),
+    add_label(ax, "Hips and knees\nkeep facing\nforward", (-1.25, 0.0), (-0.2, 0.0),
            ha="left", va="center")
     ax.annotate("", xy=(-0.75, 0.7), xytext=(-0.75, 0.4),
                 arrowprops={"arrowstyle": "-|>", "color": TEXT, "linewidth": 1.2})
@@ -138,6 +138,7 @@ _SHOULDER_Y = 0.5
 _ARM_WIDTH = 4.5  # points: the near arm in the small views
 # The small views show the back from mid-height up, so the hand is big enough to read.
 _LEVEL_VIEW = ((-0.1, 0.34), (0.3, 1.0))
+_WORDS_PER_LINE = 18  # the words under a panel: within half the figure's width at FONT
 _BEHIND = "#a6a6a6"  # the head and neck, behind the near arm
 # The named stretches of the arm that can lie along the wall, as the record words them.
 _ARM_STRETCHES = {"forearm": ("elbow", "wrist"), "hand": ("wrist", "knuckles"),
@@ -208,43 +209,47 @@ def _draw_level(ax: Axes, score: int, words: str) -> None:
     for point in _wall_contacts(score).values():
         ax.add_patch(Circle(point, 0.024, facecolor=MARK, edgecolor="white", linewidth=0.8,
                             zorder=7))
-    # The words as the x label, which the layout makes room for; no axis line or ticks.
+    _words_under(ax, words)
+
+
+def _words_under(ax: Axes, words: str) -> None:
+    """``words`` under a panel, wrapped to its width, as its x label: the layout makes
+    room for a label (it would not for free text), and the panel shows no axis."""
     ax.set_axis_on()
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_xlabel("\n".join(textwrap.wrap(words, 20)), fontsize=FONT - 1.5, color=TEXT,
-                  labelpad=4)
+    ax.set_xlabel("\n".join(textwrap.wrap(words, _WORDS_PER_LINE)), fontsize=FONT,
+                  color=TEXT, labelpad=4)
 
 
 def _wall_angel_figure() -> Figure:
     from matplotlib.patches import Rectangle
 
-    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 2.0)
-    # "compressed" lays out fixed-aspect panels without cutting off the words under them.
-    fig.set_layout_engine("compressed", wspace=0.12)
-    grid = fig.add_gridspec(3, 4, height_ratios=(1.0, 0.05, 1.1))
-    side = fig.add_subplot(grid[0, :2])
-    front = fig.add_subplot(grid[0, 2:])
+    # Two views of the set-up over the four scores in two rows of two: four in a row would
+    # leave each score's words too small to read on a phone.
+    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 3.6)
+    grid = fig.add_gridspec(4, 2, height_ratios=(1.0, 0.12, 1.0, 1.0))
+    side = fig.add_subplot(grid[0, 0])
+    front = fig.add_subplot(grid[0, 1])
     for score, words in enumerate(get_self_test("wall-angel").levels):
-        _draw_level(fig.add_subplot(grid[2, score]), score, words)
+        _draw_level(fig.add_subplot(grid[2 + score // 2, score % 2]), score, words)
     # Over the scores, what they count (Kofoed and colleagues, 2024).
     heading = fig.add_subplot(grid[1, :])
     heading.set_axis_off()
-    heading.text(0.5, 0.5, "Score: count the parts of the arm that touch the wall (dots)",
+    heading.text(0.5, 0.5, "Score: count the parts of the arm\nthat touch the wall (dots)",
                  fontsize=FONT, color=TEXT, ha="center", va="center",
                  transform=heading.transAxes)
     panel(side, (-0.45, 0.95), (-0.05, 1.05), "From the side")
     draw_pose(side, _WALL_ANGEL_SIDE, arm_in_front=True)
-    add_label(side, "Low back and head\non the wall. Elbows\nat shoulder height,\nturned back",
-              (0.24, 0.76), ha="left", va="center")
+    _words_under(side, "Low back and head on the wall. Elbows at shoulder height, turned back")
     panel(front, (-0.7, 0.7), (-0.05, 1.05), "From the front")
     # Seen from the front the wall is behind the figure: a plain panel.
     front.add_patch(Rectangle((-0.55, 0), 1.1, 1.0, facecolor=PROP_FILL, edgecolor=PROP,
                               linewidth=1, zorder=0))
     _draw_w_front(front)
-    add_label(front, "Arms in a W", (0, 0.93), ha="center", va="center")
+    _words_under(front, "Arms in a W")
     return fig
 
 
@@ -257,7 +262,7 @@ _NECK_TO_WALL = Pose(trunk=90, upper_back=-45, neck=38, hip=0, knee=0,
 def _neck_to_wall_figure() -> Figure:
     from matplotlib.patches import Circle
 
-    fig = new_figure(*FIG_SIZE)
+    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 1.3)  # room for a standing figure to read
     whole, close = fig.subplots(1, 2, width_ratios=(1, 1.25))
     # Left: the whole body, to show what touches the wall.
     panel(whole, (-0.3, 0.95), (-0.05, 1.85), "Stand against a wall")
@@ -288,7 +293,7 @@ def _neck_to_wall_figure() -> Figure:
     add_label(close, "measure this\ngap (cm)", (c7[0] + 0.1, c7[1] - 0.2),
            ((wall_x + c7[0]) / 2, c7[1] - 0.01), ha="left", va="center", color=MARK,
            fontweight="bold")
-    add_label(close, "base of the neck (C7)", (c7[0] + 0.1, c7[1] + 0.05), c7, ha="left",
+    add_label(close, "base of the\nneck (C7)", (c7[0] + 0.1, c7[1] + 0.01), c7, ha="left",
            va="center")
     return fig
 

@@ -55,7 +55,9 @@ _GAP = 0.018  # the discs between bones
 def _spine_figure() -> Figure:
     from matplotlib.patches import Polygon
 
-    fig = new_figure(*FIG_SIZE)
+    # Taller than the other pictures: the labels beside the spine take half the width at a
+    # size a phone can read, so the spine has the height to be big enough to see.
+    fig = new_figure(FIG_SIZE[0], FIG_SIZE[1] * 1.4)
     ax = fig.add_subplot()
     top = 2.25
     y = top

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
 from html import escape
 from typing import TYPE_CHECKING, Literal
@@ -18,7 +19,46 @@ from ..base import Rendered
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["new_figure", "svg_figure"]
+__all__ = ["MIN_PRINT_PT", "MIN_TEXT_PX", "PHONE_FIGURE_PX", "fit_text_to_print", "new_figure",
+           "readable_font", "svg_figure"]
+
+# A figure fills the page's width, so on a phone its text shrinks with it. On a 390 px
+# phone the page keeps a margin, which leaves a figure about 360 px; text drawn there at
+# under 12 px is too small to read at arm's length.
+PHONE_FIGURE_PX = 360
+MIN_TEXT_PX = 12
+MIN_PRINT_PT = 8  # on paper, where a picture is printed small
+_MM_PER_INCH = 25.4
+
+
+def readable_font(figure_width: float) -> float:
+    """The smallest font size, in points, that stays MIN_TEXT_PX on a phone for text in a
+    figure ``figure_width`` inches wide (72 points an inch)."""
+    return _rounded_up(MIN_TEXT_PX * figure_width * 72 / PHONE_FIGURE_PX)
+
+
+def _rounded_up(points: float) -> float:
+    """A font size up to the next tenth of a point, so that a size worked out to be just
+    big enough is never rounded under (nor a browser's layout a hair narrower)."""
+    return math.ceil(points * 10 + 0.5) / 10
+
+
+def fit_text_to_print(fig: Figure, printed_mm: float) -> None:
+    """Enlarge every text of ``fig`` alike, if need be, so that none prints under
+    MIN_PRINT_PT when the figure is printed ``printed_mm`` wide. Call before saving: the
+    layout then makes room for the larger words."""
+    from matplotlib.text import Text
+
+    sizes = {text: text.get_fontproperties().get_size_in_points()
+             for text in fig.findobj(Text) if text.get_text()}
+    if not sizes:
+        return
+    scale = printed_mm / (fig.get_figwidth() * _MM_PER_INCH)  # printed size / drawn size
+    factor = MIN_PRINT_PT / (scale * min(sizes.values()))
+    if factor > 1:
+        for text, size in sizes.items():
+            text.set_fontsize(_rounded_up(size * factor))
+
 
 def new_figure(width: float = 6.4, height: float = 3.2, *,
                layout: Literal["constrained"] | None = "constrained") -> Figure:

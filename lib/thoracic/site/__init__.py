@@ -12,7 +12,7 @@ service worker), the local server of ``thoracic export --serve``, and the printa
 May import: every package below it (``base`` to ``practice``); never ``authoring``.
 """
 
-from ._app import APP_NAME, ICON_SIZES, SITE_SCRIPTS, write_app_files
+from ._app import APP_NAME, ICON_SIZES, OFFLINE_PAGE, SITE_SCRIPTS, write_app_files
 from ._execute import (
     KERNEL_ENCRYPTION,
     NotebookExecutionError,
@@ -27,6 +27,7 @@ from ._export import (
     export_course,
     export_environment,
     html_exporter,
+    mark_navigation,
     prune_widget_state,
     rewrite_notebook_links,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "ICON_SIZES",
     "KERNEL_ENCRYPTION",
     "LOCAL_HOST",
+    "OFFLINE_PAGE",
     "SHEET_PAGE",
     "SITE_SCRIPTS",
     "ExportError",
@@ -52,6 +54,7 @@ __all__ = [
     "export_course",
     "export_environment",
     "html_exporter",
+    "mark_navigation",
     "prune_widget_state",
     "rewrite_notebook_links",
     "sheet_html",

@@ -1,6 +1,6 @@
 """The site as an app for the phone: its own scripts, the rules they keep to, a web app
-manifest with icons the course draws, and a service worker that keeps the whole site for
-offline use after the first visit.
+manifest with icons the course draws, a service worker that keeps the whole site for
+offline use after the first visit, and the page it shows for a page it cannot get.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from ..base import ACCENT, PALETTE
 from ..progress import device_rules
 from ._modules import modules_script
 
-__all__ = ["APP_NAME", "ICON_SIZES", "SITE_SCRIPTS", "THEME_COLOUR", "site_script",
-           "write_app_files"]
+__all__ = ["APP_NAME", "ICON_SIZES", "OFFLINE_PAGE", "SITE_SCRIPTS", "THEME_COLOUR",
+           "offline_page", "site_script", "write_app_files"]
 
 APP_NAME = "Upper Back Relief"
 THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
+OFFLINE_PAGE = "offline.html"  # what the service worker shows for a page it cannot get
 # Loaded by every page, in this order: the progress file's validator (the schema compiled
 # by ajv), the device store, the rules it keeps to (from the progress store's own limits),
 # the page's boot script, the hosts of the course's parts, the front-end modules the
@@ -83,9 +84,41 @@ def _manifest() -> dict[str, object]:
                       for size in ICON_SIZES]}
 
 
+def offline_page() -> str:
+    """The page the service worker shows for a page that is not kept and cannot be had:
+    no network, or no such page. It says so in plain words and leads home.
+
+    The worker shows it at the address that was asked for, and makes its links start at
+    the site's top folder: every ``href`` here is written from that folder (no ``#`` or
+    full addresses), and it has no scripts."""
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+            f"<title>This page can't open right now · {APP_NAME}</title>"
+            f'<meta name="theme-color" content="{THEME_COLOUR}">'
+            '<link rel="icon" href="_static/icon-192.png">'
+            '<link rel="stylesheet" href="_static/course.css"></head>'
+            '<body class="jp-Notebook"><header class="course-header">'
+            f'<a href="index.html">{APP_NAME}: all notebooks</a></header>'
+            '<main class="jp-RenderedHTMLCommon">'
+            "<h1>This page can't open right now</h1>"
+            "<p>That's OK, it happens. Maybe your phone or computer isn't connected to the "
+            "internet just now, or this page isn't part of the course.</p>"
+            "<p>The course itself is saved on this device, so all of its pages still open "
+            "without the internet. The boxes you ticked and the notes you wrote are safe "
+            "too.</p>"
+            # The way on, as tall as a fingertip (the stylesheet's navigation links).
+            '<p class="course-nav"><a href="index.html">Go to the list of all the '
+            "course's pages</a></p>"
+            "<p>Looking for something else? Try again when you're back online.</p>"
+            "</main></body></html>\n")
+
+
 def write_app_files(site: Path) -> None:
     """Write the scripts, rules, icons and manifest into ``site``, then the service worker
-    with the list of every file (so it is written last)."""
+    with the list of every file (so it is written last); the site holds OFFLINE_PAGE
+    already, for the worker to keep."""
+    if not (site / OFFLINE_PAGE).is_file():
+        raise FileNotFoundError(f"{site} has no {OFFLINE_PAGE} for the service worker to keep.")
     static = site / "_static"
     static.mkdir(exist_ok=True)
     for name in SITE_SCRIPTS:
@@ -102,5 +135,6 @@ def write_app_files(site: Path) -> None:
         digest.update((site / name).read_bytes())
     worker = (_static("sw.js").replace('"__CACHE__"', json.dumps(
         f"upper-back-relief-{digest.hexdigest()[:16]}"))
-              .replace('"__FILES__"', json.dumps(["./", *files])))
+              .replace('"__FILES__"', json.dumps(["./", *files]))
+              .replace('"__FALLBACK__"', json.dumps(OFFLINE_PAGE)))
     (site / "sw.js").write_text(worker, encoding="utf-8")

@@ -27,11 +27,18 @@ from typing import Any
 import nbformat
 
 from ..base import DATA_DIR_VARIABLE, TIMER_SCALE_VARIABLE
-from ..content import COURSE, NotebookInfo
+from ..content import COURSE, NAVIGATION_MARKER, NotebookInfo
 from ..practice import today_config
 from ..progress import SCHEMA_FILENAME, schema_text
 from ..ui import PARTS_STYLESHEET, CoursePart, red_flag_config
-from ._app import SITE_SCRIPTS, THEME_COLOUR, site_script, write_app_files
+from ._app import (
+    OFFLINE_PAGE,
+    SITE_SCRIPTS,
+    THEME_COLOUR,
+    offline_page,
+    site_script,
+    write_app_files,
+)
 from ._execute import execute_notebook
 from ._modules import share_modules
 from ._sheet import SHEET_PAGE, site_sheet
@@ -45,6 +52,7 @@ __all__ = [
     "export_course",
     "export_environment",
     "html_exporter",
+    "mark_navigation",
     "prune_widget_state",
     "rewrite_notebook_links",
 ]
@@ -98,6 +106,12 @@ def rewrite_notebook_links(html: str) -> str:
     """Links between notebooks point at the pages instead: ``03-x.ipynb#a`` → ``03-x.html#a``."""
     return re.sub(r'href="(\d\d-[a-z0-9-]+)\.ipynb(#[^"]*)?"',
                   lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
+
+
+def mark_navigation(html: str) -> str:
+    """The previous / contents / next line under each navigation marker gets the class
+    ``course-nav``, so the stylesheet can make its links big enough to tap."""
+    return html.replace(f"{NAVIGATION_MARKER}\n<p>", f'{NAVIGATION_MARKER}\n<p class="course-nav">')
 
 
 def app_head(scripts: Sequence[str] = SITE_SCRIPTS) -> str:
@@ -247,9 +261,10 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
                 nb, resources={"metadata": {"name": _page_title(info)},
                                "course_app_head": app_head()})
             page = built / f"{info.stem}.html"
-            page.write_text(rewrite_notebook_links(html), encoding="utf-8")
+            page.write_text(mark_navigation(rewrite_notebook_links(html)), encoding="utf-8")
             pages.append(out / page.name)
         (built / "index.html").write_text(_index_page(), encoding="utf-8")
+        (built / OFFLINE_PAGE).write_text(offline_page(), encoding="utf-8")  # for the worker
         # Standard doses; the device and the site's own script keep its dates current.
         (built / SHEET_PAGE).write_text(site_sheet(head=app_head(_FIRST_SCRIPTS)),
                                         encoding="utf-8")

@@ -32,6 +32,8 @@ __all__ = ["SHEET_PAGE", "Paper", "sheet_html", "sheet_name", "site_sheet"]
 Paper = Literal["a4", "letter"]
 SHEET_PAGE = "sheet.html"  # its name in the exported site
 CUES_SHOWN = 3
+# How wide each exercise's picture prints; its words are drawn to read at that size.
+PICTURE_MM = 41
 
 _PAGE_SIZE: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
 # Black text on every zone colour (the course's palette is chosen for it).
@@ -41,7 +43,8 @@ _HOW = "Each day you do an exercise, tick its box."
 # One page on both papers: A4 is the narrower (190 mm inside its side margins), Letter
 # the shorter (263 mm inside its top and bottom ones), so the layout is made for 190 mm by
 # 263 mm; a browser test prints both. Lengths are in mm, text in em of the 9.5 pt body
-# (nothing prints smaller than 9 pt); on screen the same page is set larger.
+# (nothing prints smaller than 9 pt, nor the pictures' words than 8 pt); on screen the same
+# page is set larger.
 _CSS = """
 @page { size: PAPER_SIZE; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
@@ -70,7 +73,7 @@ table.week { width: 100%; border-collapse: collapse; table-layout: fixed; margin
                        border-bottom: 0.3mm solid #0072B2; }
 .week td.what { padding-right: 2mm; }
 .week td.pic { padding: 0.5mm 0 0; }
-.week td.pic figure { margin: 0 auto !important; max-width: 41mm !important; }
+.week td.pic figure { margin: 0 auto !important; max-width: PICTURE_MMmm !important; }
 .week td.pic svg { display: block; width: 100% !important; height: auto; }
 .week td.tick { text-align: center; vertical-align: bottom; padding: 0.5mm 0 1mm; }
 .week tbody.rating td.tick, .week tbody.rating th { vertical-align: middle; }
@@ -119,6 +122,10 @@ ul.cues li { margin: 0; }
 }
 """
 
+def _css(paper: Paper) -> str:
+    return _CSS.replace("PAPER_SIZE", _PAGE_SIZE[paper]).replace("PICTURE_MM", str(PICTURE_MM))
+
+
 def _dates(plan: WeekPlan) -> str:
     """The week's first and last days, as HTML that the web pages keep current."""
     start, end = plan.week_start, plan.week_start + dt.timedelta(days=6)
@@ -149,7 +156,8 @@ def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
             f'<p class="dose"><strong>This week:</strong> {escape(week.dose.describe())}. '
             f"Aim for {week.target_sessions} days.{why}</p>"
             f'<ul class="cues">{cues}</ul></td>'
-            f'<td class="pic" colspan="7">{exercise_diagram(exercise.id).html}</td></tr>'
+            f'<td class="pic" colspan="7">'
+            f"{exercise_diagram(exercise.id, printed_mm=PICTURE_MM).html}</td></tr>"
             f'<tr class="ticks">{ticks}</tr></tbody>')
 
 
@@ -246,7 +254,7 @@ def sheet_html(plan: WeekPlan, *, paper: Paper = "a4") -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
         f"<title>{escape(title)} · Upper Back Relief</title>"
-        f"<style>{_CSS.replace('PAPER_SIZE', _PAGE_SIZE[paper])}</style></head><body>"
+        f"<style>{_css(paper)}</style></head><body>"
         '<aside class="screen-only" aria-label="How to print"><p>This page is made for '
         "printing, on one sheet of paper. To "
         "print it, press Ctrl+P (on a Mac, Cmd+P). Choose "

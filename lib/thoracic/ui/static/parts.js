@@ -654,6 +654,10 @@ function drawEntries(model, el, t, send) {
 // -- My progress: the dashboard ---------------------------------------------------------
 
 const SVG = "http://www.w3.org/2000/svg";
+// A chart fills the width it is given, so its words shrink with it: on a phone (and in a
+// narrow panel) that is about 320 px, and under 12 px they are too small to read.
+const NARROWEST_CHART_PX = 320;
+const MIN_TEXT_PX = 12;
 const dayNumber = (day) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 const dayOf = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 const weekStart = (number) => number - ((new Date(number * DAY_MS).getUTCDay() + 6) % 7);
@@ -715,29 +719,37 @@ function charts(t) {
     if (text !== undefined) node.textContent = text;
     return node;
   };
+  /** The font size, in a chart's own units, that stays readable when a chart `width`
+   *  units wide is shown at its narrowest. */
+  const textSize = (width) => Math.ceil(MIN_TEXT_PX * width / NARROWEST_CHART_PX);
   const picture = (title, alt, width, height) => {
     const figure = t.element("figure", "thoracic-chart");
     const drawing = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": alt,
       style: `width:100%;max-width:${Math.max(20, width / 12)}em;height:auto` });
     drawing.append(svg("title", {}, alt));
     figure.append(t.element("figcaption", "", title), drawing);
-    return { figure, drawing };
+    const size = textSize(width);
+    /** Words on the chart, at a size that can be read. */
+    const label = (attributes, text) => drawing.append(svg("text", { "font-size": size, ...attributes }, text));
+    /** The first and last dates under the chart, so it says when it shows. */
+    const dates = (y, left, right, first, last) => {
+      label({ x: left, y }, shortDate(first));
+      if (last !== first) label({ x: right, y, "text-anchor": "end" }, shortDate(last));
+    };
+    return { figure, drawing, label, dates, size };
   };
-  /** The first and last dates under a chart, so it says when it shows. */
-  const dateLabels = (drawing, y, left, right, first, last) => {
-    drawing.append(svg("text", { x: left, y, "font-size": 9 }, shortDate(first)));
-    if (last !== first) drawing.append(svg("text", { x: right, y, "font-size": 9, "text-anchor": "end" }, shortDate(last)));
-  };
-  return { svg, picture, dateLabels };
+  return { svg, picture, textSize };
 }
 
 function calendar(c, config, summary, today) {
   const weeks = config.calendar_weeks;
   const first = weekStart(today) - 7 * (weeks - 1);
   const practised = [...summary.days].filter((d) => d >= first && d <= today).length;
-  const { figure, drawing } = c.picture(`Practice calendar, last ${weeks} weeks (darker = more minutes)`,
+  const width = weeks * 14 + 4;
+  const datesAt = 7 * 14 + 4 + c.textSize(width); // the dates' line, under the squares
+  const { figure, drawing, dates } = c.picture(`Practice calendar, last ${weeks} weeks (darker = more minutes)`,
     `Calendar of the last ${weeks} weeks, one square per day, a dot on each day you practised: ${practised} days.`,
-    weeks * 14 + 4, 7 * 14 + 16);
+    width, datesAt + 4);
   for (let week = 0; week < weeks; week += 1) {
     for (let weekday = 0; weekday < 7; weekday += 1) {
       const day = first + 7 * week + weekday;
@@ -752,7 +764,7 @@ function calendar(c, config, summary, today) {
       if (done) drawing.append(c.svg("circle", { cx: x + 6, cy: y + 6, r: 2, fill: "#fff", stroke: "#000", "stroke-width": 0.5 }));
     }
   }
-  c.dateLabels(drawing, 7 * 14 + 13, 2, weeks * 14, first, weekStart(today));
+  dates(datesAt, 2, weeks * 14, first, weekStart(today));
   return figure;
 }
 
@@ -765,7 +777,7 @@ function weeklyBars(c, config, summary, today) {
     counts.push([...summary.days].filter((d) => d >= start && d < start + 7).length);
   }
   const oldest = thisWeek - 7 * (bars - 1);
-  const { figure, drawing } = c.picture("Days practised per week",
+  const { figure, drawing, label, dates } = c.picture("Days practised per week",
     `Bar chart of days practised in each of the last ${bars} weeks, oldest first, from the week of ${shortDate(oldest)} to the week of ${shortDate(thisWeek)}: ${counts.join(", ")}; the aim is ${config.weekly_target} days or more.`,
     bars * 24 + 10, 7 * 12 + 32);
   counts.forEach((count, index) => {
@@ -775,8 +787,8 @@ function weeklyBars(c, config, summary, today) {
   const target = 7 * 12 + 10 - 12 * config.weekly_target;
   drawing.append(c.svg("line", { x1: 0, x2: bars * 24 + 10, y1: target, y2: target,
     stroke: config.palette[5], "stroke-dasharray": "4 3" }));
-  drawing.append(c.svg("text", { x: 4, y: target - 3, "font-size": 9 }, `aim: ${config.weekly_target} days or more`));
-  c.dateLabels(drawing, 7 * 12 + 28, 6, bars * 24 + 4, oldest, thisWeek);
+  label({ x: 4, y: target - 3 }, `aim: ${config.weekly_target} days or more`);
+  dates(7 * 12 + 28, 6, bars * 24 + 4, oldest, thisWeek);
   return figure;
 }
 
@@ -800,14 +812,14 @@ function selfTestTrends(c, config, results, t) {
     const y = (change) => 10 + (height - 32) * (0.5 - change / (2 * reach));
     const better = test.better === "higher" ? "up is better" : "down is better";
     const said = series.map(([side, points]) => `${side || "result"}: first ${points[0].value}, latest ${points[points.length - 1].value} ${test.unit}`);
-    const { figure, drawing } = c.picture(`${test.name}: change since your first test (${better})`,
+    const { figure, drawing, label, dates, size } = c.picture(`${test.name}: change since your first test (${better})`,
       `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
     if (test.noise) {
       drawing.append(c.svg("rect", { x: 40, y: y(test.noise), width: width - 50, height: y(-test.noise) - y(test.noise), fill: "#d9d9d9" }));
-      drawing.append(c.svg("text", { x: 42, y: y(test.noise) - 2, "font-size": 8 }, `±${test.noise}: may be noise`));
+      label({ x: 42, y: y(test.noise) - 2 }, `±${test.noise}: may be noise`);
     }
     drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
-    drawing.append(c.svg("text", { x: 36, y: y(0) + 3, "font-size": 9, "text-anchor": "end" }, "0"));
+    label({ x: 36, y: y(0) + 4, "text-anchor": "end" }, "0");
     series.forEach(([side, points], n) => {
       const [dash, colour] = styles[side] || styles[""];
       const at = points.map((p) => `${x(dayNumber(p.day)).toFixed(1)},${y(p.value - points[0].value).toFixed(1)}`);
@@ -816,9 +828,10 @@ function selfTestTrends(c, config, results, t) {
         const [cx, cy] = point.split(",");
         drawing.append(c.svg("circle", { cx, cy, r: 2.5, fill: colour }));
       }
-      drawing.append(c.svg("text", { x: width - 10, y: 12 + 10 * n, "font-size": 9, "text-anchor": "end", fill: colour }, side ? `— ${side}` : "— result"));
+      // The key, a line each, one under the other.
+      label({ x: width - 10, y: (size + 2) * (n + 1), "text-anchor": "end", fill: colour }, side ? `— ${side}` : "— result");
     });
-    c.dateLabels(drawing, height - 4, 40, width - 10, first, last);
+    dates(height - 4, 40, width - 10, first, last);
     box.append(figure);
   }
   return box.children.length ? box : null;
@@ -844,21 +857,22 @@ function ratingTrend(c, config, sessions) {
   const scale = config.scale;
   const width = 320;
   const height = 152; // 12 of them for the dates underneath
+  const left = 64; // the zones' names, at a size a phone can read, left of the plot
   const y = (value) => 10 + (height - 32) * (1 - (value - scale.lowest) / (scale.highest - scale.lowest));
   const first = days[0];
   const last = days[days.length - 1];
   // One day of ratings sits in the middle, not on the chart's left edge.
-  const x = (day) => (last === first ? 40 + (width - 50) / 2 : 40 + (width - 50) * ((day - first) / (last - first)));
+  const x = (day) => (last === first ? left + (width - left - 10) / 2 : left + (width - left - 10) * ((day - first) / (last - first)));
   const zoneOf = (n) => scale.zones.find((z) => z.lowest <= n && n <= z.highest);
   const latest = Math.round(rolling[rolling.length - 1] * 10) / 10;
-  const { figure, drawing } = c.picture(`Discomfort after practice (${scale.anchors})`,
+  const { figure, drawing, label, dates } = c.picture(`Discomfort after practice (${scale.anchors})`,
     `Your ratings of discomfort on ${days.length} days (each day's highest), from ${shortDate(first)} to ${shortDate(last)}, with a 7-day average; the latest average is ${latest} (${zoneOf(Math.round(latest)).word}). The chart is shaded in the zones: ${scale.zones.map((z) => `${z.word} ${z.lowest} to ${z.highest}`).join(", ")}.`,
     width, height);
   for (const zone of scale.zones) {
     const top = y(Math.min(zone.highest + 0.5, scale.highest));
     const bottom = y(Math.max(zone.lowest - 0.5, scale.lowest));
-    drawing.append(c.svg("rect", { x: 40, y: top, width: width - 50, height: bottom - top, fill: zone.colour, "fill-opacity": 0.25 }));
-    drawing.append(c.svg("text", { x: 2, y: (top + bottom) / 2 + 3, "font-size": 9 }, `${zone.symbol} ${zone.word}`));
+    drawing.append(c.svg("rect", { x: left, y: top, width: width - left - 10, height: bottom - top, fill: zone.colour, "fill-opacity": 0.25 }));
+    label({ x: 2, y: (top + bottom) / 2 + 4 }, `${zone.symbol} ${zone.word}`);
   }
   days.forEach((day, i) => {
     const dot = c.svg("circle", { cx: x(day), cy: y(highest[i]), r: 3.5, fill: "#222" });
@@ -868,7 +882,7 @@ function ratingTrend(c, config, sessions) {
   });
   const line = days.map((day, i) => `${x(day).toFixed(1)},${y(rolling[i]).toFixed(1)}`).join(" ");
   drawing.append(c.svg("polyline", { points: line, fill: "none", stroke: config.palette[7] || "#222", "stroke-width": 2 }));
-  c.dateLabels(drawing, height - 4, 40, width - 10, first, last);
+  dates(height - 4, left, width - 10, first, last);
   return figure;
 }
 
