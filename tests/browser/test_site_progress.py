@@ -153,9 +153,10 @@ def test_the_progress_file_goes_to_thoracic_import_and_comes_back(
 
 def test_when_the_browser_keeps_nothing_every_page_says_so(exported_site: Path, browser) -> None:
     context = browser.new_context()
-    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { "
+    context.add_init_script("for (const name of ['indexedDB', 'localStorage']) {"
+                            " Object.defineProperty(window, name, {get() { "
                             "throw new DOMException('The operation is insecure.', "
-                            "'SecurityError'); }});")
+                            "'SecurityError'); }}); }")
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
         ("file:", "data:", "blob:")) else route.abort())

@@ -60,17 +60,15 @@ PRELUDE = (
     "const input = JSON.parse(readFileSync(0, 'utf8'));"
     "const out = (value) => process.stdout.write(JSON.stringify(value));"
 )
-# A store on a storage in memory, a fixed clock and a fixed random source.
+# A store on a fake IndexedDB of its own (fake-indexeddb), a fixed clock and random source.
 STORE = (
-    "function makeStore() {"
-    " const items = new Map();"
-    " const storage = {getItem: (k) => (items.has(k) ? items.get(k) : null),"
-    "   setItem: (k, v) => { items.set(k, String(v)); }, removeItem: (k) => { items.delete(k); }};"
+    "import {IDBFactory} from 'fake-indexeddb';"
+    "async function makeStore() {"
     " let t = Date.parse(input.now); let seed = 7;"
     " const random = (n) => Uint8Array.from({length: n},"
     "   () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16);"
-    " const store = D.createDeviceStore({storage, now: () => new Date(t), random,"
-    "   rules: input.rules});"
+    " const store = await D.createDeviceStore({indexedDB: new IDBFactory(),"
+    "   now: () => new Date(t), random, rules: input.rules});"
     " return {store, advance: (s) => { t += s * 1000; }};"
     "}"
 )
@@ -542,19 +540,19 @@ def test_both_read_the_same_bytes_the_same_way(name: str, tmp_path: Path,
 def _fill_device_store() -> str:
     """Node lines that fill a device store as a learner's pages would."""
     return (
-        "const {store, advance} = makeStore();"
-        "store.setTick('safety-screen', 'fever', false);"
-        "store.setTick('daily-routine', 'warm-up', true, {day: '2026-01-15'});"
-        "const id = store.recordSession('exercise', \"Child's pose\", 75, {sets: 2});"
-        "advance(30); store.rateSession(id, 3, 'stiff 😀');"
-        "store.recordSession('routine', 'Daily routine', 612.5, {day: '2026-01-14'});"
-        "store.recordSession('set', 'Wall angel', 40, {sets: 1, rating: 0, note: ''});"
-        "store.recordSelfTest('seated-rotation', 44.5, {side: 'left'});"
-        "store.recordSelfTest('neck-to-wall', 12, {day: '2026-01-10'});"
-        "store.recordQuizAnswer('intro-where-is-thoracic', 2, false);"
-        "store.recordNextDayCheck('worse', {day: '2026-01-14'});"
-        "advance(60); store.recordNextDayCheck('same', {day: '2026-01-14'});"
-        "store.setTick('daily-routine', 'warm-up', false, {day: '2026-01-15'});"
+        "const {store, advance} = await makeStore();"
+        "await store.setTick('safety-screen', 'fever', false);"
+        "await store.setTick('daily-routine', 'warm-up', true, {day: '2026-01-15'});"
+        "const id = await store.recordSession('exercise', \"Child's pose\", 75, {sets: 2});"
+        "advance(30); await store.rateSession(id, 3, 'stiff 😀');"
+        "await store.recordSession('routine', 'Daily routine', 612.5, {day: '2026-01-14'});"
+        "await store.recordSession('set', 'Wall angel', 40, {sets: 1, rating: 0, note: ''});"
+        "await store.recordSelfTest('seated-rotation', 44.5, {side: 'left'});"
+        "await store.recordSelfTest('neck-to-wall', 12, {day: '2026-01-10'});"
+        "await store.recordQuizAnswer('intro-where-is-thoracic', 2, false);"
+        "await store.recordNextDayCheck('worse', {day: '2026-01-14'});"
+        "advance(60); await store.recordNextDayCheck('same', {day: '2026-01-14'});"
+        "await store.setTick('daily-routine', 'warm-up', false, {day: '2026-01-15'});"
     )
 
 
@@ -605,8 +603,9 @@ def test_a_python_export_imports_into_the_device_store_whole(tmp_path: Path,
     python = ProgressStore(tmp_path / "other" / "progress.sqlite3")
     reports = [python.import_data(data) for data in (export, export, later)]
     body = (
-        "const {store} = makeStore();"
-        "const reports = input.files.map((file) => store.importFile(file));"
+        "const {store} = await makeStore();"
+        "const reports = [];"
+        "for (const file of input.files) reports.push(await store.importFile(file));"
         "out({reports, export: store.exportFile()});"
     )
     device = _node(run_node, body, {"files": [export, export, later]})

@@ -20,22 +20,20 @@ DEVICE_SCRIPTS = (STATIC / "progress_file.generated.js", STATIC / "device.js")
 _RUN = """
 import {readFileSync} from "node:fs";
 import vm from "node:vm";
+import {IDBFactory} from "fake-indexeddb";
 const {source, rules, data, remove} = JSON.parse(readFileSync(0, "utf8"));
 const context = {};
 context.globalThis = context;
 vm.runInNewContext(source, context);
-const kept = new Map();
-const storage = {getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => kept.set(k, v),
-                 removeItem: (k) => kept.delete(k)};
 let n = 0;
-const store = context.ThoracicDevice.createDeviceStore({storage, rules,
+const store = await context.ThoracicDevice.createDeviceStore({indexedDB: new IDBFactory(), rules,
   now: () => new Date(Date.UTC(2026, 10, 30, 8)),
   random: (count) => Uint8Array.from({length: count}, () => (n++ * 37) % 256)});
-store.importFile(data);
-let missing = null;
-try { store.deleteEntries([...remove, "not-there"]); } catch (error) { missing = error.message; }
+await store.importFile(data);
+const missing = await store.deleteEntries([...remove, "not-there"])
+  .then(() => null, (error) => error.message);
 const before = store.records().sessions.length;
-const removed = store.deleteEntries(remove).map((entry) => entry.id);
+const removed = (await store.deleteEntries(remove)).map((entry) => entry.id);
 console.log(JSON.stringify({before, removed, ids: store.records().sessions.map((s) => s.id),
                             missing}));
 """

@@ -1,5 +1,5 @@
 /**
- * The learner's progress on this device: the offline site's store, in the browser's storage.
+ * The learner's progress on this device: the offline site's store, in the browser's IndexedDB.
  *
  * A classic script (no import or export): the exported pages load it with a plain
  * <script src>, which works from file://, where module scripts are blocked. It defines one
@@ -14,25 +14,27 @@
  *   - `createDeviceStore` keeps entries, exports them and merges an import as the store does.
  * Every name, limit and self-test comes from `rules`, the JSON of Python's
  * `thoracic.progress.device_rules()`; tests/site/test_device_agrees_with_python.py holds
- * the two together. Pure apart from what is passed in: the storage, the clock and the
+ * the two together. Pure apart from what is passed in: the databases, the clock and the
  * random bytes.
  */
 (function (root) {
   "use strict";
 
-  // -- the format kept in the browser's storage ------------------------------------------
+  // -- where progress is kept -------------------------------------------------------------
 
-  const STORAGE_KEY = "upper-back-relief/progress/v1";
-  const DAMAGED_PREFIX = "upper-back-relief/progress/damaged-";
-  const PROBE_KEY = "upper-back-relief/progress/probe";
-  const DEVICE_FORMAT = "upper-back-relief-device";
-  // The version of what is kept under STORAGE_KEY. It changes only when the way records are
-  // kept changes (a new field, say, when Python's schema gains one); a new version comes
-  // with a migration from the one before, so a newer site still reads what an older one
-  // kept.
+  // One IndexedDB database, one object store per kind of record; its version is the
+  // device version. It changes only when the way records are kept changes (a new field,
+  // say, when Python's schema gains one); a new version comes with a migration from the
+  // one before, so a newer site still reads what an older one kept.
+  const DATABASE = "upper-back-relief/progress";
   const DEVICE_VERSION = 1;
   // DEVICE_MIGRATIONS[n] takes the records kept by version n to version n + 1. None yet.
   const DEVICE_MIGRATIONS = Object.freeze({});
+  // Where earlier sites kept everything, as one localStorage string (format
+  // DEVICE_FORMAT, same versions): moved into the database once, then removed.
+  const STORAGE_KEY = "upper-back-relief/progress/v1";
+  const DAMAGED_PREFIX = "upper-back-relief/progress/damaged-";
+  const DEVICE_FORMAT = "upper-back-relief-device";
 
   /** A progress file that cannot be imported; nothing was changed. */
   class ImportFileError extends Error {
@@ -42,9 +44,11 @@
     }
   }
 
-  /** The browser's storage cannot be used as it is (internal: becomes the store's problem). */
+  /** Why the store cannot keep things as it should (internal: becomes the store's problem).
+   * `usable`: whether writes are still tried; `clearedBy`: "write" if the next kept write
+   * shows it is over. */
   class StorageProblem extends Error {
-    constructor(kind, message, {usable = false, clearedBy = "write"} = {}) {
+    constructor(kind, message, {usable = false, clearedBy = "never"} = {}) {
       super(message);
       this.kind = kind;
       this.usable = usable;
@@ -295,29 +299,39 @@
   const zeros = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
 
   // -- merging an import: Python's import_data -----------------------------------------------
+  // The merges work on slots, {kind, key, record}: one for each record kept (its key in the
+  // database) and one for each new record (no key yet). A slot they add or change is marked
+  // `changed`, and only those are written.
 
-  function mergeById(records, rows, kind, added) {
-    const ids = new Set(records[kind].map((record) => record.id));
+  const change = (slot, fields) => Object.assign(slot, {record: {...slot.record, ...fields},
+    changed: true});
+  function newSlot(list, kind, record) {
+    const slot = {kind, record, changed: true};
+    list.push(slot);
+    return slot;
+  }
+
+  function mergeById(view, rows, kind, added) {
+    const ids = new Set(view[kind].map((slot) => slot.record.id));
     for (const row of rows[kind]) {
       if (ids.has(row.id)) continue; // already here: kept as it is
-      records[kind].push(row);
+      newSlot(view[kind], kind, row);
       ids.add(row.id);
       added[kind]++;
     }
   }
 
   /** A tick saved later wins, wherever it was saved. */
-  function mergeTicks(records, rows, added, updated) {
+  function mergeTicks(view, rows, added, updated) {
     const key = (tick) => JSON.stringify([tick.checklist, tick.item, tick.day]);
-    const ticks = new Map(records.checklist_ticks.map((tick) => [key(tick), tick]));
+    const ticks = new Map(view.checklist_ticks.map((slot) => [key(slot.record), slot]));
     for (const row of rows.checklist_ticks) {
       const here = ticks.get(key(row));
       if (!here) {
-        records.checklist_ticks.push(row);
-        ticks.set(key(row), row);
+        ticks.set(key(row), newSlot(view.checklist_ticks, "checklist_ticks", row));
         added.checklist_ticks++;
-      } else if (compareText(row.updated_at, here.updated_at) > 0) {
-        Object.assign(here, {checked: row.checked, updated_at: row.updated_at});
+      } else if (compareText(row.updated_at, here.record.updated_at) > 0) {
+        change(here, {checked: row.checked, updated_at: row.updated_at});
         updated.checklist_ticks++;
       }
     }
@@ -325,37 +339,37 @@
 
   /** One answer a day: the file's replaces the day's answer if it was given later, as
    * Python's two ON CONFLICT clauses do (an id already here on another day: left alone). */
-  function mergeNextDay(records, rows, added, updated) {
-    const checks = records.next_day_checks;
+  function mergeNextDay(view, rows, added, updated) {
+    const checks = view.next_day_checks;
     for (const row of rows.next_day_checks) {
-      const sameId = checks.find((check) => check.id === row.id);
-      const sameDay = checks.find((check) => check.day === row.day);
-      const later = (here) => compareText(row.recorded_at, here.recorded_at) > 0;
+      const sameId = checks.find((slot) => slot.record.id === row.id);
+      const sameDay = checks.find((slot) => slot.record.day === row.day);
+      const later = (here) => compareText(row.recorded_at, here.record.recorded_at) > 0;
       if (sameId) {
-        if (sameId.day === row.day && later(sameId)) {
-          Object.assign(sameId, {answer: row.answer, recorded_at: row.recorded_at});
+        if (sameId.record.day === row.day && later(sameId)) {
+          change(sameId, {answer: row.answer, recorded_at: row.recorded_at});
           updated.next_day_checks++;
         }
       } else if (sameDay) {
         if (later(sameDay)) {
-          Object.assign(sameDay, {id: row.id, answer: row.answer, recorded_at: row.recorded_at});
+          change(sameDay, {id: row.id, answer: row.answer, recorded_at: row.recorded_at});
           updated.next_day_checks++;
         }
       } else {
-        checks.push(row);
+        newSlot(checks, "next_day_checks", row);
         added.next_day_checks++;
       }
     }
   }
 
-  function mergeRows(rules, records, rows) {
+  function mergeRows(rules, view, rows) {
     const added = zeros(rules);
     const updated = zeros(rules);
     for (const kind of ["sessions", "self_tests", "quiz_answers"]) {
-      mergeById(records, rows, kind, added);
+      mergeById(view, rows, kind, added);
     }
-    mergeTicks(records, rows, added, updated);
-    mergeNextDay(records, rows, added, updated);
+    mergeTicks(view, rows, added, updated);
+    mergeNextDay(view, rows, added, updated);
     const skipped = Object.fromEntries(rules.kinds.map((kind) =>
       [kind, rows[kind].length - added[kind] - updated[kind]]));
     return {added, updated, skipped};
@@ -366,7 +380,10 @@
 
   // -- the store ---------------------------------------------------------------------------
 
-  const emptyRecords = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, []]));
+  // Each kind's unique indexes: what makes a record that one, as Python's keys do. Two tabs
+  // that keep the same one at the same moment cannot both add it.
+  const IDENTITY = {checklist_ticks: {tick: ["checklist", "item", "day"]},
+    next_day_checks: {id: "id", day: "day"}};
 
   /** A copy of a record with its fields in the export's order. */
   const ordered = (fields, record) =>
@@ -387,11 +404,23 @@
     next_day_checks: (list) => [...list].sort((a, b) => compareText(a.day, b.day)),
     checklist_ticks: byTick};
 
-  function storageFailure(error) {
-    const name = String(error?.name || "");
-    const full = /quota/i.test(name) || error?.code === 22 || error?.code === 1014;
-    return full ? "full" : "blocked";
+  /** An IndexedDB request's result, or its error, as a promise. */
+  const done = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+  /** Every record of `kinds` kept in the database, as [key, record] pairs in key order,
+   * which is the order they were first kept (keys count up). */
+  async function readAll(transaction, kinds) {
+    return Object.fromEntries(await Promise.all(kinds.map(async (kind) => {
+      const store = transaction.objectStore(kind);
+      const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+      return [kind, keys.map((key, n) => [key, values[n]])];
+    })));
   }
+
+  const isFull = (error) => /quota/i.test(String(error?.name || "")) || error?.code === 22;
 
   const MESSAGES = {
     blocked: () => "This browser does not let the course keep anything on this device (its " +
@@ -399,109 +428,80 @@
       "block sites' data), so nothing will be kept on this device. To keep your progress " +
       "here, open the course in an ordinary window or allow this site to keep data, then " +
       "reload the page.",
-    full: () => "This browser's storage is full (or is switched off, as in some " +
-      "private-browsing windows), so nothing more will be kept on this device. Free some " +
-      "space by clearing other sites' data, or open the course in an ordinary window; saving " +
-      "starts again by itself at your next tick, set or answer.",
-    limit: (characters) => "This browser keeps only a few million characters for one site, " +
-      `and your progress would need ${(characters / 1e6).toFixed(1)} million, so it was not ` +
-      "kept. What this device kept before is unchanged, and ticks, sets and answers are still " +
-      "kept. To keep a history this large, import the file in JupyterLab instead, with: " +
-      "thoracic progress --import FILE.json",
+    full: (what) => `This browser's storage for this site is full, so ${what.toLowerCase()} ` +
+      "was not kept; what this device kept before is unchanged. To keep more here, free some " +
+      "space (clear other sites' data in this browser, or delete files on this device) and " +
+      "try again; or save your progress file and load it in the course on a computer.",
     newer: (found, reads) => "The progress on this device was kept by a newer version of the " +
       `course (format ${found}; this page reads up to ${reads}), so this page can neither read ` +
       "it nor add to it: nothing will be kept on this device from this page. Update the " +
       "course (open its newest pages) and reload; nothing was changed.",
     damaged: (key) => "The progress kept on this device could not be read (it is damaged), so " +
-      `the course put it aside, unchanged, under "${key}" in this browser's storage and ` +
+      `the course kept it, unchanged, under "${key}" in this browser's storage and ` +
       "started a fresh record. What you do from now on is kept. If you exported your " +
       "progress before, import that file to bring it back.",
-    stuck: () => "The progress kept on this device could not be read (it is damaged), and " +
-      "there is no room to put a copy of it aside, so the course will not write over it: " +
-      "nothing will be kept on this device. Free some space in this browser's storage and " +
-      "reload the page.",
   };
 
   /**
-   * The learner's progress on this device. `storage` is Web-Storage-like (any method may
-   * throw); `now()` gives a Date; `random(n)` gives n random bytes; `rules` is the JSON of
-   * Python's device_rules(). A test, or a later course, may pass its own `deviceVersion`
-   * and `migrations`. Every write re-reads the storage first (another tab may have written)
-   * and throws an Error saying it was not saved, and why, if it was not.
+   * The learner's progress on this device; resolves once what is kept has been read.
+   * `indexedDB` is the browser's (null where there is none); `storage` is localStorage,
+   * read once for what earlier sites kept there; `BroadcastChannel` tells other tabs what
+   * this one kept, and `changed()` is called when another tab kept something; `now()` gives
+   * a Date; `random(n)` gives n random bytes; `rules` is the JSON of Python's
+   * device_rules(). A test, or a later course, may pass its own `deviceVersion` and
+   * `migrations`. Reading is synchronous, from a copy in memory; every write returns a
+   * promise, keeps one record (or one import) in one transaction, and rejects with an Error
+   * saying it was not saved, and why, if it was not; then the copy is unchanged.
    */
-  function createDeviceStore({storage, now, random, rules, deviceVersion = DEVICE_VERSION,
+  async function createDeviceStore({indexedDB, storage = null, BroadcastChannel = null, now,
+    random, rules, changed = () => {}, deviceVersion = DEVICE_VERSION,
     migrations = DEVICE_MIGRATIONS}) {
-    const state = {problem: null, usable: true, saved: emptyRecords(rules), keptAside: null};
-
-    // -- storage, with every failure named -------------------------------------------------
-    function use(action) {
-      if (!storage) throw new StorageProblem("blocked", MESSAGES.blocked());
-      try {
-        return action();
-      } catch (error) {
-        const kind = storageFailure(error);
-        throw new StorageProblem(kind, MESSAGES[kind]());
-      }
-    }
+    const state = {problem: null, usable: true, db: null, channel: null,
+      kept: Object.fromEntries(rules.kinds.map((kind) => [kind, new Map()]))};
+    let queue = Promise.resolve();
 
     function setProblem(problem) {
       state.problem = problem;
       state.usable = problem.usable;
     }
 
-    /** A problem that a successful read or write shows to be over is cleared. */
-    function settled(by) {
-      if (state.problem && state.problem.clearedBy === by) {
-        state.problem = null;
-        state.usable = true;
+    // -- the database ----------------------------------------------------------------------
+    /** The database at this version (made, or brought up from an older one). */
+    async function open() {
+      if (!indexedDB) throw new StorageProblem("blocked", MESSAGES.blocked());
+      try {
+        const request = indexedDB.open(DATABASE, deviceVersion);
+        request.onupgradeneeded = (event) => upgrade(request.transaction, event.oldVersion);
+        return await done(request);
+      } catch (error) {
+        if (error?.name !== "VersionError") throw error;
+        const found = await done(indexedDB.open(DATABASE)); // to say which version it is
+        found.close();
+        throw new StorageProblem("newer", MESSAGES.newer(found.version, deviceVersion));
       }
     }
 
-    function keepAside(raw) {
-      if (state.keptAside === raw) return state.keptAside;
-      let key = DAMAGED_PREFIX + stampOf(now());
-      for (let n = 2; use(() => storage.getItem(key)) !== null; n++) {
-        key = `${DAMAGED_PREFIX}${stampOf(now())}-${n}`;
+    /** A store for each kind not kept yet; what an older version kept, migrated (if a
+     * migration fails, the upgrade is undone and the database stays as it was). */
+    function upgrade(transaction, from) {
+      const db = transaction.db;
+      const old = [...db.objectStoreNames];
+      for (const kind of rules.kinds.filter((name) => !old.includes(name))) {
+        const store = db.createObjectStore(kind, {autoIncrement: true});
+        for (const [name, path] of Object.entries(IDENTITY[kind] || {id: "id"})) {
+          store.createIndex(name, path, {unique: true});
+        }
       }
-      try {
-        use(() => storage.setItem(key, raw));
-      } catch (error) {
-        if (error.kind !== "full") throw error;
-        throw new StorageProblem("stuck", MESSAGES.stuck(), {clearedBy: "read"});
-      }
-      state.keptAside = raw;
-      try {
-        use(() => storage.removeItem(STORAGE_KEY));
-      } catch (error) {
-        // kept aside already; the next save writes over it, and keptAside stops a second copy
-      }
-      setProblem(new StorageProblem("damaged", MESSAGES.damaged(key), {usable: true,
-        clearedBy: "never"}));
-      return raw;
-    }
-
-    /** The records kept now (another tab may have changed them), migrated to this version. */
-    function read() {
-      const raw = use(() => storage.getItem(STORAGE_KEY));
-      if (raw === null || raw === undefined || raw === state.keptAside) return emptyRecords(rules);
-      let kept;
-      try {
-        kept = JSON.parse(raw);
-      } catch (error) {
-        kept = undefined;
-      }
-      const version = isRecord(kept) && kept.format === DEVICE_FORMAT ? kept.version : undefined;
-      if (Number.isInteger(version) && version > deviceVersion) {
-        throw new StorageProblem("newer", MESSAGES.newer(version, deviceVersion),
-          {clearedBy: "read"});
-      }
-      const records = Number.isInteger(version) && version >= 1
-        ? migrated(kept.records, version) : undefined;
-      if (!records) {
-        keepAside(raw);
-        return emptyRecords(rules);
-      }
-      return records;
+      if (from === 0) return;
+      readAll(transaction, old).then((pairs) => {
+        const records = migrated(Object.fromEntries(Object.entries(pairs)
+          .map(([kind, list]) => [kind, list.map(([, record]) => record)])), from);
+        if (!records) return transaction.abort();
+        for (const kind of rules.kinds) {
+          transaction.objectStore(kind).clear();
+          for (const record of records[kind]) transaction.objectStore(kind).add(record);
+        }
+      });
     }
 
     function migrated(records, version) {
@@ -518,84 +518,137 @@
       return current;
     }
 
-    function write(records) {
-      const text = JSON.stringify({format: DEVICE_FORMAT, version: deviceVersion, records});
+    /** The copy in memory: every record kept, by kind, from their keys (read-only). */
+    async function load() {
+      const pairs = await readAll(state.db.transaction(rules.kinds), rules.kinds);
+      for (const kind of rules.kinds) {
+        state.kept[kind] = new Map(pairs[kind].map(([key, record]) => [key, Object.freeze(record)]));
+      }
+    }
+
+    /** Slots (a null record: deleted) into the copy in memory. */
+    function apply(slots) {
+      for (const {kind, key, record} of slots) {
+        if (record === null) state.kept[kind].delete(key);
+        else state.kept[kind].set(key, Object.freeze(record));
+      }
+    }
+
+    /** The slots written in one transaction (a new record gets its key), then into the copy
+     * in memory and to the other tabs. */
+    async function commit(slots) {
+      if (slots.length === 0) return;
+      const transaction = state.db.transaction([...new Set(slots.map((slot) => slot.kind))],
+        "readwrite");
+      const ended = new Promise((resolve, reject) => {
+        transaction.oncomplete = resolve;
+        transaction.onabort = () => reject(transaction.error);
+      });
+      for (const slot of slots) {
+        const store = transaction.objectStore(slot.kind);
+        if (slot.record === null) store.delete(slot.key);
+        else store.put(slot.record, slot.key).onsuccess = (event) => { slot.key = event.target.result; };
+      }
+      await ended;
+      const kept = slots.map(({kind, key, record}) => ({kind, key, record}));
+      apply(kept);
+      if (state.channel) state.channel.postMessage(kept);
+    }
+
+    /** Plan a change from the copy in memory, then keep it: one write at a time, so each
+     * plans from what the one before kept. `plan()` gives {slots, result}; the promise, the
+     * result, or an Error saying that `what` was not saved, and why. */
+    function update(what, plan) {
+      const run = queue.then(() => keep(what, plan));
+      queue = run.catch(() => {});
+      return run;
+    }
+
+    async function keep(what, plan, again = true) {
+      if (!state.db) throw new Error(`${what} was not saved. ${state.problem.message}`);
+      const {slots, result} = plan();
       try {
-        use(() => storage.setItem(STORAGE_KEY, text));
+        await commit(slots);
       } catch (error) {
-        // A browser gives each site a fixed share (about 5 million characters): if a little
-        // still fits, it is that share that is reached, not the disk that is full.
-        if (error.kind === "full" && roomForALittle()) {
-          throw new StorageProblem("limit", MESSAGES.limit(text.length), {usable: true});
+        // Another tab kept the same record at the same moment: plan again from what is kept.
+        if (error?.name === "ConstraintError" && again) {
+          await load();
+          return keep(what, plan, false);
         }
-        throw error;
+        const full = isFull(error);
+        setProblem(new StorageProblem(full ? "full" : "blocked", full ? MESSAGES.full(what)
+          : MESSAGES.blocked(), {clearedBy: "write"}));
+        throw new Error(full ? state.problem.message : `${what} was not saved. ${state.problem.message}`);
       }
-    }
-
-    function roomForALittle() {
-      try {
-        storage.setItem(PROBE_KEY, "x".repeat(1024));
-        storage.removeItem(PROBE_KEY);
-        return true;
-      } catch (error) {
-        return false;
+      if (state.problem && state.problem.clearedBy === "write") {
+        state.problem = null;
+        state.usable = true;
       }
-    }
-
-    /** The records for showing: if storage cannot be read, the last ones read (and the
-     * problem says why). */
-    function current() {
-      try {
-        const records = read();
-        settled("read");
-        state.saved = records;
-      } catch (error) {
-        if (!(error instanceof StorageProblem)) throw error;
-        setProblem(error);
-      }
-      return state.saved;
-    }
-
-    /** Re-read, change, write back; on any failure nothing is changed and the Error says
-     * that `what` was not saved, and why. */
-    function update(what, change) {
-      const records = readFresh(`${what} was not saved.`);
-      const result = change(records);
-      try {
-        write(records);
-      } catch (error) {
-        setProblem(error);
-        throw new Error(`${what} was not saved. ${error.message}`);
-      }
-      settled("write");
-      state.saved = records;
       return result;
     }
 
-    /** The records kept now; if they cannot be read, an Error that starts with `failed`
-     * and says why. */
-    function readFresh(failed) {
+    // -- what earlier sites kept in localStorage -------------------------------------------
+    /** Merged in as an import merges (so a second try adds nothing), then removed once the
+     * database has it; damaged data is put aside, data from a newer course left alone. */
+    async function takeOver() {
+      const raw = storage ? storage.getItem(STORAGE_KEY) : null;
+      if (raw === null || raw === undefined) return;
+      const records = readKept(raw);
+      if (!records) return keepAside(raw);
+      await update("Your progress kept before", () => merge(records));
+      storage.removeItem(STORAGE_KEY);
+    }
+
+    /** The records in what an earlier site kept, migrated to this version; undefined if
+     * they cannot be read. */
+    function readKept(raw) {
+      let kept;
       try {
-        const records = read();
-        settled("read");
-        return records;
+        kept = JSON.parse(raw);
       } catch (error) {
-        if (!(error instanceof StorageProblem)) throw error;
-        setProblem(error);
-        throw new Error(`${failed} ${error.message}`);
+        return undefined;
       }
+      const version = isRecord(kept) && kept.format === DEVICE_FORMAT ? kept.version : undefined;
+      if (Number.isInteger(version) && version > deviceVersion) {
+        throw new StorageProblem("newer", MESSAGES.newer(version, deviceVersion));
+      }
+      return Number.isInteger(version) && version >= 1 ? migrated(kept.records, version) : undefined;
+    }
+
+    /** Damaged data under a name of its own (left where it is if there is no room for a
+     * copy): never written over. */
+    function keepAside(raw) {
+      let key = DAMAGED_PREFIX + stampOf(now());
+      for (let n = 2; ![null, raw].includes(storage.getItem(key)); n++) {
+        key = `${DAMAGED_PREFIX}${stampOf(now())}-${n}`;
+      }
+      try {
+        storage.setItem(key, raw);
+        storage.removeItem(STORAGE_KEY);
+      } catch (error) {
+        if (storage.getItem(key) !== raw) key = STORAGE_KEY;
+      }
+      setProblem(new StorageProblem("damaged", MESSAGES.damaged(key), {usable: true}));
+    }
+
+    // -- reading, from memory --------------------------------------------------------------
+    const list = (kind) => [...state.kept[kind].values()];
+
+    /** The slot of the first record of `kind` kept that passes `test`, if any. */
+    function find(kind, test) {
+      for (const [key, record] of state.kept[kind]) if (test(record)) return {kind, key, record};
+      return undefined;
     }
 
     // -- ids, days and times ---------------------------------------------------------------
-    function newId(records, kind) {
-      const taken = new Set(records[kind].map((record) => record.id));
+    function newId(kind) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const bytes = Array.from(random(16));
         if (bytes.length !== 16) throw new Error("random(16) must give 16 random bytes.");
         bytes[6] = (bytes[6] & 0x0f) | 0x40; // a version-4 UUID, as Python's uuid4().hex
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
         const id = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
-        if (!taken.has(id)) return id;
+        if (!find(kind, (record) => record.id === id)) return id;
       }
       throw new Error("Could not make a new id: the random source gives the same bytes again.");
     }
@@ -620,34 +673,31 @@
     }
 
     // -- checklists ------------------------------------------------------------------------
-    function setTick(checklist, item, checked, {day = ""} = {}) {
-      checkBeforeSaving("checklist_ticks", {checklist, item, day, checked,
+    async function setTick(checklist, item, checked, {day = ""} = {}) {
+      const tick = checkBeforeSaving("checklist_ticks", {checklist, item, day, checked,
         updated_at: stampOf(now())});
-      update("Your tick", (records) => {
-        const updatedAt = stampOf(now());
-        const here = records.checklist_ticks.find((tick) => tick.checklist === checklist &&
-          tick.item === item && tick.day === day);
-        if (here) Object.assign(here, {checked, updated_at: updatedAt});
-        else records.checklist_ticks.push({checklist, item, day, checked, updated_at: updatedAt});
+      await update("Your tick", () => {
+        const here = find("checklist_ticks", (kept) => kept.checklist === checklist &&
+          kept.item === item && kept.day === day);
+        return {slots: [{kind: "checklist_ticks", key: here?.key, record: tick}]};
       });
     }
 
     /** A checklist's ticks on a day: each item's `value` (whether it is ticked, or when a
      * ticked item was ticked), by item. */
     function ticks(checklist, {day = "", value = "checked"} = {}) {
-      const found = byTick(current().checklist_ticks).filter((tick) =>
-        tick.checklist === checklist && tick.day === day && (value === "checked" || tick.checked));
+      const found = byTick(list("checklist_ticks").filter((tick) => tick.checklist === checklist &&
+        tick.day === day && (value === "checked" || tick.checked)));
       return Object.fromEntries(found.map((tick) => [tick.item, tick[value]]));
     }
 
-    /** A new entry of `kind`, checked, then kept with a new id; returns the id. */
-    function addEntry(kind, what, record) {
+    /** A new entry of `kind`, checked, then kept with a new id; resolves to the id. */
+    async function addEntry(kind, what, record) {
       const checked = checkBeforeSaving(kind, ordered(rules.fields[kind].filter((name) => name !== "id"),
         {...record, day: dayOrToday(record.day), recorded_at: stampOf(now())}));
-      return update(what, (records) => {
-        const id = newId(records, kind);
-        records[kind].push({id, ...checked});
-        return id;
+      return update(what, () => {
+        const id = newId(kind);
+        return {slots: [{kind, record: {id, ...checked}}], result: id};
       });
     }
 
@@ -657,12 +707,12 @@
       addEntry("sessions", "This practice-log entry", {day, kind, exercise, sets,
         duration_seconds: durationSeconds, rating, note, version});
 
-    function rateSession(id, rating, note) {
-      update("How it felt", (records) => {
-        const session = records.sessions.find((entry) => entry.id === id);
-        if (!session) throw new Error(`No practice-log entry with id ${valueWords(id)}.`);
-        const {id: _, ...rated} = {...session, rating, note: note || null};
-        Object.assign(session, checkBeforeSaving("sessions", rated));
+    async function rateSession(id, rating, note) {
+      await update("How it felt", () => {
+        const here = find("sessions", (entry) => entry.id === id);
+        if (!here) throw new Error(`No practice-log entry with id ${valueWords(id)}.`);
+        const {id: _, ...rated} = {...here.record, rating, note: note || null};
+        return {slots: [{...here, record: {id, ...checkBeforeSaving("sessions", rated)}}]};
       });
     }
 
@@ -672,73 +722,94 @@
       addEntry("quiz_answers", "Your answer", {day, question, choice, correct});
 
     /** Remove entries (an exercise and its sets) by their ids, all or none, as Python's
-     * delete_entries does; returns what was removed. */
+     * delete_entries does; resolves to what was removed. */
     function deleteEntries(ids) {
-      return update("Deleting that entry", (records) => {
+      return update("Deleting that entry", () => {
         const found = ids.map((id) => {
-          const kind = ENTRY_KINDS.find((k) => records[k].some((entry) => entry.id === id));
-          if (!kind) {
+          const here = ENTRY_KINDS.map((kind) => find(kind, (entry) => entry.id === id))
+            .find(Boolean);
+          if (!here) {
             throw new Error("There is no practice-log entry, self-test result or next-day " +
               `check with id ${valueWords(id)}. It may have been deleted already.`);
           }
-          return [kind, id];
+          return here;
         });
-        return found.map(([kind, id]) => {
-          const at = records[kind].findIndex((entry) => entry.id === id);
-          return at >= 0 ? records[kind].splice(at, 1)[0] : null;
-        }).filter(Boolean);
+        const gone = [...new Map(found.map((slot) => [slot.record, slot])).values()]; // once each
+        return {slots: gone.map((slot) => ({...slot, record: null})),
+          result: gone.map((slot) => slot.record)};
       });
     }
 
     /** One answer a day: a new one replaces the day's answer, which keeps its id. */
-    function recordNextDayCheck(answer, {day} = {}) {
+    async function recordNextDayCheck(answer, {day} = {}) {
       const chosen = dayOrToday(day);
-      checkBeforeSaving("next_day_checks", {day: chosen, answer, recorded_at: stampOf(now())});
-      return update("Your answer", (records) => {
-        const recordedAt = stampOf(now());
-        const here = records.next_day_checks.find((check) => check.day === chosen);
-        if (here) {
-          Object.assign(here, {answer, recorded_at: recordedAt});
-          return here.id;
-        }
-        const id = newId(records, "next_day_checks");
-        records.next_day_checks.push({id, day: chosen, answer, recorded_at: recordedAt});
-        return id;
+      const check = checkBeforeSaving("next_day_checks", {day: chosen, answer,
+        recorded_at: stampOf(now())});
+      return update("Your answer", () => {
+        const here = find("next_day_checks", (kept) => kept.day === chosen);
+        const id = here ? here.record.id : newId("next_day_checks");
+        return {slots: [{kind: "next_day_checks", key: here?.key, record: {id, ...check}}],
+          result: id};
       });
     }
-
-    const copy = (value) => JSON.parse(JSON.stringify(value));
 
     // -- whole history ---------------------------------------------------------------------
     /** Exactly what Python's export_data() gives for the same records. */
     function exportFile() {
-      const records = readFresh("Your progress could not be exported.");
+      if (!state.db) throw new Error(`Your progress could not be exported. ${state.problem.message}`);
       const out = {format: rules.format, version: rules.version};
       for (const kind of rules.export_kinds) {
-        out[kind] = copy(SORTS[kind](records[kind]))
-          .map((record) => ordered(rules.fields[kind], record));
+        out[kind] = SORTS[kind](list(kind)).map((record) => ordered(rules.fields[kind], record));
       }
       return out;
     }
 
-    /** Merge a progress file in, as Python's import_data: checked whole first (a bad file
-     * throws ImportFileError and changes nothing); entries already here are kept. */
-    function importFile(data) {
-      const rows = validateProgressFile(data, rules, today());
-      return update("The import", (records) => mergeRows(rules, records, copy(rows)));
+    /** The slots that merging `rows` (records by kind) would change, and the report. */
+    function merge(rows) {
+      const view = Object.fromEntries(rules.kinds.map((kind) => [kind,
+        [...state.kept[kind]].map(([key, record]) => ({kind, key, record}))]));
+      const result = mergeRows(rules, view, rows);
+      return {slots: Object.values(view).flat().filter((slot) => slot.changed), result};
     }
 
-    // Whether anything can be kept at all is known before the first tick: private windows
-    // of some browsers read fine and refuse every write.
-    try {
-      use(() => {
-        storage.setItem(PROBE_KEY, "1");
-        storage.removeItem(PROBE_KEY);
-      });
-    } catch (error) {
-      setProblem(error);
+    /** Merge a progress file in, as Python's import_data: checked whole first (a bad file
+     * throws ImportFileError and changes nothing); entries already here are kept. */
+    async function importFile(data) {
+      const rows = validateProgressFile(data, rules, today());
+      return update("The import", () => merge(rows));
     }
-    current();
+
+    function close() {
+      if (state.channel) state.channel.close();
+      if (state.db) state.db.close();
+    }
+
+    try {
+      // Listening first, so that nothing another tab keeps while this one reads is missed.
+      if (indexedDB && BroadcastChannel) {
+        state.channel = new BroadcastChannel(DATABASE);
+        state.channel.onmessage = ({data}) => {
+          apply(data);
+          changed();
+        };
+      }
+      state.db = await open();
+      state.db.onversionchange = () => state.db.close(); // a newer course's page waits for it
+      await load();
+    } catch (error) {
+      close();
+      state.db = null;
+      setProblem(error instanceof StorageProblem ? error : new StorageProblem("blocked",
+        MESSAGES.blocked()));
+    }
+    if (state.db) {
+      await takeOver().catch((error) => {
+        if (!(error instanceof StorageProblem)) return; // not kept: keep() said why
+        close();
+        state.db = null;
+        setProblem(error);
+      });
+    }
 
     return Object.freeze({
       get available() {
@@ -747,10 +818,7 @@
       get problem() {
         return state.problem ? state.problem.message : null;
       },
-      records: () => {
-        const records = current();
-        return Object.fromEntries(rules.kinds.map((kind) => [kind, copy(records[kind])]));
-      },
+      records: () => Object.fromEntries(rules.kinds.map((kind) => [kind, list(kind)])),
       setTick,
       ticks,
       recordSession,
@@ -761,10 +829,12 @@
       deleteEntries,
       exportFile,
       importFile,
+      close,
     });
   }
 
   root.ThoracicDevice = Object.freeze({
+    DATABASE,
     STORAGE_KEY,
     DAMAGED_PREFIX,
     DEVICE_FORMAT,

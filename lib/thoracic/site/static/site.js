@@ -9,30 +9,41 @@
   "use strict";
 
   const Site = (root.ThoracicSite = root.ThoracicSite || {});
+  let opened = null;
   let store = null;
 
-  /** The page's storage; null where the browser keeps nothing, which the device store
-   *  then says on every page. */
-  function pageStorage() {
+  /** A global of the browser's; null where reading it throws, as some private modes do. */
+  function pageOwn(name) {
     try {
-      return root.localStorage || null;
+      return root[name] || null;
     } catch (error) {
-      return null; // reading the property throws where storage is blocked (private modes)
+      return null;
     }
   }
 
-  /** The device store, made once per page. */
-  Site.store = function deviceStore() {
-    if (store === null) {
-      store = root.ThoracicDevice.createDeviceStore({
-        storage: pageStorage(),
+  /** The device store, opened once per page: a promise of it (Site.store() is it once
+   *  open). Where the browser keeps nothing, the store says so on every page. */
+  Site.open = function open() {
+    if (opened === null) {
+      opened = root.ThoracicDevice.createDeviceStore({
+        indexedDB: pageOwn("indexedDB"),
+        storage: pageOwn("localStorage"),
+        BroadcastChannel: pageOwn("BroadcastChannel"),
+        changed: () => { Site.refreshParts(); Site.showNotice(); }, // another tab kept something
         now: () => new Date(),
         random: (count) => root.crypto.getRandomValues(new Uint8Array(count)),
         rules: root.ThoracicRules,
+      }).then((made) => {
+        store = made;
+        // Asked once the store opens, so the browser does not evict progress to free space.
+        if (made.available && root.navigator.storage?.persist) root.navigator.storage.persist();
+        return made;
       });
     }
-    return store;
+    return opened;
   };
+
+  Site.store = () => store;
 
   /** Today's local date as YYYY-MM-DD, as the device store writes days. */
   Site.today = function today() {
@@ -91,7 +102,7 @@
 
   function start() {
     thisWeek();
-    Site.showNotice();
+    Site.open().then(Site.showNotice);
     registerServiceWorker();
   }
 

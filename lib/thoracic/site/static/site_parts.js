@@ -1,7 +1,7 @@
 // The hosts of the course's parts on the exported pages. Each part is drawn by the same
 // front-end module as in JupyterLab (parts.js, run by site_widgets.js); in JupyterLab the
 // kernel keeps what the learner does, and here each kind's host does it on this device:
-// `kept` reads what the part shows from the device store, and each action writes to it.
+// `kept` reads what the part shows from the device store, and each action awaits its write.
 // After any action every part on the page is read again, so the safety check's banner
 // and the progress page follow at once.
 (function (root) {
@@ -30,12 +30,12 @@
    *  each entry as a "log" event (as in JupyterLab); this keeps it on the device and asks
    *  the rating beside the timer about the entry to rate. */
   function listenToTimer(model, el) {
-    root.document.addEventListener("thoracic-timer", ({ detail: entry, target }) => {
+    root.document.addEventListener("thoracic-timer", async ({ detail: entry, target }) => {
       const box = el.closest(".thoracic-practice");
       if (entry.type !== "log" || !box || !box.contains(target)) return;
       const version = entry.kind === "routine" ? null : entry.version;
       try {
-        const id = Site.store().recordSession(entry.kind, entry.exercise, entry.seconds,
+        const id = await Site.store().recordSession(entry.kind, entry.exercise, entry.seconds,
           { sets: entry.sets, version });
         if (entry.rate) model.session = id;
       } catch (error) {
@@ -58,7 +58,7 @@
       actions: {
         tick(m, config, store) {
           if (config.elsewhere) throw new Error(config.elsewhere);
-          store.setTick(config.id, m.item, m.on, { day: checklistDay(config) });
+          return store.setTick(config.id, m.item, m.on, { day: checklistDay(config) });
         },
       },
     },
@@ -75,15 +75,15 @@
       actions: {
         answer(m, config, store) {
           const question = config.questions.find((q) => q.id === m.question);
-          store.recordQuizAnswer(question.id, m.choice, m.choice === question.answer);
+          return store.recordQuizAnswer(question.id, m.choice, m.choice === question.answer);
         },
       },
     },
     "self-test": {
       kept: () => ({}),
       actions: {
-        "self-test": (m, config, store) => {
-          for (const [side, value] of m.values) store.recordSelfTest(config.test, value, { side });
+        "self-test": async (m, config, store) => {
+          for (const [side, value] of m.values) await store.recordSelfTest(config.test, value, { side });
         },
       },
     },
@@ -133,10 +133,10 @@
           const text = JSON.stringify(store.exportFile(), null, 1);
           model.emit({ file: { name: `${config.files.prefix}${Site.today()}.json`, text } });
         },
-        load(m, config, store, model, [bytes = new Uint8Array(0)] = []) {
+        async load(m, config, store, model, [bytes = new Uint8Array(0)] = []) {
           const device = root.ThoracicDevice;
           const data = device.readProgressBytes(bytes, root.ThoracicRules, m.name, m.size);
-          return { report: store.importFile(data) };
+          return { report: await store.importFile(data) };
         },
       },
     },
@@ -152,17 +152,18 @@
   }
 
   /** Make a page model the host of its part; false if it is not a part of the course. */
-  Site.connect = function connect(model, el) {
+  Site.connect = async function connect(model, el) {
     const host = HOSTS[model.get("kind")];
     if (!host) return false;
     let handled = 0;
-    model.send = (message, callbacks, buffers) => {
+    model.send = async (message, callbacks, buffers) => {
       const act = message && Object.hasOwn(host.actions, message.do) && host.actions[message.do];
       let problem = "";
       let added = {};
       try {
         if (!act) throw new Error("this part does not take that");
-        added = act(message, model.get("config"), Site.store(), model, buffers) || {};
+        const result = await act(message, model.get("config"), Site.store(), model, buffers);
+        if (result && result.constructor === Object) added = result; // not an id kept
       } catch (error) {
         problem = error.message;
       }
@@ -171,6 +172,7 @@
       model.set("status", { ...added, n: handled, problem });
       Site.showNotice();
     };
+    await Site.open(); // the part is drawn once what is kept has been read
     if (host.connected) host.connected(model, el);
     connected.add(model);
     refresh(model);

@@ -85,7 +85,7 @@
     const render = typeof widget === "function" ? (await widget()).render : widget.render;
     const model = pageModel(state);
     // The course's parts keep what the learner does on this device (site_parts.js).
-    if (root.ThoracicSite && root.ThoracicSite.connect) root.ThoracicSite.connect(model, el);
+    if (root.ThoracicSite && root.ThoracicSite.connect) await root.ThoracicSite.connect(model, el);
     await render({ model, el });
   }
 
