@@ -661,8 +661,9 @@ const MIN_TEXT_PX = 12;
 const dayNumber = (day) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 const dayOf = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 const weekStart = (number) => number - ((new Date(number * DAY_MS).getUTCDay() + 6) % 7);
-const shortDate = (number) => new Date(number * DAY_MS).toLocaleDateString("en-GB",
-  { day: "numeric", month: "short", timeZone: "UTC" });
+// One formatter for every date (making one for each date costs more than the chart).
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const shortDate = (number) => SHORT_DATE.format(new Date(number * DAY_MS));
 
 /** Practice days and streaks as of `today`: the current streak still counts when today
  *  has no practice yet (the run ending yesterday). Days are day numbers. Python's
@@ -849,10 +850,13 @@ function ratingTrend(c, config, sessions) {
   // One point a day: the day's highest rating (as the notebook's chart draws it), so a bad
   // session is never averaged away; the day's others show on hover.
   const highest = days.map((day) => Math.max(...byDay.get(day)));
-  // A sliding 7-day average, as the notebook's chart draws it.
+  // A sliding 7-day average, as the notebook's chart draws it, in one pass.
+  let total = 0;
+  let oldest = 0;
   const rolling = days.map((day, i) => {
-    const window = days.map((d, j) => [d, highest[j]]).filter(([d], j) => j <= i && day - d < 7);
-    return window.reduce((sum, [, m]) => sum + m, 0) / window.length;
+    total += highest[i];
+    for (; day - days[oldest] >= 7; oldest += 1) total -= highest[oldest];
+    return total / (i + 1 - oldest);
   });
   const scale = config.scale;
   const width = 320;
@@ -874,12 +878,24 @@ function ratingTrend(c, config, sessions) {
     drawing.append(c.svg("rect", { x: left, y: top, width: width - left - 10, height: bottom - top, fill: zone.colour, "fill-opacity": 0.25 }));
     label({ x: 2, y: (top + bottom) / 2 + 4 }, `${zone.symbol} ${zone.word}`);
   }
-  days.forEach((day, i) => {
-    const dot = c.svg("circle", { cx: x(day), cy: y(highest[i]), r: 3.5, fill: "#222" });
-    const all = byDay.get(day);
-    dot.append(c.svg("title", {}, `${shortDate(day)}: ${all.length > 1 ? `${all.join(", ")} (highest ${highest[i]})` : all[0]}`));
-    drawing.append(dot);
-  });
+  if (days.length <= 365) {
+    days.forEach((day, i) => {
+      const dot = c.svg("circle", { cx: x(day), cy: y(highest[i]), r: 3.5, fill: "#222" });
+      const all = byDay.get(day);
+      dot.append(c.svg("title", {}, `${shortDate(day)}: ${all.length > 1 ? `${all.join(", ")} (highest ${highest[i]})` : all[0]}`));
+      drawing.append(dot);
+    });
+  } else { // years of history: one dot a week (the mean of its days), as the notebook draws it
+    const weeks = new Map();
+    days.forEach((day, i) => {
+      const week = Math.floor((day - first) / 7);
+      weeks.set(week, [...(weeks.get(week) || []), highest[i]]);
+    });
+    for (const [week, values] of weeks) {
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      drawing.append(c.svg("circle", { cx: x(first + week * 7 + 3), cy: y(mean), r: 2.5, fill: "#222" }));
+    }
+  }
   const line = days.map((day, i) => `${x(day).toFixed(1)},${y(rolling[i]).toFixed(1)}`).join(" ");
   drawing.append(c.svg("polyline", { points: line, fill: "none", stroke: config.palette[7] || "#222", "stroke-width": 2 }));
   dates(height - 4, left, width - 10, first, last);
