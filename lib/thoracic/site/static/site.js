@@ -35,8 +35,12 @@
         rules: root.ThoracicRules,
       }).then((made) => {
         store = made;
-        // Asked once the store opens, so the browser does not evict progress to free space.
-        if (made.available && root.navigator.storage?.persist) root.navigator.storage.persist();
+        // So the browser does not evict progress to free space: asked once there is some
+        // to keep, and only until granted (Firefox asks the learner).
+        const some = made.available && Object.values(made.records()).some((list) => list.length);
+        if (some && root.navigator.storage?.persisted) {
+          root.navigator.storage.persisted().then((kept) => kept || root.navigator.storage.persist());
+        }
         return made;
       });
     }
