@@ -72,8 +72,9 @@ js: install
 	$(BIN)/python -m tests.js.fixtures
 	node --test tests/js/
 
-# Everything: lint, types, front-end tests, unit tests, nbval over the stored notebooks,
-# browser tests.
+# Everything: lint, types, front-end tests (their stress tests too), unit tests, nbval
+# over the stored notebooks, browser tests.
+test: export THORACIC_STRESS := 1
 test: lint types js
 	$(BIN)/python -m pytest
 
