@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-__all__ = ["day_words", "this_week_day"]
+__all__ = ["day_words", "this_week_day", "weekday"]
 
 # In English whatever the computer's language settings (strftime would follow them).
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -18,9 +18,14 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
+def weekday(day: dt.date) -> str:
+    """The day's name: "Monday"."""
+    return _WEEKDAYS[day.weekday()]
+
+
 def day_words(day: dt.date, *, year: bool = False) -> str:
     """"Monday 30 November", with the year if asked: "Monday 30 November 2026"."""
-    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    text = f"{weekday(day)} {day.day} {_MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 

@@ -10,14 +10,13 @@ the file; nothing runs in the background and nothing is sent anywhere.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 from ..content import Routine, get_routine, notebook_by_slug
 from ..plan import WeekPlan
-from ..timer import routine_plan
+from ..timer import routine_minutes
 
 __all__ = ["ALARM_MINUTES", "MAX_WEEKS", "PRODID", "STRENGTH_WEEKDAYS", "event_uid",
            "plan_calendar", "routine_for_day", "routine_page_url"]
@@ -60,8 +59,7 @@ def _in_sentence(name: str) -> str:
 def _length(plan: WeekPlan, routine: Routine) -> dt.timedelta:
     """How long the routine's timer runs at this week's doses, rounded up to a minute."""
     versions = {week.exercise.id: week.level for week in plan.exercises}
-    seconds = routine_plan(routine, versions=versions).total_seconds
-    return dt.timedelta(minutes=math.ceil(seconds / 60))
+    return dt.timedelta(minutes=routine_minutes(routine, versions=versions))
 
 
 def _description(plan: WeekPlan, routine: Routine, length: dt.timedelta, url: str | None) -> str:

@@ -9,14 +9,13 @@ progress store, on the site the device's host reads the device.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from html import escape
 from typing import Any
 
 from ..base import Rendered, minutes_text, today
 from ..content import NEXT_DAY_CHECK, get_routine, load_exercises, load_progression
 from ..progress import Store
-from ..timer import routine_plan
+from ..timer import routine_minutes
 from ..ui import CoursePart
 
 __all__ = ["TodayPanel", "today_config", "todays_practice"]
@@ -32,10 +31,9 @@ RECENT_DAYS = 14  # enough for this week and the last, whatever day it is
 def today_config() -> dict[str, Any]:
     """The Today part's words and links, from the course's records (standard doses)."""
     routine = get_routine("daily")
-    seconds = routine_plan(routine).total_seconds
     return {
         "routine": {"name": routine.name, "page": NEXT_DAY_PAGE,
-                    "minutes": f"about {minutes_text(60 * math.ceil(seconds / 60))}",
+                    "minutes": f"about {minutes_text(60 * routine_minutes(routine))}",
                     "exercises": [exercise.name for exercise in routine.exercises]},
         "exercises": [{"name": exercise.name, "page": exercise.notebook,
                        "purpose": _first_sentence(exercise.purpose)}

@@ -10,11 +10,10 @@ plan; the print CSS keeps it to one A4 or Letter page.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from html import escape
 from typing import Literal
 
-from ..base import day_words, minutes_text, this_week_day, today
+from ..base import minutes_text, this_week_day, today, weekday
 from ..content import (
     DISCOMFORT_SCALE,
     RED_FLAGS,
@@ -25,7 +24,7 @@ from ..content import (
 )
 from ..figures import exercise_diagram
 from ..plan import ExerciseWeek, WeekPlan, plan_week
-from ..timer import routine_plan
+from ..timer import routine_minutes
 
 __all__ = ["SHEET_PAGE", "Paper", "sheet_html", "sheet_name", "site_sheet"]
 
@@ -134,10 +133,9 @@ def _dates(plan: WeekPlan) -> str:
 
 
 def _tick(day: dt.date, label: str) -> str:
-    weekday = day_words(day).split()[0]  # the same column every week: no date to go stale
-    return (f'<td class="tick" data-day="{day.isoformat()}" data-short="{weekday[:3]}">'
-            f'<span class="box" role="img" '
-            f'aria-label="{escape(label)}, {weekday}"></span></td>')
+    name = weekday(day)  # the same column every week: no date to go stale
+    return (f'<td class="tick" data-day="{day.isoformat()}" data-short="{name[:3]}">'
+            f'<span class="box" role="img" aria-label="{escape(label)}, {name}"></span></td>')
 
 
 def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
@@ -163,8 +161,7 @@ def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
 
 def _routine_minutes(routine_id: str, plan: WeekPlan) -> str:
     versions = {week.exercise.id: week.level for week in plan.exercises}
-    seconds = routine_plan(routine_id, versions=versions).total_seconds
-    return minutes_text(60 * math.ceil(seconds / 60))  # "about 9 min": whole minutes
+    return minutes_text(60 * routine_minutes(routine_id, versions=versions))
 
 
 def _strength_mark(how_often: str) -> str:
@@ -176,8 +173,8 @@ def _strength_mark(how_often: str) -> str:
 def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
     daily, strength = get_routine("daily"), get_routine("strength-day")
     days = [plan.week_start + dt.timedelta(days=n) for n in range(7)]
-    head = "".join(f'<th scope="col" class="day"><abbr title="{day_words(day).split()[0]}">'
-                   f"{day_words(day)[:3]}</abbr><br>{this_week_day(day, number=True)}</th>"
+    head = "".join(f'<th scope="col" class="day"><abbr title="{weekday(day)}">'
+                   f"{weekday(day)[:3]}</abbr><br>{this_week_day(day, number=True)}</th>"
                    for day in days)
     extra = [ident for ident in strength.exercise_ids if ident not in daily.exercise_ids]
     mark = _strength_mark(strength.how_often)
@@ -233,9 +230,10 @@ def _flags_section() -> str:
             f"check in notebook {safety.number:02d} ({escape(safety.title)}).</p></section>")
 
 
-def sheet_html(plan: WeekPlan, *, paper: Paper = "a4") -> str:
+def sheet_html(plan: WeekPlan, *, paper: Paper = "a4", head: str = "", home: str = "") -> str:
     """This week's routine as one printable page of HTML (A4 or US Letter), complete in
-    itself: no files beside it and no scripts."""
+    itself: no files beside it and no scripts. The site's copy adds its scripts (``head``)
+    and a link home shown on screen (``home``, its address)."""
     if paper not in _PAGE_SIZE:
         raise ValueError(f"The paper is 'a4' or 'letter', not {paper!r}.")
     title = f"Your upper back routine: week {plan.week_number}"
@@ -254,8 +252,10 @@ def sheet_html(plan: WeekPlan, *, paper: Paper = "a4") -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
         f"<title>{escape(title)} · Upper Back Relief</title>"
-        f"<style>{_css(paper)}</style></head><body>"
-        '<aside class="screen-only" aria-label="How to print"><p>This page is made for '
+        f"<style>{_css(paper)}</style>{head}</head><body>"
+        + (f'<nav class="screen-only home" aria-label="Back"><a href="{escape(home)}">'
+           "\u2190 Back to Today</a></nav>" if home else "")
+        + '<aside class="screen-only" aria-label="How to print"><p>This page is made for '
         "printing, on one sheet of paper. To "
         "print it, press Ctrl+P (on a Mac, Cmd+P). Choose "
         f"{_PAGE_SIZE[paper]} paper, and turn on \"Background graphics\" to print the colours. "
@@ -277,7 +277,4 @@ def site_sheet(*, head: str = "", on: dt.date | None = None) -> str:
     """The sheet in the exported site: the standard doses of a first week, as the site
     starts with no practice history; ``head`` (the site's scripts) keeps its dates on the
     week it is read in, and a link leads back home."""
-    html = sheet_html(plan_week((), (), on or today()))
-    home = ('<nav class="screen-only home" aria-label="Back"><a href="index.html">'
-            "\u2190 Back to Today</a></nav>")
-    return html.replace("</head>", f"{head}</head>", 1).replace("<body>", f"<body>{home}", 1)
+    return sheet_html(plan_week((), (), on or today()), head=head, home="index.html")

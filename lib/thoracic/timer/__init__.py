@@ -25,6 +25,7 @@ from ._plan import (
     join_plans,
     plan_for_exercise,
     plan_for_routine,
+    routine_minutes,
     routine_plan,
     shorten,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "join_plans",
     "plan_for_exercise",
     "plan_for_routine",
+    "routine_minutes",
     "routine_plan",
     "schedule_table",
     "shorten",

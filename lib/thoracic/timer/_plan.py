@@ -6,6 +6,7 @@ first) and answers, for any elapsed time, which phase is current and how long is
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ __all__ = [
     "join_plans",
     "plan_for_exercise",
     "plan_for_routine",
+    "routine_minutes",
     "routine_plan",
     "shorten",
 ]
@@ -286,6 +288,13 @@ def routine_plan(routine: Routine | str = "daily", *,
     if isinstance(routine, str):
         routine = get_routine(routine)
     return plan_for_routine(routine.exercises, name=routine.name, versions=versions)
+
+
+def routine_minutes(routine: Routine | str = "daily", *,
+                    versions: Mapping[str, str] | None = None) -> int:
+    """How long the routine's timer runs, in whole minutes rounded up: what a learner is
+    told to set aside ("about 9 min")."""
+    return math.ceil(routine_plan(routine, versions=versions).total_seconds / 60)
 
 
 def daily_routine_plan() -> TimerPlan:
