@@ -22,7 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"base", "content"},
     "timer": {"base", "content"},
     "progress": {"base", "content"},
-    "plan": {"base", "content", "progress"},
+    "plan": {"base", "content", "progress", "timer"},
     "ui": {"base", "content", "figures", "timer", "progress", "plan"},
     "practice": {"base", "content", "figures", "timer", "progress", "plan", "ui"},
     "site": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice"},

@@ -36,5 +36,5 @@ def test_times_never_wrap() -> None:
 
 def test_the_plan_table_too(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("THORACIC_DATA_DIR", str(tmp_path))
-    cells = _cells(week_plan().html)
+    cells = _cells(week_plan().preview().html)
     assert cells and all("text-align:left" in cell for cell in cells)

@@ -9,14 +9,29 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import json
+import random
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from thoracic.content import CLEARANCE_DAYS, RED_FLAGS, SELF_TESTS, get_exercise
+from thoracic.content import (
+    CLEARANCE_DAYS,
+    RED_FLAGS,
+    SELF_TESTS,
+    get_exercise,
+    load_exercises,
+    load_progression,
+)
+from thoracic.plan import expected_sets, learner_history, plan_rules
 from thoracic.practice import EntryFixer
-from thoracic.progress import ProgressStore, device_rules
+from thoracic.progress import (
+    EXAMPLE_ID_PREFIX,
+    EXPORT_FORMAT,
+    SCHEMA_VERSION,
+    ProgressStore,
+    device_rules,
+)
 from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise
 from thoracic.ui import CLEARED_CHECKLIST, SAFETY_CHECKLIST, SelfTestForm, safety_state
 
@@ -209,10 +224,97 @@ def _rate_later_case() -> dict[str, Any]:
                       for n, entry in enumerate(kept)]}
 
 
+def _history(rng: random.Random, case: int) -> dict[str, Any]:
+    """A made-up progress file of a few weeks: mostly complete, green sessions (so doses
+    step up), with amber and red ones, gaps, next-day answers, the routine and effort
+    ticks; ids and stamps fixed, so the file is the same every time it is written."""
+    exercises = load_exercises()
+    day = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randrange(7))
+    last = day + dt.timedelta(days=rng.randrange(14, 80))
+    busy = rng.uniform(0.3, 0.95)
+    # Most learners rate in the green zone and step up; some have a harder time.
+    troubled = case % 3 == 0
+    calm = [None, 1, 2, 3, 4, 5, 6, 8] if troubled else [None, 0, 1, 2, 2, 3]
+    prefix = EXAMPLE_ID_PREFIX if case % 10 == 9 else ""  # now and then the sample's ids
+    file: dict[str, Any] = {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION,
+                            "sessions": [], "checklist_ticks": [], "next_day_checks": []}
+
+    def stamp(when: dt.date, n: int) -> str:
+        return f"{when}T08:{n // 60 % 60:02d}:{n % 60:02d}+00:00"
+
+    while day <= last:
+        if rng.random() < 0.04:  # a break of a week or two
+            day += dt.timedelta(days=rng.randrange(7, 16))
+        if rng.random() < busy:
+            rating = rng.choice(calm if rng.random() < 0.98 else [4, 5, 6, 8])
+            for exercise in rng.sample(exercises, rng.randrange(1, len(exercises) + 1)):
+                version = rng.choice([None, "standard", "standard", "easier", "harder",
+                                      *list(exercise.doses)])
+                whole = expected_sets(exercise.doses[version or "standard"])
+                n = len(file["sessions"])
+                file["sessions"].append({
+                    "id": f"{prefix}s{n}", "day": str(day), "recorded_at": stamp(day, n),
+                    "kind": "exercise", "exercise": exercise.name,
+                    "sets": rng.choice([whole, whole, whole, max(1, whole - 1), whole + 1, None]),
+                    "duration_seconds": 60.0, "note": None, "version": version,
+                    "rating": rating if rng.random() < 0.95 else rng.choice([None, 2, 5, 7])})
+                if exercise.kind == "strength" and rng.random() < 0.7:
+                    file["checklist_ticks"].append({
+                        "checklist": exercise.form_checklist, "day": str(day),
+                        "item": load_progression().effort_cue,
+                        "checked": rng.random() < 0.8, "updated_at": stamp(day, n)})
+            if rng.random() < 0.3:
+                n = len(file["sessions"])
+                file["sessions"].append({
+                    "id": f"{prefix}s{n}", "day": str(day), "recorded_at": stamp(day, n),
+                    "kind": "routine", "exercise": "Daily routine", "sets": None,
+                    "duration_seconds": 500.0, "note": None, "version": None,
+                    "rating": rng.choice(calm)})
+        if rng.random() < (0.25 if troubled else 0.05):
+            n = len(file["next_day_checks"])
+            file["next_day_checks"].append({
+                "id": f"c{n}", "day": str(day), "recorded_at": stamp(day, n),
+                "answer": rng.choice(["better", "same", "same", "same", "worse"])})
+        day += dt.timedelta(days=1)
+    return file
+
+
+PLAN_READS = {"sessions": ("id", "day", "kind", "exercise", "sets", "rating", "version"),
+              "checklist_ticks": ("checklist", "item", "day", "checked"),
+              "next_day_checks": ("day", "answer")}
+
+
+def _plan_cases() -> list[dict[str, Any]]:
+    """Histories, a day to plan for, and the plan Python makes of them (the week and the
+    weeks so far): plan.js must make the same of the same records."""
+    rng = random.Random(25)
+    cases = [{"records": {"sessions": [], "checklist_ticks": [], "next_day_checks": []},
+              "on": "2026-03-04"}]
+    for case in range(36):
+        file = _history(rng, case)
+        days = [s["day"] for s in file["sessions"]] or ["2026-02-01"]
+        on = dt.date.fromisoformat(max(days)) + dt.timedelta(days=rng.randrange(-10, 12))
+        cases.append({"records": file, "on": str(on)})
+    for case in cases:
+        store = _scratch_store()
+        store.import_data({"format": EXPORT_FORMAT, "version": SCHEMA_VERSION,
+                           **case["records"]})
+        history = learner_history(store)
+        on = dt.date.fromisoformat(case["on"])
+        case["week"] = history.week(on).to_json()
+        case["history"] = [week.to_json() for week in history.history(on)]
+        # What the plan reads of each record, so the file stays small.
+        case["records"] = {kind: [{name: record[name] for name in reads}
+                                  for record in case["records"][kind]]
+                           for kind, reads in PLAN_READS.items()}
+    return cases
+
+
 def node_fixtures() -> dict[str, Any]:
     """Each file's name and what it holds."""
     return {"plans.json": {name: plan.to_json() for name, plan in timer_plans().items()},
             "device_rules.json": device_rules(),
+            "plan_cases.json": {"rules": plan_rules(), "cases": _plan_cases()},
             "parts_cases.json": {"self_tests": _self_test_cases(), "safety": _safety_cases(),
                                  "entries": _entries_case(), "imports": _import_cases(),
                                  "rate_later": _rate_later_case(),

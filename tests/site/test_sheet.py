@@ -85,10 +85,14 @@ def test_no_text_is_set_smaller_than_9_pt(first_week: WeekPlan) -> None:
 
 def test_title_names_the_week_and_its_dates(first_week: WeekPlan) -> None:
     html = sheet_html(first_week)
-    assert "<h1>Your upper back routine: week 1, your first week</h1>" in html
+    assert _heading(html) == "Your upper back routine: week 1, your first week"
     assert "Monday 3 March to Sunday 9 March 2025" in _text(html)
     later = sheet_html(_busy(first_week))
-    assert "<h1>Your upper back routine: week 5</h1>" in later and "first week" not in later
+    assert _heading(later) == "Your upper back routine: week 5" and "first week" not in later
+
+
+def _heading(html: str) -> str:
+    return _text(html[html.index("<h1>"):html.index("</h1>")])
 
 
 def test_a_week_across_the_new_year_names_both_years() -> None:
@@ -110,7 +114,8 @@ def test_each_exercise_has_its_picture_dose_and_first_three_cues(
         planned = plan.for_exercise(exercise_id)
         part = _exercise_part(sheet_html(plan), exercise_id)
         assert f'<h2 class="name">{escape(planned.exercise.name)}' in part
-        assert f"</strong> {escape(planned.dose.describe())}. " in part
+        assert (f'</strong> <span data-plan-dose="{exercise_id}">'
+                f"{escape(planned.dose.describe())}</span>. ") in part
         assert f"Aim for {planned.target_sessions} days." in part
         cues = re.findall(r'<li data-cue="([^"]+)">(.*?)</li>', part)
         assert [(ident, unescape(text)) for ident, text in cues] == [
@@ -126,7 +131,7 @@ def test_the_dose_is_this_weeks_from_the_plan(first_week: WeekPlan) -> None:
         easier = planned.exercise.doses["easier"].describe()
         assert escape(easier) in _exercise_part(html, planned.exercise.id)
         standard = planned.exercise.dose.describe()
-        assert escape(standard) + "." not in _exercise_part(html, planned.exercise.id)
+        assert escape(standard) + "</span>." not in _exercise_part(html, planned.exercise.id)
 
 
 def test_one_shared_reason_is_said_once_and_different_ones_on_their_rows(
@@ -134,13 +139,15 @@ def test_one_shared_reason_is_said_once_and_different_ones_on_their_rows(
     html = sheet_html(first_week)
     (reason,) = {week.reason for week in first_week.exercises}
     assert html.count(escape(reason)) == 1
-    assert f'<p class="note why-all"><strong>Your plan:</strong> {escape(reason)}</p>' in html
+    assert ('<p class="note why-all"><strong>Your plan:</strong> <span data-plan-why-all>'
+            f"{escape(reason)}</span></p>") in html
     busy = _busy(first_week)
     html = sheet_html(busy)
     assert "why-all" not in html
     for planned in busy.exercises:
         part = _exercise_part(html, planned.exercise.id)
-        assert f'<span class="why">{escape(planned.reason)}</span>' in part
+        assert (f'<span class="why" data-plan-why="{planned.exercise.id}">'
+                f"{escape(planned.reason)}</span>") in part
 
 
 def test_the_daily_routine_first_then_the_strength_exercise_marked(first_week: WeekPlan) -> None:
@@ -242,7 +249,9 @@ def test_the_site_sheet_shows_a_first_week_at_the_standard_doses() -> None:
     # the printed sheet, with a way back home on screen and the site's scripts in its head
     home = html[html.index("<nav"):html.index("</nav>") + len("</nav>")]
     assert 'href="index.html"' in home and 'class="screen-only home"' in home
-    assert html.replace(home, "") == sheet_html(plan)
+    assert html.replace(home, "") == sheet_html(plan, live=True)
+    # live: both ways of giving the reasons, for the site's script to pick from
+    assert "why-all" in html and html.count(' class="why" data-plan-why=') == len(ROUTINE_IDS)
     with_head = site_sheet(on=WEDNESDAY, head='<script src="_static/site.js"></script>')
     assert '<script src="_static/site.js"></script></head>' in with_head
 

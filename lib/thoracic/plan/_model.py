@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..content import (
     DISCOMFORT_SCALE,
@@ -23,8 +24,8 @@ from ..content import (
 )
 from ..progress import EXAMPLE_ID_PREFIX, NextDayCheck, Session, Store
 
-__all__ = ["ExerciseWeek", "LearnerHistory", "WeekPlan", "learner_history", "plan_history",
-           "plan_week"]
+__all__ = ["ExerciseWeek", "LearnerHistory", "WeekPlan", "expected_sets", "learner_history",
+           "plan_history", "plan_week"]
 
 Zone = str  # "green", "amber" or "red"
 
@@ -56,6 +57,14 @@ class WeekPlan:
     def for_exercise(self, exercise_id: str) -> ExerciseWeek:
         return next(week for week in self.exercises if week.exercise.id == exercise_id)
 
+    def to_json(self) -> dict[str, Any]:
+        """The week as the browser's plan (plan.js) gives it: plain JSON, exercises by id."""
+        return {"week_start": self.week_start.isoformat(), "week_number": self.week_number,
+                "example": self.example,
+                "exercises": [{"id": week.exercise.id, "level": week.level,
+                               "reason": week.reason, "target": week.target_sessions,
+                               "done": week.done_sessions} for week in self.exercises]}
+
 
 @dataclass
 class _Day:
@@ -76,7 +85,7 @@ def _zone(rating: int | None) -> Zone | None:
     return None if rating is None else DISCOMFORT_SCALE.zone(rating).name
 
 
-def _expected_sets(dose: Dose) -> int:
+def expected_sets(dose: Dose) -> int:
     """Sets the practice log counts for a whole dose: each side's sets."""
     return dose.sets * (2 if dose.per_side else 1)
 
@@ -87,7 +96,7 @@ def _days(exercise: Exercise, sessions: Sequence[Session], checks: Iterable[Next
     as whole), the zones of its ratings (its own, or the day's routine), whether the next
     morning was worse, and whether the effort check was ticked (``effort_days``, ISO)."""
     days: dict[dt.date, _Day] = defaultdict(_Day)
-    least = min(_expected_sets(dose) for dose in exercise.doses.values())
+    least = min(expected_sets(dose) for dose in exercise.doses.values())
     routine_zones: dict[dt.date, set[Zone]] = defaultdict(set)
     for session in sessions:
         zone = _zone(session.rating)
@@ -99,7 +108,7 @@ def _days(exercise: Exercise, sessions: Sequence[Session], checks: Iterable[Next
         done = days[dt.date.fromisoformat(session.day)]
         # A whole dose of the version it ran (of the gentlest, where that is not known).
         dose = exercise.doses.get(session.version or "")
-        whole = _expected_sets(dose) if dose is not None else least
+        whole = expected_sets(dose) if dose is not None else least
         done.complete = done.complete or (session.sets or 0) >= whole
         if session.version:
             done.versions.add(session.version)

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..base import ACCENT, PALETTE
+from ..plan import PLAN_SCRIPT, plan_rules
 from ..progress import device_rules
 from ._modules import modules_script
 
@@ -23,11 +24,12 @@ THEME_COLOUR = ACCENT
 ICON_SIZES = (192, 512)
 OFFLINE_PAGE = "offline.html"  # what the service worker shows for a page it cannot get
 # Loaded by every page, in this order: the progress file's validator (the schema compiled
-# by ajv), the device store, the rules it keeps to (from the progress store's own limits),
+# by ajv), the device store, the plan's browser half, the rules they keep to (from the
+# progress store's own limits and the plan's rules),
 # the page's boot script, the hosts of the course's parts, the front-end modules the
 # widgets run (one copy for the site), and what draws the widgets.
-SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "thoracic-rules.js", "site.js",
-                "site_parts.js", "thoracic-modules.js", "site_widgets.js")
+SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "plan.js", "thoracic-rules.js",
+                "site.js", "site_parts.js", "thoracic-modules.js", "site_widgets.js")
 
 
 def _static(name: str) -> str:
@@ -39,10 +41,15 @@ def site_script(name: str) -> str:
     store's own limits."""
     if name == "thoracic-modules.js":
         return modules_script()
+    if name == "plan.js":
+        return PLAN_SCRIPT.read_text("utf-8")
     if name == "thoracic-rules.js":
         rules = json.dumps(device_rules(), sort_keys=True, ensure_ascii=False)
-        return ("// The rules the device store keeps to, from the course's progress store.\n"
-                f"globalThis.ThoracicRules = Object.freeze({rules});\n")
+        plan = json.dumps(plan_rules(), sort_keys=True, ensure_ascii=False)
+        return ("// The rules the device store keeps to, from the course's progress store,\n"
+                "// and the rules of the plan, from the course's progression rules.\n"
+                f"globalThis.ThoracicRules = Object.freeze({rules});\n"
+                f"globalThis.ThoracicPlanRules = Object.freeze({plan});\n")
     return _static(name)
 
 

@@ -139,7 +139,7 @@ def _tick(day: dt.date, label: str) -> str:
 
 
 def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
-                   strength_mark: str) -> str:
+                   strength_mark: str, live: bool) -> str:
     """One exercise: its words on the left; its picture, with a tick box under it for each
     day, on the right (the picture uses the room above the boxes)."""
     exercise = week.exercise
@@ -147,11 +147,14 @@ def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
                    for cue in exercise.form_cues[:CUES_SHOWN])
     mark = (f'<span class="strength-mark">{escape(strength_mark)}</span>'
             if strength_mark else "")
-    why = f' <span class="why">{escape(week.reason)}</span>' if reason else ""
+    why = (f' <span class="why" data-plan-why="{escape(exercise.id)}"{"" if reason else " hidden"}>'
+           f"{escape(week.reason)}</span>" if reason or live else "")
     ticks = "".join(_tick(day, f"Tick box for {exercise.name}") for day in days)
-    return (f'<tbody class="exercise" data-exercise="{escape(exercise.id)}">'
+    ident = escape(exercise.id)
+    return (f'<tbody class="exercise" data-exercise="{ident}">'
             f'<tr><td class="what" rowspan="2"><h2 class="name">{escape(exercise.name)}{mark}</h2>'
-            f'<p class="dose"><strong>This week:</strong> {escape(week.dose.describe())}. '
+            f'<p class="dose"><strong>This week:</strong> <span data-plan-dose="{ident}">'
+            f"{escape(week.dose.describe())}</span>. "
             f"Aim for {week.target_sessions} days.{why}</p>"
             f'<ul class="cues">{cues}</ul></td>'
             f'<td class="pic" colspan="7">'
@@ -161,7 +164,8 @@ def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
 
 def _routine_minutes(routine_id: str, plan: WeekPlan) -> str:
     versions = {week.exercise.id: week.level for week in plan.exercises}
-    return minutes_text(60 * routine_minutes(routine_id, versions=versions))
+    return (f'<span data-plan-minutes="{routine_id}">'
+            f"{minutes_text(60 * routine_minutes(routine_id, versions=versions))}</span>")
 
 
 def _strength_mark(how_often: str) -> str:
@@ -170,7 +174,7 @@ def _strength_mark(how_often: str) -> str:
     return first[:1].upper() + first[1:]
 
 
-def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
+def _week_table(plan: WeekPlan, *, reasons: bool, live: bool) -> str:
     daily, strength = get_routine("daily"), get_routine("strength-day")
     days = [plan.week_start + dt.timedelta(days=n) for n in range(7)]
     head = "".join(f'<th scope="col" class="day"><abbr title="{weekday(day)}">'
@@ -181,7 +185,8 @@ def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
     parts = [f'<tbody class="group"><tr><th colspan="8" scope="colgroup"><strong>'
              f"{escape(daily.name)}</strong>, about {_routine_minutes('daily', plan)}. "
              f"{escape(daily.how_often)}</th></tr></tbody>"]
-    parts += [_exercise_rows(plan.for_exercise(ident), days, reason=reasons, strength_mark="")
+    parts += [_exercise_rows(plan.for_exercise(ident), days, reason=reasons, strength_mark="",
+                                 live=live)
               for ident in daily.exercise_ids]
     if extra:
         parts.append(f'<tbody class="group"><tr><th colspan="8" scope="colgroup"><strong>'
@@ -189,7 +194,7 @@ def _week_table(plan: WeekPlan, *, reasons: bool) -> str:
                      f"{_routine_minutes('strength-day', plan)}: the daily routine, then "
                      f"this. {escape(strength.how_often)}</th></tr></tbody>")
         parts += [_exercise_rows(plan.for_exercise(ident), days, reason=reasons,
-                                 strength_mark=mark) for ident in extra]
+                                 strength_mark=mark, live=live) for ident in extra]
     scale = DISCOMFORT_SCALE
     zones = "".join(_zone(zone) for zone in scale.zones)
     ratings = "".join(_tick(day, "Box for your discomfort rating") for day in days)
@@ -230,28 +235,33 @@ def _flags_section() -> str:
             f"check in notebook {safety.number:02d} ({escape(safety.title)}).</p></section>")
 
 
-def sheet_html(plan: WeekPlan, *, paper: Paper = "a4", head: str = "", home: str = "") -> str:
+def sheet_html(plan: WeekPlan, *, paper: Paper = "a4", head: str = "", home: str = "",
+               live: bool = False) -> str:
     """This week's routine as one printable page of HTML (A4 or US Letter), complete in
-    itself: no files beside it and no scripts. The site's copy adds its scripts (``head``)
-    and a link home shown on screen (``home``, its address)."""
+    itself: no files beside it and no scripts. The site's copy adds its scripts (``head``),
+    a link home shown on screen (``home``, its address) and, being ``live``, both ways of
+    giving the plan's reasons (one for all, or one a row), so that its script can show the
+    one that fits the device's own plan; what the plan fills in is marked ``data-plan``."""
     if paper not in _PAGE_SIZE:
         raise ValueError(f"The paper is 'a4' or 'letter', not {paper!r}.")
-    title = f"Your upper back routine: week {plan.week_number}"
-    if plan.week_number == 1:
-        title += ", your first week"
+    first = plan.week_number == 1
+    title = (f"Your upper back routine: week <span data-plan-week>{plan.week_number}</span>"
+             + (f"<span data-plan-first{'' if first else ' hidden'}>, your first week</span>"
+                if first or live else ""))
     reasons = {week.reason for week in plan.exercises}
     one_reason = len(reasons) == 1
     notes = []
     if plan.example:
         notes.append('<p class="example">This is an example. It is made from a made-up practice '
                      "history, not from yours, so these doses are not your own.</p>")
-    if one_reason:
-        notes.append(f'<p class="note why-all"><strong>Your plan:</strong> '
-                     f"{escape(next(iter(reasons)))}</p>")
+    if one_reason or live:
+        notes.append(f'<p class="note why-all"{"" if one_reason else " hidden"}>'
+                     f"<strong>Your plan:</strong> <span data-plan-why-all>"
+                     f"{escape(plan.exercises[0].reason)}</span></p>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
-        f"<title>{escape(title)} · Upper Back Relief</title>"
+        f"<title>Your upper back routine: week {plan.week_number} · Upper Back Relief</title>"
         f"<style>{_css(paper)}</style>{head}</head><body>"
         + (f'<nav class="screen-only home" aria-label="Back"><a href="{escape(home)}">'
            "\u2190 Back to Today</a></nav>" if home else "")
@@ -260,10 +270,10 @@ def sheet_html(plan: WeekPlan, *, paper: Paper = "a4", head: str = "", home: str
         "print it, press Ctrl+P (on a Mac, Cmd+P). Choose "
         f"{_PAGE_SIZE[paper]} paper, and turn on \"Background graphics\" to print the colours. "
         "Then put it on your fridge, or anywhere you will see it every day.</p></aside>"
-        f'<header><div class="top"><h1>{escape(title)}</h1>'
+        f'<header><div class="top"><h1>{title}</h1>'
         f'<p class="dates">{_dates(plan)}</p></div>'
         f"{''.join(notes)}</header>"
-        f"<main>{_week_table(plan, reasons=not one_reason)}"
+        f"<main>{_week_table(plan, reasons=not one_reason, live=live)}"
         f"{_flags_section()}</main>"
         "</body></html>\n")
 
@@ -274,7 +284,8 @@ def sheet_name(plan: WeekPlan) -> str:
 
 
 def site_sheet(*, head: str = "", on: dt.date | None = None) -> str:
-    """The sheet in the exported site: the standard doses of a first week, as the site
-    starts with no practice history; ``head`` (the site's scripts) keeps its dates on the
-    week it is read in, and a link leads back home."""
-    return sheet_html(plan_week((), (), on or today()), head=head, home="index.html")
+    """The sheet in the exported site, made with a first week's standard doses; ``head``
+    (the site's scripts) moves its dates to the week it is read in and fills in the plan
+    the device's own history gives, and a link leads back home."""
+    return sheet_html(plan_week((), (), on or today()), head=head, home="index.html",
+                      live=True)

@@ -104,8 +104,35 @@
     }
   }
 
+  /** The sheet's week, doses, reasons and routine lengths, from the plan this device's
+   *  history gives (the page was made with a first week's): what is marked data-plan. */
+  async function planSheet() {
+    const doc = root.document;
+    if (!doc.querySelector("[data-plan-dose]")) return;
+    await Site.open();
+    const rules = root.ThoracicPlanRules;
+    const week = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
+    const planned = Object.fromEntries(week.exercises.map((exercise) => [exercise.id, exercise]));
+    const each = (name, set) => doc.querySelectorAll(`[data-plan-${name}]`).forEach(set);
+    each("week", (node) => { node.textContent = String(week.week_number); });
+    each("first", (node) => { node.hidden = week.week_number !== 1; });
+    each("dose", (node) => {
+      const id = node.dataset.planDose;
+      node.textContent = rules.exercises.find((exercise) => exercise.id === id).doses[planned[id].level];
+    });
+    const reasons = new Set(week.exercises.map((exercise) => exercise.reason));
+    each("why", (node) => { node.textContent = planned[node.dataset.planWhy].reason; node.hidden = reasons.size === 1; });
+    each("why-all", (node) => { node.textContent = week.exercises[0].reason; node.parentNode.hidden = reasons.size !== 1; });
+    each("minutes", (node) => {
+      const { start, change } = rules.routines[node.dataset.planMinutes];
+      const seconds = Object.entries(change).reduce((sum, [id, by]) => sum + by[planned[id].level], start);
+      node.textContent = `${Math.ceil(seconds / 60)} min`; // as Python's routine_minutes
+    });
+  }
+
   function start() {
     thisWeek();
+    planSheet();
     Site.open().then(Site.showNotice);
     registerServiceWorker();
   }

@@ -120,6 +120,18 @@
       },
       actions: {},
     },
+    // The plan, worked out from this device's history by the plan's browser half
+    // (plan.js), from the rules Python's plan follows.
+    plan: {
+      kept(config, store) {
+        const today = Site.today();
+        const records = store.records();
+        const { planWeek, planHistory } = root.ThoracicPlan;
+        return { today, weeks: config.view === "week" ? [planWeek(records, today, root.ThoracicPlanRules)]
+          : planHistory(records, today, root.ThoracicPlanRules) };
+      },
+      actions: {},
+    },
     dashboard: {
       kept(config, store) {
         const records = store.records();
@@ -177,6 +189,22 @@
     connected.add(model);
     refresh(model);
     return true;
+  };
+
+  /** An exercise's timer, once drawn, is set to this week's dose from the plan, as in
+   *  JupyterLab; not where a run came back (a reload), nor once the learner picked one. */
+  Site.rendered = async function rendered(model, el) {
+    const rules = root.ThoracicPlanRules;
+    const exercise = rules.exercises.find((e) => e.name === (model.get("plan") || {}).name);
+    const versions = (model.get("versions") || []).map((v) => v.key);
+    const before = model.get("version");
+    if (!exercise || before !== rules.start || !versions.length) return;
+    await Site.open();
+    const picker = el.querySelector("select");
+    if (model.get("version") !== before || (picker && picker.disabled)) return;
+    const planned = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules)
+      .exercises.find((e) => e.id === exercise.id);
+    if (versions.includes(planned.level)) model.set("version", planned.level);
   };
 
   Site.refreshParts = function refreshParts() {

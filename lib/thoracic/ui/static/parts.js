@@ -1,7 +1,8 @@
 // The course's interactive parts, one front-end for JupyterLab and the offline site: the
 // checklists, the safety check and its banner, the knowledge checks, the self-test form,
 // the next-day check, the rating of a practice, "fix a wrong entry", My progress (the
-// dashboard, with the progress file both ways) and "Do it now" above an exercise.
+// dashboard, with the progress file both ways), "Do it now" above an exercise, Today, and
+// the plan.
 //
 // An anywidget module: render({ model, el }) draws the part named by the model's `kind`
 // from two things the host gives it, `config` (words and data from the course's records,
@@ -1157,6 +1158,65 @@ function drawToday(model, el, t) {
   return () => model.off("change:kept", show);
 }
 
+// -- the plan -------------------------------------------------------------------------
+
+/** "Monday 30 November 2026", as the course writes a day everywhere. */
+function dayWords(day) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric",
+    month: "long", year: "numeric", timeZone: "UTC" }).formatToParts(new Date(`${day}T00:00:00Z`))
+    .map(({ type, value }) => [type, value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/** This week's plan (each exercise's dose, sessions and why) or every week's so far; the
+ *  host works the weeks out (Python's thoracic.plan, or plan.js on the site). */
+function drawPlan(model, el, t) {
+  const config = model.get("config");
+  const view = t.element("section", "thoracic-plan");
+  view.setAttribute("aria-label", "Your plan");
+  el.append(view);
+  const dated = (week) => `Week ${week.week_number} (starting ${dayWords(week.week_start)})`;
+  const table = (title, heads, rows) => {
+    const node = t.element("table", "thoracic-table");
+    node.setAttribute("aria-label", title);
+    const head = t.element("tr");
+    head.append(...heads.map((words) => t.element("th", "", words)));
+    node.append(head);
+    for (const cells of rows) {
+      const row = t.element("tr");
+      row.append(...cells.map((words) => t.element("td", "", words)));
+      node.append(row);
+    }
+    const scroller = t.element("div", "thoracic-wide"); // a phone scrolls the table, not the page
+    scroller.append(node);
+    return scroller;
+  };
+  const show = () => {
+    const weeks = model.get("kept").weeks || [];
+    view.replaceChildren();
+    if (!weeks.length) return; // nothing read yet
+    const latest = weeks[weeks.length - 1];
+    const exercises = config.exercises;
+    const level = (exercise, planned) => exercise.levels[planned.level];
+    if (config.view === "week") view.append(t.element("h3", "", `Your plan: ${dated(latest)}`));
+    if (latest.example) view.append(t.element("p").appendChild(t.element("strong", "", config.example)).parentNode);
+    if (config.view === "week") {
+      view.append(table("This week for each exercise", ["Exercise", "This week's dose", "Sessions this week", "Why"],
+        latest.exercises.map((planned, n) => {
+          const { label, dose } = level(exercises[n], planned);
+          return [exercises[n].name, `${label}: ${dose}`, `${planned.done} of ${planned.target}`, planned.reason];
+        })));
+    } else {
+      view.append(table("The plan, week by week", ["Week", ...exercises.map((exercise) => exercise.name)],
+        [...weeks].reverse().map((week) => [dated(week),
+          ...week.exercises.map((planned, n) => level(exercises[n], planned).label)])));
+    }
+  };
+  show();
+  model.on("change:kept", show);
+  return () => model.off("change:kept", show);
+}
+
 // -- do it now ------------------------------------------------------------------------
 
 /** One big button at the top of an exercise's page: the page's timer for it fills the
@@ -1190,6 +1250,7 @@ const PARTS = {
   dashboard: drawDashboard,
   "do-it-now": drawDoItNow,
   today: drawToday,
+  plan: drawPlan,
 };
 
 function render({ model, el }) {
