@@ -12,7 +12,9 @@ Measured in one run, on a site exported afresh:
   as one self-contained page (JupyterLab's File > Save and Export Notebook As > Upper Back
   Relief page), and its timer's readiness measured the same way (issue 23).
 - script_lines: the lines of the site's hand-written scripts (the .js files under
-  lib/thoracic/site/static/ but the *.generated.js ones, which are made by tools).
+  lib/thoracic/site/static/ but the *.generated.js ones, which are made by tools);
+  plan_script_lines: the plan's browser half (lib/thoracic/plan/static/plan.js), which the
+  site loads too, counted on its own (issue 25 asked for it after issue 24's count).
 Last line: one JSON object. Targets (issue 24): site_bytes at most 1.5 MB,
 timer_ready_first_s at most 0.6, timer_ready_warm_s at most 0.4, and script_lines at
 most 1,209 (half of the 2,418 when the issue was filed).
@@ -31,6 +33,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from thoracic.lab import CoursePageExporter
+from thoracic.plan import PLAN_SCRIPT
 from thoracic.site import export_course
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +120,9 @@ def main() -> None:
               "one_page_bytes": one_page_bytes,
               "one_page_ready_first_s": median([first for first, _ in alone]),
               "one_page_ready_warm_s": median([warm for _, warm in alone]),
-              "script_lines": _script_lines(), "runs": RUNS}
+              "script_lines": _script_lines(),
+              "plan_script_lines": len(PLAN_SCRIPT.read_text("utf-8").splitlines()),
+              "runs": RUNS}
     print(f"site {site_bytes:,} bytes, largest page {page_bytes_max:,}; timer ready "
           f"{result['timer_ready_first_s']} s first, {result['timer_ready_warm_s']} s after "
           f"(floor {result['floor_first_s']} s / {result['floor_warm_s']} s); one page "

@@ -83,8 +83,9 @@ class TimedPractice(Previewed, widgets.VBox):
 
 
 def _in_jupyterlab_only(html: str) -> str:
-    """This week's line, shown in JupyterLab only: the web pages have no plan of the
-    learner's (made from an empty progress folder, it would always say week 1), and their
+    """This week's line, shown in JupyterLab only: the web pages are made from an empty
+    progress folder, so theirs would always say week 1; there the timer's version picker
+    starts at this week's dose from the device's own plan instead (site_parts.js). Their
     stylesheet hides what is marked lab-only."""
     return f'<div class="lab-only">{html}</div>' if html else ""
 
@@ -101,7 +102,7 @@ def _scaled(plan: TimerPlan) -> TimerPlan:
 def this_week(store: Store | None = None) -> WeekPlan | None:
     """The learner's plan for this week; None when the progress cannot be read (the timers
     then run the standard dose). The web pages are made from an empty progress folder, so
-    there it is the first week's plan: every exercise at the standard dose."""
+    there it is the first week's plan, which the site then replaces with the device's."""
     store = store_or_own(store)
     try:
         return learner_history(store).week(today())

@@ -49,7 +49,8 @@ class CoursePart(Previewed, anywidget.AnyWidget):
     _css = PARTS_STYLESHEET
 
     kind = Unicode(help="Which part the front-end draws (checklist, safety, banner, quiz, "
-                        "self-test, next-day, rating, entries).").tag(sync=True)
+                        "self-test, next-day, rating, entries, dashboard, do-it-now, today, "
+                        "plan).").tag(sync=True)
     config = Dict(help="The part's words and data from the course's records, as JSON; "
                        "fixed when the part is made.").tag(sync=True)
     kept = Dict(help="What the learner has kept that the part shows, as JSON; the host "

@@ -1201,11 +1201,22 @@ function drawPlan(model, el, t) {
     if (config.view === "week") view.append(t.element("h3", "", `Your plan: ${dated(latest)}`));
     if (latest.example) view.append(t.element("p").appendChild(t.element("strong", "", config.example)).parentNode);
     if (config.view === "week") {
-      view.append(table("This week for each exercise", ["Exercise", "This week's dose", "Sessions this week", "Why"],
-        latest.exercises.map((planned, n) => {
-          const { label, dose } = level(exercises[n], planned);
-          return [exercises[n].name, `${label}: ${dose}`, `${planned.done} of ${planned.target}`, planned.reason];
-        })));
+      // One card an exercise: a phone reads them top to bottom, where a table's four
+      // columns would squeeze each into a few words a line.
+      const list = t.element("ul", "thoracic-plan-list");
+      list.setAttribute("aria-label", "This week for each exercise");
+      latest.exercises.forEach((planned, n) => {
+        const { label, dose } = level(exercises[n], planned);
+        const item = t.element("li", "thoracic-plan-item");
+        item.dataset.exercise = planned.id;
+        const said = t.element("p", "thoracic-plan-dose");
+        said.append(t.element("strong", "", `${label}:`), ` ${dose}`);
+        item.append(t.element("h4", "", exercises[n].name), said,
+          t.element("p", "", `${planned.done} of ${planned.target} sessions this week`),
+          t.element("p", "thoracic-plan-why", planned.reason));
+        list.append(item);
+      });
+      view.append(list);
     } else {
       view.append(table("The plan, week by week", ["Week", ...exercises.map((exercise) => exercise.name)],
         [...weeks].reverse().map((week) => [dated(week),
