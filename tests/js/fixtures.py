@@ -32,7 +32,7 @@ from thoracic.progress import (
     ProgressStore,
     device_rules,
 )
-from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise
+from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise, routine_minutes
 from thoracic.ui import CLEARED_CHECKLIST, SAFETY_CHECKLIST, SelfTestForm, safety_state
 
 FOLDER = Path(__file__).resolve().parent
@@ -301,7 +301,11 @@ def _plan_cases() -> list[dict[str, Any]]:
                            **case["records"]})
         history = learner_history(store)
         on = dt.date.fromisoformat(case["on"])
-        case["week"] = history.week(on).to_json()
+        week = history.week(on)
+        case["week"] = week.to_json()
+        levels = {planned.exercise.id: planned.level for planned in week.exercises}
+        case["minutes"] = {routine: routine_minutes(routine, versions=levels)
+                           for routine in ("daily", "strength-day")}
         case["history"] = [week.to_json() for week in history.history(on)]
         # What the plan reads of each record, so the file stays small.
         case["records"] = {kind: [{name: record[name] for name in reads}

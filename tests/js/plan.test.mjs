@@ -25,6 +25,9 @@ describe("plan.js makes Python's plan of the same history", () => {
     test(`case ${n}: ${sessions} sessions, planned on ${item.on}`, () => {
       assert.deepEqual(plain(Plan.planWeek(item.records, item.on, rules)), item.week);
       assert.deepEqual(plain(Plan.planHistory(item.records, item.on, rules)), item.history);
+      for (const [routine, minutes] of Object.entries(item.minutes)) {
+        assert.equal(Plan.routineMinutes(rules, item.week, routine), minutes, routine);
+      }
     });
   });
 

@@ -6,7 +6,8 @@ import pytest
 
 from thoracic import ProgressStore, todays_practice
 from thoracic.content import get_routine, load_exercises
-from thoracic.timer import routine_plan
+from thoracic.plan import expected_sets
+from thoracic.timer import routine_minutes, routine_plan
 
 
 @pytest.fixture
@@ -30,7 +31,8 @@ def test_it_offers_the_routine_and_every_exercise_from_the_records(store) -> Non
 
 def test_it_shows_what_is_done_today_and_when_the_next_day_check_is_due(store) -> None:
     panel = todays_practice(store=store)
-    assert panel.kept == {"today": "2026-01-15", "sessions": [], "next_day_due": False}
+    assert panel.kept == {"today": "2026-01-15", "sessions": [], "next_day_due": False,
+                          "routine_minutes": routine_minutes("daily")}
     store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-15")
     assert [s["exercise"] for s in panel.kept["sessions"]] == ["Child's pose"]  # redrawn
     assert panel.kept["next_day_due"] is False  # practised today: asked tomorrow
@@ -40,3 +42,16 @@ def test_it_shows_what_is_done_today_and_when_the_next_day_check_is_due(store) -
     assert {s["day"] for s in panel.kept["sessions"]} == {"2026-01-14", "2026-01-15"}
     store.record_next_day_check("better", day="2026-01-15")
     assert panel.kept["next_day_due"] is False  # answered today
+
+
+def test_the_routines_length_is_this_weeks_at_the_plans_doses(store) -> None:
+    """After a week of complete, green sessions a dose steps up, and the routine's button
+    says the longer time the routine's timer will run."""
+    panel = todays_practice(store=store)
+    exercise = get_routine("daily").exercises[-1]
+    sets = expected_sets(exercise.doses["standard"])
+    for day in ("2026-01-05", "2026-01-06", "2026-01-08"):  # last week; today is Thursday
+        store.record_session("exercise", exercise.name, 60, sets=sets, day=day, rating=1,
+                             version="standard")
+    assert panel.kept["routine_minutes"] == routine_minutes(
+        "daily", versions={exercise.id: "harder"}) > routine_minutes("daily")

@@ -14,9 +14,11 @@ from typing import Any
 
 from ..base import Rendered, minutes_text, today
 from ..content import NEXT_DAY_CHECK, get_routine, load_exercises, load_progression
+from ..plan import WeekPlan
 from ..progress import Store
 from ..timer import routine_minutes
 from ..ui import CoursePart
+from ._timers import this_week
 
 __all__ = ["TodayPanel", "today_config", "todays_practice"]
 
@@ -32,7 +34,7 @@ def today_config() -> dict[str, Any]:
     """The Today part's words and links, from the course's records (standard doses)."""
     routine = get_routine("daily")
     return {
-        "routine": {"name": routine.name, "page": NEXT_DAY_PAGE,
+        "routine": {"id": routine.id, "name": routine.name, "page": NEXT_DAY_PAGE,
                     "minutes": f"about {minutes_text(60 * routine_minutes(routine))}",
                     "exercises": [exercise.name for exercise in routine.exercises]},
         "exercises": [{"name": exercise.name, "page": exercise.notebook,
@@ -51,6 +53,11 @@ def today_config() -> dict[str, Any]:
         "weekly_target": load_progression().targets["mobility"],
         "recent_days": RECENT_DAYS,
     }
+
+
+def _levels(week: WeekPlan | None) -> dict[str, str] | None:
+    return None if week is None else {planned.exercise.id: planned.level
+                                      for planned in week.exercises}
 
 
 def _first_sentence(text: str) -> str:
@@ -74,7 +81,10 @@ class TodayPanel(CoursePart):
                               "duration_seconds": s.duration_seconds}
                              for s in sessions if s.day >= since],
                 "next_day_due": not answered and any(s.day < day.isoformat()
-                                                     for s in sessions)}
+                                                     for s in sessions),
+                # How long the routine's timer runs this week, at the plan's doses.
+                "routine_minutes": routine_minutes(self.config["routine"]["id"],
+                                                   versions=_levels(this_week(self.store)))}
 
     def preview(self) -> Rendered:
         routine = self.config["routine"]

@@ -218,5 +218,14 @@
     return weeks;
   }
 
-  root.ThoracicPlan = Object.freeze({planWeek, planHistory});
+  /** How many whole minutes (rounded up) a routine's timer runs at a week's doses, as
+   *  Python's routine_minutes: the routine's length adds up exercise by exercise. */
+  function routineMinutes(rules, week, routine) {
+    const {start, change} = rules.routines[routine];
+    const levels = Object.fromEntries(week.exercises.map((exercise) => [exercise.id, exercise.level]));
+    const seconds = Object.entries(change).reduce((sum, [id, by]) => sum + by[levels[id]], start);
+    return Math.ceil(seconds / 60);
+  }
+
+  root.ThoracicPlan = Object.freeze({planWeek, planHistory, routineMinutes});
 })(globalThis);

@@ -124,9 +124,7 @@
     each("why", (node) => { node.textContent = planned[node.dataset.planWhy].reason; node.hidden = reasons.size === 1; });
     each("why-all", (node) => { node.textContent = week.exercises[0].reason; node.parentNode.hidden = reasons.size !== 1; });
     each("minutes", (node) => {
-      const { start, change } = rules.routines[node.dataset.planMinutes];
-      const seconds = Object.entries(change).reduce((sum, [id, by]) => sum + by[planned[id].level], start);
-      node.textContent = `${Math.ceil(seconds / 60)} min`; // as Python's routine_minutes
+      node.textContent = `${root.ThoracicPlan.routineMinutes(rules, week, node.dataset.planMinutes)} min`;
     });
   }
 

@@ -115,8 +115,11 @@
         const records = store.records();
         const { answer, practised } = nextDay(records);
         const since = root.ThoracicDevice.days.addDays(Site.today(), -config.recent_days);
+        const { planWeek, routineMinutes } = root.ThoracicPlan;
+        const week = planWeek(records, Site.today(), root.ThoracicPlanRules);
         return { today: Site.today(), next_day_due: practised && !answer,
-          sessions: records.sessions.filter((session) => session.day >= since) };
+          sessions: records.sessions.filter((session) => session.day >= since),
+          routine_minutes: routineMinutes(root.ThoracicPlanRules, week, config.routine.id) };
       },
       actions: {},
     },

@@ -1121,7 +1121,8 @@ function drawToday(model, el, t) {
       view.append(big(config.next_day.page, "First, the next-day check", config.next_day.question));
     }
     const routine = config.routine;
-    view.append(big(routine.page, `\u25B6\uFE0E ${routine.name}, ${routine.minutes}`,
+    const minutes = kept.routine_minutes ? `about ${kept.routine_minutes} min` : routine.minutes; // at this week's doses
+    view.append(big(routine.page, `\u25B6\uFE0E ${routine.name}, ${minutes}`,
       doneToday(routine.name) ? "✓ Done today. Well done!" : routine.exercises.join(" · "), doneToday(routine.name)));
     view.append(t.element("h3", "", "Or one exercise"));
     const grid = t.element("div", "thoracic-today-grid");
