@@ -52,7 +52,6 @@
 
   // -- small helpers ------------------------------------------------------------------------
 
-  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   const LONE_SURROGATE = /[\uD800-\uDFFF]/u; // with the u flag, a pair is one code point
   /** What a record holds in `fields`, as one text: a key to look it up by. */
@@ -125,7 +124,7 @@
     pad(date.getDate());
 
   /** A moment as Python's _now() writes it: UTC, whole seconds, "+00:00". */
-  const stampOf = (date) => new Date(date.getTime()).toISOString().slice(0, 19) + "+00:00";
+  const stampOf = (date) => date.toISOString().slice(0, 19) + "+00:00";
 
   /** The device's day helpers: days are YYYY-MM-DD text, local to the device. (The
    * dashboard's charts count days on their own, in parts.js.) */
@@ -263,12 +262,9 @@
       `${first} of the same kind; a progress file holds each entry once`);
   }
 
-  /**
-   * Every entry of a progress file, checked against the published schema (compiled ahead of
-   * time by ajv: progress_file.generated.js) and then for what a schema cannot say;
-   * `today` is "YYYY-MM-DD". Returns the records by kind, in
-   * the export's field order; throws ImportFileError naming the entry and field.
-   */
+  /** Every entry of a progress file, checked against the published schema and then for
+   * what a schema cannot say (`today`: "YYYY-MM-DD"). Returns the records by kind, in the
+   * export's field order; throws ImportFileError naming the entry and field. */
   function validateProgressFile(data, rules, today) {
     const validate = root.ThoracicProgressFileValidator.default;
     checkHead(data, rules);
@@ -277,10 +273,6 @@
     return Object.fromEntries(rules.kinds.map((kind) => [kind,
       (data[kind] || []).map((record) => ordered(rules.fields[kind], record))]));
   }
-
-  // -- what an import did ------------------------------------------------------------------
-
-  const zeros = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
 
   // -- merging an import: Python's import_data -----------------------------------------------
   // The merge works on slots, {kind, key, record}: one for each record kept (its key in the
@@ -291,8 +283,8 @@
    * kind's keys in order; one found is kept, unless the file's copy has a later stamp and
    * every key after the one that found it finds the same record: then the copy replaces it. */
   function mergeRows(rules, view, rows) {
-    const added = zeros(rules);
-    const updated = zeros(rules);
+    const added = Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
+    const updated = {...added};
     for (const kind of rules.kinds) {
       const {keys, stamp} = rules.merge[kind];
       const found = keys.map(([, fields]) =>
@@ -446,7 +438,7 @@
       }
       if (!isRecord(current)) return undefined;
       for (const kind of rules.kinds) {
-        current[kind] = own(current, kind) ? current[kind] : [];
+        current[kind] = Object.hasOwn(current, kind) ? current[kind] : [];
         if (!Array.isArray(current[kind]) || !current[kind].every(isRecord)) return undefined;
       }
       return current;
