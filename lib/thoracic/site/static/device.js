@@ -470,10 +470,12 @@
         transaction.oncomplete = resolve;
         transaction.onabort = () => reject(transaction.error);
       });
-      for (const slot of slots) {
-        const store = transaction.objectStore(slot.kind);
-        if (slot.record === null) store.delete(slot.key);
-        else store.put(slot.record, slot.key).onsuccess = (event) => { slot.key = event.target.result; };
+      // Every record changed or deleted leaves its place first: a unique key one record gives
+      // up may be taken by another in the same write (an import's later next-day answers).
+      for (const {kind, key} of slots) if (key !== undefined) transaction.objectStore(kind).delete(key);
+      for (const slot of slots.filter(({record}) => record !== null)) {
+        const put = transaction.objectStore(slot.kind).put(slot.record, slot.key);
+        put.onsuccess = () => { slot.key = put.result; };
       }
       await ended;
       const kept = slots.map(({kind, key, record}) => ({kind, key, record}));
