@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import fields
 
 from thoracic.base import MAX_SESSION_SECONDS
@@ -30,6 +32,12 @@ def test_names_and_kinds_are_pythons() -> None:
     assert rules["version"] == SCHEMA_VERSION
     assert rules["kinds"] == list(transfer.KINDS)
     assert rules["export_kinds"] == list(transfer.EXPORT_KINDS)
+    assert rules["export_order"] == {kind: list(transfer.EXPORT_ORDER[kind])
+                                     for kind in transfer.KINDS}
+    assert rules["merge"] == {kind: {"keys": [[name, list(key)] for name, key in merge.keys],
+                                     "stamp": merge.stamp}
+                              for kind, merge in transfer.MERGE.items()}
+    assert rules["entry_kinds"] == list(transfer.ENTRY_KINDS)
     assert rules["nouns"] == {kind: list(nouns) for kind, nouns in transfer.NOUNS.items()}
     assert rules["session_kinds"] == list(SESSION_KINDS)
     assert rules["next_day_answers"] == list(NEXT_DAY_ANSWERS)
@@ -87,3 +95,14 @@ def test_the_rules_are_plain_json() -> None:
     rules = device_rules()
     assert json.loads(json.dumps(rules, allow_nan=False)) == rules
     # tests/js/device_rules.json is written from them by make js (tests/js/fixtures.py)
+
+
+def test_merge_keys_are_the_store_s_unique_keys(store: ProgressStore) -> None:
+    """An import merges, and the site's device store indexes, on the keys SQLite enforces."""
+    store.import_data(one_of_each())  # makes the tables
+    with closing(sqlite3.connect(store.path)) as db:
+        for kind, merge in transfer.MERGE.items():
+            unique = {tuple(column for _, _, column in db.execute(f"PRAGMA index_info('{name}')"))
+                      for _, name, is_unique, *_ in db.execute(f"PRAGMA index_list('{kind}')")
+                      if is_unique}
+            assert unique == {key for _, key in merge.keys}, kind

@@ -672,3 +672,31 @@ def test_the_files_made_from_the_schema_still_meet_it() -> None:
         assert not list(validator.iter_errors(data)), (
             f"{SCHEMA_FILES.name} #{n} no longer meets the schema: run "
             "python -m tests.site.schema_files")
+
+
+def test_later_answers_that_move_ids_between_days_import_as_in_python(tmp_path: Path,
+                                                                     run_node: Any) -> None:
+    """A file whose later next-day answers take over both days here, one with the id the
+    other gives up: both stores end with the file's answers under the file's ids (the
+    device writes the two changes in one transaction, so neither may clash on the id)."""
+    def file(*checks: tuple[str, str, str]) -> dict[str, Any]:
+        return {"format": "upper-back-relief-progress", "version": 3, "next_day_checks": [
+            {"id": id_, "day": day, "answer": "same", "recorded_at": at}
+            for id_, day, at in checks]}
+    early, late = "2026-01-15T08:00:00+00:00", "2026-01-15T09:00:00+00:00"
+    files = [file(("b", "2026-01-13", early), ("a", "2026-01-12", early)),
+             file(("x", "2026-01-12", late), ("a", "2026-01-13", late))]
+    python = ProgressStore(tmp_path / "progress.sqlite3")
+    reports = [python.import_data(data) for data in files]
+    body = (
+        "const {store} = await makeStore();"
+        "const reports = [];"
+        "for (const file of input.files) reports.push(await store.importFile(file));"
+        "out({reports, export: store.exportFile(), problem: store.problem});"
+    )
+    device = _node(run_node, body, {"files": files})
+    assert device["problem"] is None
+    assert device["export"] == python.export_data()
+    assert [check["id"] for check in device["export"]["next_day_checks"]] == ["x", "a"]
+    for theirs, ours in zip(device["reports"], reports, strict=True):
+        assert theirs == {"added": dict(ours), "updated": ours.updated, "skipped": ours.skipped}

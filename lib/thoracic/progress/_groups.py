@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._records import Entry
+from ._transfer import ENTRY_KINDS
 
 if TYPE_CHECKING:
     from ._protocol import Store
@@ -20,5 +21,5 @@ def _order(entry: Entry) -> tuple[str, str]:
 def every_entry(store: Store) -> list[Entry]:
     """Every entry a learner may delete (practice log, self-tests, next-day checks), oldest
     first: what ``thoracic progress --list`` and "fix a wrong entry" show."""
-    return sorted([*store.sessions(), *store.self_tests(), *store.next_day_checks()],
+    return sorted((entry for kind in ENTRY_KINDS for entry in getattr(store, kind)()),
                   key=_order)

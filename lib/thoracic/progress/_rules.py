@@ -16,7 +16,9 @@ from ._records import MAX_NOTE_CHARS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 from ._transfer import (
     EARLIEST_DAY,
+    ENTRY_KINDS,
     EXPORT_KINDS,
+    EXPORT_ORDER,
     FIELDS,
     KINDS,
     MAX_CHOICE,
@@ -29,6 +31,7 @@ from ._transfer import (
     MAX_NUMBER_DIGITS,
     MAX_SETS,
     MAX_STAMP_CHARS,
+    MERGE,
     NOTHING,
     NOUNS,
     choose_file,
@@ -45,6 +48,10 @@ def device_rules() -> dict[str, Any]:
         "kinds": list(KINDS),
         "export_kinds": list(EXPORT_KINDS),
         "fields": {kind: list(FIELDS[kind]) for kind in KINDS},
+        "export_order": {kind: list(EXPORT_ORDER[kind]) for kind in KINDS},
+        "merge": {kind: {"keys": [[name, list(key)] for name, key in MERGE[kind].keys],
+                         "stamp": MERGE[kind].stamp} for kind in KINDS},
+        "entry_kinds": list(ENTRY_KINDS),
         "nouns": {kind: list(NOUNS[kind]) for kind in KINDS},
         "session_kinds": list(SESSION_KINDS),
         "versions": list(VARIATIONS),  # the versions of a dose a session may name

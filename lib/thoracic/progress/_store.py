@@ -67,7 +67,7 @@ from ._schema import (
     SQLITE_HEADER,
     SessionKind,
 )
-from ._transfer import EXPORT_KINDS, FIELDS, validated_import
+from ._transfer import EXPORT_KINDS, EXPORT_ORDER, FIELDS, KINDS, MERGE, validated_import
 
 __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
 
@@ -76,6 +76,27 @@ def _values(table: str) -> str:
     """``VALUES (?, ...)`` with one mark per column of a table, from its record's fields, so
     a new column cannot leave an insert a mark short."""
     return f"VALUES ({', '.join('?' * len(FIELDS[table]))})"
+
+
+def _order(table: str) -> str:
+    """``ORDER BY`` as an export lists a table (the site's device store sorts the same)."""
+    return f"ORDER BY {', '.join(EXPORT_ORDER[table])}, rowid"
+
+
+def _merge(table: str) -> str:
+    """The statement that merges one row of a file into ``table`` as MERGE says."""
+    keys, stamp = MERGE[table]
+    if stamp is None:
+        return f"INSERT OR IGNORE INTO {table} {_values(table)}"
+    clauses = []
+    for n, (_, key) in enumerate(keys):
+        kept = ", ".join(f"{name} = excluded.{name}" for name in FIELDS[table]
+                         if name not in key)
+        same = "".join(f" AND excluded.{name} = {table}.{name}"
+                       for _, later in keys[n + 1:] for name in later)
+        clauses.append(f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {kept} "
+                       f"WHERE excluded.{stamp} > {table}.{stamp}{same}")
+    return f"INSERT INTO {table} {_values(table)} {' '.join(clauses)}"
 
 
 def _now() -> str:
@@ -572,7 +593,7 @@ class ProgressStore:
 
     def sessions(self) -> list[Session]:
         with self._connection() as db:
-            rows = db.execute("SELECT * FROM sessions ORDER BY day, recorded_at, rowid").fetchall()
+            rows = db.execute(f"SELECT * FROM sessions {_order('sessions')}").fetchall()
         return [Session(*row) for row in rows]
 
     # -- self-tests ---------------------------------------------------------------------
@@ -587,7 +608,7 @@ class ProgressStore:
 
     def self_tests(self) -> list[SelfTestResult]:
         with self._connection() as db:
-            rows = db.execute("SELECT * FROM self_tests ORDER BY day, recorded_at, rowid")
+            rows = db.execute(f"SELECT * FROM self_tests {_order('self_tests')}")
             return [SelfTestResult(*row) for row in rows.fetchall()]
 
     # -- knowledge checks ---------------------------------------------------------------
@@ -602,7 +623,7 @@ class ProgressStore:
 
     def quiz_answers(self) -> list[QuizAnswer]:
         with self._connection() as db:
-            rows = db.execute("SELECT * FROM quiz_answers ORDER BY day, recorded_at, rowid")
+            rows = db.execute(f"SELECT * FROM quiz_answers {_order('quiz_answers')}")
             return [QuizAnswer(i, d, q, c, bool(k), r) for i, d, q, c, k, r in rows.fetchall()]
 
     # -- the next-day check -------------------------------------------------------------
@@ -626,7 +647,7 @@ class ProgressStore:
         """Every answer to the next-day check, oldest day first."""
         with self._connection() as db:
             rows = db.execute("SELECT id, day, answer, recorded_at FROM next_day_checks "
-                              "ORDER BY day").fetchall()
+                              f"{_order('next_day_checks')}").fetchall()
         return [NextDayCheck(*row) for row in rows]
 
     # -- mending ------------------------------------------------------------------------
@@ -659,7 +680,7 @@ class ProgressStore:
     def export_data(self) -> dict[str, Any]:
         with self._connection() as db:
             ticks = db.execute("SELECT checklist, item, day, checked, updated_at FROM "
-                               "checklist_ticks ORDER BY checklist, item, day").fetchall()
+                               f"checklist_ticks {_order('checklist_ticks')}").fetchall()
         parts = {
             "sessions": [asdict(s) for s in self.sessions()],
             "self_tests": [asdict(r) for r in self.self_tests()],
@@ -675,43 +696,18 @@ class ProgressStore:
     def import_data(self, data: Any) -> dict[str, int]:
         """Merge an export into this store; what is already here is kept, nothing doubles.
         Where a day or a checklist item holds one value (a tick, a next-day answer), the one
-        saved later wins.
+        saved later wins: MERGE says how, for each kind (the site's device store reads it).
 
         The whole file is checked before anything is written; a bad file changes nothing.
         """
         checked = validated_import(data)
         added: dict[str, int] = {}
+        updated: dict[str, int] = {}
         with self._transaction() as db:
-            # Entries have ids: one already here is kept as it is (and counted as skipped).
-            for table, rows in (("sessions", checked.sessions),
-                                ("self_tests", checked.self_tests),
-                                ("quiz_answers", checked.quiz_answers)):
-                added[table] = db.executemany(
-                    f"INSERT OR IGNORE INTO {table} {_values(table)}", rows).rowcount
-            # A tick saved later wins, wherever it was saved.
-            count = "SELECT count(*) FROM checklist_ticks"
-            before = db.execute(count).fetchone()[0]
-            changed = db.executemany(
-                f"INSERT INTO checklist_ticks {_values('checklist_ticks')} ON CONFLICT "
-                "(checklist, item, day) DO UPDATE SET checked = excluded.checked, "
-                "updated_at = excluded.updated_at "
-                "WHERE excluded.updated_at > checklist_ticks.updated_at",
-                checked.checklist_ticks).rowcount
-            added["checklist_ticks"] = db.execute(count).fetchone()[0] - before
-            # One answer a day: the file's replaces this day's answer if it was given later,
-            # whether it is the same entry (changed since, elsewhere) or another one.
-            count = "SELECT count(*) FROM next_day_checks"
-            before = db.execute(count).fetchone()[0]
-            answered = db.executemany(
-                f"INSERT INTO next_day_checks {_values('next_day_checks')} "
-                "ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, "
-                "recorded_at = excluded.recorded_at "
-                "WHERE excluded.recorded_at > next_day_checks.recorded_at "
-                "AND excluded.day = next_day_checks.day "
-                "ON CONFLICT (day) DO UPDATE SET id = excluded.id, answer = excluded.answer, "
-                "recorded_at = excluded.recorded_at "
-                "WHERE excluded.recorded_at > next_day_checks.recorded_at",
-                checked.next_day_checks).rowcount
-            added["next_day_checks"] = db.execute(count).fetchone()[0] - before
-        return checked.report(added, {"checklist_ticks": changed - added["checklist_ticks"],
-                                      "next_day_checks": answered - added["next_day_checks"]})
+            for table in KINDS:
+                count = f"SELECT count(*) FROM {table}"
+                before = db.execute(count).fetchone()[0]
+                changed = db.executemany(_merge(table), getattr(checked, table)).rowcount
+                added[table] = db.execute(count).fetchone()[0] - before
+                updated[table] = changed - added[table]
+        return checked.report(added, updated)

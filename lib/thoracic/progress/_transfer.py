@@ -36,7 +36,9 @@ from ._schema import EXPORT_FORMAT, SCHEMA_VERSION
 
 __all__ = [
     "EARLIEST_DAY",
+    "ENTRY_KINDS",
     "EXPORT_KINDS",
+    "EXPORT_ORDER",
     "FIELDS",
     "KINDS",
     "MAX_CHOICE",
@@ -50,9 +52,11 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_SETS",
     "MAX_STAMP_CHARS",
+    "MERGE",
     "NOTHING",
     "NOUNS",
     "ImportReport",
+    "Merge",
     "ValidatedImport",
     "choose_file",
     "parse_progress_text",
@@ -97,6 +101,33 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "next_day_checks": tuple(field.name for field in fields(NextDayCheck)),
 }
 _FIELDS = {kind: frozenset(names) for kind, names in FIELDS.items()}
+# The fields an export sorts each kind by (ties: in the order they were kept).
+EXPORT_ORDER: dict[str, tuple[str, ...]] = {
+    "sessions": ("day", "recorded_at"), "self_tests": ("day", "recorded_at"),
+    "checklist_ticks": ("checklist", "item", "day"), "quiz_answers": ("day", "recorded_at"),
+    "next_day_checks": ("day",)}
+# The kinds a learner may delete an entry of (a wrong one); ticks and quiz answers are not.
+ENTRY_KINDS = ("sessions", "self_tests", "next_day_checks")
+
+
+class Merge(NamedTuple):
+    """How an import merges one kind. ``keys``: the store's unique keys (name, fields), in
+    the order an entry is looked up by them; a file holds each key once. An entry found
+    is kept as it is, unless the kind has a ``stamp`` and the file's copy was saved later
+    and every key after the one that found it finds the same entry: then the file's copy
+    replaces it. So a day's later next-day answer wins and takes the file's id, but an id
+    already here on another day is left alone."""
+
+    keys: tuple[tuple[str, tuple[str, ...]], ...]
+    stamp: str | None = None
+
+
+_BY_ID = Merge(keys=(("id", ("id",)),))
+MERGE = {"sessions": _BY_ID, "self_tests": _BY_ID, "quiz_answers": _BY_ID,
+         "checklist_ticks": Merge(keys=(("tick", ("checklist", "item", "day")),),
+                                  stamp="updated_at"),
+         "next_day_checks": Merge(keys=(("id", ("id",)), ("day", ("day",))),
+                                  stamp="recorded_at")}
 _TOP_LEVEL = frozenset(("format", "version", *KINDS))
 
 Rows = list[tuple[Any, ...]]
@@ -386,8 +417,7 @@ def _check_beyond_schema(data: Mapping[str, Any]) -> None:
     last_day = (today() + dt.timedelta(days=MAX_DAYS_AHEAD)).isoformat()
     good_days: set[str] = set()
     for kind in KINDS:
-        ids: dict[Any, int] = {}
-        answered: dict[str, int] = {}
+        seen: dict[str, dict[tuple[Any, ...], int]] = {}
         for index, record in enumerate(data.get(kind, [])):
             entry = (kind, index)
             for name, value in record.items():
@@ -413,22 +443,26 @@ def _check_beyond_schema(data: Mapping[str, Any]) -> None:
                                                  f"{EARLIEST_DAY.isoformat()} and a year from "
                                                  f"today ({last_day})")
                 good_days.add(day)
-            key = ((record["checklist"], record["item"], day) if kind == "checklist_ticks"
-                   else record["id"])
-            first = ids.setdefault(key, index)
-            if first != index:
-                what = (f"the tick of {_shown(record['item'])} in {_shown(record['checklist'])}"
-                        + (f" on {day}" if day else "") if kind == "checklist_ticks"
-                        else f"id {_shown(key)}")
-                raise _refusal(entry, None if kind == "checklist_ticks" else "id",
-                               f"{what} is also used by {_TITLES[kind].lower()} {first + 1}; "
-                               "an export holds each entry once")
-            if kind == "next_day_checks":
-                earlier = answered.setdefault(day, index)
-                if earlier != index:
-                    raise _refusal(entry, "day", f"day {day} already has an answer in "
-                                                 f"next-day check {earlier + 1}; a day holds "
-                                                 "one answer, so keep only one of the two")
+            for name, key in MERGE[kind].keys:  # each key once
+                first = seen.setdefault(name, {}).setdefault(
+                    tuple(record[field] for field in key), index)
+                if first != index:
+                    raise _twice(entry, name, record, first)
+
+
+def _twice(entry: tuple[str, int], key: str, record: Mapping[str, Any], first: int
+           ) -> ImportFileError:
+    """The refusal of an entry whose ``key`` (a name of MERGE's) is that of entry ``first``."""
+    kind, day = entry[0], record["day"]
+    if key == "day":
+        return _refusal(entry, "day", f"day {day} already has an answer in next-day check "
+                                      f"{first + 1}; a day holds one answer, so keep only "
+                                      "one of the two")
+    what = (f"the tick of {_shown(record['item'])} in {_shown(record['checklist'])}"
+            + (f" on {day}" if day else "") if key == "tick" else f"id {_shown(record['id'])}")
+    return _refusal(entry, None if key == "tick" else "id",
+                    f"{what} is also used by {_TITLES[kind].lower()} {first + 1}; "
+                    "an export holds each entry once")
 
 
 def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:

@@ -1,21 +1,16 @@
 /**
  * The learner's progress on this device: the offline site's store, in the browser's IndexedDB.
  *
- * A classic script (no import or export): the exported pages load it with a plain
- * <script src>, which works from file://, where module scripts are blocked. It defines one
- * global, `ThoracicDevice`.
- *
- * It keeps the records of the Python progress store (thoracic.progress) and reads and
- * writes the same progress files as `thoracic progress --export/--import`:
- *   - `validateProgressFile` checks a file against the published JSON Schema (its validator,
- *     compiled by ajv, is progress_file.generated.js, loaded first), then for the few things
- *     a schema cannot state; it takes the import's decisions and names the same entry and
- *     field, in its own words;
- *   - `createDeviceStore` keeps entries, exports them and merges an import as the store does.
- * Every name, limit and self-test comes from `rules`, the JSON of Python's
- * `thoracic.progress.device_rules()`; tests/site/test_device_agrees_with_python.py holds
- * the two together. Pure apart from what is passed in: the databases, the clock and the
- * random bytes.
+ * A classic script (no import or export), which pages opened from file://, where module
+ * scripts are blocked, can load; it defines one global, `ThoracicDevice`. It keeps the
+ * records of Python's progress store and reads and writes the same progress files:
+ * `validateProgressFile` takes the import's decisions (the published schema, compiled by ajv
+ * into progress_file.generated.js, then what a schema cannot state) and names the same entry
+ * and field; `createDeviceStore` keeps entries, exports them and merges an import as the
+ * store does. Every name, limit, order and merge rule comes from `rules`, the JSON of
+ * Python's `thoracic.progress.device_rules()`; tests/site/test_device_agrees_with_python.py
+ * holds the two together. Pure apart from what is passed in: the databases, the clock and
+ * the random bytes.
  */
 (function (root) {
   "use strict";
@@ -48,9 +43,8 @@
    * `usable`: whether writes are still tried; `clearedBy`: "write" if the next kept write
    * shows it is over. */
   class StorageProblem extends Error {
-    constructor(kind, message, {usable = false, clearedBy = "never"} = {}) {
+    constructor(message, {usable = false, clearedBy = "never"} = {}) {
       super(message);
-      this.kind = kind;
       this.usable = usable;
       this.clearedBy = clearedBy;
     }
@@ -58,9 +52,10 @@
 
   // -- small helpers ------------------------------------------------------------------------
 
-  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   const LONE_SURROGATE = /[\uD800-\uDFFF]/u; // with the u flag, a pair is one code point
+  /** What a record holds in `fields`, as one text: a key to look it up by. */
+  const keyOf = (record, fields) => JSON.stringify(fields.map((name) => record[name]));
 
   /** Code-point order, as Python and SQLite (BINARY, on UTF-8) compare text. */
   function compareText(a, b) {
@@ -114,34 +109,22 @@
   // -- days and times ----------------------------------------------------------------------
 
   const pad = (n, width = 2) => String(n).padStart(width, "0");
-
-  function dayDate(day) {
-    const [year, month, date] = day.split("-").map(Number);
-    const out = new Date(0);
-    out.setUTCFullYear(year, month - 1, date);
-    return out;
-  }
-
-  const isoOf = (date) => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-` +
-    pad(date.getUTCDate());
+  const dayOf = (time) => new Date(time).toISOString().slice(0, 10); // the UTC day of a time
 
   /** Whether `text` is a real date written YYYY-MM-DD (from year 1): one the calendar
-   * writes back the same. */
+   * writes back the same (a browser may read 02-30 as 03-02). */
   const isDay = (text) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) && text >= "0001" &&
-    isoOf(dayDate(text)) === text;
+    Number.isFinite(Date.parse(text)) && dayOf(Date.parse(text)) === text;
 
-  function addDays(day, count) {
-    const date = dayDate(day);
-    date.setUTCDate(date.getUTCDate() + count);
-    return isoOf(date);
-  }
+  // A day's text is read as UTC midnight, so every day is 24 hours long.
+  const addDays = (day, count) => dayOf(Date.parse(day) + count * 86400000);
 
   /** The local date of a moment, YYYY-MM-DD (Python's date.today()). */
   const localDay = (date) => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-` +
     pad(date.getDate());
 
   /** A moment as Python's _now() writes it: UTC, whole seconds, "+00:00". */
-  const stampOf = (date) => new Date(date.getTime()).toISOString().slice(0, 19) + "+00:00";
+  const stampOf = (date) => date.toISOString().slice(0, 19) + "+00:00";
 
   /** The device's day helpers: days are YYYY-MM-DD text, local to the device. (The
    * dashboard's charts count days on their own, in parts.js.) */
@@ -240,9 +223,8 @@
     const {EARLIEST_DAY, MAX_DAYS_AHEAD} = rules.limits;
     const lastDay = addDays(today, MAX_DAYS_AHEAD);
     for (const kind of rules.kinds) {
-      const ids = new Map();
-      const ticks = new Map();
-      const answered = new Map();
+      const keys = rules.merge[kind].keys;
+      const seen = keys.map(() => new Map());
       (data[kind] || []).forEach((record, index) => {
         const at = [kind, index];
         for (const [name, value] of Object.entries(record)) {
@@ -259,32 +241,30 @@
               `year from today (${lastDay})`);
           }
         }
-        const first = (seen, key, field, what) => {
-          if (!seen.has(key)) return seen.set(key, index);
-          throw refusal(rules, at, field, `${what} is also in entry ${seen.get(key) + 1} of ` +
-            "the same kind; a progress file holds each entry once");
-        };
-        if (kind === "checklist_ticks") {
-          first(ticks, JSON.stringify([record.checklist, record.item, day]), null,
-            `the tick of '${record.item}' in '${record.checklist}'`);
-        } else {
-          first(ids, record.id, "id", `the id '${record.id}'`);
-        }
-        if (kind === "next_day_checks" && answered.has(day)) {
-          throw refusal(rules, at, "day", `${day} already has an answer in entry ` +
-            `${answered.get(day) + 1}; keep only one answer a day`);
-        }
-        if (kind === "next_day_checks") answered.set(day, index);
+        keys.forEach(([name, fields], n) => { // each key once
+          const key = keyOf(record, fields);
+          if (seen[n].has(key)) throw twice(rules, at, name, record, seen[n].get(key) + 1);
+          seen[n].set(key, index);
+        });
       });
     }
   }
 
-  /**
-   * Every entry of a progress file, checked against the published schema (compiled ahead of
-   * time by ajv: progress_file.generated.js) and then for what a schema cannot say;
-   * `today` is "YYYY-MM-DD". Returns the records by kind, in
-   * the export's field order; throws ImportFileError naming the entry and field.
-   */
+  /** The refusal of an entry whose key `name` (rules.merge) is that of entry `first`. */
+  function twice(rules, at, name, record, first) {
+    if (name === "day") {
+      return refusal(rules, at, "day", `${record.day} already has an answer in entry ${first}; ` +
+        "keep only one answer a day");
+    }
+    const what = name === "tick" ? `the tick of '${record.item}' in '${record.checklist}'`
+      : `the id '${record.id}'`;
+    return refusal(rules, at, name === "tick" ? null : "id", `${what} is also in entry ` +
+      `${first} of the same kind; a progress file holds each entry once`);
+  }
+
+  /** Every entry of a progress file, checked against the published schema and then for
+   * what a schema cannot say (`today`: "YYYY-MM-DD"). Returns the records by kind, in the
+   * export's field order; throws ImportFileError naming the entry and field. */
   function validateProgressFile(data, rules, today) {
     const validate = root.ThoracicProgressFileValidator.default;
     checkHead(data, rules);
@@ -294,115 +274,57 @@
       (data[kind] || []).map((record) => ordered(rules.fields[kind], record))]));
   }
 
-  // -- what an import did ------------------------------------------------------------------
-
-  const zeros = (rules) => Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
-
   // -- merging an import: Python's import_data -----------------------------------------------
-  // The merges work on slots, {kind, key, record}: one for each record kept (its key in the
-  // database) and one for each new record (no key yet). A slot they add or change is marked
+  // The merge works on slots, {kind, key, record}: one for each record kept (its key in the
+  // database) and one for each new record (no key yet). A slot it adds or changes is marked
   // `changed`, and only those are written.
 
-  const change = (slot, fields) => Object.assign(slot, {record: {...slot.record, ...fields},
-    changed: true});
-  function newSlot(list, kind, record) {
-    const slot = {kind, record, changed: true};
-    list.push(slot);
-    return slot;
-  }
-
-  function mergeById(view, rows, kind, added) {
-    const ids = new Set(view[kind].map((slot) => slot.record.id));
-    for (const row of rows[kind]) {
-      if (ids.has(row.id)) continue; // already here: kept as it is
-      newSlot(view[kind], kind, row);
-      ids.add(row.id);
-      added[kind]++;
-    }
-  }
-
-  /** A tick saved later wins, wherever it was saved. */
-  function mergeTicks(view, rows, added, updated) {
-    const key = (tick) => JSON.stringify([tick.checklist, tick.item, tick.day]);
-    const ticks = new Map(view.checklist_ticks.map((slot) => [key(slot.record), slot]));
-    for (const row of rows.checklist_ticks) {
-      const here = ticks.get(key(row));
-      if (!here) {
-        ticks.set(key(row), newSlot(view.checklist_ticks, "checklist_ticks", row));
-        added.checklist_ticks++;
-      } else if (compareText(row.updated_at, here.record.updated_at) > 0) {
-        change(here, {checked: row.checked, updated_at: row.updated_at});
-        updated.checklist_ticks++;
-      }
-    }
-  }
-
-  /** One answer a day: the file's replaces the day's answer if it was given later, as
-   * Python's two ON CONFLICT clauses do (an id already here on another day: left alone). */
-  function mergeNextDay(view, rows, added, updated) {
-    const checks = view.next_day_checks;
-    for (const row of rows.next_day_checks) {
-      const sameId = checks.find((slot) => slot.record.id === row.id);
-      const sameDay = checks.find((slot) => slot.record.day === row.day);
-      const later = (here) => compareText(row.recorded_at, here.record.recorded_at) > 0;
-      if (sameId) {
-        if (sameId.record.day === row.day && later(sameId)) {
-          change(sameId, {answer: row.answer, recorded_at: row.recorded_at});
-          updated.next_day_checks++;
-        }
-      } else if (sameDay) {
-        if (later(sameDay)) {
-          change(sameDay, {id: row.id, answer: row.answer, recorded_at: row.recorded_at});
-          updated.next_day_checks++;
-        }
-      } else {
-        newSlot(checks, "next_day_checks", row);
-        added.next_day_checks++;
-      }
-    }
-  }
-
+  /** Each kind merged as rules.merge (Python's MERGE) says: a record is looked up by the
+   * kind's keys in order; one found is kept, unless the file's copy has a later stamp and
+   * every key after the one that found it finds the same record: then the copy replaces it. */
   function mergeRows(rules, view, rows) {
-    const added = zeros(rules);
-    const updated = zeros(rules);
-    for (const kind of ["sessions", "self_tests", "quiz_answers"]) {
-      mergeById(view, rows, kind, added);
+    const added = Object.fromEntries(rules.kinds.map((kind) => [kind, 0]));
+    const updated = {...added};
+    for (const kind of rules.kinds) {
+      const {keys, stamp} = rules.merge[kind];
+      const found = keys.map(([, fields]) =>
+        new Map(view[kind].map((slot) => [keyOf(slot.record, fields), slot])));
+      const index = (slot, kept) => keys.forEach(([, fields], n) => {
+        if (kept) found[n].set(keyOf(slot.record, fields), slot);
+        else found[n].delete(keyOf(slot.record, fields));
+      });
+      for (const row of rows[kind]) {
+        const slots = keys.map(([, fields], n) => found[n].get(keyOf(row, fields)));
+        const at = slots.findIndex(Boolean);
+        const here = slots[at];
+        if (!here) {
+          const slot = {kind, record: row, changed: true};
+          view[kind].push(slot);
+          index(slot, true);
+          added[kind]++;
+        } else if (stamp && compareText(row[stamp], here.record[stamp]) > 0 &&
+            slots.slice(at).every((slot) => slot === here)) {
+          index(here, false); // a later next-day answer takes the file's id
+          Object.assign(here, {record: row, changed: true});
+          index(here, true);
+          updated[kind]++;
+        }
+      }
     }
-    mergeTicks(view, rows, added, updated);
-    mergeNextDay(view, rows, added, updated);
     const skipped = Object.fromEntries(rules.kinds.map((kind) =>
       [kind, rows[kind].length - added[kind] - updated[kind]]));
     return {added, updated, skipped};
   }
 
-  // The kinds of entry a learner may delete, as Python's delete_entry looks through them.
-  const ENTRY_KINDS = Object.freeze(["sessions", "self_tests", "next_day_checks"]);
-
   // -- the store ---------------------------------------------------------------------------
-
-  // Each kind's unique indexes: what makes a record that one, as Python's keys do. Two tabs
-  // that keep the same one at the same moment cannot both add it.
-  const IDENTITY = {checklist_ticks: {tick: ["checklist", "item", "day"]},
-    next_day_checks: {id: "id", day: "day"}};
 
   /** A copy of a record with its fields in the export's order. */
   const ordered = (fields, record) =>
     Object.fromEntries(fields.map((name) => [name, record[name] ?? null])); // older: null
 
-  /** Sorted as Python's store orders them: by day and time saved, then as saved. */
-  function byDayAndTime(list) {
-    return [...list].sort((a, b) => compareText(a.day, b.day) ||
-      compareText(a.recorded_at, b.recorded_at));
-  }
-
-  function byTick(list) {
-    return [...list].sort((a, b) => compareText(a.checklist, b.checklist) ||
-      compareText(a.item, b.item) || compareText(a.day, b.day));
-  }
-
-  const SORTS = {sessions: byDayAndTime, self_tests: byDayAndTime, quiz_answers: byDayAndTime,
-    next_day_checks: (list) => [...list].sort((a, b) => compareText(a.day, b.day)),
-    checklist_ticks: byTick};
+  /** Sorted by `fields` (rules.export_order, Python's), then in the order they were kept. */
+  const sorted = (list, fields) => [...list].sort((a, b) =>
+    fields.reduce((order, name) => order || compareText(a[name], b[name]), 0));
 
   /** An IndexedDB request's result, or its error, as a promise. */
   const done = (request) => new Promise((resolve, reject) => {
@@ -456,19 +378,21 @@
   async function createDeviceStore({indexedDB, storage = null, BroadcastChannel = null, now,
     random, rules, changed = () => {}, deviceVersion = DEVICE_VERSION,
     migrations = DEVICE_MIGRATIONS}) {
-    const state = {problem: null, usable: true, db: null, channel: null,
+    const state = {problem: null, db: null, channel: null,
       kept: Object.fromEntries(rules.kinds.map((kind) => [kind, new Map()]))};
     let queue = Promise.resolve();
 
-    function setProblem(problem) {
+    /** Nothing more is read or kept here, for `problem`'s reason. */
+    function stop(problem) {
+      close();
+      state.db = null;
       state.problem = problem;
-      state.usable = problem.usable;
     }
 
     // -- the database ----------------------------------------------------------------------
     /** The database at this version (made, or brought up from an older one). */
     async function open() {
-      if (!indexedDB) throw new StorageProblem("blocked", MESSAGES.blocked());
+      if (!indexedDB) throw new StorageProblem(MESSAGES.blocked());
       try {
         const request = indexedDB.open(DATABASE, deviceVersion);
         request.onupgradeneeded = (event) => upgrade(request.transaction, event.oldVersion);
@@ -477,7 +401,7 @@
         if (error?.name !== "VersionError") throw error;
         const found = await done(indexedDB.open(DATABASE)); // to say which version it is
         found.close();
-        throw new StorageProblem("newer", MESSAGES.newer(found.version, deviceVersion));
+        throw new StorageProblem(MESSAGES.newer(found.version, deviceVersion));
       }
     }
 
@@ -488,8 +412,10 @@
       const old = [...db.objectStoreNames];
       for (const kind of rules.kinds.filter((name) => !old.includes(name))) {
         const store = db.createObjectStore(kind, {autoIncrement: true});
-        for (const [name, path] of Object.entries(IDENTITY[kind] || {id: "id"})) {
-          store.createIndex(name, path, {unique: true});
+        // The kind's unique keys, Python's (rules.merge): two tabs that keep the same
+        // record at the same moment cannot both add it.
+        for (const [name, fields] of rules.merge[kind].keys) {
+          store.createIndex(name, fields.length === 1 ? fields[0] : fields, {unique: true});
         }
       }
       if (from === 0) return;
@@ -512,7 +438,7 @@
       }
       if (!isRecord(current)) return undefined;
       for (const kind of rules.kinds) {
-        current[kind] = own(current, kind) ? current[kind] : [];
+        current[kind] = Object.hasOwn(current, kind) ? current[kind] : [];
         if (!Array.isArray(current[kind]) || !current[kind].every(isRecord)) return undefined;
       }
       return current;
@@ -544,10 +470,12 @@
         transaction.oncomplete = resolve;
         transaction.onabort = () => reject(transaction.error);
       });
-      for (const slot of slots) {
-        const store = transaction.objectStore(slot.kind);
-        if (slot.record === null) store.delete(slot.key);
-        else store.put(slot.record, slot.key).onsuccess = (event) => { slot.key = event.target.result; };
+      // Every record changed or deleted leaves its place first: a unique key one record gives
+      // up may be taken by another in the same write (an import's later next-day answers).
+      for (const {kind, key} of slots) if (key !== undefined) transaction.objectStore(kind).delete(key);
+      for (const slot of slots.filter(({record}) => record !== null)) {
+        const put = transaction.objectStore(slot.kind).put(slot.record, slot.key);
+        put.onsuccess = () => { slot.key = put.result; };
       }
       await ended;
       const kept = slots.map(({kind, key, record}) => ({kind, key, record}));
@@ -576,14 +504,11 @@
           return keep(what, plan, false);
         }
         const full = isFull(error);
-        setProblem(new StorageProblem(full ? "full" : "blocked", full ? MESSAGES.full(what)
-          : MESSAGES.blocked(), {clearedBy: "write"}));
+        state.problem = new StorageProblem(full ? MESSAGES.full(what) : MESSAGES.blocked(),
+          {clearedBy: "write"});
         throw new Error(full ? state.problem.message : `${what} was not saved. ${state.problem.message}`);
       }
-      if (state.problem && state.problem.clearedBy === "write") {
-        state.problem = null;
-        state.usable = true;
-      }
+      if (state.problem?.clearedBy === "write") state.problem = null;
       return result;
     }
 
@@ -610,7 +535,7 @@
       }
       const version = isRecord(kept) && kept.format === DEVICE_FORMAT ? kept.version : undefined;
       if (Number.isInteger(version) && version > deviceVersion) {
-        throw new StorageProblem("newer", MESSAGES.newer(version, deviceVersion));
+        throw new StorageProblem(MESSAGES.newer(version, deviceVersion));
       }
       return Number.isInteger(version) && version >= 1 ? migrated(kept.records, version) : undefined;
     }
@@ -628,7 +553,7 @@
       } catch (error) {
         if (storage.getItem(key) !== raw) key = STORAGE_KEY;
       }
-      setProblem(new StorageProblem("damaged", MESSAGES.damaged(key), {usable: true}));
+      state.problem = new StorageProblem(MESSAGES.damaged(key), {usable: true});
     }
 
     // -- reading, from memory --------------------------------------------------------------
@@ -686,8 +611,8 @@
     /** A checklist's ticks on a day: each item's `value` (whether it is ticked, or when a
      * ticked item was ticked), by item. */
     function ticks(checklist, {day = "", value = "checked"} = {}) {
-      const found = byTick(list("checklist_ticks").filter((tick) => tick.checklist === checklist &&
-        tick.day === day && (value === "checked" || tick.checked)));
+      const found = sorted(list("checklist_ticks").filter((tick) => tick.checklist === checklist &&
+        tick.day === day && (value === "checked" || tick.checked)), rules.export_order.checklist_ticks);
       return Object.fromEntries(found.map((tick) => [tick.item, tick[value]]));
     }
 
@@ -726,7 +651,7 @@
     function deleteEntries(ids) {
       return update("Deleting that entry", () => {
         const found = ids.map((id) => {
-          const here = ENTRY_KINDS.map((kind) => find(kind, (entry) => entry.id === id))
+          const here = rules.entry_kinds.map((kind) => find(kind, (entry) => entry.id === id))
             .find(Boolean);
           if (!here) {
             throw new Error("There is no practice-log entry, self-test result or next-day " +
@@ -759,7 +684,8 @@
       if (!state.db) throw new Error(`Your progress could not be exported. ${state.problem.message}`);
       const out = {format: rules.format, version: rules.version};
       for (const kind of rules.export_kinds) {
-        out[kind] = SORTS[kind](list(kind)).map((record) => ordered(rules.fields[kind], record));
+        out[kind] = sorted(list(kind), rules.export_order[kind])
+          .map((record) => ordered(rules.fields[kind], record));
       }
       return out;
     }
@@ -797,23 +723,17 @@
       state.db.onversionchange = () => state.db.close(); // a newer course's page waits for it
       await load();
     } catch (error) {
-      close();
-      state.db = null;
-      setProblem(error instanceof StorageProblem ? error : new StorageProblem("blocked",
-        MESSAGES.blocked()));
+      stop(error instanceof StorageProblem ? error : new StorageProblem(MESSAGES.blocked()));
     }
     if (state.db) {
       await takeOver().catch((error) => {
-        if (!(error instanceof StorageProblem)) return; // not kept: keep() said why
-        close();
-        state.db = null;
-        setProblem(error);
+        if (error instanceof StorageProblem) stop(error); // else not kept: keep() said why
       });
     }
 
     return Object.freeze({
       get available() {
-        return state.usable;
+        return !state.problem || state.problem.usable;
       },
       get problem() {
         return state.problem ? state.problem.message : null;

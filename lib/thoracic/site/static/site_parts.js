@@ -88,10 +88,7 @@
       },
     },
     "next-day": {
-      kept(config, store) {
-        const { answer, practised } = nextDay(store.records());
-        return { answer, practised };
-      },
+      kept: (config, store) => nextDay(store.records()),
       actions: { "next-day": (m, config, store) => store.recordNextDayCheck(m.answer) },
     },
     rating: {
@@ -103,7 +100,7 @@
     entries: {
       kept(config, store) {
         const records = store.records();
-        const entries = ["sessions", "self_tests", "next_day_checks"].flatMap((record) =>
+        const entries = root.ThoracicRules.entry_kinds.flatMap((record) =>
           records[record].map((entry) => ({ ...entry, record })));
         return { entries: entries.sort((a, b) => (a.day + a.recorded_at < b.day + b.recorded_at ? -1 : 1))
           .slice(-config.window) };
@@ -149,8 +146,7 @@
           model.emit({ file: { name: `${config.files.prefix}${Site.today()}.json`, text } });
         },
         async load(m, config, store, model, [bytes = new Uint8Array(0)] = []) {
-          const device = root.ThoracicDevice;
-          const data = device.readProgressBytes(bytes, root.ThoracicRules, m.name, m.size);
+          const data = root.ThoracicDevice.readProgressBytes(bytes, root.ThoracicRules, m.name, m.size);
           return { report: await store.importFile(data) };
         },
       },
