@@ -98,6 +98,11 @@ def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
 
     panel = open_page("12-my-progress")
     part(panel, "next-day").get_by_text("The next-day check").wait_for()
+    # The plan week by week: Python's plan in JupyterLab, plan.js's on the site.
+    newest = part(panel, "plan").locator("tr").nth(1)
+    newest.wait_for()
+    assert re.match(r"Week \d+ \(starting Monday \d+ \w+ \d{4}\)",
+                    newest.locator("td").first.text_content() or "")
     # Sharing with a teacher: a switch in JupyterLab; on the site, no teacher, no box.
     share = part(panel, "checklist", "Share with my teacher")
     share.get_by_text("Share with my teacher").wait_for()
