@@ -13,6 +13,7 @@ import pytest
 from thoracic.content import get_exercise
 from thoracic.plan import expected_sets, plan_week
 from thoracic.progress import Session
+from thoracic.timer import format_seconds, routine_plan
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +76,15 @@ def test_the_plan_page_progress_timer_and_sheet_follow_the_devices_history(
     _go(page, exported_site, "06-open-book.html")
     page.locator(VERSION).first.wait_for()
     assert page.locator(VERSION).first.input_value() == "standard"
+
+    # The daily routine's timer runs child's pose at the harder dose too.
+    _go(page, exported_site, "08-daily-routine.html")
+    planned = plan_week(_sessions(), (), TODAY.date())
+    levels = {week.exercise.id: week.level for week in planned.exercises}
+    total = format_seconds(routine_plan("daily", versions=levels).total_seconds)
+    assert total != format_seconds(routine_plan("daily").total_seconds)
+    page.clock.run_for(100)  # a frame, to draw
+    page.locator(".ubr-timer .ubr-totals").get_by_text(f"{total} left in all").wait_for()
 
     # The fridge sheet: the week, the dose and the reason, from the same plan.
     _go(page, exported_site, "sheet.html")

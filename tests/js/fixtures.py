@@ -32,7 +32,14 @@ from thoracic.progress import (
     ProgressStore,
     device_rules,
 )
-from thoracic.timer import TimerPlan, build_plan, join_plans, plan_for_exercise, routine_minutes
+from thoracic.timer import (
+    TimerPlan,
+    build_plan,
+    join_plans,
+    plan_for_exercise,
+    routine_minutes,
+    routine_plan,
+)
 from thoracic.ui import CLEARED_CHECKLIST, SAFETY_CHECKLIST, SelfTestForm, safety_state
 
 FOLDER = Path(__file__).resolve().parent
@@ -306,11 +313,21 @@ def _plan_cases() -> list[dict[str, Any]]:
         levels = {planned.exercise.id: planned.level for planned in week.exercises}
         case["minutes"] = {routine: routine_minutes(routine, versions=levels)
                            for routine in ("daily", "strength-day")}
+
         case["history"] = [week.to_json() for week in history.history(on)]
         # What the plan reads of each record, so the file stays small.
         case["records"] = {kind: [{name: record[name] for name in reads}
                                   for record in case["records"][kind]]
                            for kind, reads in PLAN_READS.items()}
+    # A few whole routines (each is long), at mixes of doses that differ.
+    mixes: dict[tuple[str, ...], dict[str, Any]] = {}
+    for case in cases:
+        mix = tuple(planned["level"] for planned in case["week"]["exercises"])
+        if len(set(mix)) > 1 and len(mixes) < 3:
+            mixes.setdefault(mix, case)
+    for case in mixes.values():
+        levels = {planned["id"]: planned["level"] for planned in case["week"]["exercises"]}
+        case["routine"] = routine_plan("strength-day", versions=levels).to_json()
     return cases
 
 

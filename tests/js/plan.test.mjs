@@ -28,7 +28,17 @@ describe("plan.js makes Python's plan of the same history", () => {
       for (const [routine, minutes] of Object.entries(item.minutes)) {
         assert.equal(Plan.routineMinutes(rules, item.week, routine), minutes, routine);
       }
+      if (item.routine) {
+        assert.deepEqual(plain(Plan.routinePlan(rules, item.week, "strength-day")), item.routine);
+      }
     });
+  });
+
+  test("a few cases hold a whole routine, at doses that differ", () => {
+    const mixes = cases.filter((item) => item.routine).map((item) =>
+      item.week.exercises.map((exercise) => exercise.level).join());
+    assert.equal(mixes.length, 3);
+    assert.ok(mixes.some((mix) => mix !== mixes[0]), mixes);
   });
 
   test("the cases reach every kind of reason the rules can give", () => {

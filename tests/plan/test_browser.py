@@ -34,19 +34,24 @@ def test_every_sentence_is_filled_by_name_only() -> None:
             assert name is None or (re.fullmatch(r"\w+", name) and not spec and not conversion)
 
 
-def test_a_routines_length_adds_up_exercise_by_exercise_for_every_mix_of_doses() -> None:
-    """The site's sheet adds the routine's length up from the start and each exercise's
-    change; that is exact for every mix of the ladder's doses, as the timer would run it."""
+def test_a_routines_pieces_make_its_timer_plan_for_every_mix_of_doses() -> None:
+    """The site runs a routine at this week's doses by putting its pieces together; for
+    every mix of the ladder's versions that is exactly the plan the timer gets in
+    JupyterLab, and so is its length in minutes."""
     rules = plan_rules()
-    for routine_id, seconds in rules["routines"].items():
+    for routine_id, pieces in rules["routines"].items():
         routine = get_routine(routine_id)
-        ids = [exercise.id for exercise in routine.exercises]
+        assert pieces["name"] == routine.name
+        ids = [segment["exercise"] for segment in pieces["segments"]]
+        assert ids == [exercise.id for exercise in routine.exercises]
         for levels in itertools.product(rules["ladder"], repeat=len(ids)):
             versions = dict(zip(ids, levels, strict=True))
-            total = seconds["start"] + sum(seconds["change"][ident][level]
-                                           for ident, level in versions.items())
-            assert total == routine_plan(routine, versions=versions).total_seconds
-            assert math.ceil(total / 60) == routine_minutes(routine, versions=versions)
+            whole = routine_plan(routine, versions=versions)
+            phases = [phase for segment in pieces["segments"]
+                      for phase in segment["levels"][versions[segment["exercise"]]]]
+            assert {"name": routine.name, "routine": True, "phases": phases} == whole.to_json()
+            seconds = sum(phase["seconds"] for phase in phases)
+            assert math.ceil(seconds / 60) == routine_minutes(routine, versions=versions)
 
 
 def test_the_script_ships_with_the_package() -> None:

@@ -11,12 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..content import DISCOMFORT_SCALE, get_routine, load_exercises, load_progression
+from ..content import (
+    DISCOMFORT_SCALE,
+    Exercise,
+    get_routine,
+    load_exercises,
+    load_progression,
+)
 from ..progress import EXAMPLE_ID_PREFIX
 from ..timer import routine_plan
 from ._model import expected_sets
 
-# The routines whose length the site's sheet shows.
+# The routines the site's timers run and its sheet and Today page give the length of.
 ROUTINES = ("daily", "strength-day")
 
 __all__ = ["PLAN_SCRIPT", "plan_rules"]
@@ -47,20 +53,25 @@ def plan_rules() -> dict[str, Any]:
                                       for level, dose in exercise.doses.items()},
                        "doses": {level: dose.describe() for level, dose in exercise.doses.items()}}
                       for exercise in load_exercises()],
-        "routines": {routine: routine_seconds(routine) for routine in ROUTINES},
+        "routines": {routine: routine_segments(routine) for routine in ROUTINES},
     }
 
 
-def routine_seconds(routine_id: str) -> dict[str, Any]:
-    """How long a routine's timer runs at the plan's levels: ``start`` seconds with every
-    exercise at the starting dose, plus ``change[exercise][level]`` for each exercise at
-    another (a routine's length adds up exercise by exercise; a test checks every mix)."""
+def routine_segments(routine_id: str) -> dict[str, Any]:
+    """A routine's timer plan in pieces, for the site to run it at this week's doses: for
+    each exercise in order, its phases at each version on the ladder (with the change-over
+    before it). The pieces at the plan's versions, one after another, are the plan
+    ``routine_plan`` makes (a test checks every mix)."""
     routine = get_routine(routine_id)
-    start = load_progression().start
-    at_start = {exercise.id: start for exercise in routine.exercises}
-    base = routine_plan(routine, versions=at_start).total_seconds
-    return {"start": base, "change": {
-        exercise.id: {level: routine_plan(routine, versions={**at_start, exercise.id: level})
-                      .total_seconds - base
-                      for level in load_progression().ladder if level in exercise.doses}
-        for exercise in routine.exercises}}
+    rules = load_progression()
+    at_start = {exercise.id: rules.start for exercise in routine.exercises}
+
+    def phases(exercise: Exercise, level: str) -> list[dict[str, Any]]:
+        whole = routine_plan(routine, versions={**at_start, exercise.id: level}).to_json()
+        return [phase for phase in whole["phases"] if phase["exercise"] == exercise.name]
+
+    return {"name": routine.name, "segments": [
+        {"exercise": exercise.id,
+         "levels": {level: phases(exercise, level)
+                    for level in rules.ladder if level in exercise.doses}}
+        for exercise in routine.exercises]}

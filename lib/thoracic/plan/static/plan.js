@@ -218,14 +218,21 @@
     return weeks;
   }
 
-  /** How many whole minutes (rounded up) a routine's timer runs at a week's doses, as
-   *  Python's routine_minutes: the routine's length adds up exercise by exercise. */
-  function routineMinutes(rules, week, routine) {
-    const {start, change} = rules.routines[routine];
+  /** A routine's timer plan at a week's doses (TimerPlan.to_json(), as Python's
+   *  routine_plan makes it): each exercise's pieces at its version, one after another. */
+  function routinePlan(rules, week, routine) {
     const levels = Object.fromEntries(week.exercises.map((exercise) => [exercise.id, exercise.level]));
-    const seconds = Object.entries(change).reduce((sum, [id, by]) => sum + by[levels[id]], start);
+    const {name, segments} = rules.routines[routine];
+    return {name, routine: true,
+      phases: segments.flatMap((segment) => segment.levels[levels[segment.exercise]])};
+  }
+
+  /** How many whole minutes (rounded up) a routine's timer runs at a week's doses, as
+   *  Python's routine_minutes. */
+  function routineMinutes(rules, week, routine) {
+    const seconds = routinePlan(rules, week, routine).phases.reduce((sum, phase) => sum + phase.seconds, 0);
     return Math.ceil(seconds / 60);
   }
 
-  root.ThoracicPlan = Object.freeze({planWeek, planHistory, routineMinutes});
+  root.ThoracicPlan = Object.freeze({planWeek, planHistory, routinePlan, routineMinutes});
 })(globalThis);

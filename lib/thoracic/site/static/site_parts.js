@@ -162,10 +162,31 @@
     }
   }
 
-  /** Make a page model the host of its part; false if it is not a part of the course. */
+  /** A timer runs this week's doses from the device's plan, as in JupyterLab: an
+   *  exercise's at the plan's version (the learner may pick another), a routine's with each
+   *  exercise at its own. Set before the timer draws, so a run that comes back (a reload)
+   *  comes back on the plan it ran. */
+  async function atThisWeeksDose(model) {
+    const rules = root.ThoracicPlanRules;
+    const { name } = model.get("plan") || {};
+    const routine = Object.keys(rules.routines).find((id) => rules.routines[id].name === name);
+    const exercise = rules.exercises.find((candidate) => candidate.name === name);
+    if (!routine && !exercise) return;
+    await Site.open();
+    const week = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
+    if (routine) model.set("plan", root.ThoracicPlan.routinePlan(rules, week, routine));
+    const level = exercise && week.exercises.find((planned) => planned.id === exercise.id).level;
+    if ((model.get("versions") || []).some((version) => version.key === level)) model.set("version", level);
+  }
+
+  /** Make a page model the host of its part; false if it is not a part of the course (a
+   *  timer is set to this week's doses first). */
   Site.connect = async function connect(model, el) {
     const host = HOSTS[model.get("kind")];
-    if (!host) return false;
+    if (!host) {
+      if (model.get("looks")) await atThisWeeksDose(model); // a timer
+      return false;
+    }
     let handled = 0;
     model.send = async (message, callbacks, buffers) => {
       const act = message && Object.hasOwn(host.actions, message.do) && host.actions[message.do];
@@ -188,22 +209,6 @@
     connected.add(model);
     refresh(model);
     return true;
-  };
-
-  /** An exercise's timer, once drawn, is set to this week's dose from the plan, as in
-   *  JupyterLab; not where a run came back (a reload), nor once the learner picked one. */
-  Site.rendered = async function rendered(model, el) {
-    const rules = root.ThoracicPlanRules;
-    const exercise = rules.exercises.find((e) => e.name === (model.get("plan") || {}).name);
-    const versions = (model.get("versions") || []).map((v) => v.key);
-    const before = model.get("version");
-    if (!exercise || before !== rules.start || !versions.length) return;
-    await Site.open();
-    const picker = el.querySelector("select");
-    if (model.get("version") !== before || (picker && picker.disabled)) return;
-    const planned = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules)
-      .exercises.find((e) => e.id === exercise.id);
-    if (versions.includes(planned.level)) model.set("version", planned.level);
   };
 
   Site.refreshParts = function refreshParts() {

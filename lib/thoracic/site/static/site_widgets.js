@@ -87,7 +87,6 @@
     // The course's parts keep what the learner does on this device (site_parts.js).
     if (root.ThoracicSite && root.ThoracicSite.connect) await root.ThoracicSite.connect(model, el);
     await render({ model, el });
-    if (root.ThoracicSite && root.ThoracicSite.rendered) root.ThoracicSite.rendered(model, el);
   }
 
   /** The element for one model and its children; a promise of every module it started. */

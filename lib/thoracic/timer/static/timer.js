@@ -78,6 +78,9 @@ function keptRun(name) {
   }
 }
 
+/** A plan's phases and length, to tell whether a kept run was on the same plan. */
+const shapeOf = (plan) => `${plan.phases.length} phases, ${plan.phases.reduce((sum, phase) => sum + phase.seconds, 0)} s`;
+
 /** Keep (or with `run` null, forget) the run of `name`, so a reload carries on. */
 function keepRun(name, run) {
   try {
@@ -312,7 +315,10 @@ async function render({ model, el }) {
   });
   const cueLog = (globalThis.__thoracicTimerCues ??= []); // test hook: every cue scheduled
   const clock = () => performance.now() / 1000;
-  const fits = kept && kept.version === model.get("version") && kept.getReady === model.get("get_ready_seconds");
+  // The same plan it ran: its version and countdown, and its shape (a routine's doses
+  // follow the week's plan, which may have changed since).
+  const fits = kept && kept.version === model.get("version") && kept.getReady === model.get("get_ready_seconds") &&
+    (kept.shape === undefined || kept.shape === shapeOf(plan));
   let timer = fits ? core.TimerCore.resumed(plan, clock, kept.core) : new core.TimerCore(plan, clock);
   let tally = fits && timer.status === "paused" ? core.PracticeTally.resumed(plan, kept.tally) : new core.PracticeTally(plan);
   let scheduler = new core.CueScheduler(plan);
@@ -331,7 +337,7 @@ async function render({ model, el }) {
   function keepThisRun() {
     const status = timer.status;
     keepRun(plan.name, status === "running" || status === "paused" ? {
-      version: model.get("version"), getReady: model.get("get_ready_seconds"),
+      version: model.get("version"), getReady: model.get("get_ready_seconds"), shape: shapeOf(plan),
       core: timer.snapshot(), tally: tally.snapshot() } : null);
   }
 
