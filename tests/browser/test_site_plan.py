@@ -58,9 +58,8 @@ def test_the_plan_page_progress_timer_and_sheet_follow_the_devices_history(
     assert card.locator("h4, p").all_text_contents() == [
         EXERCISE.name, f"Harder: {python.dose.describe()}",
         f"{python.done_sessions} of {python.target_sessions} sessions this week", python.reason]
-    plan.scroll_into_view_if_needed()
     page.clock.run_for(100)  # a frame, to paint
-    page.screenshot(path=str(artifacts / "site-plan-390x844.png"))
+    plan.screenshot(path=str(artifacts / "site-plan-390x844.png"))
 
     # My progress: the plan week by week, newest first.
     _go(page, exported_site, "12-my-progress.html")

@@ -162,21 +162,24 @@
     }
   }
 
-  /** A timer runs this week's doses from the device's plan, as in JupyterLab: an
-   *  exercise's at the plan's version (the learner may pick another), a routine's with each
-   *  exercise at its own. Set before the timer draws, so a run that comes back (a reload)
-   *  comes back on the plan it ran. */
-  async function atThisWeeksDose(model) {
+  /** A timer runs this week's doses from the device's plan, as in JupyterLab: a routine's
+   *  with each exercise at its own, set before it draws (so a run that comes back after a
+   *  reload comes back on the plan it ran); an exercise's at the plan's version, set once
+   *  the device is read unless the timer has started, come back or been given another. */
+  function atThisWeeksDose(model, el) {
     const rules = root.ThoracicPlanRules;
     const { name } = model.get("plan") || {};
     const routine = Object.keys(rules.routines).find((id) => rules.routines[id].name === name);
     const exercise = rules.exercises.find((candidate) => candidate.name === name);
-    if (!routine && !exercise) return;
-    await Site.open();
-    const week = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
-    if (routine) model.set("plan", root.ThoracicPlan.routinePlan(rules, week, routine));
-    const level = exercise && week.exercises.find((planned) => planned.id === exercise.id).level;
-    if ((model.get("versions") || []).some((version) => version.key === level)) model.set("version", level);
+    const before = model.get("version");
+    const week = () => root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
+    if (routine) return Site.open().then(() => model.set("plan", root.ThoracicPlan.routinePlan(rules, week(), routine)));
+    return exercise && Site.open().then(() => {
+      const status = el.querySelector(".ubr-timer")?.dataset.status ?? "idle"; // not drawn yet: idle
+      if (model.get("version") !== before || status !== "idle") return;
+      const level = week().exercises.find((planned) => planned.id === exercise.id).level;
+      if (model.get("versions").some((version) => version.key === level)) model.set("version", level);
+    });
   }
 
   /** Make a page model the host of its part; false if it is not a part of the course (a
@@ -184,7 +187,8 @@
   Site.connect = async function connect(model, el) {
     const host = HOSTS[model.get("kind")];
     if (!host) {
-      if (model.get("looks")) await atThisWeeksDose(model); // a timer
+      const dose = model.get("looks") ? atThisWeeksDose(model, el) : null; // a timer
+      if (model.get("plan")?.routine) await dose; // an exercise's timer draws meanwhile
       return false;
     }
     let handled = 0;

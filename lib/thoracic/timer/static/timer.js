@@ -322,6 +322,7 @@ async function render({ model, el }) {
   let timer = fits ? core.TimerCore.resumed(plan, clock, kept.core) : new core.TimerCore(plan, clock);
   let tally = fits && timer.status === "paused" ? core.PracticeTally.resumed(plan, kept.tally) : new core.PracticeTally(plan);
   let scheduler = new core.CueScheduler(plan);
+  parts.root.dataset.status = timer.status; // from the start, before the first frame draws
   let shown = {};
   let spokenIndex = timer.status === "paused" ? timer.state().position.index : null;
   let alive = true;
