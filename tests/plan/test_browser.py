@@ -39,16 +39,17 @@ def test_a_routines_pieces_make_its_timer_plan_for_every_mix_of_doses() -> None:
     every mix of the ladder's versions that is exactly the plan the timer gets in
     JupyterLab, and so is its length in minutes."""
     rules = plan_rules()
-    for routine_id, pieces in rules["routines"].items():
+    pieces = rules["pieces"]
+    for routine_id, given in rules["routines"].items():
         routine = get_routine(routine_id)
-        assert pieces["name"] == routine.name
-        ids = [segment["exercise"] for segment in pieces["segments"]]
-        assert ids == [exercise.id for exercise in routine.exercises]
+        ids = given["exercises"]
+        assert given["name"] == routine.name and ids == [e.id for e in routine.exercises]
         for levels in itertools.product(rules["ladder"], repeat=len(ids)):
             versions = dict(zip(ids, levels, strict=True))
             whole = routine_plan(routine, versions=versions)
-            phases = [phase for segment in pieces["segments"]
-                      for phase in segment["levels"][versions[segment["exercise"]]]]
+            phases = [phase for n, ident in enumerate(ids)
+                      for phase in ([pieces[ident]["changeover"]] if n else [])
+                      + pieces[ident]["levels"][versions[ident]]]
             assert {"name": routine.name, "routine": True, "phases": phases} == whole.to_json()
             seconds = sum(phase["seconds"] for phase in phases)
             assert math.ceil(seconds / 60) == routine_minutes(routine, versions=versions)

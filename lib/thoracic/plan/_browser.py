@@ -13,7 +13,6 @@ from typing import Any
 
 from ..content import (
     DISCOMFORT_SCALE,
-    Exercise,
     get_routine,
     load_exercises,
     load_progression,
@@ -53,25 +52,31 @@ def plan_rules() -> dict[str, Any]:
                                       for level, dose in exercise.doses.items()},
                        "doses": {level: dose.describe() for level, dose in exercise.doses.items()}}
                       for exercise in load_exercises()],
-        "routines": {routine: routine_segments(routine) for routine in ROUTINES},
+        **routine_pieces(),
     }
 
 
-def routine_segments(routine_id: str) -> dict[str, Any]:
-    """A routine's timer plan in pieces, for the site to run it at this week's doses: for
-    each exercise in order, its phases at each version on the ladder (with the change-over
-    before it). The pieces at the plan's versions, one after another, are the plan
-    ``routine_plan`` makes (a test checks every mix)."""
-    routine = get_routine(routine_id)
+def routine_pieces() -> dict[str, Any]:
+    """The routines' timer plans in pieces, for the site to run them at this week's doses:
+    each routine's name and exercises in order, and each exercise's phases at each version
+    on the ladder, with the change-over that comes before it when it is not first. Put
+    together at the plan's versions, they are the plan ``routine_plan`` makes (a test
+    checks every mix)."""
     rules = load_progression()
-    at_start = {exercise.id: rules.start for exercise in routine.exercises}
-
-    def phases(exercise: Exercise, level: str) -> list[dict[str, Any]]:
-        whole = routine_plan(routine, versions={**at_start, exercise.id: level}).to_json()
-        return [phase for phase in whole["phases"] if phase["exercise"] == exercise.name]
-
-    return {"name": routine.name, "segments": [
-        {"exercise": exercise.id,
-         "levels": {level: phases(exercise, level)
-                    for level in rules.ladder if level in exercise.doses}}
-        for exercise in routine.exercises]}
+    routines = [get_routine(routine_id) for routine_id in ROUTINES]
+    pieces: dict[str, Any] = {}
+    for routine in routines:
+        at_start = {exercise.id: rules.start for exercise in routine.exercises}
+        for n, exercise in enumerate(routine.exercises):
+            piece = pieces.setdefault(exercise.id, {"levels": {}})
+            for level in (step for step in rules.ladder if step in exercise.doses):
+                whole = routine_plan(routine, versions={**at_start, exercise.id: level})
+                phases = [phase for phase in whole.to_json()["phases"]
+                          if phase["exercise"] == exercise.name]
+                if n:  # its first phase is the change-over onto it
+                    piece["changeover"] = phases.pop(0)
+                piece["levels"][level] = phases  # the same in every routine (tested)
+    return {"routines": {routine.id: {"name": routine.name,
+                                      "exercises": [e.id for e in routine.exercises]}
+                         for routine in routines},
+            "pieces": pieces}

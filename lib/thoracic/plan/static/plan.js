@@ -219,12 +219,13 @@
   }
 
   /** A routine's timer plan at a week's doses (TimerPlan.to_json(), as Python's
-   *  routine_plan makes it): each exercise's pieces at its version, one after another. */
+   *  routine_plan makes it): each exercise's phases at its version, one after another,
+   *  with the change-over onto each but the first. */
   function routinePlan(rules, week, routine) {
     const levels = Object.fromEntries(week.exercises.map((exercise) => [exercise.id, exercise.level]));
-    const {name, segments} = rules.routines[routine];
-    return {name, routine: true,
-      phases: segments.flatMap((segment) => segment.levels[levels[segment.exercise]])};
+    const {name, exercises} = rules.routines[routine];
+    return {name, routine: true, phases: exercises.flatMap((id, n) => [
+      ...(n ? [rules.pieces[id].changeover] : []), ...rules.pieces[id].levels[levels[id]]])};
   }
 
   /** How many whole minutes (rounded up) a routine's timer runs at a week's doses, as
