@@ -292,6 +292,18 @@ describe("the practice log", () => {
 });
 
 describe("self-tests", () => {
+  test("a measured result keeps how it was taken and its tries; a typed one says typed", async () => {
+    const {store} = await make();
+    await store.recordSelfTest("seated-rotation", 42.1, {side: "left", method: "phone", tries: [41.8, 42.1, 43.0]});
+    await store.recordSelfTest("seated-rotation", 40, {side: "right"});
+    assert.deepEqual(listed(store, "self_tests").map((r) => [r.side, r.value, r.method, r.tries]),
+      [["left", 42.1, "phone", [41.8, 42.1, 43.0]], ["right", 40, "typed", null]]);
+    await assert.rejects(store.recordSelfTest("seated-rotation", 42, {side: "left", method: "phone", tries: [42, 95]}),
+      /'tries'.*at most 90/);
+    await assert.rejects(store.recordSelfTest("seated-rotation", 42, {side: "left", method: "guessed"}),
+      /'method' must be/);
+  });
+
   test("a result in range is kept; one the schema refuses is not", async () => {
     const {store} = await make();
     const id = await store.recordSelfTest("seated-rotation", 44.5, {side: "left"});

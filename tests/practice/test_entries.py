@@ -31,7 +31,7 @@ def test_the_form_deletes_only_that_entry(store: ProgressStore) -> None:
     assert fixer.kept["entries"][-1] == {
         "id": wrong, "day": "2026-01-15", "test": "seated-rotation", "side": "left",
         "value": 88.0, "recorded_at": store.self_tests()[0].recorded_at,
-        "record": "self_tests"}
+        "method": "typed", "tries": None, "record": "self_tests"}
     assert _ids(fixer) == [session, wrong]
     assert fixer.config["words"]["next_day"]["same"] and fixer.config["latest"] == 20
     # the page asks once more, then sends the line's ids

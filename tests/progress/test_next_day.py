@@ -110,14 +110,15 @@ def test_a_real_version_2_file_is_migrated_and_keeps_everything(version_2_file: 
     assert _user_version(version_2_file) == 2
     assert "next_day_checks" not in _tables(version_2_file)
     store = ProgressStore(version_2_file)
-    assert _user_version(version_2_file) == SCHEMA_VERSION == 4
+    assert _user_version(version_2_file) == SCHEMA_VERSION == 5
     assert "next_day_checks" in _tables(version_2_file)
     exported = store.export_data()
     written = json.loads(VERSION_2_EXPORT.read_text("utf-8"))  # its export, made back then
     for kind in OLD_KINDS:
-        # Sessions gained "version" later (schema 4); an old session's is not known.
-        old = [{**entry, "version": None} if kind == "sessions" else entry
-               for entry in written[kind]]
+        # Sessions gained "version" later (schema 4), self-tests how they were taken
+        # (schema 5); an old entry's is not known.
+        later = {"sessions": {"version": None}, "self_tests": {"method": None, "tries": None}}
+        old = [{**entry, **later.get(kind, {})} for entry in written[kind]]
         assert exported[kind] == old, kind
     assert [(s.rating, s.note) for s in store.sessions()] == [(3, "a bit stiff"), (2, None)]
     assert exported["next_day_checks"] == []

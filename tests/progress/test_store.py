@@ -268,16 +268,21 @@ def test_a_version_1_store_is_migrated_and_keeps_its_history(tmp_path: Path) -> 
         db.executescript(MIGRATIONS[0])
         db.execute("INSERT INTO sessions VALUES ('old', '2025-06-01', 't', 'exercise', "
                    "'Child''s pose', 1, 75, 3, 'kept')")
+        db.execute("INSERT INTO self_tests VALUES ('typed', '2025-06-01', 'seated-rotation', "
+                   "'left', 40, 't')")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("PRAGMA user_version = 1")
     store = ProgressStore(path)
     assert [(s.id, s.note) for s in store.sessions()] == [("old", "kept")]
+    # Self-tests gained how they were taken later (schema 5): an old one's is not known.
+    (old_result,) = store.self_tests()
+    assert (old_result.value, old_result.method, old_result.tries) == (40.0, None, None)
     store.record_quiz_answer("q", 0, False)
     assert len(store.quiz_answers()) == 1
     store.record_next_day_check("same", day="2025-06-02")
     assert [c.answer for c in store.next_day_checks()] == ["same"]
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
 
 
 def test_a_version_1_export_still_imports(store: ProgressStore) -> None:

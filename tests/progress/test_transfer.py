@@ -143,12 +143,12 @@ def test_negative_sets_are_refused(kept: ProgressStore) -> None:
 def test_version_must_be_a_positive_whole_number(kept: ProgressStore, version: Any,
                                                  shown: str) -> None:
     refused(kept, {**one_of_each(), "version": version},
-            f"The file: field 'version' must be a whole number from 1 to 4 (The format "
+            f"The file: field 'version' must be a whole number from 1 to 5 (The format "
             f"version; older ones are read too; it is {shown})")
 
 
 def test_newer_version_is_refused(kept: ProgressStore) -> None:
-    refused(kept, {**one_of_each(), "version": 5}, "cannot read (it reads up to 4)")
+    refused(kept, {**one_of_each(), "version": 6}, "cannot read (it reads up to 5)")
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..base import MAX_SESSION_SECONDS
 from ..content import DISCOMFORT_SCALE, NEXT_DAY_ANSWERS, SELF_TESTS, VARIATIONS
-from ._records import MAX_NOTE_CHARS
+from ._records import MAX_NOTE_CHARS, MAX_TRIES, MEASURE_METHODS
 from ._schema import EXPORT_FORMAT, SCHEMA_VERSION, SESSION_KINDS
 from ._transfer import (
     EARLIEST_DAY,
@@ -66,9 +66,12 @@ def _self_test_rules() -> list[dict[str, Any]]:
         value: dict[str, Any] = {"type": "integer" if test.whole_numbers else "number",
                                  "minimum": test.low, "maximum": test.high,
                                  "description": f"{test.name}, in {test.unit}"}
+        tries = _nullable({"type": "array", "minItems": 1, "maxItems": MAX_TRIES,
+                           "items": {k: v for k, v in value.items() if k != "type"}
+                           | {"type": "number"}})
         rules.append({"if": {"properties": {"test": {"const": test.id}}, "required": ["test"]},
                       "then": {"properties": {"side": {"enum": list(test.sides)},
-                                              "value": value}}})
+                                              "value": value, "tries": tries}}})
     return rules
 
 
@@ -103,7 +106,17 @@ def progress_file_schema() -> dict[str, Any]:
         "test": {"enum": [test.id for test in SELF_TESTS]},
         "side": {"type": "string", "description": "left, right, or empty for one value."},
         "value": {"type": "number"},
-    }, frozenset(), "One self-test result."), "allOf": _self_test_rules()}
+        "method": _nullable({"enum": list(MEASURE_METHODS),
+                             "description": "Typed in, or measured by the phone's motion "
+                                            "sensor; null in older files (typed)."}),
+        "tries": {"description": "A measured result's tries (value is their median); "
+                                 "null for a typed one."},
+    }, frozenset({"method", "tries"}), "One self-test result."), "allOf": [
+        *_self_test_rules(),
+        # A measured result keeps its tries; a typed one (or an older one) has none.
+        {"if": {"properties": {"method": {"const": "phone"}}, "required": ["method"]},
+         "then": {"required": ["tries"], "properties": {"tries": {"type": "array"}}},
+         "else": {"properties": {"tries": {"type": "null"}}}}]}
     defs["checklist_tick"] = _record(FIELDS["checklist_ticks"], {
         "checklist": ref["name"], "item": ref["name"],
         "day": {"anyOf": [ref["day"], {"const": ""}],

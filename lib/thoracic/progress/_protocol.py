@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ._errors import StoreError
-from ._records import Entry, NextDayCheck, QuizAnswer, SelfTestResult, Session
+from ._records import Entry, MeasureMethod, NextDayCheck, QuizAnswer, SelfTestResult, Session
 from ._schema import SessionKind
 
 __all__ = ["Store"]
@@ -50,7 +50,8 @@ class Store(Protocol):
     def sessions(self) -> list[Session]: ...
 
     def record_self_test(self, test: str, value: float, *, side: str = "",
-                         day: str | None = None) -> str: ...
+                         day: str | None = None, method: MeasureMethod = "typed",
+                         tries: Sequence[float] | None = None) -> str: ...
 
     def self_tests(self) -> list[SelfTestResult]: ...
 

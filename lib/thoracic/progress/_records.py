@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ..content import NEXT_DAY_CHECK, SELF_TESTS, NextDayAnswer
 from ._schema import SessionKind
 
-__all__ = ["MAX_NOTE_CHARS", "TICK_FIELDS", "Entry", "NextDayCheck", "QuizAnswer",
-           "SelfTestResult", "Session", "check_note", "check_rating", "describe_entry"]
+__all__ = ["MAX_NOTE_CHARS", "MAX_TRIES", "MEASURE_METHODS", "TICK_FIELDS", "Entry",
+           "MeasureMethod", "NextDayCheck", "QuizAnswer", "SelfTestResult", "Session",
+           "check_note", "check_rating", "describe_entry"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,13 @@ class QuizAnswer:
     recorded_at: str
 
 
+# How a self-test result was taken: typed in by the learner, or measured by the phone's
+# motion sensor (the median of its tries).
+MeasureMethod = Literal["typed", "phone"]
+MEASURE_METHODS: tuple[MeasureMethod, ...] = ("typed", "phone")
+MAX_TRIES = 10  # tries a measured result may keep (the course keeps three)
+
+
 @dataclass(frozen=True)
 class SelfTestResult:
     id: str
@@ -45,6 +54,8 @@ class SelfTestResult:
     side: str
     value: float
     recorded_at: str
+    method: MeasureMethod | None = None  # None: saved before methods were kept (typed)
+    tries: tuple[float, ...] | None = None  # a measured result's tries; value is their median
 
 
 @dataclass(frozen=True)

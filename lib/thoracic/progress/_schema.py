@@ -18,7 +18,7 @@ __all__ = [
 
 FILENAME = "progress.sqlite3"
 APPLICATION_ID = 0x55425231  # "UBR1": marks the file as ours
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Ids of made-up example entries (the sample history the stored notebooks show) start
 # with this, so a view can say "example" wherever it shows them.
@@ -29,7 +29,8 @@ EXPORT_FORMAT = "upper-back-relief-progress"
 SessionKind = Literal["set", "exercise", "routine"]
 SESSION_KINDS: tuple[SessionKind, ...] = ("set", "exercise", "routine")
 
-# MIGRATIONS[n] takes the schema from version n to n + 1.
+# MIGRATIONS[n] takes the schema from version n to n + 1 (statements split at ";", so
+# none in a comment).
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE checklist_ticks (
@@ -86,6 +87,12 @@ MIGRATIONS: tuple[str, ...] = (
     -- Which version of the dose a session ran (standard, easier, harder, longer-holds);
     -- NULL for a routine, and for sessions logged before versions were kept.
     ALTER TABLE sessions ADD COLUMN version TEXT;
+    """,
+    """
+    -- How a self-test result was taken ('typed', or 'phone': measured by its motion
+    -- sensor), NULL for results saved before. A measured result's tries, as a JSON list.
+    ALTER TABLE self_tests ADD COLUMN method TEXT CHECK (method IN ('typed', 'phone'));
+    ALTER TABLE self_tests ADD COLUMN tries TEXT;
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -26,7 +27,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from types import MethodType
@@ -49,8 +50,11 @@ from ._errors import (
 from ._groups import every_entry
 from ._location import store_path
 from ._records import (
+    MAX_TRIES,
+    MEASURE_METHODS,
     TICK_FIELDS,
     Entry,
+    MeasureMethod,
     NextDayCheck,
     QuizAnswer,
     SelfTestResult,
@@ -70,6 +74,13 @@ from ._schema import (
 from ._transfer import EXPORT_KINDS, EXPORT_ORDER, FIELDS, KINDS, MERGE, validated_import
 
 __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
+
+
+def _self_test(row: Sequence[Any]) -> SelfTestResult:
+    """A self-test row as its record: the tries are kept as a JSON list."""
+    record = SelfTestResult(*row)
+    kept: str | None = row[-1]
+    return replace(record, tries=None if kept is None else tuple(json.loads(kept)))
 
 
 def _values(table: str) -> str:
@@ -598,18 +609,29 @@ class ProgressStore:
 
     # -- self-tests ---------------------------------------------------------------------
     def record_self_test(self, test: str, value: float, *, side: str = "",
-                         day: str | None = None) -> str:
+                         day: str | None = None, method: MeasureMethod = "typed",
+                         tries: Sequence[float] | None = None) -> str:
+        """Keep one self-test result: typed, or measured by the phone (``value`` the median
+        of its ``tries``)."""
+        if method not in MEASURE_METHODS:
+            raise ValueError(f"method must be one of {', '.join(MEASURE_METHODS)}, "
+                             f"got {method!r}.")
+        if (tries is None) != (method == "typed") or (tries is not None and not (
+                1 <= len(tries) <= MAX_TRIES)):
+            raise ValueError(f"A measured result keeps its tries (1 to {MAX_TRIES}); a "
+                             f"typed one has none (got {tries!r} for {method!r}).")
         result_id = uuid.uuid4().hex
         with self._transaction() as db:
             db.execute(f"INSERT INTO self_tests {_values('self_tests')}",
                        (result_id, day or today().isoformat(), test, side, float(value),
-                        _now()))
+                        _now(), method, None if tries is None
+                        else json.dumps([float(t) for t in tries])))
         return result_id
 
     def self_tests(self) -> list[SelfTestResult]:
         with self._connection() as db:
             rows = db.execute(f"SELECT * FROM self_tests {_order('self_tests')}")
-            return [SelfTestResult(*row) for row in rows.fetchall()]
+            return [_self_test(row) for row in rows.fetchall()]
 
     # -- knowledge checks ---------------------------------------------------------------
     def record_quiz_answer(self, question: str, choice: int, correct: bool, *,

@@ -473,6 +473,8 @@ def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:
         value = _as_whole(record.get(name))
         if name in ("duration_seconds", "value"):
             value = float(value)
+        elif name == "tries" and value is not None:  # kept as a JSON list
+            value = json.dumps([float(tried) for tried in value])
         elif isinstance(value, bool):
             value = int(value)
         values.append(value)

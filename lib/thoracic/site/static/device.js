@@ -641,8 +641,10 @@
       });
     }
 
-    const recordSelfTest = (test, value, {side = "", day} = {}) =>
-      addEntry("self_tests", "This self-test result", {day, test, side, value});
+    /** A self-test result: typed, or measured by the phone (`value` the median of its
+     *  `tries`). */
+    const recordSelfTest = (test, value, {side = "", day, method = "typed", tries = null} = {}) =>
+      addEntry("self_tests", "This self-test result", {day, test, side, value, method, tries});
     const recordQuizAnswer = (question, choice, correct, {day} = {}) =>
       addEntry("quiz_answers", "Your answer", {day, question, choice, correct});
 

@@ -33,7 +33,7 @@ return module.exports; })()};
 "use strict";
 module.exports = validate52;
 module.exports.default = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:upper-back-relief:progress-file:4","title":"Upper Back Relief progress file","description":"What 'thoracic progress --export' and the offline site's 'Save my progress file' write, format version 4. Beyond this schema, an import also checks: every day is a real date from 2000-01-01 to 365 days ahead; each id is used once within its kind; one next-day answer a day and one tick per checklist line and day; at most 200,000 entries in all; no text holds a lone surrogate.","type":"object","additionalProperties":false,"required":["format","version"],"properties":{"format":{"const":"upper-back-relief-progress"},"version":{"type":"integer","minimum":1,"maximum":4,"description":"The format version; older ones are read too."},"sessions":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/session"}},"self_tests":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/self_test"}},"checklist_ticks":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/checklist_tick"}},"quiz_answers":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/quiz_answer"}},"next_day_checks":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/next_day_check"}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":64,"description":"The entry's own id: the course writes 32 hex digits."},"day":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"A day, YYYY-MM-DD, from 2000-01-01 to 365 days after the day of the import."},"stamp":{"type":"string","minLength":1,"maxLength":64,"description":"When it was saved, as ISO 8601 text."},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name from the course."},"session":{"type":"object","description":"One entry of the practice log.","additionalProperties":false,"required":["id","day","recorded_at","kind","exercise","duration_seconds"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"recorded_at":{"$ref":"#/$defs/stamp"},"kind":{"enum":["set","exercise","routine"],"description":"One set, one exercise with its sets, or a whole routine."},"exercise":{"$ref":"#/$defs/name"},"sets":{"anyOf":[{"type":"integer","minimum":1,"maximum":100},{"type":"null"}]},"duration_seconds":{"type":"number","minimum":0,"maximum":3600,"description":"Seconds of practice."},"rating":{"anyOf":[{"type":"integer","minimum":0,"maximum":10,"description":"Discomfort on the course's 0 to 10 scale."},{"type":"null"}]},"note":{"anyOf":[{"type":"string","minLength":0,"maxLength":2000,"description":"The learner's own note."},{"type":"null"}]},"version":{"anyOf":[{"enum":["standard","easier","harder","longer-holds","chair"],"description":"The version of the dose the timer ran."},{"type":"null"}]}}},"self_test":{"type":"object","description":"One self-test result.","additionalProperties":false,"required":["id","day","test","side","value","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"test":{"enum":["seated-rotation","wall-angel","neck-to-wall"]},"side":{"type":"string","description":"left, right, or empty for one value."},"value":{"type":"number"},"recorded_at":{"$ref":"#/$defs/stamp"}},"allOf":[{"if":{"properties":{"test":{"const":"seated-rotation"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"number","minimum":0,"maximum":90,"description":"Seated rotation, in degrees"}}}},{"if":{"properties":{"test":{"const":"wall-angel"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"integer","minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3"}}}},{"if":{"properties":{"test":{"const":"neck-to-wall"}},"required":["test"]},"then":{"properties":{"side":{"enum":[""]},"value":{"type":"number","minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm"}}}}]},"checklist_tick":{"type":"object","description":"A checklist line ticked or unticked.","additionalProperties":false,"required":["checklist","item","day","checked","updated_at"],"properties":{"checklist":{"$ref":"#/$defs/name"},"item":{"$ref":"#/$defs/name"},"day":{"anyOf":[{"$ref":"#/$defs/day"},{"const":""}],"description":"The day of a daily checklist's tick; empty for the others."},"checked":{"type":"boolean"},"updated_at":{"$ref":"#/$defs/stamp"}}},"quiz_answer":{"type":"object","description":"An answer to a knowledge check.","additionalProperties":false,"required":["id","day","question","choice","correct","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"question":{"$ref":"#/$defs/name"},"choice":{"type":"integer","minimum":0,"maximum":9},"correct":{"type":"boolean"},"recorded_at":{"$ref":"#/$defs/stamp"}}},"next_day_check":{"type":"object","description":"The answer to the next-day check: one a day.","additionalProperties":false,"required":["id","day","answer","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"answer":{"enum":["better","same","worse"]},"recorded_at":{"$ref":"#/$defs/stamp"}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:upper-back-relief:progress-file:5","title":"Upper Back Relief progress file","description":"What 'thoracic progress --export' and the offline site's 'Save my progress file' write, format version 5. Beyond this schema, an import also checks: every day is a real date from 2000-01-01 to 365 days ahead; each id is used once within its kind; one next-day answer a day and one tick per checklist line and day; at most 200,000 entries in all; no text holds a lone surrogate.","type":"object","additionalProperties":false,"required":["format","version"],"properties":{"format":{"const":"upper-back-relief-progress"},"version":{"type":"integer","minimum":1,"maximum":5,"description":"The format version; older ones are read too."},"sessions":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/session"}},"self_tests":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/self_test"}},"checklist_ticks":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/checklist_tick"}},"quiz_answers":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/quiz_answer"}},"next_day_checks":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/next_day_check"}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":64,"description":"The entry's own id: the course writes 32 hex digits."},"day":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"A day, YYYY-MM-DD, from 2000-01-01 to 365 days after the day of the import."},"stamp":{"type":"string","minLength":1,"maxLength":64,"description":"When it was saved, as ISO 8601 text."},"name":{"type":"string","minLength":1,"maxLength":100,"description":"A name from the course."},"session":{"type":"object","description":"One entry of the practice log.","additionalProperties":false,"required":["id","day","recorded_at","kind","exercise","duration_seconds"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"recorded_at":{"$ref":"#/$defs/stamp"},"kind":{"enum":["set","exercise","routine"],"description":"One set, one exercise with its sets, or a whole routine."},"exercise":{"$ref":"#/$defs/name"},"sets":{"anyOf":[{"type":"integer","minimum":1,"maximum":100},{"type":"null"}]},"duration_seconds":{"type":"number","minimum":0,"maximum":3600,"description":"Seconds of practice."},"rating":{"anyOf":[{"type":"integer","minimum":0,"maximum":10,"description":"Discomfort on the course's 0 to 10 scale."},{"type":"null"}]},"note":{"anyOf":[{"type":"string","minLength":0,"maxLength":2000,"description":"The learner's own note."},{"type":"null"}]},"version":{"anyOf":[{"enum":["standard","easier","harder","longer-holds","chair"],"description":"The version of the dose the timer ran."},{"type":"null"}]}}},"self_test":{"type":"object","description":"One self-test result.","additionalProperties":false,"required":["id","day","test","side","value","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"test":{"enum":["seated-rotation","wall-angel","neck-to-wall"]},"side":{"type":"string","description":"left, right, or empty for one value."},"value":{"type":"number"},"recorded_at":{"$ref":"#/$defs/stamp"},"method":{"anyOf":[{"enum":["typed","phone"],"description":"Typed in, or measured by the phone's motion sensor; null in older files (typed)."},{"type":"null"}]},"tries":{"description":"A measured result's tries (value is their median); null for a typed one."}},"allOf":[{"if":{"properties":{"test":{"const":"seated-rotation"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"number","minimum":0,"maximum":90,"description":"Seated rotation, in degrees"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":90,"description":"Seated rotation, in degrees","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"test":{"const":"wall-angel"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"integer","minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"test":{"const":"neck-to-wall"}},"required":["test"]},"then":{"properties":{"side":{"enum":[""]},"value":{"type":"number","minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"method":{"const":"phone"}},"required":["method"]},"then":{"required":["tries"],"properties":{"tries":{"type":"array"}}},"else":{"properties":{"tries":{"type":"null"}}}}]},"checklist_tick":{"type":"object","description":"A checklist line ticked or unticked.","additionalProperties":false,"required":["checklist","item","day","checked","updated_at"],"properties":{"checklist":{"$ref":"#/$defs/name"},"item":{"$ref":"#/$defs/name"},"day":{"anyOf":[{"$ref":"#/$defs/day"},{"const":""}],"description":"The day of a daily checklist's tick; empty for the others."},"checked":{"type":"boolean"},"updated_at":{"$ref":"#/$defs/stamp"}}},"quiz_answer":{"type":"object","description":"An answer to a knowledge check.","additionalProperties":false,"required":["id","day","question","choice","correct","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"question":{"$ref":"#/$defs/name"},"choice":{"type":"integer","minimum":0,"maximum":9},"correct":{"type":"boolean"},"recorded_at":{"$ref":"#/$defs/stamp"}}},"next_day_check":{"type":"object","description":"The answer to the next-day check: one a day.","additionalProperties":false,"required":["id","day","answer","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"answer":{"enum":["better","same","worse"]},"recorded_at":{"$ref":"#/$defs/stamp"}}}}};
 const schema20 = {"type":"object","description":"One entry of the practice log.","additionalProperties":false,"required":["id","day","recorded_at","kind","exercise","duration_seconds"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"recorded_at":{"$ref":"#/$defs/stamp"},"kind":{"enum":["set","exercise","routine"],"description":"One set, one exercise with its sets, or a whole routine."},"exercise":{"$ref":"#/$defs/name"},"sets":{"anyOf":[{"type":"integer","minimum":1,"maximum":100},{"type":"null"}]},"duration_seconds":{"type":"number","minimum":0,"maximum":3600,"description":"Seconds of practice."},"rating":{"anyOf":[{"type":"integer","minimum":0,"maximum":10,"description":"Discomfort on the course's 0 to 10 scale."},{"type":"null"}]},"note":{"anyOf":[{"type":"string","minLength":0,"maxLength":2000,"description":"The learner's own note."},{"type":"null"}]},"version":{"anyOf":[{"enum":["standard","easier","harder","longer-holds","chair"],"description":"The version of the dose the timer ran."},{"type":"null"}]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -627,7 +627,7 @@ return errors === 0;
 }
 validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema25 = {"type":"object","description":"One self-test result.","additionalProperties":false,"required":["id","day","test","side","value","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"test":{"enum":["seated-rotation","wall-angel","neck-to-wall"]},"side":{"type":"string","description":"left, right, or empty for one value."},"value":{"type":"number"},"recorded_at":{"$ref":"#/$defs/stamp"}},"allOf":[{"if":{"properties":{"test":{"const":"seated-rotation"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"number","minimum":0,"maximum":90,"description":"Seated rotation, in degrees"}}}},{"if":{"properties":{"test":{"const":"wall-angel"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"integer","minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3"}}}},{"if":{"properties":{"test":{"const":"neck-to-wall"}},"required":["test"]},"then":{"properties":{"side":{"enum":[""]},"value":{"type":"number","minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm"}}}}]};
+const schema25 = {"type":"object","description":"One self-test result.","additionalProperties":false,"required":["id","day","test","side","value","recorded_at"],"properties":{"id":{"$ref":"#/$defs/id"},"day":{"$ref":"#/$defs/day"},"test":{"enum":["seated-rotation","wall-angel","neck-to-wall"]},"side":{"type":"string","description":"left, right, or empty for one value."},"value":{"type":"number"},"recorded_at":{"$ref":"#/$defs/stamp"},"method":{"anyOf":[{"enum":["typed","phone"],"description":"Typed in, or measured by the phone's motion sensor; null in older files (typed)."},{"type":"null"}]},"tries":{"description":"A measured result's tries (value is their median); null for a typed one."}},"allOf":[{"if":{"properties":{"test":{"const":"seated-rotation"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"number","minimum":0,"maximum":90,"description":"Seated rotation, in degrees"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":90,"description":"Seated rotation, in degrees","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"test":{"const":"wall-angel"}},"required":["test"]},"then":{"properties":{"side":{"enum":["left","right"]},"value":{"type":"integer","minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":3,"description":"Seated wall angel, in score, 0 to 3","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"test":{"const":"neck-to-wall"}},"required":["test"]},"then":{"properties":{"side":{"enum":[""]},"value":{"type":"number","minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm"},"tries":{"anyOf":[{"type":"array","minItems":1,"maxItems":10,"items":{"minimum":0,"maximum":30,"description":"Neck-to-wall distance, in cm","type":"number"}},{"type":"null"}]}}}},{"if":{"properties":{"method":{"const":"phone"}},"required":["method"]},"then":{"required":["tries"],"properties":{"tries":{"type":"array"}}},"else":{"properties":{"tries":{"type":"null"}}}}]};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -722,19 +722,17 @@ var valid3 = _errs7 === errors;
 else {
 var valid3 = true;
 }
-}
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-if(valid1){
-var props0 = {};
-props0.side = true;
-props0.value = true;
-props0.test = true;
-}
-}
-if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(valid3){
+if(data.tries !== undefined){
+let data3 = data.tries;
+const _errs9 = errors;
+const _errs10 = errors;
+let valid4 = false;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data3)){
+if(data3.length > 10){
+const err2 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -742,19 +740,10 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate63.errors = vErrors;
-return false;
 }
-var valid0 = _errs1 === errors;
-if(valid0){
-const _errs9 = errors;
-const _errs10 = errors;
-let valid4 = true;
-const _errs11 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.test === undefined) && (missing1 = "test")){
-const err3 = {};
+else {
+if(data3.length < 1){
+const err3 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -764,9 +753,15 @@ vErrors.push(err3);
 errors++;
 }
 else {
-if(data.test !== undefined){
-if("wall-angel" !== data.test){
-const err4 = {};
+var valid5 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs13 = errors;
+if(errors === _errs13){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 90 || isNaN(data4)){
+const err4 = {instancePath:instancePath+"/tries/" + i0,schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -775,10 +770,77 @@ vErrors.push(err4);
 }
 errors++;
 }
+else {
+if(data4 < 0 || isNaN(data4)){
+const err5 = {instancePath:instancePath+"/tries/" + i0,schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err5];
 }
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/tries/" + i0,schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid5 = _errs13 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/0/then/properties/tries/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
 }
 }
 var _valid1 = _errs11 === errors;
+valid4 = valid4 || _valid1;
+const _errs15 = errors;
+if(data3 !== null){
+const err8 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/0/then/properties/tries/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err9 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/0/then/properties/tries/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+else {
 errors = _errs10;
 if(vErrors !== null){
 if(_errs10){
@@ -788,107 +850,64 @@ else {
 vErrors = null;
 }
 }
-if(_valid1){
-const _errs13 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.side !== undefined){
-let data4 = data.side;
-const _errs14 = errors;
-if(!((data4 === "left") || (data4 === "right"))){
-validate63.errors = [{instancePath:instancePath+"/side",schemaPath:"#/allOf/1/then/properties/side/enum",keyword:"enum",params:{allowedValues: schema25.allOf[1].then.properties.side.enum},message:"must be equal to one of the allowed values"}];
-return false;
 }
-var valid6 = _errs14 === errors;
+var valid3 = _errs9 === errors;
 }
 else {
-var valid6 = true;
-}
-if(valid6){
-if(data.value !== undefined){
-let data5 = data.value;
-const _errs15 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs15){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 3 || isNaN(data5)){
-validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"}];
-return false;
-}
-else {
-if(data5 < 0 || isNaN(data5)){
-validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+var valid3 = true;
 }
 }
 }
 }
-var valid6 = _errs15 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-var _valid1 = _errs13 === errors;
-valid4 = _valid1;
-if(valid4){
-var props1 = {};
-props1.side = true;
-props1.value = true;
-props1.test = true;
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.side = true;
+props0.value = true;
+props0.tries = true;
+props0.test = true;
 }
 }
-if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid1){
+const err10 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err10];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err10);
 }
 errors++;
 validate63.errors = vErrors;
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs1 === errors;
 if(valid0){
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
-}
 const _errs17 = errors;
 const _errs18 = errors;
-let valid7 = true;
+let valid6 = true;
 const _errs19 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.test === undefined) && (missing2 = "test")){
-const err6 = {};
+let missing1;
+if((data.test === undefined) && (missing1 = "test")){
+const err11 = {};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err11];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err11);
 }
 errors++;
 }
 else {
 if(data.test !== undefined){
-if("neck-to-wall" !== data.test){
-const err7 = {};
+if("wall-angel" !== data.test){
+const err12 = {};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err12];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -909,28 +928,281 @@ if(_valid2){
 const _errs21 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.side !== undefined){
+let data6 = data.side;
 const _errs22 = errors;
+if(!((data6 === "left") || (data6 === "right"))){
+validate63.errors = [{instancePath:instancePath+"/side",schemaPath:"#/allOf/1/then/properties/side/enum",keyword:"enum",params:{allowedValues: schema25.allOf[1].then.properties.side.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid8 = _errs22 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.value !== undefined){
+let data7 = data.value;
+const _errs23 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3 || isNaN(data7)){
+validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/1/then/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid8 = _errs23 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.tries !== undefined){
+let data8 = data.tries;
+const _errs25 = errors;
+const _errs26 = errors;
+let valid9 = false;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data8)){
+if(data8.length > 10){
+const err13 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data8.length < 1){
+const err14 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+var valid10 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs29 = errors;
+if(errors === _errs29){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 3 || isNaN(data9)){
+const err15 = {instancePath:instancePath+"/tries/" + i1,schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data9 < 0 || isNaN(data9)){
+const err16 = {instancePath:instancePath+"/tries/" + i1,schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/tries/" + i1,schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var valid10 = _errs29 === errors;
+if(!valid10){
+break;
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/1/then/properties/tries/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid3 = _errs27 === errors;
+valid9 = valid9 || _valid3;
+const _errs31 = errors;
+if(data8 !== null){
+const err19 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/1/then/properties/tries/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid3 = _errs31 === errors;
+valid9 = valid9 || _valid3;
+if(!valid9){
+const err20 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/1/then/properties/tries/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid8 = _errs25 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+var _valid2 = _errs21 === errors;
+valid6 = _valid2;
+if(valid6){
+var props1 = {};
+props1.side = true;
+props1.value = true;
+props1.tries = true;
+props1.test = true;
+}
+}
+if(!valid6){
+const err21 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+var valid0 = _errs17 === errors;
+if(valid0){
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs33 = errors;
+const _errs34 = errors;
+let valid11 = true;
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.test === undefined) && (missing2 = "test")){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+if(data.test !== undefined){
+if("neck-to-wall" !== data.test){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs35 === errors;
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.side !== undefined){
+const _errs38 = errors;
 if(!(data.side === "")){
 validate63.errors = [{instancePath:instancePath+"/side",schemaPath:"#/allOf/2/then/properties/side/enum",keyword:"enum",params:{allowedValues: schema25.allOf[2].then.properties.side.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid9 = _errs22 === errors;
+var valid13 = _errs38 === errors;
 }
 else {
-var valid9 = true;
+var valid13 = true;
 }
-if(valid9){
+if(valid13){
 if(data.value !== undefined){
-let data8 = data.value;
-const _errs23 = errors;
-if(errors === _errs23){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 30 || isNaN(data8)){
+let data12 = data.value;
+const _errs39 = errors;
+if(errors === _errs39){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 30 || isNaN(data12)){
 validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/2/then/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
 return false;
 }
 else {
-if(data8 < 0 || isNaN(data8)){
+if(data12 < 0 || isNaN(data12)){
 validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/2/then/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -941,35 +1213,171 @@ validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/allOf/2/t
 return false;
 }
 }
-var valid9 = _errs23 === errors;
+var valid13 = _errs39 === errors;
 }
 else {
-var valid9 = true;
+var valid13 = true;
 }
-}
-}
-var _valid2 = _errs21 === errors;
-valid7 = _valid2;
-if(valid7){
-var props2 = {};
-props2.side = true;
-props2.value = true;
-props2.test = true;
-}
-}
-if(!valid7){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(valid13){
+if(data.tries !== undefined){
+let data13 = data.tries;
+const _errs41 = errors;
+const _errs42 = errors;
+let valid14 = false;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data13)){
+if(data13.length > 10){
+const err24 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err24];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data13.length < 1){
+const err25 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+var valid15 = true;
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+const _errs45 = errors;
+if(errors === _errs45){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 30 || isNaN(data14)){
+const err26 = {instancePath:instancePath+"/tries/" + i2,schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+if(data14 < 0 || isNaN(data14)){
+const err27 = {instancePath:instancePath+"/tries/" + i2,schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/tries/" + i2,schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var valid15 = _errs45 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/2/then/properties/tries/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+var _valid5 = _errs43 === errors;
+valid14 = valid14 || _valid5;
+const _errs47 = errors;
+if(data13 !== null){
+const err30 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/2/then/properties/tries/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid5 = _errs47 === errors;
+valid14 = valid14 || _valid5;
+if(!valid14){
+const err31 = {instancePath:instancePath+"/tries",schemaPath:"#/allOf/2/then/properties/tries/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 validate63.errors = vErrors;
 return false;
 }
-var valid0 = _errs17 === errors;
+else {
+errors = _errs42;
+if(vErrors !== null){
+if(_errs42){
+vErrors.length = _errs42;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid13 = _errs41 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+var _valid4 = _errs37 === errors;
+valid11 = _valid4;
+if(valid11){
+var props2 = {};
+props2.side = true;
+props2.value = true;
+props2.tries = true;
+props2.test = true;
+}
+}
+if(!valid11){
+const err32 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+var valid0 = _errs33 === errors;
 if(valid0){
 if(props0 !== true && props2 !== undefined){
 if(props2 === true){
@@ -980,98 +1388,271 @@ props0 = props0 || {};
 Object.assign(props0, props2);
 }
 }
+const _errs49 = errors;
+const _errs50 = errors;
+let valid16 = true;
+const _errs51 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.method === undefined) && (missing3 = "method")){
+const err33 = {};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+if(data.method !== undefined){
+if("phone" !== data.method){
+const err34 = {};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs51 === errors;
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid6){
+const _errs53 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.tries === undefined) && (missing4 = "tries")){
+validate63.errors = [{instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+if(data.tries !== undefined){
+if(!(Array.isArray(data.tries))){
+validate63.errors = [{instancePath:instancePath+"/tries",schemaPath:"#/allOf/3/then/properties/tries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+var _valid6 = _errs53 === errors;
+valid16 = _valid6;
+if(valid16){
+var props3 = {};
+props3.tries = true;
+props3.method = true;
+}
+ifClause0 = "then";
+}
+else {
+const _errs56 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tries !== undefined){
+if(data.tries !== null){
+validate63.errors = [{instancePath:instancePath+"/tries",schemaPath:"#/allOf/3/else/properties/tries/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+return false;
+}
+}
+}
+var _valid6 = _errs56 === errors;
+valid16 = _valid6;
+if(valid16){
+if(props3 !== true){
+props3 = props3 || {};
+props3.tries = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid16){
+const err35 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+var valid0 = _errs49 === errors;
+if(valid0){
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+}
 }
 }
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if(((((((data.id === undefined) && (missing3 = "id")) || ((data.day === undefined) && (missing3 = "day"))) || ((data.test === undefined) && (missing3 = "test"))) || ((data.side === undefined) && (missing3 = "side"))) || ((data.value === undefined) && (missing3 = "value"))) || ((data.recorded_at === undefined) && (missing3 = "recorded_at"))){
-validate63.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let missing5;
+if(((((((data.id === undefined) && (missing5 = "id")) || ((data.day === undefined) && (missing5 = "day"))) || ((data.test === undefined) && (missing5 = "test"))) || ((data.side === undefined) && (missing5 = "side"))) || ((data.value === undefined) && (missing5 = "value"))) || ((data.recorded_at === undefined) && (missing5 = "recorded_at"))){
+validate63.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs25 = errors;
+const _errs59 = errors;
 for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "day")) || (key0 === "test")) || (key0 === "side")) || (key0 === "value")) || (key0 === "recorded_at"))){
+if(!((((((((key0 === "id") || (key0 === "day")) || (key0 === "test")) || (key0 === "side")) || (key0 === "value")) || (key0 === "recorded_at")) || (key0 === "method")) || (key0 === "tries"))){
 validate63.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs25 === errors){
+if(_errs59 === errors){
 if(data.id !== undefined){
-const _errs26 = errors;
+const _errs60 = errors;
 if(!(validate54(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var valid10 = _errs26 === errors;
+var valid20 = _errs60 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
 }
-if(valid10){
+if(valid20){
 if(data.day !== undefined){
-const _errs27 = errors;
+const _errs61 = errors;
 if(!(validate56(data.day, {instancePath:instancePath+"/day",parentData:data,parentDataProperty:"day",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
-var valid10 = _errs27 === errors;
+var valid20 = _errs61 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
 }
-if(valid10){
+if(valid20){
 if(data.test !== undefined){
-let data11 = data.test;
-const _errs28 = errors;
-if(!(((data11 === "seated-rotation") || (data11 === "wall-angel")) || (data11 === "neck-to-wall"))){
+let data20 = data.test;
+const _errs62 = errors;
+if(!(((data20 === "seated-rotation") || (data20 === "wall-angel")) || (data20 === "neck-to-wall"))){
 validate63.errors = [{instancePath:instancePath+"/test",schemaPath:"#/properties/test/enum",keyword:"enum",params:{allowedValues: schema25.properties.test.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid10 = _errs28 === errors;
+var valid20 = _errs62 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
 }
-if(valid10){
+if(valid20){
 if(data.side !== undefined){
-const _errs29 = errors;
+const _errs63 = errors;
 if(typeof data.side !== "string"){
 validate63.errors = [{instancePath:instancePath+"/side",schemaPath:"#/properties/side/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs29 === errors;
+var valid20 = _errs63 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
 }
-if(valid10){
+if(valid20){
 if(data.value !== undefined){
-let data13 = data.value;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+let data22 = data.value;
+const _errs65 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
 validate63.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid10 = _errs31 === errors;
+var valid20 = _errs65 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
 }
-if(valid10){
+if(valid20){
 if(data.recorded_at !== undefined){
-const _errs33 = errors;
+const _errs67 = errors;
 if(!(validate58(data.recorded_at, {instancePath:instancePath+"/recorded_at",parentData:data,parentDataProperty:"recorded_at",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
-var valid10 = _errs33 === errors;
+var valid20 = _errs67 === errors;
 }
 else {
-var valid10 = true;
+var valid20 = true;
+}
+if(valid20){
+if(data.method !== undefined){
+let data24 = data.method;
+const _errs68 = errors;
+const _errs69 = errors;
+let valid21 = false;
+const _errs70 = errors;
+if(!((data24 === "typed") || (data24 === "phone"))){
+const err36 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.method.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid7 = _errs70 === errors;
+valid21 = valid21 || _valid7;
+const _errs71 = errors;
+if(data24 !== null){
+const err37 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid7 = _errs71 === errors;
+valid21 = valid21 || _valid7;
+if(!valid21){
+const err38 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+validate63.errors = vErrors;
+return false;
+}
+else {
+errors = _errs69;
+if(vErrors !== null){
+if(_errs69){
+vErrors.length = _errs69;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid20 = _errs68 === errors;
+}
+else {
+var valid20 = true;
+}
 }
 }
 }
@@ -1466,7 +2047,7 @@ validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:upper-back-relief:progress-file:4" */;
+/*# sourceURL="urn:upper-back-relief:progress-file:5" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate52.evaluated;
@@ -1514,8 +2095,8 @@ return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 4 || isNaN(data1)){
-validate52.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4"}];
+if(data1 > 5 || isNaN(data1)){
+validate52.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"}];
 return false;
 }
 else {
