@@ -106,6 +106,7 @@ bench: install
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/phone_reading.py
+	$(BIN)/python bench/measure.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache test-artifacts

@@ -16,6 +16,7 @@ import {
   spokenText,
   withGetReady,
 } from "../../lib/thoracic/timer/static/timer_core.js";
+import {mulberry32} from "./seeded.mjs";
 
 const PLANS = JSON.parse(readFileSync(new URL("../js/plans.json", import.meta.url), "utf8"));
 const {routine: ROUTINE, childs_pose: CHILDS, sides: SIDES, roller: ROLLER} = PLANS;
@@ -680,18 +681,6 @@ describe("spokenText and formatSeconds", () => {
 });
 
 // -- property test -----------------------------------------------------------------------
-
-/** mulberry32: a tiny seeded PRNG, so every run tries the same sequences. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTIONS = ["start", "pause", "resume", "reset", "skip", "doneWithSet", "takeEvents"];
 
