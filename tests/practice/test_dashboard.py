@@ -222,7 +222,7 @@ def test_the_dashboard_on_the_page_shows_a_new_answer_without_running_again(stor
     assert shown.kept["next_day_checks"] == [{"day": "2026-01-15", "answer": "better"}]
     store.record_self_test("seated-rotation", 44.0, side="left", day="2026-01-15")
     assert shown.kept["self_tests"] == [{"day": "2026-01-15", "test": "seated-rotation",
-                                         "side": "left", "value": 44.0}]
+                                         "side": "left", "value": 44.0, "method": "typed"}]
     assert "No self-tests yet" not in shown.preview().html  # what the stored notebook keeps
     assert shown.preview().html == shown.html
 
@@ -309,3 +309,17 @@ def test_a_day_of_several_ratings_is_drawn_as_its_highest(store) -> None:
     html = dashboard(store).html
     assert "(each day&#x27;s highest)" in html or "(each day's highest)" in html
     assert "First average 6.0" in html
+
+
+def test_a_result_the_phone_measured_is_ringed_and_its_band_named(store) -> None:
+    """My progress marks a measured result and draws the band of the way the latest result
+    was taken (issue 26)."""
+    store.record_self_test("seated-rotation", 40.0, side="left", day="2026-01-01")
+    store.record_self_test("seated-rotation", 44.0, side="left", day="2026-01-15",
+                           method="phone", tries=[43.5, 44.0, 45.1])
+    shown = dashboard(store)
+    assert [r["method"] for r in shown.kept["self_tests"]] == ["typed", "phone"]
+    html = shown.preview().html
+    assert "Measured by the phone" in html and "may be noise (phone)" in html
+    rotation = next(t for t in shown.config["self_tests"] if t["id"] == "seated-rotation")
+    assert rotation["phone_noise"] == 10.0

@@ -78,3 +78,46 @@ def test_the_stored_preview_shows_a_blank_for_each_side_with_its_range(store) ->
     assert "Left side (degrees): ______ (0 to 90)" in data["text/html"]
     assert "Right side (degrees): ______ (0 to 90)" in data["text/html"]
     assert data["text/plain"].startswith("Record your seated rotation. Run this cell")
+
+
+def test_the_phone_can_measure_only_the_rotation_and_the_form_says_how(store) -> None:
+    rotation = self_test_form("seated-rotation", store)
+    assert rotation.measurable and "RotationMeasurement" in rotation.core  # its module, as text
+    measure = rotation.config["measure"]
+    assert set(measure["unavailable"]) == {"none", "insecure", "denied"}
+    assert {"neutral", "turn", "hold", "recorded", "back", "side-done", "done"} <= set(
+        measure["say"])
+    for other in ("wall-angel", "neck-to-wall"):
+        form = self_test_form(other, store)
+        assert not form.measurable and form.core == "" and "measure" not in form.config
+
+
+def test_a_measured_result_is_kept_with_its_tries(store) -> None:
+    form = self_test_form("seated-rotation", store)
+    assert form.handle({"do": "self-test", "values": [["left", 42.1], ["right", 39.0]],
+                        "method": "phone", "tries": {"left": [41.8, 42.1, 43.0],
+                                                     "right": [39.0, 38.2, 40.4]}})
+    results = {r.side: (r.value, r.method, r.tries) for r in store.self_tests()}
+    assert results == {"left": (42.1, "phone", (41.8, 42.1, 43.0)),
+                       "right": (39.0, "phone", (39.0, 38.2, 40.4))}
+
+
+@pytest.mark.parametrize("message", [
+    {"method": "phone"},  # no tries
+    {"method": "phone", "tries": {"left": [41.0, 42.1, 43.0]}},  # a side without
+    {"method": "phone", "tries": {"left": [30.0, 31.0, 32.0], "right": [39.0]}},  # not the median
+    {"method": "phone", "tries": {"left": [42.1, 95.0, 42.1], "right": [39.0]}},  # out of range
+    {"method": "guessed"},
+])
+def test_a_measured_result_that_does_not_add_up_saves_nothing(store, message) -> None:
+    form = self_test_form("seated-rotation", store)
+    assert not form.handle({"do": "self-test", "values": [["left", 42.1], ["right", 39.0]],
+                            **message})
+    assert form.status["problem"] and store.self_tests() == []
+
+
+def test_a_test_the_phone_cannot_take_refuses_a_measured_result(store) -> None:
+    form = self_test_form("neck-to-wall", store)
+    assert not form.handle({"do": "self-test", "values": [["", 5.0]], "method": "phone",
+                            "tries": {"": [5.0]}})
+    assert store.self_tests() == []

@@ -57,7 +57,7 @@ from ._safety import (
     flags_by_urgency,
     get_red_flag,
 )
-from ._selftests import RESULT_PATTERN, SELF_TESTS, SelfTest, get_self_test
+from ._selftests import RESULT_PATTERN, SELF_TESTS, PhoneMeasure, SelfTest, get_self_test
 
 __all__ = [
     "BREATH_SECONDS",
@@ -87,6 +87,7 @@ __all__ = [
     "NextDayOption",
     "NextDayQuestion",
     "NotebookInfo",
+    "PhoneMeasure",
     "ProgressionRules",
     "Question",
     "QuizDataError",

@@ -185,12 +185,17 @@ def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
     for ax, test in zip(axes, tests, strict=True):
         points = by_test[test.id]
         first_day = min(dt.date.fromisoformat(r.day) for r in points)
-        if test.noise:
-            ax.axhspan(-test.noise, test.noise, color="0.85", zorder=0,
-                       label=f"±{test.noise:g}: may be noise")
+        # The band of the way the latest result was taken: typed in, or by the phone.
+        latest = max(points, key=lambda r: (r.day, r.recorded_at))
+        noise, _source = test.noise_for(latest.method)
+        if noise:
+            ax.axhspan(-noise, noise, color="0.85", zorder=0,
+                       label=f"±{noise:g}: may be noise"
+                             + (" (phone)" if latest.method == "phone" else ""))
+        ringed = False
         for side in test.sides:
-            series = sorted((dt.date.fromisoformat(r.day), r.value) for r in points
-                            if r.side == side)
+            rows = sorted((r for r in points if r.side == side), key=lambda r: (r.day, r.value))
+            series = [(dt.date.fromisoformat(r.day), r.value) for r in rows]
             if not series:
                 continue
             start = series[0][1]
@@ -201,6 +206,13 @@ def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
             ax.plot(xs, ys, marker=marker if len(xs) <= MAX_MARKERS else None,
                     linestyle=style, color=colour, markersize=4,
                     label=side.capitalize() if side else "Result")
+            measured = [(x, y) for x, y, r in zip(xs, ys, rows, strict=True)
+                        if r.method == "phone"]
+            if measured:  # a ring round each result the phone measured
+                ax.plot(*zip(*measured, strict=True), linestyle="none", marker="o",
+                        markersize=8, markerfacecolor="none", markeredgecolor="black",
+                        label=None if ringed else "Measured by the phone")
+                ringed = True
             described.append(f"{test.name}{' ' + side if side else ''}: first {start:g}, "
                              f"latest {series[-1][1]:g} {test.unit}")
         ax.axhline(0, color="black", linewidth=0.8)
@@ -386,7 +398,8 @@ def _config() -> dict[str, Any]:
                               "symbol": o.symbol, "colour": o.colour}
                              for o in NEXT_DAY_CHECK.answers]},
             "self_tests": [{"id": t.id, "name": t.name, "unit": t.unit, "better": t.better,
-                            "sides": list(t.sides), "noise": t.noise} for t in SELF_TESTS],
+                            "sides": list(t.sides), "noise": t.noise,
+                            "phone_noise": t.noise_for("phone")[0]} for t in SELF_TESTS],
             "palette": list(PALETTE), "nothing": _nothing_yet(),
             # The questions asked now: an answer to a retired one no longer counts.
             "questions": sorted(question.id for question in load_questions()),
@@ -435,8 +448,8 @@ class LiveDashboard(CoursePart):
         return {"today": today().isoformat(),
                 "sessions": [{name: getattr(s, name) for name in _SESSION_FIELDS}
                              for s in sessions],
-                "self_tests": [{"day": r.day, "test": r.test, "side": r.side, "value": r.value}
-                               for r in results],
+                "self_tests": [{"day": r.day, "test": r.test, "side": r.side, "value": r.value,
+                                "method": r.method or "typed"} for r in results],
                 "next_day_checks": [{"day": c.day, "answer": c.answer} for c in checks],
                 "quiz_answers": [{"question": a.question, "correct": bool(a.correct)}
                                  for a in answers],

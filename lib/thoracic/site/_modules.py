@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from ..timer import TIMER_CORE, CoachTimer
-from ..ui import CoursePart
+from ..ui import MEASURE_CORE, CoursePart
 
 __all__ = ["MODULE_REFERENCE", "modules_script", "share_modules"]
 
@@ -27,7 +27,8 @@ def _modules() -> dict[str, str]:
     """Each front-end file's name and text, as the widgets carry it."""
     return {"parts.js": str(CoursePart._esm), "parts.css": str(CoursePart._css),
             "timer.js": str(CoachTimer._esm), "timer.css": str(CoachTimer._css),
-            "timer_core.js": TIMER_CORE.read_text("utf-8")}
+            "timer_core.js": TIMER_CORE.read_text("utf-8"),
+            "measure_core.js": MEASURE_CORE.read_text("utf-8")}
 
 
 def modules_script() -> str:

@@ -50,10 +50,11 @@ from ._safety_screen import (
     safety_screen,
     safety_state,
 )
-from ._self_test_form import SelfTestForm, self_test_form
+from ._self_test_form import MEASURE_CORE, SelfTestForm, self_test_form
 
 __all__ = [
     "CLEARED_CHECKLIST",
+    "MEASURE_CORE",
     "PARTS_STYLESHEET",
     "SAFETY_CHECKLIST",
     "SHARE_CHECKLIST_ID",

@@ -83,7 +83,11 @@
       kept: () => ({}),
       actions: {
         "self-test": async (m, config, store) => {
-          for (const [side, value] of m.values) await store.recordSelfTest(config.test, value, { side });
+          // Typed, or measured by the phone with each side's tries (their median is the value).
+          const method = m.method === "phone" ? "phone" : "typed";
+          for (const [side, value] of m.values) {
+            await store.recordSelfTest(config.test, value, { side, method, tries: method === "phone" ? m.tries[side] : null });
+          }
         },
       },
     },

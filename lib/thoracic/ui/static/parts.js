@@ -356,6 +356,9 @@ export function readResult(config, raw, side) {
 function drawSelfTest(model, el, t, send) {
   const config = model.get("config");
   el.append(t.element("h3", "", `Record your ${config.name.toLowerCase()}`));
+  if (config.measure && model.get("core")) {
+    el.append(...measureWithPhone(model, t, send, config), t.element("p", "", "Or type your result:"));
+  }
   const inputs = config.sides.map((side, index) => {
     const label = t.element("label", "thoracic-field", `${config.labels[index]} `);
     const input = t.element("input");
@@ -388,6 +391,141 @@ function drawSelfTest(model, el, t, send) {
     });
   });
   el.append(save, status, savingNotice(model, t));
+}
+
+// -- measuring with the phone ---------------------------------------------------------
+
+const FEED_MS = 100; // a still phone sends no new readings: the last one is fed again this often
+const NO_SENSOR_MS = 2000; // no reading by then: this device has no sensor the page can read
+const measureCores = new Map();
+
+/** The measuring module (measure_core.js, sent as text), imported once per page. */
+function measureCore(source) {
+  if (!measureCores.has(source)) {
+    measureCores.set(source, import(URL.createObjectURL(new Blob([source], { type: "text/javascript" }))));
+  }
+  return measureCores.get(source);
+}
+
+/** "Measure with this phone": the motion sensor takes the test, each step said in words
+ *  and by voice, three tries a side; the learner saves the middle of each side's tries.
+ *  Where it cannot (no sensor, no permission, not a secure page) it says so in one
+ *  sentence and the typed boxes stay. The readings never leave the page. */
+function measureWithPhone(model, t, send, config) {
+  const words = config.measure;
+  const start = t.button("Measure with this phone", "thoracic-button thoracic-measure-start");
+  const box = t.element("div", "thoracic-measure");
+  const now = t.element("p", "thoracic-measure-now");
+  now.setAttribute("aria-live", "assertive");
+  const tries = t.element("ul", "thoracic-measure-tries");
+  const status = t.element("p", "thoracic-status");
+  const setup = t.element("ol", "thoracic-measure-setup");
+  for (const step of words.setup) setup.append(t.element("li", "", step));
+  box.hidden = true;
+  box.append(setup, now, tries, status);
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  const speak = (text) => {
+    const voice = globalThis.speechSynthesis;
+    if (!voice || typeof SpeechSynthesisUtterance === "undefined") return;
+    voice.cancel();
+    voice.speak(new SpeechSynthesisUtterance(text));
+  };
+  const tell = (text) => {
+    now.textContent = text;
+    speak(text);
+  };
+  let stop = () => {};
+
+  async function begin(core) {
+    const Orientation = globalThis.DeviceOrientationEvent;
+    if (!Orientation) return say(status, words.unavailable.none, true);
+    if (!globalThis.isSecureContext) return say(status, words.unavailable.insecure, true);
+    if (typeof Orientation.requestPermission === "function") { // iOS: asked on this tap
+      const answer = await Orientation.requestPermission().catch(() => "denied");
+      if (answer !== "granted") return say(status, words.unavailable.denied, true);
+    }
+    const measuring = new core.RotationMeasurement(config.sides);
+    let last = null;
+    const feed = () => {
+      if (!last) return;
+      const said = measuring.reading(performance.now() / 1000, last).map(show).filter(Boolean);
+      if (said.length) tell(said.join(" ")); // a refusal and "come back" are said together
+    };
+    const onReading = ({ alpha, beta, gamma }) => {
+      if (![alpha, beta, gamma].every(Number.isFinite)) return; // no sensor behind it
+      last = { alpha, beta, gamma };
+      feed();
+    };
+    const ticker = setInterval(feed, FEED_MS);
+    const waiting = setTimeout(() => {
+      if (last) return;
+      stop();
+      say(status, words.unavailable.none, true);
+    }, NO_SENSOR_MS);
+    globalThis.addEventListener("deviceorientation", onReading);
+    stop = () => {
+      clearInterval(ticker);
+      clearTimeout(waiting);
+      globalThis.removeEventListener("deviceorientation", onReading);
+      start.disabled = false;
+    };
+    start.disabled = true;
+    box.hidden = false;
+    tries.replaceChildren();
+    status.textContent = "";
+    tell(words.say.neutral);
+  }
+
+  /** One event of the measuring module on the screen; what to say about it, if anything. */
+  function show(event) {
+    const Side = (side) => side.charAt(0).toUpperCase() + side.slice(1);
+    if (event.type === "recorded") {
+      tries.append(t.element("li", "", `${Side(event.side)} side, try ${event.try}: ${event.degrees} degrees`));
+    } else if (event.type === "refused") {
+      tries.append(t.element("li", "thoracic-measure-refused", `${Side(event.side)} side, try ${event.try} not kept: ${event.reason}`));
+      return event.reason;
+    } else if (event.type === "side-done" && event.tries.length) {
+      tries.append(t.element("li", "thoracic-measure-side", `${Side(event.side)} side: ${event.median} degrees, ` +
+        `the middle of ${event.tries.join(", ")} (they are ${event.spread} degrees apart)`));
+    } else if (event.type === "done") {
+      return finish(event.results);
+    }
+    const template = words.say[event.type];
+    return template ? fill(template, { ...event, Side: event.side ? Side(event.side) : "" }) : null;
+  }
+
+  function finish(results) {
+    stop();
+    const measured = config.sides.filter((side) => results[side].tries.length);
+    if (measured.length < config.sides.length) {
+      say(status, words.unfinished, true);
+      return words.unfinished;
+    }
+    const keep = t.button(`Save these results`);
+    const values = config.sides.map((side) => [side, results[side].median]);
+    const shown = values.map(([side, value]) => `${side} ${format(value)}`).join(", ");
+    keep.addEventListener("click", () => {
+      keep.disabled = true;
+      send.act({ do: "self-test", values, method: "phone",
+        tries: Object.fromEntries(config.sides.map((side) => [side, results[side].tries])) }, (said) => {
+        keep.disabled = !said.problem;
+        say(status, said.problem ? `⚠ Not saved: ${shown} ${config.unit}. ${said.problem}`
+          : `✓ Saved, measured by the phone: ${shown} ${config.unit}.`, Boolean(said.problem));
+      });
+    });
+    status.replaceChildren(keep);
+    return words.say.done;
+  }
+
+  start.addEventListener("click", async () => {
+    stop();
+    try {
+      await begin(await measureCore(model.get("core")));
+    } catch (error) {
+      say(status, `⚠ The phone could not measure (${error.message}). Type your result below instead.`, true);
+    }
+  });
+  return [start, box];
 }
 
 // -- the next-day check -----------------------------------------------------------------
@@ -816,9 +954,13 @@ function selfTestTrends(c, config, results, t) {
     const said = series.map(([side, points]) => `${side || "result"}: first ${points[0].value}, latest ${points[points.length - 1].value} ${test.unit}`);
     const { figure, drawing, label, dates, size } = c.picture(`${test.name}: change since your first test (${better})`,
       `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
-    if (test.noise) {
-      drawing.append(c.svg("rect", { x: 40, y: y(test.noise), width: width - 50, height: y(-test.noise) - y(test.noise), fill: "#d9d9d9" }));
-      label({ x: 42, y: y(test.noise) - 2 }, `±${test.noise}: may be noise`);
+    // The band of the way the latest result was taken: typed in, or by the phone.
+    const latest = mine.reduce((a, b) => (b.day >= a.day ? b : a));
+    const phone = latest.method === "phone";
+    const noise = phone ? test.phone_noise : test.noise;
+    if (noise) {
+      drawing.append(c.svg("rect", { x: 40, y: y(noise), width: width - 50, height: y(-noise) - y(noise), fill: "#d9d9d9" }));
+      label({ x: 42, y: y(noise) - 2 }, `±${noise}: may be noise${phone ? " (phone)" : ""}`);
     }
     drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
     label({ x: 36, y: y(0) + 4, "text-anchor": "end" }, "0");
@@ -826,13 +968,18 @@ function selfTestTrends(c, config, results, t) {
       const [dash, colour] = styles[side] || styles[""];
       const at = points.map((p) => `${x(dayNumber(p.day)).toFixed(1)},${y(p.value - points[0].value).toFixed(1)}`);
       drawing.append(c.svg("polyline", { points: at.join(" "), fill: "none", stroke: colour, "stroke-width": 1.5, "stroke-dasharray": dash }));
-      for (const point of at) {
+      at.forEach((point, index) => {
         const [cx, cy] = point.split(",");
         drawing.append(c.svg("circle", { cx, cy, r: 2.5, fill: colour }));
-      }
+        // A ring round each result the phone measured.
+        if (points[index].method === "phone") drawing.append(c.svg("circle", { cx, cy, r: 5, fill: "none", stroke: "#000" }));
+      });
       // The key, a line each, one under the other.
       label({ x: width - 10, y: (size + 2) * (n + 1), "text-anchor": "end", fill: colour }, side ? `— ${side}` : "— result");
     });
+    if (mine.some((r) => r.method === "phone")) {
+      label({ x: width - 10, y: (size + 2) * (series.length + 1), "text-anchor": "end" }, "○ measured by the phone");
+    }
     dates(height - 4, 40, width - 10, first, last);
     box.append(figure);
   }
