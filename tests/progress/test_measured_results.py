@@ -34,7 +34,7 @@ def test_the_file_carries_them_both_ways(store: ProgressStore, tmp_path) -> None
     data = store.export_data()
     assert data["version"] == 5
     (result,) = data["self_tests"]
-    assert (result["method"], result["tries"]) == ("phone", (41.8, 42.1, 43.0))
+    assert (result["method"], result["tries"]) == ("phone", [41.8, 42.1, 43.0])
     other = ProgressStore(tmp_path / "other.sqlite3")
     other.import_data(data)
     assert other.self_tests() == store.self_tests()

@@ -347,10 +347,15 @@ def _python_verdict(text: str) -> dict[str, Any]:
 
 def _records(checked: ValidatedImport) -> dict[str, list[dict[str, Any]]]:
     flags = {"checked", "correct"}  # Python's rows hold them as 0 and 1 for SQLite
-    return {kind: [{name: bool(value) if name in flags else value
+    return {kind: [{name: bool(value) if name in flags else _as_json(name, value)
                     for name, value in zip(FIELDS[kind], row, strict=True)}
                    for row in getattr(checked, kind)]
             for kind in FIELDS}
+
+
+def _as_json(name: str, value: Any) -> Any:
+    """A row's value as the file had it: a measured result's tries are kept as JSON text."""
+    return json.loads(value) if name == "tries" and value is not None else value
 
 
 @pytest.fixture(scope="module")

@@ -96,7 +96,7 @@ _ROTATION_BY_PHONE = PhoneMeasure(
          "turn": "Now turn slowly to your {side}, as far as is comfortable.",
          "hold": "Hold still there.",
          "recorded": "Got it: {degrees} degrees.",
-         "back": "Come back slowly to the middle.",
+         "back": "Come back slowly to the middle, and sit still.",
          "side-done": "{Side} side: {median} degrees, the middle of your tries.",
          "done": "All done. Check your numbers, then save them."},
     unavailable={

@@ -705,7 +705,8 @@ class ProgressStore:
                                f"checklist_ticks {_order('checklist_ticks')}").fetchall()
         parts = {
             "sessions": [asdict(s) for s in self.sessions()],
-            "self_tests": [asdict(r) for r in self.self_tests()],
+            "self_tests": [{**asdict(r), "tries": None if r.tries is None else list(r.tries)}
+                           for r in self.self_tests()],  # as JSON has it: a list
             "quiz_answers": [asdict(a) for a in self.quiz_answers()],
             "next_day_checks": [asdict(c) for c in self.next_day_checks()],
             "checklist_ticks": [dict(zip(TICK_FIELDS, (c, i, d, bool(k), u), strict=True))

@@ -489,6 +489,8 @@ function measureWithPhone(model, t, send, config) {
         `the middle of ${event.tries.join(", ")} (they are ${event.spread} degrees apart)`));
     } else if (event.type === "done") {
       return finish(event.results);
+    } else if (event.type === "neutral") {
+      return null; // asked for when measuring starts and after each return to the middle
     }
     const template = words.say[event.type];
     return template ? fill(template, { ...event, Side: event.side ? Side(event.side) : "" }) : null;

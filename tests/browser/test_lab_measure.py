@@ -1,0 +1,42 @@
+"""The phone measures the seated rotation in real JupyterLab too (issue 26): the same
+front-end, the motion sensor played through the DevTools protocol, and the result kept by
+Python in the learner's progress store with its tries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thoracic import ProgressStore
+
+from .lab import code_cells, notebook, open_notebook, restart_and_run_all
+from .sensor import measure_side, motion_sensor, start_measuring
+
+pytestmark = pytest.mark.browser
+
+NAME = "09-mobilization-benefits.ipynb"
+
+
+def test_a_scripted_turn_is_measured_and_kept_by_python(lab_page, jupyterlab,
+                                                        artifacts: Path) -> None:
+    page, lab = lab_page, jupyterlab
+    open_notebook(page, lab, NAME)
+    restart_and_run_all(page, code_cells(lab, NAME))
+    part = notebook(page).locator('[data-thoracic="self-test"]',
+                                  has_text="Record your seated rotation")
+    part.get_by_role("button", name="Measure with this phone").wait_for()
+    part.scroll_into_view_if_needed()
+    point = motion_sensor(page)
+    point(0.0)
+    start_measuring(part, point)
+    measure_side(part, point, "left", [38, 42, 40])
+    measure_side(part, point, "right", [30, 31, 29])
+    part.get_by_role("button", name="Save these results").click()
+    part.get_by_text("✓ Saved, measured by the phone: left 40, right 30 degrees.").wait_for()
+    part.screenshot(path=str(artifacts / "lab-measure-saved.png"))
+    store = ProgressStore(lab["progress"] / "progress.sqlite3")
+    measured = [(r.side, r.value, r.tries) for r in store.self_tests() if r.method == "phone"]
+    assert measured[-2:] == [("left", 40.0, (38.0, 42.0, 40.0)),
+                             ("right", 30.0, (30.0, 31.0, 29.0))]
+    assert page.problems == []
