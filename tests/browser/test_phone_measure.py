@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .sensor import measure_side, motion_sensor, start_measuring, turn
+from .sensor import measure_side, motion_sensor, start_measuring
 
 pytestmark = pytest.mark.browser
 
