@@ -89,10 +89,10 @@ def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
     boxes = rotation.locator("input")
     boxes.nth(0).fill("forty")
     boxes.nth(1).fill("45,5")
-    rotation.get_by_role("button").click()
+    rotation.get_by_role("button", name="Save seated rotation").click()
     rotation.get_by_role("alert").get_by_text('Left side: "forty" is not a number').wait_for()
     boxes.nth(0).fill("41")
-    rotation.get_by_role("button").click()
+    rotation.get_by_role("button", name="Save seated rotation").click()
     rotation.get_by_text("✓ Saved: left 41, right 45.5 degrees.").wait_for()
     assert boxes.nth(0).input_value() == ""
 

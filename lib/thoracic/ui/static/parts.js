@@ -430,8 +430,22 @@ function measureWithPhone(model, t, send, config) {
     voice.cancel();
     voice.speak(new SpeechSynthesisUtterance(text));
   };
-  const tell = (text) => {
+  let audio = null; // made on the tap that starts measuring, as browsers require
+  /** A short tone: high when a try is kept, low when it is not. */
+  const tone = (hertz) => {
+    if (!audio) return;
+    const sound = audio.createOscillator();
+    const level = audio.createGain();
+    level.gain.setValueAtTime(0.2, audio.currentTime);
+    level.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.25);
+    sound.frequency.value = hertz;
+    sound.connect(level).connect(audio.destination);
+    sound.start();
+    sound.stop(audio.currentTime + 0.25);
+  };
+  const tell = (text, hertz = 0) => {
     now.textContent = text;
+    if (hertz) tone(hertz);
     speak(text);
   };
   let stop = () => {};
@@ -448,8 +462,12 @@ function measureWithPhone(model, t, send, config) {
     let last = null;
     const feed = () => {
       if (!last) return;
-      const said = measuring.reading(performance.now() / 1000, last).map(show).filter(Boolean);
-      if (said.length) tell(said.join(" ")); // a refusal and "come back" are said together
+      const events = measuring.reading(performance.now() / 1000, last);
+      const said = events.map(show).filter(Boolean);
+      const kept = events.some((event) => event.type === "recorded");
+      const refused = events.some((event) => event.type === "refused");
+      // A refusal and "come back" are said together, after a tone that tells them apart.
+      if (said.length) tell(said.join(" "), kept ? 880 : refused ? 330 : 0);
     };
     const onReading = ({ alpha, beta, gamma }) => {
       if (![alpha, beta, gamma].every(Number.isFinite)) return; // no sensor behind it
@@ -521,6 +539,8 @@ function measureWithPhone(model, t, send, config) {
 
   start.addEventListener("click", async () => {
     stop();
+    const Audio = globalThis.AudioContext || globalThis.webkitAudioContext;
+    audio = audio || (Audio ? new Audio() : null);
     try {
       await begin(await measureCore(model.get("core")));
     } catch (error) {
