@@ -11,7 +11,7 @@ import pytest
 from thoracic import ProgressStore
 
 from .lab import code_cells, notebook, open_notebook, restart_and_run_all
-from .sensor import measure_side, motion_sensor, start_measuring
+from .sensor import measure_side, motion_sensor, start_measuring, turn
 
 pytestmark = pytest.mark.browser
 
@@ -39,4 +39,31 @@ def test_a_scripted_turn_is_measured_and_kept_by_python(lab_page, jupyterlab,
     measured = [(r.side, r.value, r.tries) for r in store.self_tests() if r.method == "phone"]
     assert measured[-2:] == [("left", 40.0, (38.0, 42.0, 40.0)),
                              ("right", 30.0, (30.0, 31.0, 29.0))]
+    assert page.problems == []
+
+
+def test_a_wrong_way_try_is_refused_and_no_sensor_keeps_the_typed_boxes(lab_page,
+                                                                       jupyterlab) -> None:
+    page, lab = lab_page, jupyterlab
+    open_notebook(page, lab, NAME)
+    restart_and_run_all(page, code_cells(lab, NAME))
+    part = notebook(page).locator('[data-thoracic="self-test"]',
+                                  has_text="Record your seated rotation")
+    part.get_by_role("button", name="Measure with this phone").wait_for()
+    part.scroll_into_view_if_needed()
+    # No reading at all yet: the page waits two seconds for one, then says so.
+    part.get_by_role("button", name="Measure with this phone").click()
+    part.get_by_text("This device has no motion sensor the page can read").wait_for()
+    assert part.locator("input").count() == 2
+    # With the sensor: asked to turn left, the learner turns right.
+    point = motion_sensor(page)
+    point(0.0)
+    start_measuring(part, point)
+    part.locator(".thoracic-measure-now").filter(
+        has_text="turn slowly to your left").wait_for(timeout=30_000)
+    turn(point, 0, -30)
+    refused = part.locator(".thoracic-measure-refused")
+    refused.wait_for()
+    assert refused.inner_text().startswith("Left side, try 1 not kept: You turned to the "
+                                           "wrong side")
     assert page.problems == []

@@ -58,8 +58,9 @@ def sample_history(end: dt.date, weeks: int = 8, seed: int = 2026) -> dict[str, 
             for side, bias in (("left", 0.0), ("right", 3.0)):
                 rotation = round(37 + bias + 8 * progress + rng.uniform(-3, 3))
                 # In the later weeks the phone measures it: three tries, the middle kept.
-                measured = {"method": "phone", "tries": [rotation - 1, rotation, rotation + 2]
-                            } if progress > 0.5 else {"method": "typed", "tries": None}
+                measured: dict[str, Any] = {
+                    "method": "phone", "tries": [rotation - 1, rotation, rotation + 2]
+                } if progress > 0.5 else {"method": "typed", "tries": None}
                 tests.append({"id": ident(), "day": day.isoformat(), "test": "seated-rotation",
                               "side": side, "recorded_at": stamp, "value": rotation,
                               **measured})
