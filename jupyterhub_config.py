@@ -38,7 +38,9 @@ Settings from the environment (all optional): THORACIC_HUB_DIR (the hub's state:
 database, the course copy and the homes; default .hub in the repository),
 THORACIC_HUB_PORT (default 8000), THORACIC_HUB_IP (default 127.0.0.1),
 THORACIC_HUB_PASSWORD (at least 8 characters; default: a new one printed at start),
-THORACIC_TIMER_SCALE (passed on to every learner, to speed timers up for a demonstration).
+THORACIC_TIMER_SCALE (passed on to every learner, to speed timers up for a demonstration),
+THORACIC_HUB_IDLE_MINUTES (a learner's server with no activity this long is stopped;
+default 60).
 """
 
 import os
@@ -153,6 +155,22 @@ if os.environ.get("THORACIC_TIMER_SCALE"):
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
+# -- servers nobody is using are stopped (their homes and progress stay) --------------------
+# jupyterhub-idle-culler, as a service of the hub with only the rights it needs: a
+# learner's server with no activity for IDLE_MINUTES is stopped, so a class fits on one
+# machine. The learner logs in again and carries on where they were.
+IDLE_MINUTES = int(os.environ.get("THORACIC_HUB_IDLE_MINUTES") or 60)
+c.JupyterHub.load_roles = [{
+    "name": "idle-culler",
+    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    "services": ["idle-culler"],
+}]
+c.JupyterHub.services = [{
+    "name": "idle-culler",
+    "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                f"--timeout={IDLE_MINUTES * 60}", "--cull-every=300"],
+}]
+
 print(f"""
 Upper Back Relief: a trial class at http://{IP}:{PORT}/
   Learners log in with any name (lowercase letters, digits, - and _) and the trial
@@ -160,5 +178,6 @@ Upper Back Relief: a trial class at http://{IP}:{PORT}/
   Their homes and progress: {HOMES}
   The course they see (read-only): {COURSE}
   What learners share with you: {VENV / 'bin' / 'thoracic'} class-report --home-root {HOMES}
+  A server nobody uses for {IDLE_MINUTES} minutes is stopped; its home stays.
   Press Ctrl+C to stop the hub and every learner's server.
 """, flush=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -311,3 +312,26 @@ def test_two_learners_share_one_server_and_nothing_else(browser, tmp_path: Path,
         assert "Traceback" not in hub["log"].read_text()
     elapsed = time.monotonic() - started
     print(f"class-server test took {elapsed:.0f} s")
+
+
+def test_idle_servers_are_stopped_by_a_culler_with_only_the_rights_it_needs(
+        tmp_path: Path, missing_tool) -> None:
+    """jupyterhub-idle-culler runs as a service of the hub and asks the hub's API for the
+    servers at once (it is allowed to: its role has the scopes it needs, and no more)."""
+    if not PROXY.is_file() or not JUPYTERHUB.is_file():
+        missing_tool("JupyterHub or its proxy is not installed, so the class-server test is "
+                     "skipped. Install them with: make install")
+    state = tmp_path / "hub"
+    state.mkdir()
+    with running_hub(state) as hub:
+        log = hub["log"]
+        deadline = time.monotonic() + 60
+        asked = re.compile(r"200 GET /hub/api/users\S* \(idle-culler@")
+        while not asked.search(log.read_text()):  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, log.read_text()[-3000:]  # type: ignore[attr-defined]
+            time.sleep(0.2)  # polling the hub's log, not timing the test
+        text = log.read_text()  # type: ignore[attr-defined]
+        assert "Starting managed service idle-culler" in text
+        assert "403" not in text and "Traceback" not in text
+    config = (ROOT / "jupyterhub_config.py").read_text("utf-8")
+    assert '"delete:servers"' in config and "admin:" not in config
