@@ -32,11 +32,13 @@ For real users and real authentication, change two settings and keep the rest:
    class-report (--home-root /home).
 
 Also serve the hub over HTTPS (c.JupyterHub.ssl_cert and ssl_key, or a proxy in front) and
-on a public address (THORACIC_HUB_IP) only once those two settings are changed.
+on a public address only once those two settings are changed: as it is, it is a
+demonstration, says so on every page, and refuses any address but this computer's
+(THORACIC_HUB_IP may be 127.0.0.1, localhost or ::1).
 
 Settings from the environment (all optional): THORACIC_HUB_DIR (the hub's state: its
 database, the course copy and the homes; default .hub in the repository),
-THORACIC_HUB_PORT (default 8000), THORACIC_HUB_IP (default 127.0.0.1),
+THORACIC_HUB_PORT (default 8000), THORACIC_HUB_IP (default 127.0.0.1; this computer only),
 THORACIC_HUB_PASSWORD (at least 8 characters; default: a new one printed at start),
 THORACIC_TIMER_SCALE (passed on to every learner, to speed timers up for a demonstration),
 THORACIC_HUB_IDLE_MINUTES (a learner's server with no activity this long is stopped;
@@ -60,6 +62,15 @@ STATE = Path(os.environ.get("THORACIC_HUB_DIR") or REPOSITORY / ".hub").resolve(
 HOMES = STATE / "homes"  # one folder per learner: their home
 COURSE = STATE / "course"  # the course as learners see it: read-only
 IP = os.environ.get("THORACIC_HUB_IP") or "127.0.0.1"
+# This is a demonstration on one computer: learners are kept apart by folder only, under
+# one system user and one shared password. So it listens on this computer only.
+DEMONSTRATION = ("Demonstration mode: learners are not kept apart. Anyone with the shared "
+                 "password can log in under any name and see that learner's progress. Use "
+                 "it to try the course on this computer, never for a real class.")
+if IP not in ("127.0.0.1", "localhost", "::1"):
+    sys.exit(f"make hub is a demonstration that does not keep learners apart, so it listens "
+             f"on this computer only (127.0.0.1), not on {IP}: for a real class, change the "
+             "authenticator and the spawner as jupyterhub_config.py explains.")
 PORT = int(os.environ.get("THORACIC_HUB_PORT") or 8000)
 # Where the course keeps a learner's progress inside their home: the usual place,
 # ~/.local/share/upper-back-relief, which `thoracic class-report` reads (read-only).
@@ -107,6 +118,10 @@ c.ConfigurableHTTPProxy.command = [str(REPOSITORY / "node_modules" / ".bin" /
 # Stopping the hub (Ctrl+C) stops every learner's server and the proxy too.
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
+
+# Every page of the hub says so, the login page first.
+c.JupyterHub.template_vars = {"announcement": DEMONSTRATION,
+                              "announcement_login": DEMONSTRATION}
 
 # -- 1. THE AUTHENTICATOR: change this for real users --------------------------------------
 # The trial: one shared password, any name. (JupyterHub's test authenticator,
@@ -173,6 +188,7 @@ c.JupyterHub.services = [{
 
 print(f"""
 Upper Back Relief: a trial class at http://{IP}:{PORT}/
+  {DEMONSTRATION}
   Learners log in with any name (lowercase letters, digits, - and _) and the trial
   password: {PASSWORD}
   Their homes and progress: {HOMES}

@@ -335,3 +335,29 @@ def test_idle_servers_are_stopped_by_a_culler_with_only_the_rights_it_needs(
         assert "403" not in text and "Traceback" not in text
     config = (ROOT / "jupyterhub_config.py").read_text("utf-8")
     assert '"delete:servers"' in config and "admin:" not in config
+
+
+def test_the_demonstration_says_so_and_listens_on_this_computer_only(
+        browser, tmp_path: Path, missing_tool) -> None:
+    """make hub keeps learners apart by folder only, so it is named a demonstration on
+    its login page and refuses to listen anywhere but this computer (issue 27)."""
+    if not PROXY.is_file() or not JUPYTERHUB.is_file():
+        missing_tool("JupyterHub or its proxy is not installed, so the class-server test is "
+                     "skipped. Install them with: make install")
+    state = tmp_path / "hub"
+    state.mkdir()
+    env = {**os.environ, "THORACIC_HUB_DIR": str(state), "THORACIC_HUB_IP": "0.0.0.0",
+           "THORACIC_HUB_PORT": str(_free_port())}
+    refused = subprocess.run([str(JUPYTERHUB), "-f", str(ROOT / "jupyterhub_config.py")],
+                             cwd=state, env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0
+    assert "listens on this computer only (127.0.0.1), not on 0.0.0.0" in refused.stderr
+    assert not (state / "jupyterhub.sqlite").exists()  # no hub was started
+    with running_hub(state) as hub:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{hub['url']}/hub/login")
+            page.get_by_text("Demonstration mode: learners are not kept apart.").wait_for()
+        finally:
+            context.close()
