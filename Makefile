@@ -16,7 +16,7 @@ HUB_PORT ?= 8000
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
-	@echo "make hub        a trial class on this computer: JupyterHub, one JupyterLab per learner"
+	@echo "make hub        a demonstration class on this computer (learners are not kept apart)"
 	@echo "make test       install what is needed and run every test"
 	@echo "make check      the fast tier: lint, types and unit tests (no kernels, no browser)"
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
