@@ -12,6 +12,8 @@ import pytest
 from tests.lab.test_launch import Lab, _fingerprint
 from thoracic.lab import NOTES_FOLDER
 
+from .lab import IDLE
+
 pytestmark = pytest.mark.browser
 
 
@@ -35,6 +37,7 @@ def test_the_launcher_makes_a_notebook_in_my_notes_that_survives_a_restart(
         page.locator(".lm-TabBar-tab", has_text="Untitled.ipynb").first.wait_for(
             timeout=60_000)  # its tab: the new notebook is open
         assert page.get_by_text("kept exactly as it was installed").count() == 0
+        page.wait_for_function(IDLE, timeout=60_000)  # its kernel has started
         page.screenshot(path=str(artifacts / "lab-own-notebook.png"))
     finally:
         lab.stop()

@@ -139,6 +139,9 @@ def _stop(number: int, frame: object) -> None:
     raise SystemExit(128 + number)
 
 
+STOP_SECONDS = 15  # after the request and a signal: then the server is made to stop
+
+
 def _shut_down(address: str, token: str, child: subprocess.Popen[bytes]) -> None:
     """Ask the server to stop through its own API, and signal it only if that fails.
 
@@ -153,7 +156,11 @@ def _shut_down(address: str, token: str, child: subprocess.Popen[bytes]) -> None
     except (urllib.error.URLError, OSError, subprocess.TimeoutExpired):
         if child.poll() is None:
             child.terminate()
-    child.wait()
+    try:
+        child.wait(timeout=STOP_SECONDS)
+    except subprocess.TimeoutExpired:  # stuck (a kernel that never finished starting):
+        child.kill()  # the launcher ends all the same, and the workspace is removed
+        child.wait()
 
 
 def run_lab(course_folder: Path, data_dir: Path, port: int, *, open_browser: bool = True,
