@@ -18,15 +18,21 @@ pytestmark = pytest.mark.browser
 NAME = "09-mobilization-benefits.ipynb"
 
 
-def test_a_scripted_turn_is_measured_and_kept_by_python(lab_page, jupyterlab,
-                                                        artifacts: Path) -> None:
-    page, lab = lab_page, jupyterlab
+def _rotation_form(page, lab):
+    """Notebook 09 run afresh, and its seated rotation form, ready to measure."""
     open_notebook(page, lab, NAME)
     restart_and_run_all(page, code_cells(lab, NAME))
     part = notebook(page).locator('[data-thoracic="self-test"]',
                                   has_text="Record your seated rotation")
     part.get_by_role("button", name="Measure with this phone").wait_for()
     part.scroll_into_view_if_needed()
+    return part
+
+
+def test_a_scripted_turn_is_measured_and_kept_by_python(lab_page, jupyterlab,
+                                                        artifacts: Path) -> None:
+    page, lab = lab_page, jupyterlab
+    part = _rotation_form(page, lab)
     point = motion_sensor(page)
     point(0.0)
     start_measuring(part, point)
@@ -45,12 +51,7 @@ def test_a_scripted_turn_is_measured_and_kept_by_python(lab_page, jupyterlab,
 def test_a_wrong_way_try_is_refused_and_no_sensor_keeps_the_typed_boxes(lab_page,
                                                                        jupyterlab) -> None:
     page, lab = lab_page, jupyterlab
-    open_notebook(page, lab, NAME)
-    restart_and_run_all(page, code_cells(lab, NAME))
-    part = notebook(page).locator('[data-thoracic="self-test"]',
-                                  has_text="Record your seated rotation")
-    part.get_by_role("button", name="Measure with this phone").wait_for()
-    part.scroll_into_view_if_needed()
+    part = _rotation_form(page, lab)
     # No reading at all yet: the page waits two seconds for one, then says so.
     part.get_by_role("button", name="Measure with this phone").click()
     part.get_by_text("This device has no motion sensor the page can read").wait_for()

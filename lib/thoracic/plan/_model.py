@@ -57,6 +57,11 @@ class WeekPlan:
     def for_exercise(self, exercise_id: str) -> ExerciseWeek:
         return next(week for week in self.exercises if week.exercise.id == exercise_id)
 
+    @property
+    def levels(self) -> dict[str, str]:
+        """Each exercise's step of the ladder this week, by exercise id."""
+        return {week.exercise.id: week.level for week in self.exercises}
+
     def to_json(self) -> dict[str, Any]:
         """The week as the browser's plan (plan.js) gives it: plain JSON, exercises by id."""
         return {"week_start": self.week_start.isoformat(), "week_number": self.week_number,

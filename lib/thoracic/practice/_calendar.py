@@ -58,8 +58,7 @@ def _in_sentence(name: str) -> str:
 
 def _length(plan: WeekPlan, routine: Routine) -> dt.timedelta:
     """How long the routine's timer runs at this week's doses, rounded up to a minute."""
-    versions = {week.exercise.id: week.level for week in plan.exercises}
-    return dt.timedelta(minutes=routine_minutes(routine, versions=versions))
+    return dt.timedelta(minutes=routine_minutes(routine, versions=plan.levels))
 
 
 def _description(plan: WeekPlan, routine: Routine, length: dt.timedelta, url: str | None) -> str:

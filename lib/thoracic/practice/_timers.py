@@ -150,8 +150,7 @@ def routine_timer(routine: str = "daily", *, store: Store | None = None,
     chosen = get_routine(routine)
     store = store_or_own(store)
     week = this_week(store)
-    levels = ({e.id: week.for_exercise(e.id).level for e in chosen.exercises}
-              if week is not None else {})
+    levels = week.levels if week is not None else {}
     plan = _scaled(routine_plan(chosen, versions=levels))
     note = ""
     if week is not None:

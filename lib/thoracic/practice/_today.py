@@ -14,7 +14,6 @@ from typing import Any
 
 from ..base import Rendered, minutes_text, today
 from ..content import NEXT_DAY_CHECK, get_routine, load_exercises, load_progression
-from ..plan import WeekPlan
 from ..progress import Store
 from ..timer import routine_minutes
 from ..ui import CoursePart
@@ -55,11 +54,6 @@ def today_config() -> dict[str, Any]:
     }
 
 
-def _levels(week: WeekPlan | None) -> dict[str, str] | None:
-    return None if week is None else {planned.exercise.id: planned.level
-                                      for planned in week.exercises}
-
-
 def _first_sentence(text: str) -> str:
     return text.split(". ")[0].rstrip(".") + "."
 
@@ -76,6 +70,7 @@ class TodayPanel(CoursePart):
         since = (day - dt.timedelta(days=RECENT_DAYS)).isoformat()
         sessions = self.store.sessions()
         answered = any(check.day == day.isoformat() for check in self.store.next_day_checks())
+        week = this_week(self.store)
         return {"today": day.isoformat(),
                 "sessions": [{"day": s.day, "kind": s.kind, "exercise": s.exercise,
                               "duration_seconds": s.duration_seconds}
@@ -84,7 +79,7 @@ class TodayPanel(CoursePart):
                                                      for s in sessions),
                 # How long the routine's timer runs this week, at the plan's doses.
                 "routine_minutes": routine_minutes(self.config["routine"]["id"],
-                                                   versions=_levels(this_week(self.store)))}
+                                                   versions=None if week is None else week.levels)}
 
     def preview(self) -> Rendered:
         routine = self.config["routine"]

@@ -71,7 +71,15 @@ from ._schema import (
     SQLITE_HEADER,
     SessionKind,
 )
-from ._transfer import EXPORT_KINDS, EXPORT_ORDER, FIELDS, KINDS, MERGE, validated_import
+from ._transfer import (
+    EXPORT_KINDS,
+    EXPORT_ORDER,
+    FIELDS,
+    KINDS,
+    MERGE,
+    stored_tries,
+    validated_import,
+)
 
 __all__ = ["LOCK_WAIT_SECONDS", "ProgressStore", "store_problem"]
 
@@ -624,8 +632,7 @@ class ProgressStore:
         with self._transaction() as db:
             db.execute(f"INSERT INTO self_tests {_values('self_tests')}",
                        (result_id, day or today().isoformat(), test, side, float(value),
-                        _now(), method, None if tries is None
-                        else json.dumps([float(t) for t in tries])))
+                        _now(), method, stored_tries(tries)))
         return result_id
 
     def self_tests(self) -> list[SelfTestResult]:

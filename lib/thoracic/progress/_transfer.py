@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -62,6 +62,7 @@ __all__ = [
     "parse_progress_text",
     "read_progress_bytes",
     "read_progress_file",
+    "stored_tries",
     "validated_import",
 ]
 
@@ -465,6 +466,11 @@ def _twice(entry: tuple[str, int], key: str, record: Mapping[str, Any], first: i
                     "an export holds each entry once")
 
 
+def stored_tries(tries: Sequence[float] | None) -> str | None:
+    """A measured result's tries as the store keeps them: a JSON list of numbers."""
+    return None if tries is None else json.dumps([float(tried) for tried in tries])
+
+
 def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:
     """A checked record as the store's row: its fields in order (older files lack some:
     None), whole numbers as int, true/false as 1/0 for SQLite."""
@@ -473,8 +479,8 @@ def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:
         value = _as_whole(record.get(name))
         if name in ("duration_seconds", "value"):
             value = float(value)
-        elif name == "tries" and value is not None:  # kept as a JSON list
-            value = json.dumps([float(tried) for tried in value])
+        elif name == "tries":
+            value = stored_tries(value)
         elif isinstance(value, bool):
             value = int(value)
         values.append(value)

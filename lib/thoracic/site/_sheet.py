@@ -163,9 +163,8 @@ def _exercise_rows(week: ExerciseWeek, days: list[dt.date], *, reason: bool,
 
 
 def _routine_minutes(routine_id: str, plan: WeekPlan) -> str:
-    versions = {week.exercise.id: week.level for week in plan.exercises}
     return (f'<span data-plan-minutes="{routine_id}">'
-            f"{minutes_text(60 * routine_minutes(routine_id, versions=versions))}</span>")
+            f"{minutes_text(60 * routine_minutes(routine_id, versions=plan.levels))}</span>")
 
 
 def _strength_mark(how_often: str) -> str:

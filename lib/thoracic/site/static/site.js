@@ -49,6 +49,11 @@
 
   Site.store = () => store;
 
+  /** This week's plan from this device's history (plan.js, with Python's plan rules);
+   *  once the store is open. */
+  Site.thisWeeksPlan = () => root.ThoracicPlan.planWeek(Site.store().records(), Site.today(),
+    root.ThoracicPlanRules);
+
   /** Today's local date as YYYY-MM-DD, as the device store writes days. */
   Site.today = function today() {
     return root.ThoracicDevice.days.localDay(new Date());
@@ -111,7 +116,7 @@
     if (!doc.querySelector("[data-plan-dose]")) return;
     await Site.open();
     const rules = root.ThoracicPlanRules;
-    const week = root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
+    const week = Site.thisWeeksPlan();
     const planned = Object.fromEntries(week.exercises.map((exercise) => [exercise.id, exercise]));
     const each = (name, set) => doc.querySelectorAll(`[data-plan-${name}]`).forEach(set);
     each("week", (node) => { node.textContent = String(week.week_number); });

@@ -116,11 +116,10 @@
         const records = store.records();
         const { answer, practised } = nextDay(records);
         const since = root.ThoracicDevice.days.addDays(Site.today(), -config.recent_days);
-        const { planWeek, routineMinutes } = root.ThoracicPlan;
-        const week = planWeek(records, Site.today(), root.ThoracicPlanRules);
         return { today: Site.today(), next_day_due: practised && !answer,
           sessions: records.sessions.filter((session) => session.day >= since),
-          routine_minutes: routineMinutes(root.ThoracicPlanRules, week, config.routine.id) };
+          routine_minutes: root.ThoracicPlan.routineMinutes(root.ThoracicPlanRules,
+            Site.thisWeeksPlan(), config.routine.id) };
       },
       actions: {},
     },
@@ -129,10 +128,8 @@
     plan: {
       kept(config, store) {
         const today = Site.today();
-        const records = store.records();
-        const { planWeek, planHistory } = root.ThoracicPlan;
-        return { today, weeks: config.view === "week" ? [planWeek(records, today, root.ThoracicPlanRules)]
-          : planHistory(records, today, root.ThoracicPlanRules) };
+        return { today, weeks: config.view === "week" ? [Site.thisWeeksPlan()]
+          : root.ThoracicPlan.planHistory(store.records(), today, root.ThoracicPlanRules) };
       },
       actions: {},
     },
@@ -176,12 +173,13 @@
     const routine = Object.keys(rules.routines).find((id) => rules.routines[id].name === name);
     const exercise = rules.exercises.find((candidate) => candidate.name === name);
     const before = model.get("version");
-    const week = () => root.ThoracicPlan.planWeek(Site.store().records(), Site.today(), rules);
-    if (routine) return Site.open().then(() => model.set("plan", root.ThoracicPlan.routinePlan(rules, week(), routine)));
+    if (routine) {
+      return Site.open().then(() => model.set("plan", root.ThoracicPlan.routinePlan(rules, Site.thisWeeksPlan(), routine)));
+    }
     return exercise && Site.open().then(() => {
       const status = el.querySelector(".ubr-timer")?.dataset.status ?? "idle"; // not drawn yet: idle
       if (model.get("version") !== before || status !== "idle") return;
-      const level = week().exercises.find((planned) => planned.id === exercise.id).level;
+      const level = Site.thisWeeksPlan().exercises.find((planned) => planned.id === exercise.id).level;
       if (model.get("versions").some((version) => version.key === level)) model.set("version", level);
     });
   }
