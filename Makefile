@@ -10,13 +10,15 @@ SETUP_DONE := $(VENV)/.installed-settings
 NPM_DONE := node_modules/.installed
 PORT ?= 8888
 HUB_PORT ?= 8000
+TEACHER ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab hub test check lint types js notebooks nav html validator bench clean
+.PHONY: help install lab hub hub-demo test check lint types js notebooks nav html validator bench clean
 
 help:
 	@echo "make lab        install what is needed and open the course in JupyterLab"
-	@echo "make hub        a demonstration class on this computer (learners are not kept apart)"
+	@echo "make hub        a class on this server, as root: sudo make hub TEACHER=yourname"
+	@echo "make hub-demo   a demonstration class on this computer (learners are not kept apart)"
 	@echo "make test       install what is needed and run every test"
 	@echo "make check      the fast tier: lint, types and unit tests (no kernels, no browser)"
 	@echo "make notebooks  re-run all notebooks (fixed date, temporary progress) to refresh outputs"
@@ -30,7 +32,7 @@ $(BIN)/python:
 
 # Three steps, each redone only when its own inputs change (a failed npm step does not
 # make pip run again): the Python packages, the course's Jupyter settings, and npm's.
-$(PYTHON_DONE): requirements.txt pyproject.toml | $(BIN)/python
+$(PYTHON_DONE): requirements.txt requirements-course.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
@@ -55,10 +57,15 @@ install: $(SETUP_DONE) $(NPM_DONE)
 lab: $(SETUP_DONE)
 	$(BIN)/thoracic lab --port=$(PORT)
 
-# A class on one server (jupyterhub_config.py says what to change for real users): each
-# learner logs in with the trial password it prints; homes and progress stay in .hub/.
+# A class on one server, as root (jupyterhub_config.py says more): learners sign up, the
+# teacher approves them, each runs as a system user of their own.
 hub: install
-	THORACIC_HUB_PORT=$(HUB_PORT) $(BIN)/jupyterhub -f jupyterhub_config.py
+	THORACIC_HUB_PORT=$(HUB_PORT) THORACIC_HUB_TEACHER=$(TEACHER) \
+	$(BIN)/jupyterhub -f jupyterhub_config.py
+
+# The one-laptop demonstration: one shared password, learners kept apart by folder only.
+hub-demo: install
+	THORACIC_HUB_DEMO=1 THORACIC_HUB_PORT=$(HUB_PORT) $(BIN)/jupyterhub -f jupyterhub_config.py
 
 lint: install
 	$(BIN)/ruff check lib tests bench notebooks

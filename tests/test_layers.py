@@ -28,6 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "site": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice"},
     "lab": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice",
             "site"},
+    "hub": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice",
+            "site", "lab"},
     "authoring": {"base", "content", "figures", "timer", "progress", "plan", "ui", "practice",
                   "site", "lab"},
 }

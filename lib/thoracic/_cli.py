@@ -336,6 +336,14 @@ def _class_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _teacher_page(args: argparse.Namespace) -> int:
+    from .base import today
+    from .hub import run_teacher_page
+
+    run_teacher_page(args.home_root, today, frozenset(args.teacher))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoracic",
                                      description="Upper Back Relief course tools.")
@@ -413,8 +421,18 @@ def build_parser() -> argparse.ArgumentParser:
                              "share (days practised this week, latest rating)")
     report.add_argument("--home-root", type=Path, required=True, metavar="DIR",
                         help="the folder that holds the learners' homes, one folder each "
-                             "(for make hub: .hub/homes)")
+                             "(make hub: /srv/upper-back-relief/homes; make hub-demo: "
+                             ".hub/homes)")
     report.set_defaults(handler=_class_report)
+
+    page = commands.add_parser(
+        "teacher-page", help="the class report as a page of the class's JupyterHub (the "
+                             "hub starts it as a service; not for running by hand)")
+    page.add_argument("--home-root", type=Path, required=True, metavar="DIR",
+                      help="the folder that holds the learners' homes, one folder each")
+    page.add_argument("--teacher", action="append", default=[], metavar="NAME",
+                      help="a teacher, whose own home is left out of the report")
+    page.set_defaults(handler=_teacher_page)
 
     sheet = commands.add_parser(
         "sheet", help="write this week's routine as a one-page sheet to print (HTML)")

@@ -18,6 +18,8 @@ from ._class_report import (
     LearnerShare,
     class_report,
     format_class_report,
+    report_summary,
+    report_week,
 )
 from ._contents import (
     COPY_COURSE_MESSAGE,
@@ -49,6 +51,8 @@ __all__ = [
     "format_class_report",
     "is_course_folder",
     "lab_place",
+    "report_summary",
+    "report_week",
     "run_lab",
     "write_lab_setup",
 ]

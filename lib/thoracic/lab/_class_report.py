@@ -43,7 +43,7 @@ from ..progress import (
 from ..ui import SHARE_CHECKLIST_ID, SHARE_ITEM_ID
 
 __all__ = ["LEARNER_STORE", "MAX_COPY_BYTES", "NOT_PLAIN", "LearnerShare", "class_report",
-           "format_class_report"]
+           "format_class_report", "report_summary", "report_week"]
 
 # Where a learner's progress file sits in their home: the course's usual place (the
 # platform's data folder on Linux), which the class server's settings keep it in.
@@ -230,18 +230,26 @@ def class_report(home_root: Path, on: dt.date) -> list[LearnerShare]:
 
 def format_class_report(home_root: Path, on: dt.date, lines: list[LearnerShare]) -> str:
     """The report as the teacher reads it in a terminal."""
-    week_start = on - dt.timedelta(days=on.weekday())
-    head = (f"Class report for the week from {week_start:%A} {week_start.day} "
-            f"{week_start:%B %Y} to {on:%A} {on.day} {on:%B %Y}, "
-            f"from {for_terminal(str(home_root))}:")
+    head = f"Class report for {report_week(on)}, from {for_terminal(str(home_root))}:"
     if not lines:
         return f"{head}\n  No learner has logged in yet.\n"
     names = [for_terminal(line.learner) for line in lines]  # a folder's name may hold ESC
     width = max(len(name) for name in names)
     body = [f"  {name.ljust(width)}  {line.describe()}" for name, line in zip(names, lines,
                                                                             strict=True)]
+    return "\n".join([head, *body, report_summary(lines)]) + "\n"
+
+
+def report_week(on: dt.date) -> str:
+    """The days a report covers: its week (from Monday) up to ``on``."""
+    start = on - dt.timedelta(days=on.weekday())
+    return (f"the week from {start:%A} {start.day} {start:%B %Y} to "
+            f"{on:%A} {on.day} {on:%B %Y}")
+
+
+def report_summary(lines: list[LearnerShare]) -> str:
+    """How many learners share, and what sharing shows (the report's last words)."""
     shared = sum(line.shared for line in lines)
-    foot = (f"{shared} of {len(lines)} learner{'' if len(lines) == 1 else 's'} share their "
+    return (f"{shared} of {len(lines)} learner{'' if len(lines) == 1 else 's'} share their "
             "figures with you. Only a learner who ticks \"Share with my teacher\" in "
             "12 · My progress is shown; nothing else leaves their progress.")
-    return "\n".join([head, *body, foot]) + "\n"
