@@ -170,9 +170,10 @@ def api(url: str, token: str, method: str = "GET", body: object = None) -> objec
     return json.loads(text) if text else None
 
 
-def run_in_kernel(server: str, token: str, code: str, seconds: float = 120) -> dict[str, str]:
+def run_in_kernel(server: str, token: str, code: str, seconds: float = 120, *,
+                  keep: bool = False) -> dict[str, str]:
     """Start a kernel on the learner's server (``server``: http://host/user/<name>), run
-    ``code`` in it, shut it down: {"stdout", "error", "status"}."""
+    ``code`` in it, and shut it down unless ``keep``: {"stdout", "error", "status"}."""
     import websocket  # websocket-client: a plain client, outside any event loop
 
     kernel = api(f"{server}/api/kernels", token, "POST", {"name": "python3"})
@@ -204,6 +205,7 @@ def run_in_kernel(server: str, token: str, code: str, seconds: float = 120) -> d
                 break
     finally:
         connection.close()
-        with contextlib.suppress(urllib.error.URLError):  # the server went, its kernels too
-            api(f"{server}/api/kernels/{kernel_id}", token, "DELETE")
+        if not keep:
+            with contextlib.suppress(urllib.error.URLError):  # the server went: kernels too
+                api(f"{server}/api/kernels/{kernel_id}", token, "DELETE")
     return {"stdout": "".join(stdout), "error": error, "status": status}

@@ -48,7 +48,10 @@ def configure_hub(c: Any, settings: HubSettings, repository: Path) -> dict[str, 
     """Prepare the hub's folders and fill JupyterHub's config ``c``; returns what the hub
     prints at start (a label for each line)."""
     state = settings.state
-    state.mkdir(parents=True, exist_ok=True)
+    for folder in [*reversed(state.parents), state]:  # any made here: reachable by all
+        if not folder.exists():
+            folder.mkdir()
+            folder.chmod(0o755)
     settings.private.mkdir(mode=0o700, exist_ok=True)
     settings.private.chmod(0o700)
     settings.homes.mkdir(exist_ok=True)

@@ -19,8 +19,9 @@ __all__ = ["CLASS_NEEDS_ROOT", "DEMONSTRATION", "LEARNER_NAME", "HubSettings",
            "HubSettingsError", "read_hub_settings"]
 
 # A learner's name is also a folder's name and part of a system user's name (ubr-<name>,
-# at most 32 characters in all): plain characters only.
-LEARNER_NAME = r"^[a-z0-9][a-z0-9_-]{0,27}$"
+# at most 32 characters in all): plain characters only (ending in \Z: $ would also let
+# a final newline through).
+LEARNER_NAME = r"^[a-z0-9][a-z0-9_-]{0,27}\Z"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # Where a class keeps its state when no THORACIC_HUB_DIR is given: outside any home, so
 # that every learner can reach the course copy and the environment (read-only) in it.
@@ -73,15 +74,16 @@ class HubSettings:
         return self.state / "hub" if self.mode == "class" else self.state
 
 
-def _whole(env: Mapping[str, str], name: str, default: int, least: int) -> int:
+def _whole(env: Mapping[str, str], name: str, default: int, least: int,
+           most: int = 10**6) -> int:
     text = env.get(name) or str(default)
     try:
         value = int(text)
     except ValueError:
         value = least - 1
-    if value < least:
-        raise HubSettingsError(f"{name} is {text!r}: give a whole number of at least {least}, "
-                               f"or leave it out for {default}.")
+    if not least <= value <= most:
+        raise HubSettingsError(f"{name} is {text!r}: give a whole number from {least} to "
+                               f"{most}, or leave it out for {default}.")
     return value
 
 
@@ -94,7 +96,7 @@ def read_hub_settings(env: Mapping[str, str], repository: Path,
     mode: Literal["class", "demonstration"] = (
         "demonstration" if env.get("THORACIC_HUB_DEMO") == "1" else "class")
     ip = env.get("THORACIC_HUB_IP") or "127.0.0.1"
-    port = _whole(env, "THORACIC_HUB_PORT", 8000, 1)
+    port = _whole(env, "THORACIC_HUB_PORT", 8000, 1, 65535)
     scale = env.get("THORACIC_TIMER_SCALE") or None
     idle = _whole(env, "THORACIC_HUB_IDLE_MINUTES", 60, 1)
     given_state = env.get("THORACIC_HUB_DIR")
