@@ -35,18 +35,32 @@ def _everyone_can_run(path: Path) -> bool:
             and all(folder.stat().st_mode & 0o001 for folder in folders))
 
 
+def _version_of(python: Path) -> tuple[int, int] | None:
+    try:
+        said = subprocess.run([str(python), "-c", "import sys, venv, ensurepip; "
+                               "print(*sys.version_info[:2])"],
+                              capture_output=True, text=True, timeout=30, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None  # not a Python, or one without venv
+    major, minor = said.stdout.split()
+    return int(major), int(minor)
+
+
 def shared_python() -> Path:
-    """A Python of this version that every user can run: this one if it can, else the
-    system's. RuntimeError saying what to install if there is none."""
+    """A Python (3.11 or newer, with venv) that every user can run: this one's if it can,
+    else the system's. RuntimeError saying what to install if there is none."""
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     base = Path(getattr(sys, "_base_executable", sys.executable))
-    for candidate in (base, Path("/usr/bin", version), Path("/usr/local/bin", version)):
-        if candidate.exists() and _everyone_can_run(candidate):
+    for candidate in (base, Path("/usr/bin", version), Path("/usr/local/bin", version),
+                      Path("/usr/bin/python3"), Path("/usr/local/bin/python3")):
+        if (candidate.exists() and _everyone_can_run(candidate)
+                and (_version_of(candidate) or (0, 0)) >= (3, 11)):
             return candidate
     raise RuntimeError(
-        f"A class needs a {version} that every user can run, for the learners' servers; "
-        f"this one ({base}) is in a folder other users cannot enter. Install the system's "
-        f"(apt-get install {version} {version}-venv) and start the hub again.")
+        f"A class needs a Python 3.11 or newer, with venv, that every user can run, for the "
+        f"learners' servers; this one ({base}) is in a folder other users cannot enter. "
+        "Install the system's (apt-get install python3 python3-venv) and start the hub "
+        "again.")
 
 
 def _fingerprint(repository: Path) -> str:

@@ -220,7 +220,7 @@ def class_report(home_root: Path, on: dt.date) -> list[LearnerShare]:
     ValueError if ``home_root`` is not a folder."""
     if not home_root.is_dir():
         raise ValueError(f"{home_root} is not a folder. Give the folder that holds the "
-                         "learners' homes, for example: --home-root .hub/homes")
+                         "learners' homes, for example: --home-root /srv/upper-back-relief/homes")
     # A home that is a link is listed too, and refused as one when its file is read.
     homes = sorted((entry for entry in home_root.iterdir()
                     if entry.is_dir() and not entry.name.startswith(".")),
