@@ -60,6 +60,10 @@ def test_what_the_learner_does_survives_reloads_and_shows_on_my_progress(
     quiz.get_by_role("button", name="Check my answer").click()
     quiz.locator(".thoracic-feedback").filter(has_text="Yes!").or_(
         quiz.locator(".thoracic-feedback").filter(has_text="Not quite")).wait_for()
+    # The feedback shows at once and the answer is kept a moment later: leaving the page in
+    # between would abort the write (a fresh-clone run once did), so wait for it.
+    page.wait_for_function("() => window.ThoracicSite.store().records().quiz_answers.length",
+                           polling=10)
 
     _page(exported_site, page, "09-mobilization-benefits")
     rotation = page.locator(".thoracic-live").filter(has_text="Record your seated rotation")
