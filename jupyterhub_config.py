@@ -12,7 +12,7 @@ A CLASS (`sudo make hub TEACHER=ms-lee`, as root):
 - Each learner runs as a system user of their own (ubr-<name>, made at their first
   start), with a home only they can open (<state>/homes/<name>, mode 0700), where their
   progress file lives (readable by them alone). One learner cannot read, change or list
-  another's files.
+  another's files, nor list the homes folder.
 - Everyone sees one copy of the course, root's and read-only, and runs one environment,
   root's and read-only, made from requirements-course.txt (again when it changes).
 - The teacher's page, /services/class-report/, shows the figures of learners who chose

@@ -121,6 +121,7 @@ print(json.dumps({
     "other_store": attempt(lambda: open(given["other_store"], "rb").read(1)),
     "course_file": attempt(lambda: open(given["course"] + "/00-start-here.ipynb", "a").close()),
     "course_new": attempt(lambda: open(given["course"] + "/mine.txt", "w").close()),
+    "classmates": attempt(lambda: os.listdir(os.path.dirname(given["other_home"]))),
     "user": os.environ["USER"], "uid": os.getuid(),
 }))
 """
@@ -220,6 +221,7 @@ def test_a_class_keeps_learners_apart(browser, class_hub, artifacts: Path) -> No
             assert seen["user"] == f"ubr-{me}" and seen["uid"] != 0
             assert seen["other_home"] == seen["other_store"] == "denied", seen
             assert seen["course_file"] == seen["course_new"] == "denied", seen
+            assert seen["classmates"] == "denied", seen  # who else is in the class
         assert not (course / "mine.txt").exists()
 
         # A wrong password fails; after three in a row, so does the right one.

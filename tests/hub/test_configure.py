@@ -150,7 +150,7 @@ def test_a_class_folders(tmp_path: Path, made: list[tuple[Path, Path]]) -> None:
     configure_hub(c, settings, fake_repository(tmp_path / "repository"))
     assert settings.private == settings.state / "hub"
     assert mode(settings.private) == 0o700
-    assert mode(settings.state) == 0o755 and mode(settings.homes) == 0o755
+    assert mode(settings.state) == 0o755 and mode(settings.homes) == 0o711
     assert mode(settings.course) == 0o555
     assert mode(settings.course / "00-start-here.ipynb") == 0o444
     assert c.JupyterHub.db_url == f"sqlite:///{settings.private / 'jupyterhub.sqlite'}"

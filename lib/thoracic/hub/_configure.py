@@ -58,7 +58,9 @@ def configure_hub(c: Any, settings: HubSettings, repository: Path) -> dict[str, 
     install_course_copy(repository / "notebooks", settings.course)
     if settings.mode == "class":
         state.chmod(0o755)
-        settings.homes.chmod(0o755)  # each home in it is its learner's alone (0700)
+        # Learners may pass through to their own home but not list who else is in the
+        # class; each home in it is its learner's alone (0700).
+        settings.homes.chmod(0o711)
         print(f"Making the learners' environment in {settings.environment} if it changed "
               "(the first time takes a few minutes)...", flush=True)
         install_class_environment(settings.environment, repository)
