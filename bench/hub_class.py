@@ -27,10 +27,8 @@ import json
 import os
 import pwd
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -41,14 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the class server is started as its browser test starts it
 
 from tests.browser.hub import (  # noqa: E402
+    TEACHER,
+    TEACHER_PASSWORD,
     api,
-    class_accounts,
-    remove_class_accounts,
     run_in_kernel,
-    running_hub,
+    running_class,
 )
 
-TEACHER, TEACHER_PASSWORD = "teach", "teacher-pass-4821"
 START = ROOT / "notebooks" / "00-start-here.ipynb"
 
 
@@ -138,40 +135,31 @@ def main() -> None:
     names = [f"learner{n:02d}" for n in range(1, count + 1)]
     alone = "alone"
     code = safety_cell()
-    before = class_accounts()
-    state = Path(tempfile.mkdtemp(prefix="ubr-bench-", dir="/tmp"))
-    settings = {"THORACIC_HUB_TEACHER": TEACHER,
-                "THORACIC_HUB_TEACHER_PASSWORD": TEACHER_PASSWORD}
-    try:
-        with running_hub(state, settings, start_seconds=900) as hub:
-            url = str(hub["url"])
-            for name in [alone, *names]:  # each signs up on the page, as a learner does
-                Browser(url).post_form("/hub/signup", {
-                    "username": name, "signup_password": f"{name}-password-1",
-                    "signup_password_confirmation": f"{name}-password-1"})
-            teacher = Browser(url)
-            teacher.post_form("/hub/login", {"username": TEACHER, "password": TEACHER_PASSWORD})
-            for name in [alone, *names]:
-                teacher.page(f"/hub/authorize/{name}")  # the teacher's Authorize button
-            admin = teacher.token(TEACHER)
-            # Approved learners become the hub's users at their first login; the teacher
-            # makes them at once through the REST API instead, to give each a token.
-            api(f"{url}/hub/api/users", admin, "POST", {"usernames": [alone, *names]})
-            tokens = {name: api(f"{url}/hub/api/users/{name}/tokens", admin, "POST",
-                                {"note": "bench", "expires_in": 3600})["token"]  # type: ignore[index]
-                      for name in [alone, *names]}
+    with running_class() as hub:
+        url = str(hub["url"])
+        for name in [alone, *names]:  # each signs up on the page, as a learner does
+            Browser(url).post_form("/hub/signup", {
+                "username": name, "signup_password": f"{name}-password-1",
+                "signup_password_confirmation": f"{name}-password-1"})
+        teacher = Browser(url)
+        teacher.post_form("/hub/login", {"username": TEACHER, "password": TEACHER_PASSWORD})
+        for name in [alone, *names]:
+            teacher.page(f"/hub/authorize/{name}")  # the teacher's Authorize button
+        admin = teacher.token(TEACHER)
+        # Approved learners become the hub's users at their first login; the teacher
+        # makes them at once through the REST API instead, to give each a token.
+        api(f"{url}/hub/api/users", admin, "POST", {"usernames": [alone, *names]})
+        tokens = {name: api(f"{url}/hub/api/users/{name}/tokens", admin, "POST",
+                            {"note": "bench", "expires_in": 3600})["token"]  # type: ignore[index]
+                  for name in [alone, *names]}
 
-            solo = _start_and_run(url, admin, alone, tokens[alone], code)
-            api(f"{url}/hub/api/users/{alone}/server", admin, "DELETE")
-            with ThreadPoolExecutor(max_workers=count) as pool:
-                results = list(pool.map(
-                    lambda name: _start_and_run(url, admin, name, tokens[name], code), names))
-            hub["processes"].record()  # type: ignore[attr-defined]
-            rss = _learners_rss_mb(names) / count
-    finally:
-        remove_class_accounts(before)
-        shutil.rmtree(state, ignore_errors=True)
-        Path(f"{state}.log").unlink(missing_ok=True)
+        solo = _start_and_run(url, admin, alone, tokens[alone], code)
+        api(f"{url}/hub/api/users/{alone}/server", admin, "DELETE")
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            results = list(pool.map(
+                lambda name: _start_and_run(url, admin, name, tokens[name], code), names))
+        hub["processes"].record()  # type: ignore[attr-defined]
+        rss = _learners_rss_mb(names) / count
 
     def quantile(values: list[float], q: float) -> float:
         ordered = sorted(values)

@@ -97,6 +97,21 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_serving(url: str, server, seconds: float) -> bool:
+    """Whether ``url`` answered before the ``server`` process ended or ``seconds`` passed."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.2)  # polling a starting server, not timing the test
+    return False
+
+
 @contextmanager
 def running_jupyterlab(home: Path, course: Path, *, user_settings: dict[str, dict] | None = None,
                        read_only: bool = False) -> Iterator[dict[str, object]]:
@@ -109,8 +124,6 @@ def running_jupyterlab(home: Path, course: Path, *, user_settings: dict[str, dic
     import os
     import subprocess
     import sys
-    import time
-    import urllib.request
 
     for plugin, values in (user_settings or {}).items():
         package, name = plugin.split(":")
@@ -134,17 +147,9 @@ def running_jupyterlab(home: Path, course: Path, *, user_settings: dict[str, dic
          f"--LabApp.workspaces_dir={home / 'workspaces'}"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/status", timeout=2):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}"
-                                       ) from None
-                time.sleep(0.2)  # polling a starting server, not timing the test
+        if not wait_until_serving(f"{url}/api/status", server, 60):
+            raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}")
         yield {"url": url, "course": course, "progress": home / "progress"}
     finally:
         server.terminate()

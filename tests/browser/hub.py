@@ -8,8 +8,10 @@ import contextlib
 import json
 import os
 import pwd
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -18,11 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .conftest import ROOT, _free_port
+from thoracic.hub import SYSTEM_USER_PREFIX
+
+from .conftest import ROOT, _free_port, wait_until_serving
 
 JUPYTERHUB = ROOT / ".venv" / "bin" / "jupyterhub"
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-SYSTEM_USER_PREFIX = "ubr-"
 
 
 def _processes() -> dict[int, tuple[int, str]]:
@@ -100,19 +103,6 @@ class HubProcesses:
         assert not self.running(), f"still running after SIGKILL: {self.running()}"
 
 
-def _wait_until_up(url: str, hub: subprocess.Popen, log: Path, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/hub/api/", timeout=2):
-                return
-        except OSError:
-            if hub.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("JupyterHub did not start:\n"
-                                   + log.read_text()[-3000:]) from None
-            time.sleep(0.2)  # polling a starting server, not timing the test
-
-
 @contextmanager
 def running_hub(state: Path, settings: dict[str, str], *,
                 start_seconds: float = 60) -> Iterator[dict[str, object]]:
@@ -131,12 +121,41 @@ def running_hub(state: Path, settings: dict[str, str], *,
     processes = HubProcesses(hub)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url, hub, log_path, start_seconds)
+        if not wait_until_serving(f"{url}/hub/api/", hub, start_seconds):
+            raise RuntimeError("JupyterHub did not start:\n" + log_path.read_text()[-3000:])
         yield {"url": url, "course": state / "course", "homes": state / "homes",
                "processes": processes, "log": log_path}
     finally:
         processes.stop()
         log.close()
+
+
+# The class's teacher in the class test and bench/hub_class.py.
+TEACHER, TEACHER_PASSWORD = "teach", "teacher-pass-4821"
+
+
+@contextmanager
+def running_class(settings: dict[str, str] | None = None, *,
+                  keep_log: Path | None = None) -> Iterator[dict[str, object]]:
+    """The class's hub (make hub's settings, run by root) with TEACHER, in a folder every
+    learner can reach. Afterwards, also after a failure, every system user it made and its
+    folder are removed, and its log too (moved to ``keep_log`` if given)."""
+    before = class_accounts()
+    state = Path(tempfile.mkdtemp(prefix="ubr-class-", dir="/tmp"))
+    try:
+        # The first start makes the learners' environment (a few minutes at most).
+        with running_hub(state, {"THORACIC_HUB_TEACHER": TEACHER,
+                                 "THORACIC_HUB_TEACHER_PASSWORD": TEACHER_PASSWORD,
+                                 **(settings or {})}, start_seconds=900) as hub:
+            yield hub
+    finally:
+        remove_class_accounts(before)
+        shutil.rmtree(state, ignore_errors=True)
+        log = Path(f"{state}.log")
+        if keep_log is not None and log.is_file():
+            shutil.move(log, keep_log)
+        log.unlink(missing_ok=True)
+    assert class_accounts() == before
 
 
 def class_accounts() -> set[str]:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,16 +30,15 @@ from thoracic.lab import LEARNER_STORE
 from .hub import (
     JUPYTERHUB,
     PROXY,
-    class_accounts,
-    remove_class_accounts,
+    TEACHER,
+    TEACHER_PASSWORD,
     run_in_kernel,
-    running_hub,
+    running_class,
 )
 from .lab import new_page
 
 pytestmark = pytest.mark.browser
 
-TEACHER, TEACHER_PASSWORD = "teach", "teacher-pass-4821"
 # Learner A shares with the teacher, learner B does not.
 A, B = "ana", "ben"
 PASSWORDS = {A: "ana-secret-7391", B: "ben-secret-2846"}
@@ -58,22 +55,10 @@ def class_hub(missing_tool, artifacts: Path) -> Iterator[dict[str, object]]:
     if not PROXY.is_file() or not JUPYTERHUB.is_file():
         missing_tool("JupyterHub or its proxy is not installed, so the class test is "
                      "skipped. Install them with: make install")
-    before = class_accounts()
-    state = Path(tempfile.mkdtemp(prefix="ubr-class-", dir="/tmp"))
-    try:
-        settings = {"THORACIC_HUB_TEACHER": TEACHER,
-                    "THORACIC_HUB_TEACHER_PASSWORD": TEACHER_PASSWORD,
-                    "THORACIC_HUB_FAILED_LOGINS": str(FAILED_LOGINS)}
-        # The first start makes the learners' environment (a few minutes at most).
-        with running_hub(state, settings, start_seconds=900) as hub:
-            yield hub
-    finally:
-        remove_class_accounts(before)
-        shutil.rmtree(state, ignore_errors=True)
-        log = Path(f"{state}.log")
-        if log.is_file():  # kept with the screenshots, for a failure's story
-            shutil.move(log, artifacts / "class-hub.log")
-    assert class_accounts() == before
+    # The hub's log is kept with the screenshots, for a failure's story.
+    with running_class({"THORACIC_HUB_FAILED_LOGINS": str(FAILED_LOGINS)},
+                       keep_log=artifacts / "class-hub.log") as hub:
+        yield hub
 
 
 def _log_in(page, url: str, name: str, password: str) -> None:

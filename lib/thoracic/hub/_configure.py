@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..lab import LEARNER_STORE
 from ..site import KERNEL_ENCRYPTION
 from ._accounts import SYSTEM_USER_PREFIX
 from ._environment import install_class_environment, install_course_copy
@@ -22,9 +23,9 @@ from ._teacher_page import TEACHER_PAGE
 
 __all__ = ["PROGRESS_IN_HOME", "configure_hub"]
 
-# Where the course keeps a learner's progress inside their home: the usual place,
-# ~/.local/share/upper-back-relief, which `thoracic class-report` reads (read-only).
-PROGRESS_IN_HOME = Path(".local", "share", "upper-back-relief")
+# Where the course keeps a learner's progress inside their home: where `thoracic
+# class-report` (and the teacher's page) reads it.
+PROGRESS_IN_HOME = LEARNER_STORE.parent
 # A class's learner may try this many wrong passwords in a row (NativeAuthenticator), and
 # a new password must be this long and not on its list of common passwords.
 MINIMUM_PASSWORD_LENGTH = 10
