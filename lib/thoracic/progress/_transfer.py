@@ -153,6 +153,8 @@ def _number(kind: type[int] | type[float]) -> Any:
     digits before converting it (Python itself stops at 4,300 digits, with advice for a
     programmer, not a learner)."""
     def convert(text: str) -> int | float:
+        if len(text) <= MAX_NUMBER_DIGITS:  # no more digits than characters: skip the count
+            return kind(text)
         digits = sum(character.isdigit() for character in text)
         if digits > MAX_NUMBER_DIGITS:
             raise _TooLong(digits)
