@@ -68,3 +68,16 @@ test("a module kept once for the site takes the place of its reference", () => {
   assert.equal(state.n, 3);
   assert.equal(state.missing, undefined); // the part then says it could not start
 });
+
+test("the modules the page names on its script start loading from the head, once each", () => {
+  const texts = {"parts.js": "export default {}", "timer.js": "export default 1", "timer_core.js": "export {}"};
+  const context = {ThoracicModules: {reference: "thoracic-module:", texts}, URL, Blob,
+    document: {readyState: "loading", addEventListener() {},
+      currentScript: {dataset: {modules: "parts.js timer_core.js missing.js"}}}};
+  vm.createContext(context);
+  vm.runInContext(SOURCE, context);
+  const imported = vm.runInContext('globalThis[Symbol.for("thoracic.imported")]', context);
+  for (const started of imported.values()) started.catch(() => {}); // no module loader in node:vm
+  // Shared with the modules' own imports (the timer's core), by text: each is started once.
+  assert.deepEqual([...imported.keys()], [texts["parts.js"], texts["timer_core.js"]]);
+});

@@ -160,8 +160,19 @@ def test_each_front_end_module_is_in_the_site_once(exported_site: Path) -> None:
 def test_every_page_loads_the_site_scripts_in_order(exported_site: Path) -> None:
     for page in PAGES:
         html = (exported_site / page).read_text()
-        scripts = re.findall(r'<script src="_static/([^"]+)"', html)
+        scripts = re.findall(r'<script[^>]* src="_static/([^"]+)"', html)
         assert [s for s in scripts if s in SITE_SCRIPTS] == list(SITE_SCRIPTS), page
+
+
+def test_each_page_names_the_modules_its_widgets_run_for_its_head(exported_site: Path) -> None:
+    """site_widgets.js starts importing those from the head, before the page is read."""
+    for page in PAGES:
+        html = (exported_site / page).read_text()
+        tag = re.search(r'<script[^>]*src="_static/site_widgets.js"[^>]*>', html)[0]
+        named = re.search(r'data-modules="([^"]*)"', tag)
+        used = sorted(set(re.findall(r'"thoracic-module:([a-z_]+\.js)"', html)))
+        assert (named[1].split() if named else []) == used, page
+    assert "timer.js timer_core.js" in (exported_site / "04-childs-pose.html").read_text()
 
 
 def test_the_app_manifest_names_the_course_and_its_icons(exported_site: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..progress import device_rules
 from ._modules import modules_script
 
 __all__ = ["APP_NAME", "ICON_SIZES", "OFFLINE_PAGE", "SITE_SCRIPTS", "THEME_COLOUR",
-           "offline_page", "site_script", "write_app_files"]
+           "offline_page", "script_attributes", "site_script", "write_app_files"]
 
 APP_NAME = "Upper Back Relief"
 THEME_COLOUR = ACCENT
@@ -30,6 +31,14 @@ OFFLINE_PAGE = "offline.html"  # what the service worker shows for a page it can
 # widgets run (one copy for the site), and what draws the widgets.
 SITE_SCRIPTS = ("progress_file.generated.js", "device.js", "plan.js", "thoracic-rules.js",
                 "site.js", "site_parts.js", "thoracic-modules.js", "site_widgets.js")
+
+
+def script_attributes(name: str, modules: Sequence[str]) -> str:
+    """The attributes of a page's tag for the site script ``name``: the one that draws the
+    widgets is told which front-end modules the page runs, so it starts them at once."""
+    if name != "site_widgets.js" or not modules:
+        return ""
+    return f' data-modules="{" ".join(modules)}"'
 
 
 def _static(name: str) -> str:

@@ -36,6 +36,7 @@ from ._app import (
     SITE_SCRIPTS,
     THEME_COLOUR,
     offline_page,
+    script_attributes,
     site_script,
     write_app_files,
 )
@@ -72,13 +73,14 @@ class ExportReport:
     pages: tuple[Path, ...]
 
 
-def prune_widget_state(nb: nbformat.NotebookNode) -> None:
+def prune_widget_state(nb: nbformat.NotebookNode) -> tuple[str, ...]:
     """Keep only the widgets that outputs display, what they contain, and links between
     them; closed or never-shown widgets would only make pages heavier. Front-end modules
-    become references to the site's one copy of each."""
+    become references to the site's one copy of each. Returns the names of the modules
+    the page's widgets run, for its head (app_head)."""
     state = nb.metadata.get("widgets", {}).get(_STATE_MIME, {}).get("state")
     if not state:
-        return
+        return ()
     keep: set[str] = set()
     pending = [output["data"][_VIEW_MIME]["model_id"]
                for cell in nb.cells if cell.cell_type == "code"
@@ -96,10 +98,11 @@ def prune_widget_state(nb: nbformat.NotebookNode) -> None:
             pending.extend(link for link, ends in links.items()
                            if link not in keep and ends and set(ends) <= keep)
     kept = {model_id: entry for model_id, entry in state.items() if model_id in keep}
-    share_modules(kept)
+    modules = share_modules(kept)
     nb.metadata["widgets"][_STATE_MIME]["state"] = kept
     if not keep:
         del nb.metadata["widgets"]
+    return modules
 
 
 def rewrite_notebook_links(html: str) -> str:
@@ -114,13 +117,15 @@ def mark_navigation(html: str) -> str:
     return html.replace(f"{NAVIGATION_MARKER}\n<p>", f'{NAVIGATION_MARKER}\n<p class="course-nav">')
 
 
-def app_head(scripts: Sequence[str] = SITE_SCRIPTS) -> str:
+def app_head(scripts: Sequence[str] = SITE_SCRIPTS, modules: Sequence[str] = ()) -> str:
     """What every page's head adds for the app: theme colour, icon, the home link the
-    scripts find the manifest by, and the site's scripts (classic, so file:// loads them)."""
+    scripts find the manifest by, and the site's scripts (classic, so file:// loads them),
+    naming the front-end ``modules`` the page runs (prune_widget_state's)."""
     tags = [f'<meta name="theme-color" content="{THEME_COLOUR}">',
             '<link rel="icon" href="_static/icon-192.png">',
             '<link rel="home" href="index.html">',
-            *(f'<script src="_static/{name}"></script>' for name in scripts)]
+            *(f'<script src="_static/{name}"{script_attributes(name, modules)}></script>'
+              for name in scripts)]
     return "\n".join(tags)
 
 
@@ -256,10 +261,10 @@ def export_course(notebooks: Path, out: Path, *, with_my_progress: bool = False,
         exporter = html_exporter()
         pages = []
         for info, nb in zip(COURSE, executed, strict=True):
-            prune_widget_state(nb)
+            modules = prune_widget_state(nb)
             html, _ = exporter.from_notebook_node(
                 nb, resources={"metadata": {"name": _page_title(info)},
-                               "course_app_head": app_head()})
+                               "course_app_head": app_head(modules=modules)})
             page = built / f"{info.stem}.html"
             page.write_text(mark_navigation(rewrite_notebook_links(html)), encoding="utf-8")
             pages.append(out / page.name)

@@ -40,9 +40,11 @@ def modules_script() -> str:
             f"finds them).\nglobalThis.ThoracicModules = Object.freeze({text});\n")
 
 
-def share_modules(state: dict[str, Any]) -> None:
-    """In a page's widget state, each module's text becomes a reference to the one copy."""
+def share_modules(state: dict[str, Any]) -> tuple[str, ...]:
+    """In a page's widget state, each module's text becomes a reference to the one copy.
+    Returns the names of the scripts among them (the page starts importing those early)."""
     names = {text: name for name, text in _modules().items()}
+    used = set()
     for entry in state.values():
         if entry.get("model_name") != _ANYWIDGET:
             continue
@@ -50,3 +52,5 @@ def share_modules(state: dict[str, Any]) -> None:
         for key, value in values.items():
             if isinstance(value, str) and value in names:
                 values[key] = MODULE_REFERENCE + names[value]
+                used.add(names[value])
+    return tuple(sorted(name for name in used if name.endswith(".js")))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._app import SITE_SCRIPTS, site_script
+from ._app import SITE_SCRIPTS, script_attributes, site_script
 from ._export import course_stylesheet, html_exporter, prune_widget_state
 
 __all__ = ["single_page"]
@@ -16,12 +16,13 @@ __all__ = ["single_page"]
 
 def single_page(nb: Any, title: str) -> str:
     """An executed notebook as one page that needs no other file and no network."""
-    prune_widget_state(nb)
+    modules = prune_widget_state(nb)
     html, _ = html_exporter().from_notebook_node(
         nb, resources={"metadata": {"name": title},
                        # the site's scripts inside the page, so its parts work alone too
                        "course_app_head": "\n".join(
-                           "<script>" + site_script(name).replace("</", "<\\/") + "</script>"
+                           f"<script{script_attributes(name, modules)}>"
+                           + site_script(name).replace("</", "<\\/") + "</script>"
                            for name in SITE_SCRIPTS)})
     html = _links_as_text(html)
     # A page on its own has no site index to go back to.

@@ -69,7 +69,8 @@
 
   // Each module is imported once per page, however many widgets run it (a page has
   // several parts, all drawn by parts.js): a blob: URL, which file:// pages may import.
-  const imported = new Map();
+  // The map is the page's, shared with the modules' own imports (the timer's core).
+  const imported = (root[Symbol.for("thoracic.imported")] ??= new Map());
   function importOnce(source) {
     if (!imported.has(source)) {
       const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
@@ -130,6 +131,11 @@
 
   root.ThoracicWidgets = { pageModel, drawWidgets, withModules };
   if (root.document) {
+    // The modules this page's widgets run (the export names them on this script) start
+    // loading now, from the head, while the rest of the page is still being read.
+    const early = root.document.currentScript?.dataset.modules;
+    const texts = root.ThoracicModules?.texts || {};
+    for (const name of early ? early.split(" ") : []) if (texts[name]) importOnce(texts[name]);
     const start = () => drawWidgets(root.document);
     if (root.document.readyState === "loading") {
       root.document.addEventListener("DOMContentLoaded", start);

@@ -26,7 +26,8 @@ const RUN_KEPT_MS = 2 * 60 * 60 * 1000;
 // What the timer says at its end, when something was logged and when nothing was.
 const FINISHED = "Well done! You finished this timer.";
 const SKIPPED_THROUGH = "Finished, but every part was skipped, so nothing was logged. Press Reset to do it for real.";
-const coreModules = new Map();
+// Module texts imported by this page (the exported site starts them from its head).
+const imported = (globalThis[Symbol.for("thoracic.imported")] ??= new Map());
 
 /** Whether `root` is the first timer in the JupyterLab cell that is selected, with its
  * notebook in command mode and the key pressed inside that notebook (not in an editor,
@@ -44,11 +45,11 @@ function selectedInCommandMode(root, event) {
 
 /** The pure state machine, imported once per source text. */
 function loadCore(source) {
-  if (!coreModules.has(source)) {
+  if (!imported.has(source)) {
     const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-    coreModules.set(source, import(/* webpackIgnore: true */ url));
+    imported.set(source, import(/* webpackIgnore: true */ url));
   }
-  return coreModules.get(source);
+  return imported.get(source);
 }
 
 function remembered(name, fallback) {

@@ -397,14 +397,15 @@ function drawSelfTest(model, el, t, send) {
 
 const FEED_MS = 100; // a still phone sends no new readings: the last one is fed again this often
 const NO_SENSOR_MS = 2000; // no reading by then: this device has no sensor the page can read
-const measureCores = new Map();
+// Module texts imported by this page (the exported site starts them from its head).
+const imported = (globalThis[Symbol.for("thoracic.imported")] ??= new Map());
 
 /** The measuring module (measure_core.js, sent as text), imported once per page. */
 function measureCore(source) {
-  if (!measureCores.has(source)) {
-    measureCores.set(source, import(URL.createObjectURL(new Blob([source], { type: "text/javascript" }))));
+  if (!imported.has(source)) {
+    imported.set(source, import(URL.createObjectURL(new Blob([source], { type: "text/javascript" }))));
   }
-  return measureCores.get(source);
+  return imported.get(source);
 }
 
 /** "Measure with this phone": the motion sensor takes the test, each step said in words
