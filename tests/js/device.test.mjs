@@ -371,6 +371,13 @@ describe("days, times and ids", () => {
       assert.equal(days.localDay(new Date("2026-01-14T20:00:00Z")), "2026-01-15");
     });
     assert.equal(days.isDay("2025-02-29"), false);
+    // Day numbers, which the plan and the sheet's week count with.
+    assert.equal(days.number("1970-01-02"), 1);
+    assert.equal(days.fromNumber(days.number("2026-03-29") + 1), "2026-03-30");
+    for (const day of ["2026-11-30", "2026-12-03", "2026-12-06"]) { // a Monday to a Sunday
+      assert.equal(days.fromNumber(days.monday(days.number(day))), "2026-11-30");
+    }
+    assert.equal(days.fromNumber(days.monday(days.number("1969-12-31"))), "1969-12-29");
   });
 
   test("ids are unique, even when the random source repeats itself", async () => {

@@ -7,12 +7,16 @@ import {readFileSync} from "node:fs";
 import vm from "node:vm";
 
 const SOURCE_URL = new URL("../../lib/thoracic/plan/static/plan.js", import.meta.url);
+// The site's day helpers, which plan.js uses; a page loads them first.
+const DEVICE_URL = new URL("../../lib/thoracic/site/static/device.js", import.meta.url);
 const {rules, cases} = JSON.parse(readFileSync(new URL("./plan_cases.json", import.meta.url), "utf8"));
 
 /** The script run as a page runs it: a classic script in a context of its own. */
 function load() {
   const context = vm.createContext({});
-  vm.runInContext(readFileSync(SOURCE_URL, "utf8"), context, {filename: SOURCE_URL.pathname});
+  for (const url of [DEVICE_URL, SOURCE_URL]) {
+    vm.runInContext(readFileSync(url, "utf8"), context, {filename: url.pathname});
+  }
   return context.ThoracicPlan;
 }
 

@@ -172,6 +172,11 @@ def test_each_page_names_the_modules_its_widgets_run_for_its_head(exported_site:
         named = re.search(r'data-modules="([^"]*)"', tag)
         used = sorted(set(re.findall(r'"thoracic-module:([a-z_]+\.js)"', html)))
         assert (named[1].split() if named else []) == used, page
+        # A widget's place is only the script naming its model: no inline script per
+        # widget (nbconvert's, for a renderer the site does not use) and no random id.
+        views = re.findall(r'<div class="jupyter-widgets[^>]*>\s*<script type="([^"]+)"', html)
+        assert views and set(views) == {"application/vnd.jupyter.widget-view+json"}, page
+        assert "var element" not in html and '<div class="jupyter-widgets" id=' not in html
     assert "timer.js timer_core.js" in (exported_site / "04-childs-pose.html").read_text()
 
 

@@ -9,16 +9,13 @@
  *
  * A classic script (the pages load it from file://); it defines one global, ThoracicPlan.
  * Pure: records and a day in, a plan out. Days are YYYY-MM-DD text; here they are counted
- * as whole days since 1970-01-01, which makes weeks and gaps plain arithmetic.
+ * as whole days since 1970-01-01 (device.js's day numbers), which makes weeks plain arithmetic.
  */
 (function (root) {
   "use strict";
 
-  const DAY_MS = 86400000;
-  const count = (day) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-  const dayOf = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
-  /** The Monday of a day's week (day 0, 1970-01-01, was a Thursday). */
-  const monday = (number) => number - ((((number + 3) % 7) + 7) % 7);
+  // The site's day helpers (device.js, loaded first): a day's number, and back.
+  const {number: count, fromNumber: dayOf, monday} = root.ThoracicDevice.days;
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 
   function zoneOf(rules, rating) {

@@ -107,17 +107,25 @@
   }
 
   // -- days and times ----------------------------------------------------------------------
+  // The site's one set of day helpers (`days`; the plan's browser half and the pages use
+  // them too). A day is YYYY-MM-DD text, local to the device, read as UTC midnight so
+  // that every day is 24 hours long; its number counts whole days since 1970-01-01, which
+  // makes weeks and gaps plain arithmetic. (The front-end module parts.js, which JupyterLab
+  // runs too, counts the charts' days itself.)
 
   const pad = (n, width = 2) => String(n).padStart(width, "0");
   const dayOf = (time) => new Date(time).toISOString().slice(0, 10); // the UTC day of a time
+  const number = (day) => Date.parse(`${day}T00:00:00Z`) / 86400000;
+  const fromNumber = (count) => dayOf(count * 86400000);
+  /** The number of the Monday of a day's week, from its number (day 0 was a Thursday). */
+  const monday = (count) => count - ((((count + 3) % 7) + 7) % 7);
 
   /** Whether `text` is a real date written YYYY-MM-DD (from year 1): one the calendar
    * writes back the same (a browser may read 02-30 as 03-02). */
   const isDay = (text) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) && text >= "0001" &&
     Number.isFinite(Date.parse(text)) && dayOf(Date.parse(text)) === text;
 
-  // A day's text is read as UTC midnight, so every day is 24 hours long.
-  const addDays = (day, count) => dayOf(Date.parse(day) + count * 86400000);
+  const addDays = (day, count) => fromNumber(number(day) + count);
 
   /** The local date of a moment, YYYY-MM-DD (Python's date.today()). */
   const localDay = (date) => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-` +
@@ -126,9 +134,7 @@
   /** A moment as Python's _now() writes it: UTC, whole seconds, "+00:00". */
   const stampOf = (date) => date.toISOString().slice(0, 19) + "+00:00";
 
-  /** The device's day helpers: days are YYYY-MM-DD text, local to the device. (The
-   * dashboard's charts count days on their own, in parts.js.) */
-  const days = Object.freeze({isDay, addDays, localDay});
+  const days = Object.freeze({isDay, addDays, localDay, number, fromNumber, monday});
 
   // -- checking a progress file: the published schema, then what a schema cannot say ------
 

@@ -98,14 +98,14 @@
   /** The days of "this week" as the page was made, moved to the week it is read in (the
    *  pages are made once and read for weeks): <time data-week-day="0 to 6"> from Python. */
   function thisWeek() {
-    const now = new Date();
+    const { number, fromNumber, monday } = root.ThoracicDevice.days;
+    const start = monday(number(Site.today()));
     for (const node of root.document.querySelectorAll("time[data-week-day]")) {
-      const day = new Date(now.getFullYear(), now.getMonth(),
-        now.getDate() - ((now.getDay() + 6) % 7) + Number(node.dataset.weekDay));
-      const words = day.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
-      node.dateTime = root.ThoracicDevice.days.localDay(day);
-      node.textContent = "number" in node.dataset ? String(day.getDate())
-        : `${words}${"year" in node.dataset ? ` ${day.getFullYear()}` : ""}`;
+      const day = new Date(`${fromNumber(start + Number(node.dataset.weekDay))}T00:00:00Z`);
+      const words = day.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+      node.dateTime = day.toISOString().slice(0, 10);
+      node.textContent = "number" in node.dataset ? String(day.getUTCDate())
+        : `${words}${"year" in node.dataset ? ` ${day.getUTCFullYear()}` : ""}`;
     }
   }
 
