@@ -7,6 +7,9 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
+import thoracic.hub._environment as environment
 from thoracic.hub import COURSE_REQUIREMENTS, install_course_copy, shared_python
 from thoracic.hub._environment import _fingerprint
 
@@ -95,3 +98,25 @@ def test_a_new_requirement_makes_the_environment_again(tmp_path: Path) -> None:
     first = _fingerprint(repository)
     (repository / COURSE_REQUIREMENTS).write_text("jupyterlab\nipywidgets\n", "utf-8")
     assert _fingerprint(repository) != first
+
+
+def test_pip_compiles_the_environment_s_bytecode_inside_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Learners cannot write to the environment: a bytecode folder elsewhere (root's
+    PYTHONPYCACHEPREFIX, as the tests set) or no bytecode would leave every learner's
+    server compiling it all again at each start."""
+    repository = fake_repository(tmp_path / "repository")
+    target = tmp_path / "env"
+    (target / "bin").mkdir(parents=True)
+    (target / "bin" / "python").write_text("", "utf-8")  # made already: no venv step
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    calls: list[tuple[list[str], dict[str, str] | None]] = []
+    monkeypatch.setattr(environment.subprocess, "run",
+                        lambda command, check, env=None: calls.append((command, env)))
+    monkeypatch.setattr(environment, "write_lab_setup", lambda target: None)
+    assert environment.install_class_environment(target, repository)
+    assert [command[2:4] for command, _ in calls] == [["pip", "install"]] * 2
+    for _, env in calls:
+        assert env is not None and env["PATH"] == os.environ["PATH"]
+        assert "PYTHONPYCACHEPREFIX" not in env and "PYTHONDONTWRITEBYTECODE" not in env

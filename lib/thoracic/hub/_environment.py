@@ -89,7 +89,13 @@ def install_class_environment(target: Path, repository: Path) -> bool:
             subprocess.run([str(shared_python()), "-m", "venv", str(target)], check=True)
         pip = [str(target / "bin" / "python"), "-m", "pip", "install", "--quiet",
                "--disable-pip-version-check"]
-        subprocess.run([*pip, "-r", str(repository / COURSE_REQUIREMENTS)], check=True)
+        # Bytecode goes inside the environment: learners cannot write there, so what pip
+        # does not compile now, every server start compiles again (a bytecode folder of
+        # root's elsewhere, PYTHONPYCACHEPREFIX, is no use to them).
+        env = {name: value for name, value in os.environ.items()
+               if name not in ("PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")}
+        subprocess.run([*pip, "-r", str(repository / COURSE_REQUIREMENTS)], check=True,
+                       env=env)
         # The library itself, copied in: a learner's server never reads the repository.
         # Built from a copy, as building leaves folders (build/, *.egg-info) behind.
         with TemporaryDirectory(prefix="thoracic-class-") as scratch:
@@ -98,7 +104,8 @@ def install_class_environment(target: Path, repository: Path) -> bool:
                 shutil.copy2(repository / name, source / name)
             shutil.copytree(repository / "lib", source / "lib",
                             ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-            subprocess.run([*pip, "--no-deps", "--force-reinstall", str(source)], check=True)
+            subprocess.run([*pip, "--no-deps", "--force-reinstall", str(source)], check=True,
+                           env=env)
         write_lab_setup(target)
         stamp.write_text(fingerprint, "utf-8")
     finally:
