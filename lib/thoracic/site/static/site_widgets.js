@@ -135,7 +135,9 @@
     // loading now, from the head, while the rest of the page is still being read.
     const early = root.document.currentScript?.dataset.modules;
     const texts = root.ThoracicModules?.texts || {};
-    for (const name of early ? early.split(" ") : []) if (texts[name]) importOnce(texts[name]);
+    for (const name of early ? early.split(" ") : []) {
+      if (texts[name]) importOnce(texts[name]).catch(() => {}); // its widgets say if it fails
+    }
     const start = () => drawWidgets(root.document);
     if (root.document.readyState === "loading") {
       root.document.addEventListener("DOMContentLoaded", start);
