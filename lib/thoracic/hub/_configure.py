@@ -26,8 +26,8 @@ __all__ = ["PROGRESS_IN_HOME", "configure_hub"]
 # Where the course keeps a learner's progress inside their home: where `thoracic
 # class-report` (and the teacher's page) reads it.
 PROGRESS_IN_HOME = LEARNER_STORE.parent
-# A class's learner may try this many wrong passwords in a row (NativeAuthenticator), and
-# a new password must be this long and not on its list of common passwords.
+# A new password (NativeAuthenticator's sign-up) must be this long and not on its list of
+# common passwords.
 MINIMUM_PASSWORD_LENGTH = 10
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from ..lab import write_lab_setup
+from ._settings import closed_to_others
 
 __all__ = ["COURSE_REQUIREMENTS", "install_class_environment", "install_course_copy",
            "shared_python"]
@@ -30,9 +31,8 @@ _STAMP = ".thoracic-installed"
 def _everyone_can_run(path: Path) -> bool:
     """Whether any user can reach and run ``path`` (every folder above it o+x)."""
     real = path.resolve()
-    folders = [*real.parents]
     return (real.is_file() and bool(real.stat().st_mode & 0o001)
-            and all(folder.stat().st_mode & 0o001 for folder in folders))
+            and closed_to_others(real) is None)
 
 
 def _version_of(python: Path) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = ["CLASS_NEEDS_ROOT", "DEMONSTRATION", "LEARNER_NAME", "HubSettings",
-           "HubSettingsError", "read_hub_settings"]
+           "HubSettingsError", "closed_to_others", "read_hub_settings"]
 
 # A learner's name is also a folder's name and part of a system user's name (ubr-<name>,
 # at most 32 characters in all): plain characters only (ending in \Z: $ would also let
@@ -130,12 +130,20 @@ def read_hub_settings(env: Mapping[str, str], repository: Path,
                        port=port, idle_minutes=idle, timer_scale=scale)
 
 
+def closed_to_others(path: Path) -> Path | None:
+    """The first folder above ``path`` that other users cannot enter (no o+x), if any."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
 def _check_reachable(state: Path) -> None:
     """Every learner must be able to pass through the folders above the class's state to
     reach the course and the environment (as any user can reach /srv)."""
-    for folder in [*reversed(state.parents)]:
-        if folder.exists() and not os.stat(folder).st_mode & 0o001:
-            raise HubSettingsError(
-                f"The class's folder {state} is inside {folder}, which other users cannot "
-                "enter, so learners could not reach the course. Give THORACIC_HUB_DIR a "
-                "folder they can reach, such as /srv/upper-back-relief (the default).")
+    folder = closed_to_others(state)
+    if folder is not None:
+        raise HubSettingsError(
+            f"The class's folder {state} is inside {folder}, which other users cannot "
+            "enter, so learners could not reach the course. Give THORACIC_HUB_DIR a "
+            "folder they can reach, such as /srv/upper-back-relief (the default).")
