@@ -201,7 +201,7 @@ def test_do_it_now_to_a_saved_rating_in_three_taps(lab_page, jupyterlab) -> None
     box.wait_for()
     wait_for(timer, status="done")
     rating = box.locator('[data-thoracic="rating"]')
-    rating.get_by_text("Well done!", exact=True).wait_for()
+    rating.get_by_text("How did your back feel?", exact=True).wait_for()
     rating.get_by_role("button", name="3", exact=True).click()  # tap 2
     rating.get_by_role("button", name="Save how it felt").click()  # tap 3
     rating.get_by_text("✓ Saved: 3 out of 10.").wait_for()
@@ -234,7 +234,7 @@ def test_a_run_cut_off_in_set_two_is_picked_up_in_set_two(lab_page, jupyterlab) 
     wait_for(timer, status="done")
     # The rating asks once the kernel has logged the exercise.
     rating = notebook(page).locator('.thoracic-practice [data-thoracic="rating"]').first
-    rating.get_by_text("Well done!", exact=True).wait_for()
+    rating.get_by_text("How did your back feel?", exact=True).wait_for()
     logged = _log(lab, exercise)[earlier:]
     sets = [entry for entry in logged if entry[0] == "set"]
     assert logged[-1][0] == "exercise" and logged[-1][1] == len(sets) >= 2

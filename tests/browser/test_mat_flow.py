@@ -60,7 +60,8 @@ def test_three_taps_from_the_page_to_a_saved_rating(phone, artifacts: Path) -> N
     wait_for(timer, status="done")
     # The finish asks how it felt right there, still in mat view.
     rating = box.locator('[data-thoracic="rating"]')
-    rating.get_by_text("Well done!", exact=True).wait_for()
+    rating.get_by_text("How did your back feel?", exact=True).wait_for()
+    assert "Well done" not in rating.inner_text()  # the timer above has said it
     page.clock.run_for(100)
     assert rating.get_by_role("button", name="3", exact=True).is_visible()
     assert page.locator(".thoracic-practice.ubr-mat-box").count() == 1
@@ -195,6 +196,11 @@ def test_a_run_cut_short_can_be_rated_later_on_my_progress(exported_site: Path,
     later.get_by_role("button", name="Save how it felt").click()
     later.get_by_text("✓ Saved: 4 out of 10.").wait_for()
     later.get_by_text("Nothing from today is waiting for a rating.").wait_for()
+    # With nothing to rate, nothing asks for a rating.
+    for control in (later.get_by_role("button", name="4", exact=True),
+                    later.get_by_role("textbox", name="Note"),
+                    later.get_by_role("button", name="Save how it felt")):
+        assert not control.is_visible()
     rated = [s for s in _sessions(page) if s["id"] == cut_short["id"]]
     assert rated[0]["rating"] == 4
     # On the dashboard a long note begins, and opens to be read whole.

@@ -34,7 +34,7 @@ def _practise_childs_pose(page, exported_site: Path) -> None:
     timer.get_by_role("button", name="Start").click()
     page.clock.run_for(90_000)  # get ready, hold, rest, hold: 85 s
     practice = page.locator(".thoracic-practice").first
-    practice.get_by_text("Well done!", exact=True).wait_for()
+    practice.get_by_text("How did your back feel?", exact=True).wait_for()
     practice.get_by_role("button", name="3", exact=True).click()
     practice.get_by_text("Amber: Stay at this dose.").wait_for()
     practice.get_by_role("textbox", name="Note").fill(REPLACEMENT_NOTE)

@@ -682,7 +682,8 @@ function drawRating(model, el, t, send) {
     save.disabled = !asking;
     note.disabled = !asking;
     if (asking) {
-      heading.replaceChildren(t.element("strong", "", "Well done!"), " How did your back feel?");
+      // The timer above has just said "Well done!": the rating only asks.
+      heading.replaceChildren(t.element("strong", "", "How did your back feel?"));
       status.textContent = "";
     }
   };
