@@ -23,6 +23,7 @@ from thoracic.content import (
     load_glossary,
     load_progression,
 )
+from thoracic.progress import device_rules
 from thoracic.timer import format_seconds, plan_for_exercise, routine_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +94,21 @@ def test_every_routine_length_said_anywhere_is_the_routine_s(notebook_text) -> N
                 assert int(number) == minutes[routine], (name, sentence)
                 said += 1
     assert said >= 3
+
+
+def test_the_kinds_of_progress_said_are_the_store_s() -> None:
+    """My progress lists what the course keeps: one numbered item for each kind of record
+    the store keeps and a progress file holds, and the count it gives is theirs."""
+    kinds = device_rules()["kinds"]
+    text = ALL_TEXT["12-my-progress.ipynb"]
+    (count,) = re.findall(r"saves (\w+) kinds of things", text)
+    assert _number(count) == len(kinds)
+    listed = re.findall(r"^(\d+)\. Your ([\w -]+)\.", text, re.MULTILINE)
+    assert [int(number) for number, _ in listed] == list(range(1, len(kinds) + 1))
+    said = {"sessions": "practice log", "checklist_ticks": "checklists",
+            "self_tests": "self-test results", "next_day_checks": "next-day answers",
+            "quiz_answers": "quiz answers"}
+    assert sorted(said[kind] for kind in kinds) == sorted(words for _, words in listed)
 
 
 def test_the_clearance_window_said_is_the_record_s() -> None:
