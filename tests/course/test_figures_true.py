@@ -18,7 +18,10 @@ import thoracic
 from thoracic.content import (
     CLEARANCE_DAYS,
     COURSE,
+    DISCOMFORT_SCALE,
     RED_FLAGS,
+    SELF_TESTS,
+    URGENCIES,
     load_exercises,
     load_glossary,
     load_progression,
@@ -109,6 +112,18 @@ def test_the_kinds_of_progress_said_are_the_store_s() -> None:
             "self_tests": "self-test results", "next_day_checks": "next-day answers",
             "quiz_answers": "quiz answers"}
     assert sorted(said[kind] for kind in kinds) == sorted(words for _, words in listed)
+
+
+@pytest.mark.parametrize(("said", "truth"), [
+    (r"\b(\w+) (?:simple )?self-tests\b", len(SELF_TESTS)),
+    (r"\b(\w+) zones\b", len(DISCOMFORT_SCALE.zones)),
+    (r"\bin (\w+) groups\b", len(URGENCIES)),  # the red flags, by how soon to get help
+])
+def test_counted_things_are_the_records_count(said: str, truth: int) -> None:
+    found = [(name, word) for name, text in ALL_TEXT.items()
+             for word in re.findall(said, text, re.IGNORECASE) if word.lower() in WORDS]
+    assert found
+    assert all(_number(word) == truth for _, word in found), found
 
 
 def test_the_clearance_window_said_is_the_record_s() -> None:
