@@ -98,6 +98,28 @@ def test_my_progress_with_weeks_of_practice_reads_on_a_phone(exported_site: Path
     charts.nth(5).wait_for()  # calendar, weeks, three self-tests, discomfort
     assert phone.locator(".thoracic-dashboard svg text").count() > 20
     assert _what_is_too_small(phone) == {}
+    assert phone.evaluate(_WORDS_IN_THE_WAY) == []
+
+
+# On each chart, words that cover other words or a result (a point or a bar, data-mark).
+_WORDS_IN_THE_WAY = """() => {
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const found = [];
+  for (const chart of document.querySelectorAll(".thoracic-dashboard .thoracic-chart svg")) {
+    const words = [...chart.querySelectorAll("text")];
+    const marks = [...chart.querySelectorAll("[data-mark]")];
+    words.forEach((word, n) => {
+      const box = word.getBoundingClientRect();
+      for (const other of [...words.slice(n + 1), ...marks]) {
+        if (overlap(box, other.getBoundingClientRect())) {
+          found.push(`${word.textContent} covers ${other.textContent || other.tagName}`);
+        }
+      }
+    });
+  }
+  return found;
+}"""
 
 
 def test_the_printed_sheet_has_no_text_under_8_pt(exported_site: Path, browser) -> None:

@@ -941,18 +941,22 @@ function weeklyBars(c, config, summary, today) {
     counts.push([...summary.days].filter((d) => d >= start && d < start + 7).length);
   }
   const oldest = thisWeek - 7 * (bars - 1);
+  const width = bars * 24 + 10;
+  const key = c.textSize(width) + 8; // the aim's key, above the bars so that none covers it
+  const floor = key + 7 * 12 + 6; // where the bars stand
   const { figure, drawing, label, dates } = c.picture("Days practised per week",
     `Bar chart of days practised in each of the last ${bars} weeks, oldest first, from the week of ${shortDate(oldest)} to the week of ${shortDate(thisWeek)}: ${counts.join(", ")}; the aim is ${config.weekly_target} days or more.`,
-    bars * 24 + 10, 7 * 12 + 32);
+    width, floor + 22);
   counts.forEach((count, index) => {
-    drawing.append(c.svg("rect", { x: 6 + 24 * index, y: 7 * 12 + 10 - 12 * count, width: 18,
-      height: 12 * count, fill: config.palette[0] }));
+    drawing.append(c.svg("rect", { x: 6 + 24 * index, y: floor - 12 * count, width: 18,
+      height: 12 * count, fill: config.palette[0], "data-mark": "" }));
   });
-  const target = 7 * 12 + 10 - 12 * config.weekly_target;
-  drawing.append(c.svg("line", { x1: 0, x2: bars * 24 + 10, y1: target, y2: target,
-    stroke: config.palette[5], "stroke-dasharray": "4 3" }));
-  label({ x: 4, y: target - 3 }, `aim: ${config.weekly_target} days or more`);
-  dates(7 * 12 + 28, 6, bars * 24 + 4, oldest, thisWeek);
+  const aim = { stroke: config.palette[5], "stroke-dasharray": "4 3" };
+  const target = floor - 12 * config.weekly_target;
+  drawing.append(c.svg("line", { x1: 0, x2: width, y1: target, y2: target, ...aim }));
+  drawing.append(c.svg("line", { x1: 6, x2: 22, y1: key / 2, y2: key / 2, ...aim }));
+  label({ x: 26, y: key - 4 }, `aim: ${config.weekly_target} days or more`);
+  dates(floor + 18, 6, bars * 24 + 4, oldest, thisWeek);
   return figure;
 }
 
@@ -970,21 +974,36 @@ function selfTestTrends(c, config, results, t) {
       .sort((a, b) => (a.day < b.day ? -1 : 1))]).filter(([, points]) => points.length);
     const changes = series.flatMap(([, points]) => points.map((p) => p.value - points[0].value));
     const reach = Math.max(test.noise || 1, ...changes.map(Math.abs)) * 1.15;
-    const width = 320;
-    const height = 130;
-    const x = (day) => (last === first ? 40 + (width - 50) / 2 : 40 + (width - 50) * ((day - first) / (last - first)));
-    const y = (change) => 10 + (height - 32) * (0.5 - change / (2 * reach));
-    const better = test.better === "higher" ? "up is better" : "down is better";
-    const said = series.map(([side, points]) => `${side || "result"}: first ${points[0].value}, latest ${points[points.length - 1].value} ${test.unit}`);
-    const { figure, drawing, label, dates, size } = c.picture(`${test.name}: change since your first test (${better})`,
-      `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
     // The band of the way the latest result was taken: typed in, or by the phone.
     const latest = mine.reduce((a, b) => (b.day >= a.day ? b : a));
     const phone = latest.method === "phone";
     const noise = phone ? test.phone_noise : test.noise;
+    const ringed = mine.some((r) => r.method === "phone");
+    const width = 320;
+    // The key goes above the plot, so that it never covers a result: the sides on one row,
+    // then the band, then the phone's ring.
+    const row = c.textSize(width) + 5;
+    const top = 4 + row * (1 + (noise ? 1 : 0) + (ringed ? 1 : 0));
+    const plot = 98;
+    const height = top + plot + 22;
+    const x = (day) => (last === first ? 40 + (width - 50) / 2 : 40 + (width - 50) * ((day - first) / (last - first)));
+    const y = (change) => top + plot * (0.5 - change / (2 * reach));
+    const better = test.better === "higher" ? "up is better" : "down is better";
+    const said = series.map(([side, points]) => `${side || "result"}: first ${points[0].value}, latest ${points[points.length - 1].value} ${test.unit}`);
+    const { figure, drawing, label, dates } = c.picture(`${test.name}: change since your first test (${better})`,
+      `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
+    const keyRow = (n) => 4 + row * (n + 1) - 5; // a key row's baseline
+    const ring = (cx, cy) => c.svg("circle", { cx, cy, r: 5, fill: "none", stroke: "#000" });
+    let rows = 1;
     if (noise) {
       drawing.append(c.svg("rect", { x: 40, y: y(noise), width: width - 50, height: y(-noise) - y(noise), fill: "#d9d9d9" }));
-      label({ x: 42, y: y(noise) - 2 }, `±${noise}: may be noise${phone ? " (phone)" : ""}`);
+      drawing.append(c.svg("rect", { x: 40, y: keyRow(rows) - row + 7, width: 16, height: row - 6, fill: "#d9d9d9" }));
+      label({ x: 62, y: keyRow(rows) }, `±${noise}: may be noise${phone ? " (phone)" : ""}`);
+      rows += 1;
+    }
+    if (ringed) {
+      drawing.append(ring(48, keyRow(rows) - row / 2 + 3));
+      label({ x: 62, y: keyRow(rows) }, "measured by the phone");
     }
     drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
     label({ x: 36, y: y(0) + 4, "text-anchor": "end" }, "0");
@@ -994,16 +1013,16 @@ function selfTestTrends(c, config, results, t) {
       drawing.append(c.svg("polyline", { points: at.join(" "), fill: "none", stroke: colour, "stroke-width": 1.5, "stroke-dasharray": dash }));
       at.forEach((point, index) => {
         const [cx, cy] = point.split(",");
-        drawing.append(c.svg("circle", { cx, cy, r: 2.5, fill: colour }));
+        drawing.append(c.svg("circle", { cx, cy, r: 2.5, fill: colour, "data-mark": "" }));
         // A ring round each result the phone measured.
-        if (points[index].method === "phone") drawing.append(c.svg("circle", { cx, cy, r: 5, fill: "none", stroke: "#000" }));
+        if (points[index].method === "phone") drawing.append(ring(cx, cy));
       });
-      // The key, a line each, one under the other.
-      label({ x: width - 10, y: (size + 2) * (n + 1), "text-anchor": "end", fill: colour }, side ? `— ${side}` : "— result");
+      // The key of each side: a piece of its line, then its name, side by side.
+      const at0 = 40 + 90 * n;
+      const middle = keyRow(0) - row / 2 + 3;
+      drawing.append(c.svg("line", { x1: at0, x2: at0 + 18, y1: middle, y2: middle, stroke: colour, "stroke-width": 2, "stroke-dasharray": dash }));
+      label({ x: at0 + 22, y: keyRow(0), fill: colour }, side || "result");
     });
-    if (mine.some((r) => r.method === "phone")) {
-      label({ x: width - 10, y: (size + 2) * (series.length + 1), "text-anchor": "end" }, "○ measured by the phone");
-    }
     dates(height - 4, 40, width - 10, first, last);
     box.append(figure);
   }
