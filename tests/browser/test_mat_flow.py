@@ -5,6 +5,7 @@ asks first, and a timer skipped through that logs nothing."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,9 @@ def test_a_run_cut_short_can_be_rated_later_on_my_progress(exported_site: Path,
     assert rated[0]["rating"] == 4
     # On the dashboard a long note begins, and opens to be read whole.
     notes = page.locator(".thoracic-dashboard table[aria-label='Latest notes']")
+    day = notes.locator("td time").first  # written as people write a day, not 2026-03-02
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+", day.inner_text())
+    assert day.get_attribute("datetime") == rated[0]["day"]
     summary = notes.locator("summary")
     summary.get_by_text("(read all)").wait_for()
     assert len(summary.inner_text()) < 140

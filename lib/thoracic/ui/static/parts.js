@@ -1140,6 +1140,17 @@ function nextDayWeeks(t, config, summary) {
 
 const NOTE_SHOWN = 120; // characters of a long note shown before "Read all"
 
+/** A day as a table cell, as people write it ("2 Dec"; with its year if not this year's),
+ *  which a phone's narrow column does not break in two as it would 2026-12-02. */
+function dayCell(t, day, today) {
+  const cell = t.element("td");
+  const when = t.element("time", "", shortDate(dayNumber(day)));
+  when.dateTime = day;
+  if (day.slice(0, 4) !== dayOf(today).slice(0, 4)) when.append(` ${day.slice(0, 4)}`);
+  cell.append(when);
+  return cell;
+}
+
 /** A note as a table cell: whole when short; a long one begins, and opens to read it all. */
 function noteCell(t, note) {
   const cell = t.element("td");
@@ -1208,7 +1219,7 @@ function drawDashboard(model, el, t, send) {
       table.append(head);
       for (const s of notes) {
         const row = t.element("tr");
-        row.append(t.element("td", "", s.day), t.element("td", "", s.exercise), noteCell(t, s.note));
+        row.append(dayCell(t, s.day, today), t.element("td", "", s.exercise), noteCell(t, s.note));
         table.append(row);
       }
       view.append(table);
