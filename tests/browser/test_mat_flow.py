@@ -5,10 +5,13 @@ asks first, and a timer skipped through that logs nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+
+from thoracic.content import load_progression
 
 from .served import installed_offline
 from .timer import state, wait_for
@@ -136,6 +139,23 @@ def test_a_timer_skipped_through_logs_nothing_and_says_so(exported_site: Path,
     timer.get_by_text("every part was skipped, so nothing was logged").first.wait_for()
     assert "Well done" not in timer.text_content()
     assert _sessions(page) == []
+    assert page.problems == []
+
+
+def test_today_says_when_the_week_s_aim_is_reached(exported_site: Path, mat_page) -> None:
+    page = mat_page
+    aim = load_progression().targets["mobility"]  # the plan's days a week
+    page.clock.set_system_time(dt.datetime(2026, 3, 6, 9, 0))  # a Friday: 5 days so far
+    page.goto((exported_site / "index.html").as_uri())
+    week = page.locator('[data-thoracic="today"] .thoracic-today-week')
+    week.get_by_text(f"The aim is {aim} days or more.", exact=False).wait_for()
+    for n in range(aim):
+        page.evaluate("(day) => window.ThoracicSite.store().recordSession('exercise', "
+                      "\"Child's pose\", 80, {sets: 2, day, version: 'standard'})",
+                      (dt.date(2026, 3, 6) - dt.timedelta(days=n)).isoformat())
+    page.reload()
+    week.get_by_text(f"This week you have practised on {aim} days so far. That is this "
+                     f"week's aim of {aim} days reached.", exact=False).wait_for()
     assert page.problems == []
 
 

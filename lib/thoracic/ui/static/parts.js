@@ -1313,9 +1313,12 @@ function drawToday(model, el, t) {
       { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
     view.append(t.element("h2", "", `Today, ${when}`));
     const week = summarisePractice(sessions, kept.today).daysThisWeek;
+    const aim = config.weekly_target;
     view.append(t.element("p", "thoracic-today-week", (week
       ? `This week you have practised on ${plural(week, "day")} so far.`
-      : "You have not practised yet this week.") + ` The aim is ${config.weekly_target} days or more.`));
+      : "You have not practised yet this week.") + (week >= aim
+      ? ` That is this week's aim of ${aim} days reached. Any more is a bonus, and a rest day is fine too.`
+      : ` The aim is ${aim} days or more.`)));
     const safety = config.safety;
     if (!sessions.length) view.append(big(safety.page, safety.title, safety.line));
     if (kept.next_day_due) {
