@@ -83,6 +83,33 @@ def test_the_made_up_sample_history_says_example_on_every_chart(store) -> None:
     assert shown.html.count('aria-label="Example with made-up data.') == 5
 
 
+def test_the_example_label_and_the_self_tests_keys_cover_no_title_or_result(
+        store, monkeypatch) -> None:
+    """Laid out as drawn: the example's label sits above every chart's title, and each
+    self-test panel's key sits beside its plot, not on it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from thoracic.practice import _dashboard
+
+    drawn = []
+    real = _dashboard.svg_figure
+    monkeypatch.setattr(_dashboard, "svg_figure",
+                        lambda fig, alt: drawn.append(fig) or real(fig, alt))
+    store.import_data(sample_history(D))
+    dashboard(store).html  # noqa: B018 (drawing is the point)
+    assert len(drawn) == 4
+    for fig in drawn:
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        (label,) = [text for text in fig.texts if text.get_text() == "EXAMPLE: made-up data"]
+        box = label.get_window_extent(renderer)
+        for ax in fig.axes:
+            assert not box.overlaps(ax.title.get_window_extent(renderer)), ax.get_title()
+            assert not box.overlaps(ax.get_window_extent(renderer)), ax.get_title()
+            if "change since your first test" in ax.get_title():
+                key = ax.get_legend().get_window_extent(renderer)
+                assert not key.overlaps(ax.get_window_extent(renderer))
+
+
 def test_a_learners_own_practice_is_not_called_an_example(store) -> None:
     store.import_data(sample_history(D))
     store.record_session("exercise", "childs-pose", 80.0, sets=1, day=D.isoformat())
@@ -320,6 +347,6 @@ def test_a_result_the_phone_measured_is_ringed_and_its_band_named(store) -> None
     shown = dashboard(store)
     assert [r["method"] for r in shown.kept["self_tests"]] == ["typed", "phone"]
     html = shown.preview().html
-    assert "Measured by the phone" in html and "may be noise (phone)" in html
+    assert "Measured by the phone" in html and "may be noise" in html and "(phone)" in html
     rotation = next(t for t in shown.config["self_tests"] if t["id"] == "seated-rotation")
     assert rotation["phone_noise"] == 10.0

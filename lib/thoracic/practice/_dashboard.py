@@ -67,6 +67,7 @@ MAX_MARKERS = 60  # ACSM (2021): daily is best; Thomas and colleagues (2018): 5+
 NEXT_DAY_WEEKS = 4
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EXAMPLE_LABEL = "EXAMPLE: made-up data"
+_EXAMPLE_LINE_INCHES = 0.22  # a line of the example's label, at 9 points
 # The words of the progress file's controls under the dashboard, in both places.
 FILE_WORDS = {
     "heading": "Your progress file",
@@ -93,6 +94,12 @@ def _week_start(day: dt.date) -> dt.date:
 def _finish(fig: Any, alt: str, example: bool) -> Rendered:
     """The chart as SVG; made-up example data says so on the chart itself and in its alt."""
     if example:
+        # The figure grows by a line at the top for the label, so that it covers no title.
+        params, height = fig.subplotpars, fig.get_figheight()
+        grown = height + _EXAMPLE_LINE_INCHES
+        fig.set_figheight(grown)
+        fig.subplots_adjust(top=1 - ((1 - params.top) * height + _EXAMPLE_LINE_INCHES) / grown,
+                            bottom=params.bottom * height / grown)
         fig.text(0.995, 0.995, EXAMPLE_LABEL, ha="right", va="top", fontsize=9,
                  fontweight="bold", color=WARNING)
         alt = f"Example with made-up data. {alt}"
@@ -176,7 +183,8 @@ def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
     fig = new_figure(6.4, 2.2 * len(tests), layout=None)
     # Margins in inches, turned into fractions, so any number of panels lays out alike.
     height = 2.2 * len(tests)
-    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.55 / height, top=1 - 0.3 / height,
+    # The key goes beside each panel (right), where it covers no result.
+    fig.subplots_adjust(left=0.1, right=0.72, bottom=0.55 / height, top=1 - 0.3 / height,
                         hspace=0.75)
     axes = fig.subplots(len(tests), 1, squeeze=False)[:, 0]
     described = []
@@ -191,7 +199,7 @@ def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
         if noise:
             ax.axhspan(-noise, noise, color="0.85", zorder=0,
                        label=f"±{noise:g}: may be noise"
-                             + (" (phone)" if latest.method == "phone" else ""))
+                             + ("\n(phone)" if latest.method == "phone" else ""))
         ringed = False
         for side in test.sides:
             rows = sorted((r for r in points if r.side == side), key=lambda r: (r.day, r.value))
@@ -219,7 +227,7 @@ def _self_test_trends(results: Sequence[SelfTestResult], example: bool = False
         better = "up is better" if test.better == "higher" else "down is better"
         ax.set_title(f"{test.name}: change since your first test ({better})", fontsize=10)
         ax.set_ylabel(test.unit.split(",")[0], fontsize=9)
-        ax.legend(fontsize=8, loc="best", frameon=False)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         if test.whole_numbers:
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes[-1].set_xlabel("weeks since your first test", fontsize=9)
