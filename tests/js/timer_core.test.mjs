@@ -12,6 +12,7 @@ import {
   cuesBetween,
   formatSeconds,
   locate,
+  nextText,
   phaseStarts,
   spokenText,
   withGetReady,
@@ -656,6 +657,17 @@ describe("spokenText and formatSeconds", () => {
     const reps = phase("reps", 24, {set_number: 1, set_count: 1, rep_count: 8, rep_seconds: 3,
                                     side: "left"});
     assert.equal(spokenText(reps, SIDES), "8 reps, left side");
+  });
+
+  test("what comes next names the side of one side's work", () => {
+    const next = (plan, i) => nextText(plan.phases[i + 1], plan.phases[i]);
+    assert.equal(next(SIDES, 0), "Next: Hold 1 of 2, left side (0:10)");
+    assert.equal(next(SIDES, 1), "Next: Rest (0:05)");
+    assert.equal(next(SIDES, 7), "Next: Switch sides (0:05)");
+    assert.equal(next(SIDES, 8), "Next: Hold 1 of 2, right side (0:10)");
+    assert.equal(next(CHILDS, 0), "Next: Hold 1 of 2 (0:30)");
+    assert.equal(nextText(undefined, CHILDS.phases[3]), "Next: done");
+    assert.equal(nextText(undefined, null), "");
   });
 
   test("seconds are rounded and a lone second is singular", () => {

@@ -493,7 +493,7 @@ async function render({ model, el }) {
     parts.bar.value = position.progress;
     show("totals", parts.totals, `${core.formatSeconds(position.totalLeft)} left in all`);
     const next = plan.phases[position.index + 1];
-    show("next", parts.next, next ? `Next: ${next.title} (${core.formatSeconds(next.seconds)})` : phase ? "Next: done" : "");
+    show("next", parts.next, core.nextText(next, phase));
     show("toggle", parts.toggle, status === "running" ? "Pause" : status === "paused" ? "Resume" : "Start");
     show("reset", parts.reset, resetAsked ? "Really reset?" : "Reset");
     parts.toggle.disabled = status === "done";

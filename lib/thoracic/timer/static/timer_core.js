@@ -679,6 +679,19 @@ export function spokenText(phase, plan) {
 }
 
 /**
+ * What comes after `phase`, as the timer shows it: the next part's title, its side where it
+ * is one side's work ("Set 1 of 1, left side"), and how long it lasts.
+ * @param {(Phase|null|undefined)} next
+ * @param {(Phase|null|undefined)} phase
+ * @returns {string}
+ */
+export function nextText(next, phase) {
+  if (!next) return phase ? "Next: done" : "";
+  const side = next.kind === "reps" || next.kind === "hold" ? sideWords(next) : "";
+  return `Next: ${next.title}${side} (${formatSeconds(next.seconds)})`;
+}
+
+/**
  * Whole seconds as `m:ss`, rounded up so 0:00 only shows at the very end
  * (Python `format_seconds`).
  * @param {number} seconds
