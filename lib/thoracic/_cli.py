@@ -132,10 +132,9 @@ def _progress(args: argparse.Namespace) -> int:
             return 1
         try:
             # ProgressStore.import_data returns an ImportReport: added, updated, skipped.
-            report = cast(ImportReport, store.import_data(data))
-        except ImportFileError as error:  # a bad entry: the message names it
-            print(for_terminal(f"thoracic progress: {args.import_from}: {error}"),
-                  file=sys.stderr)
+            report = cast(ImportReport, store.import_data(data, name=str(args.import_from)))
+        except ImportFileError as error:  # a bad entry: it names the file and the entry
+            print(for_terminal(f"thoracic progress: {error}"), file=sys.stderr)
             return 1
         except StoreError as problem:  # the transaction was rolled back
             print(f"thoracic progress: {problem} Nothing was imported.", file=sys.stderr)

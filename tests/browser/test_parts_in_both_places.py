@@ -6,6 +6,7 @@ progress file saved and loaded under the dashboard."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,19 @@ def progress_file_both_ways(panel, folder: Path) -> None:
     damaged.write_text(saved.read_text("utf-8")[:-40], encoding="utf-8")
     chooser.set_input_files(str(damaged))
     files.get_by_role("alert").get_by_text(re.compile("damaged.json .*not valid JSON")).wait_for()
+    # A file that reads but holds a bad entry: the refusal names the file, then the entry.
+    foreign = folder / "other-course.json"
+    kept = json.loads(saved.read_text("utf-8"))
+    foreign.write_text(json.dumps({**kept, "format": "someone-else"}), encoding="utf-8")
+    chooser.set_input_files(str(foreign))
+    files.get_by_role("alert").get_by_text(
+        "other-course.json: it is not a progress export from this course.").wait_for()
+    wrong = folder / "wrong-entry.json"
+    wrong.write_text(json.dumps({**kept, "checklist_ticks": [
+        {**kept["checklist_ticks"][0], "checked": "yes"}]}), encoding="utf-8")
+    chooser.set_input_files(str(wrong))
+    files.get_by_role("alert").get_by_text(re.compile(
+        r"^⚠ wrong-entry\.json, checklist tick 1: .*'checked' must be true or false")).wait_for()
 
 
 def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:

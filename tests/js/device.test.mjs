@@ -786,7 +786,17 @@ describe("reading and checking a progress file", () => {
     }
     assert.match(refusal({...oneOfEach(), moods: []}),
       /^The file: it has a field this course does not know \('moods'\)\./);
-    assert.match(refusal([]), /^The file: is not a progress export from this course\./);
+    assert.match(refusal([]), /^The file: it is not a progress export from this course\./);
+  });
+
+  test("a refusal names the file, when its name is given, before the entry", async () => {
+    const data = oneOfEach();
+    data.sessions[0].rating = 11;
+    const {store} = await make();
+    await assert.rejects(store.importFile(data, {name: "mine.json"}), {message:
+      "mine.json, practice-log entry 1: 'rating' must be at most 10 (it is 11). Nothing was imported."});
+    await assert.rejects(store.importFile([], {name: "mine.json"}), {message:
+      "mine.json: it is not a progress export from this course. Nothing was imported."});
   });
 
   test("what a schema cannot say is checked after it: real days, ids once, a day's answer", async () => {
@@ -832,7 +842,7 @@ describe("reading and checking a progress file", () => {
     assert.match(refusal(parse(huge)), /^Practice-log entry 1: 'rating' must be/);
     for (const depth of [17, 995, 5000]) {
       assert.match(refusal(parse("[".repeat(depth) + "]".repeat(depth))),
-        /^The file: is not a progress export from this course\./);
+        /^The file: it is not a progress export from this course\./);
     }
   });
 

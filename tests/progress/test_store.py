@@ -226,7 +226,7 @@ def test_newer_tick_wins_when_merging(store: ProgressStore) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ([], "The file: is not a progress export from this course"),
+        ([], "The file: it is not a progress export from this course"),
         ({"format": "upper-back-relief-progress", "version": 99}, "cannot read"),
         ({"format": "upper-back-relief-progress", "version": 1, "sessions": "x"},
          "The file: 'sessions' must be a list of records"),

@@ -93,7 +93,7 @@ def write(path: Path, data: Any, **dumps: Any) -> Path:
 
 def test_self_test_of_1e308_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "value", 1e308),
-            "Self-test 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
+            "Self-test result 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
             "degrees; it is 1e+308)")
 
 
@@ -106,7 +106,7 @@ def test_nan_self_test_is_refused_not_dropped(kept: ProgressStore, tmp_path: Pat
         read_progress_file(path)
     # Data made in Python may still hold one; the checks refuse it, naming the place.
     text = refused(kept, with_field("self_tests", "value", float("nan")),
-                   "Self-test 1: field 'value' must be a number (it is nan)")
+                   "Self-test result 1: field 'value' must be a number (it is nan)")
     assert text
 
 
@@ -135,7 +135,8 @@ def test_a_whole_number_may_be_written_with_a_point(kept: ProgressStore) -> None
 
 def test_negative_sets_are_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("sessions", "sets", -5),
-            "Session 1: field 'sets' must be a whole number from 1 to 100 or null (it is -5)")
+            "Practice-log entry 1: field 'sets' must be a whole number from 1 to 100 or null "
+            "(it is -5)")
 
 
 @pytest.mark.parametrize(("version", "shown"), [(-7, "-7"), (True, "True"), (0, "0"),
@@ -153,13 +154,15 @@ def test_newer_version_is_refused(kept: ProgressStore) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "field", "message"),
-    [("sessions", "sets", "Session 1: field 'sets' must be a whole number from 1 to 100"),
-     ("sessions", "rating", "Session 1: field 'rating' must be a whole number from 0 to 10"),
+    [("sessions", "sets",
+      "Practice-log entry 1: field 'sets' must be a whole number from 1 to 100"),
+     ("sessions", "rating",
+      "Practice-log entry 1: field 'rating' must be a whole number from 0 to 10"),
      ("sessions", "duration_seconds",
-      "Session 1: field 'duration_seconds' must be a number from 0 to 3600 (Seconds of "
+      "Practice-log entry 1: field 'duration_seconds' must be a number from 0 to 3600 (Seconds of "
       "practice; it is 9223372036854775808)"),
      ("self_tests", "value",
-      "Self-test 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
+      "Self-test result 1: field 'value' must be a number from 0 to 90 (Seated rotation, in "
       "degrees; it is 9223372036854775808)"),
      ("quiz_answers", "choice", "Quiz answer 1: field 'choice' must be a whole number from 0 "
                                 "to 9 (it is 9223372036854775808)")],
@@ -225,25 +228,25 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_too_many_entries_are_refused(kept: ProgressStore) -> None:
     data = one_of_each()
     data["checklist_ticks"] = data["checklist_ticks"] * 199_998  # 200,002 entries in all
-    refused(kept, data, "The file: holds 200,002 entries; a progress file holds at most 200,000")
+    refused(kept, data, "The file: it holds 200,002 entries; a progress file holds at most 200,000")
 
 
 def test_too_long_note_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("sessions", "note", "x" * 50_000_000),
-            "Session 1: field 'note' must be text of 0 to 2,000 characters or null (The "
+            "Practice-log entry 1: field 'note' must be text of 0 to 2,000 characters or null (The "
             "learner's own note; it has 50,000,000 characters)")
     refused(kept, with_field("sessions", "note", "x" * 2_001), "it has 2,001 characters")
 
 
 def test_unknown_self_test_is_refused(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "test", "toe-touch"),
-            "Self-test 1: field 'test' must be one of 'seated-rotation', 'wall-angel', "
+            "Self-test result 1: field 'test' must be one of 'seated-rotation', 'wall-angel', "
             "'neck-to-wall' (it is 'toe-touch')")
 
 
 def test_side_must_be_one_of_the_tests_sides(kept: ProgressStore) -> None:
     refused(kept, with_field("self_tests", "side", "middle"),
-            "Self-test 1: field 'side' must be one of 'left', 'right' (it is 'middle')")
+            "Self-test result 1: field 'side' must be one of 'left', 'right' (it is 'middle')")
     data = with_field("self_tests", "test", "neck-to-wall")
     refused(kept, data, "field 'side' must be one of '' (it is 'right')")
 
@@ -264,8 +267,8 @@ def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str
 
 @pytest.mark.parametrize(
     ("kind", "field", "value", "message"),
-    [("sessions", "rating", 11, "Session 1: field 'rating' must be a whole number from 0 to 10 "
-                                 "or null"),
+    [("sessions", "rating", 11, "Practice-log entry 1: field 'rating' must be a whole number "
+                                 "from 0 to 10 or null"),
      ("sessions", "rating", True, "field 'rating' must be a whole number from 0 to 10 or null"),
      ("sessions", "sets", 0, "field 'sets' must be a whole number from 1 to 100"),
      ("sessions", "sets", 101, "field 'sets' must be a whole number from 1 to 100"),
@@ -281,7 +284,8 @@ def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str
      ("sessions", "exercise", "e" * 101, "field 'exercise' must be text of 1 to 100 characters"),
      ("sessions", "note", 5, "field 'note' must be text of 0 to 2,000 characters or null"),
      ("sessions", "note", "\ud800", "field 'note' holds a character that is not text"),
-     ("sessions", "mood", "good", "Session 1: has a field this course does not know ('mood')"),
+     ("sessions", "mood", "good",
+      "Practice-log entry 1: it has a field this course does not know ('mood')"),
      ("self_tests", "value", True, "field 'value' must be a number from 0 to 90"),
      ("self_tests", "value", "44", "degrees; it is '44')"),
      ("self_tests", "recorded_at", None, "field 'recorded_at' must be text"),
@@ -301,7 +305,7 @@ def test_days_must_be_sensible_dates(kept: ProgressStore, day: Any, message: str
                                               "date (YYYY-MM-DD)"),
      ("next_day_checks", "id", "", "Next-day check 1: field 'id' must be text of 1 to 64"),
      ("next_day_checks", "recorded_at", None, "field 'recorded_at' must be text"),
-     ("next_day_checks", "mood", "fine", "Next-day check 1: has a field this course does not "
+     ("next_day_checks", "mood", "fine", "Next-day check 1: it has a field this course does not "
                                          "know ('mood')")],
 )
 def test_every_field_is_checked(kept: ProgressStore, kind: str, field: str, value: Any,
@@ -312,21 +316,38 @@ def test_every_field_is_checked(kept: ProgressStore, kind: str, field: str, valu
 def test_wall_angel_scores_are_whole_numbers(kept: ProgressStore) -> None:
     data = with_field("self_tests", "test", "wall-angel")
     data["self_tests"][0]["value"] = 1.5
-    refused(kept, data, "Self-test 1: field 'value' must be a whole number from 0 to 3")
+    refused(kept, data, "Self-test result 1: field 'value' must be a whole number from 0 to 3")
 
 
 def test_a_bad_entry_is_named_by_its_place(kept: ProgressStore) -> None:
     data = one_of_each()
     data["sessions"] = [{**data["sessions"][0], "id": f"s{n}"} for n in range(12)]
     data["sessions"][11]["sets"] = -5
-    refused(kept, data, "Session 12: field 'sets'")
+    refused(kept, data, "Practice-log entry 12: field 'sets'")
+
+
+def test_a_refusal_names_the_file_it_is_given(kept: ProgressStore) -> None:
+    """With the file's name, a refusal starts with it: the name, then the entry (in the
+    site's words for it), then the fault; the entry and field stay as they were."""
+    data = one_of_each()
+    data["sessions"][0]["sets"] = -5
+    with pytest.raises(ImportFileError) as caught:
+        kept.import_data(data, name="mine.json")
+    assert str(caught.value).startswith("mine.json, practice-log entry 1: field 'sets' ")
+    assert (caught.value.entry, caught.value.field) == (("sessions", 0), "sets")
+    with pytest.raises(ImportFileError) as caught:
+        kept.import_data({"hello": 1}, name="mine.json")
+    assert str(caught.value) == ("mine.json: it is not a progress export from this course. "
+                                 f"{NOTHING}")
+    unreadable = ImportFileError("mine.json is not a progress file (it is not UTF-8 text).")
+    assert unreadable.naming("mine.json") is unreadable  # it names its file already
 
 
 def test_an_entry_twice_in_one_file_is_refused(kept: ProgressStore) -> None:
     data = one_of_each()
     data["sessions"] = data["sessions"] * 2
-    refused(kept, data, "Session 2: id 's1' is also used by session 1; an export holds each "
-                        "entry once")
+    refused(kept, data, "Practice-log entry 2: id 's1' is also used by practice-log entry 1; "
+                        "an export holds each entry once")
     data = one_of_each()
     data["checklist_ticks"] = data["checklist_ticks"] * 2
     refused(kept, data, "Checklist tick 2: the tick of 'warm-up' in 'daily-routine' on "
@@ -334,9 +355,9 @@ def test_an_entry_twice_in_one_file_is_refused(kept: ProgressStore) -> None:
 
 
 def test_unknown_parts_are_refused_not_ignored(kept: ProgressStore) -> None:
-    refused(kept, {**one_of_each(), "moods": []}, "The file: has a part this course does not "
+    refused(kept, {**one_of_each(), "moods": []}, "The file: it has a part this course does not "
                                                    "know ('moods')")
-    refused(kept, {**one_of_each(), "sessions": [[1]]}, "Session 1: must be a record")
+    refused(kept, {**one_of_each(), "sessions": [[1]]}, "Practice-log entry 1: it must be a record")
 
 
 def test_unreadable_or_broken_files_name_the_file(tmp_path: Path) -> None:
@@ -449,7 +470,8 @@ def test_command_reports_what_was_added_and_skipped(data_dir: Path, tmp_path: Pa
     ("nan.json", json.dumps(with_field("self_tests", "value", float("nan"))).encode(),
      "not valid JSON: NaN is not a JSON value"),
     ("sets.json", json.dumps(with_field("sessions", "sets", -5)).encode(),
-     ": Session 1: field 'sets' must be a whole number from 1 to 100 or null (it is -5)"),
+     ", practice-log entry 1: field 'sets' must be a whole number from 1 to 100 or null "
+     "(it is -5)"),
 ])
 def test_command_refuses_a_bad_file_and_changes_nothing(
         data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,

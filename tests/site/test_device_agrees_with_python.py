@@ -338,11 +338,19 @@ def _python_verdict(text: str) -> dict[str, Any]:
     except ImportFileError:
         return {"refused": "while reading"}
     try:
-        checked = validated_import(data)
+        checked = validated_import(data, NAMED)
     except ImportFileError as error:
         return {"refused": {"entry": list(error.entry) if error.entry else None,
-                            "field": error.field}}
+                            "field": error.field, "where": _where(str(error))}}
     return {"rows": _records(checked)}
+
+
+NAMED = "mine.json"  # the name of every file: both sides' refusals name it, then the entry
+
+
+def _where(message: str) -> str:
+    """Where a refusal says the fault is: "mine.json, practice-log entry 3"."""
+    return message.split(": ", 1)[0]
 
 
 def _records(checked: ValidatedImport) -> dict[str, list[dict[str, Any]]]:
@@ -367,12 +375,14 @@ def device_verdicts(run_node: Any) -> dict[str, dict[str, Any]]:
         " try { data = D.parseProgressText(text, input.rules); }"
         " catch (error) { if (!(error instanceof D.ImportFileError)) throw error;"
         "   return {refused: 'while reading'}; }"
-        " try { return {rows: D.validateProgressFile(data, input.rules, input.today)}; }"
+        " try { return {rows:"
+        "   D.validateProgressFile(data, input.rules, input.today, input.name)}; }"
         " catch (error) { if (!(error instanceof D.ImportFileError)) throw error;"
-        "   return {refused: {entry: error.entry, field: error.field}}; } }));"
+        "   return {refused: {entry: error.entry, field: error.field,"
+        "                     where: error.message.split(': ')[0]}}; } }));"
     )
     texts = [_file_text(file) for _, file in CORPUS]
-    verdicts = _node(run_node, body, {"files": texts, "today": D.isoformat()})
+    verdicts = _node(run_node, body, {"files": texts, "today": D.isoformat(), "name": NAMED})
     return dict(zip((name for name, _ in CORPUS), verdicts, strict=True))
 
 

@@ -445,7 +445,8 @@ class LiveDashboard(CoursePart):
         sent = message.get("buffers") or [b""]
         if not isinstance(sent[0], bytes | memoryview):
             raise TypeError("the file's bytes are missing")
-        report = self.store.import_data(read_progress_bytes(bytes(sent[0]), name, size))
+        report = self.store.import_data(read_progress_bytes(bytes(sent[0]), name, size),
+                                        name=name)
         return {"report": {"added": dict(report), "updated": getattr(report, "updated", {}),
                            "skipped": getattr(report, "skipped", {})}}
 

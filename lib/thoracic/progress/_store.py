@@ -723,14 +723,15 @@ class ProgressStore:
         return {"format": EXPORT_FORMAT, "version": SCHEMA_VERSION,
                 **{kind: parts[kind] for kind in EXPORT_KINDS}}
 
-    def import_data(self, data: Any) -> dict[str, int]:
+    def import_data(self, data: Any, *, name: str | None = None) -> dict[str, int]:
         """Merge an export into this store; what is already here is kept, nothing doubles.
         Where a day or a checklist item holds one value (a tick, a next-day answer), the one
         saved later wins: MERGE says how, for each kind (the site's device store reads it).
 
-        The whole file is checked before anything is written; a bad file changes nothing.
+        The whole file is checked before anything is written; a bad file changes nothing,
+        and its refusal names the file by ``name``, where one is given.
         """
-        checked = validated_import(data)
+        checked = validated_import(data, name)
         added: dict[str, int] = {}
         updated: dict[str, int] = {}
         with self._transaction() as db:

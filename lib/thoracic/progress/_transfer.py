@@ -5,8 +5,9 @@ JSON (not NaN or Infinity) not nested absurdly deep. ``validated_import`` then c
 whole of it against the published schema (``schema/progress-file.schema.json``, built from
 the records), with a validator compiled from it, and then for the few things a schema
 cannot say, before anything is written. Anything wrong raises ImportFileError, which names
-the entry and field ("Session 12: field 'rating' ...", and as data) and ends "Nothing was
-imported."; the store is not touched. Nothing is ever dropped quietly: an entry is either
+the file (when its name is given), the entry and the field ("mine.json, practice-log entry
+12: field 'rating' ...", and as data) and ends "Nothing was imported."; the store is not
+touched. Nothing is ever dropped quietly: an entry is either
 imported, reported as already there, or the file is refused.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard, cast
 
 from ..base import today
-from ._errors import ImportFileError
+from ._errors import NOTHING, ImportFileError
 from ._records import (
     MAX_NOTE_CHARS,
     TICK_FIELDS,
@@ -82,7 +83,6 @@ MAX_DAYS_AHEAD = 365  # the latest day an entry may have: a year from today
 MAX_DEPTH = 16
 MAX_NUMBER_DIGITS = 100
 
-NOTHING = "Nothing was imported."
 # The kinds of entry, in the order a check and an import report go through them; an
 # export writes them in EXPORT_KINDS' order.
 KINDS = ("sessions", "self_tests", "checklist_ticks", "quiz_answers", "next_day_checks")
@@ -296,8 +296,6 @@ class ValidatedImport(NamedTuple):
 # from it checks the file here. What a schema cannot say follows, as a few checks of its
 # own; the site makes the same ones (tests hold the two sides to the same decisions).
 
-_TITLES = {"sessions": "Session", "self_tests": "Self-test", "checklist_ticks": "Checklist tick",
-           "quiz_answers": "Quiz answer", "next_day_checks": "Next-day check"}
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
                "boolean": "true or false", "array": "a list of records",
                "object": "a record (a JSON object)", "null": "null"}
@@ -325,9 +323,9 @@ def _as_whole(value: Any) -> Any:
 
 def _refusal(entry: tuple[str, int] | None, field: str | None, problem: str
              ) -> ImportFileError:
-    where = f"{_TITLES[entry[0]]} {entry[1] + 1}" if entry else "The file"
-    return ImportFileError(f"{where}: {problem.rstrip('.')}. {NOTHING}", entry=entry,
-                           field=field)
+    """A refusal that names the entry ("Practice-log entry 12", in the site's words too)."""
+    place = f"{NOUNS[entry[0]][0]} {entry[1] + 1}" if entry else None
+    return ImportFileError.refusal(entry, field, problem, place)
 
 
 @cache
@@ -376,7 +374,7 @@ def _schema_refusal(error: Any) -> ImportFileError:
         known = error.definition.get("properties", {})
         unknown = next(str(name) for name in holder if name not in known)
         what = "part" if entry is None else "field"
-        return _refusal(entry, unknown, f"has a {what} this course does not know "
+        return _refusal(entry, unknown, f"it has a {what} this course does not know "
                                         f"({_shown(unknown)})")
     if error.rule == "maxItems":
         return _refusal(None, field, f"'{field}' holds more than {error.rule_definition:,} "
@@ -385,7 +383,7 @@ def _schema_refusal(error: Any) -> ImportFileError:
     if entry is None and field in KINDS:
         return _refusal(None, field, f"'{field}' must be a list of records")
     if entry is not None and field is None:
-        return _refusal(entry, None, f"must be a record (a JSON object), not "
+        return _refusal(entry, None, f"it must be a record (a JSON object), not "
                                      f"{_shown(holder)}")
     about = next((part["description"].rstrip(".") + "; " for part in
                   (definition, *definition.get("anyOf", [])) if "description" in part), "")
@@ -401,15 +399,15 @@ def _check_head(data: Any) -> None:
     that, a newer course's file says to update, and not more entries than a file holds."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise _refusal(None, "format" if isinstance(data, dict) else None,
-                       "is not a progress export from this course")
+                       "it is not a progress export from this course")
     version = _as_whole(data.get("version"))
     if _is_int(version) and version > SCHEMA_VERSION:
-        raise _refusal(None, "version", f"has format version {version}, which this course "
+        raise _refusal(None, "version", f"it has format version {version}, which this course "
                                         f"cannot read (it reads up to {SCHEMA_VERSION}); "
                                         "update the course first")
     total = sum(len(value) for kind in KINDS if isinstance(value := data.get(kind), list))
     if total > MAX_ENTRIES:
-        raise _refusal(None, None, f"holds {total:,} entries; a progress file holds at most "
+        raise _refusal(None, None, f"it holds {total:,} entries; a progress file holds at most "
                                    f"{MAX_ENTRIES:,}")
 
 
@@ -464,7 +462,7 @@ def _twice(entry: tuple[str, int], key: str, record: Mapping[str, Any], first: i
     what = (f"the tick of {_shown(record['item'])} in {_shown(record['checklist'])}"
             + (f" on {day}" if day else "") if key == "tick" else f"id {_shown(record['id'])}")
     return _refusal(entry, None if key == "tick" else "id",
-                    f"{what} is also used by {_TITLES[kind].lower()} {first + 1}; "
+                    f"{what} is also used by {NOUNS[kind][0]} {first + 1}; "
                     "an export holds each entry once")
 
 
@@ -489,15 +487,19 @@ def _row(kind: str, record: Mapping[str, Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def validated_import(data: Any) -> ValidatedImport:
-    """Every row of an export, checked; ImportFileError saying where and what, if not."""
+def validated_import(data: Any, name: str | None = None) -> ValidatedImport:
+    """Every row of an export, checked; ImportFileError saying where and what, if not (and
+    naming the file, if its ``name`` is given)."""
     import fastjsonschema
 
-    _check_head(data)
     try:
-        _schema_validator()(data)
-    except fastjsonschema.JsonSchemaValueException as error:
-        raise _schema_refusal(error) from None
-    _check_beyond_schema(data)
+        _check_head(data)
+        try:
+            _schema_validator()(data)
+        except fastjsonschema.JsonSchemaValueException as error:
+            raise _schema_refusal(error) from None
+        _check_beyond_schema(data)
+    except ImportFileError as refusal:
+        raise (refusal if name is None else refusal.naming(name)) from None
     return ValidatedImport(*([_row(kind, record) for record in data.get(kind, [])]
                              for kind in KINDS))

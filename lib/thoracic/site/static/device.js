@@ -139,9 +139,11 @@
   // -- checking a progress file: the published schema, then what a schema cannot say ------
 
   /** An import refused: the words, and the entry ([kind, index from 0]) and field at fault,
-   * which Python's ImportFileError names too for the same file. */
-  function refusal(rules, entry, field, problem) {
-    const where = entry ? `${capitalize(rules.nouns[entry[0]][0])} ${entry[1] + 1}` : "The file";
+   * which Python's ImportFileError names too for the same file ("name.json, practice-log
+   * entry 3: ..." once the file's `name` is known). */
+  function refusal(rules, entry, field, problem, name = null) {
+    const place = entry ? `${rules.nouns[entry[0]][0]} ${entry[1] + 1}` : "";
+    const where = name ? [name, place].filter(Boolean).join(", ") : capitalize(place) || "The file";
     const error = new ImportFileError(`${where}: ${problem}. ${rules.nothing_imported}`);
     error.entry = entry;
     error.field = field;
@@ -207,7 +209,7 @@
   function checkHead(data, rules) {
     if (!isRecord(data) || data.format !== rules.format) {
       throw refusal(rules, null, isRecord(data) ? "format" : null,
-        "is not a progress export from this course");
+        "it is not a progress export from this course");
     }
     if (Number.isInteger(data.version) && data.version > rules.version) {
       throw refusal(rules, null, "version", `it was saved by a newer version of the course ` +
@@ -270,12 +272,17 @@
 
   /** Every entry of a progress file, checked against the published schema and then for
    * what a schema cannot say (`today`: "YYYY-MM-DD"). Returns the records by kind, in the
-   * export's field order; throws ImportFileError naming the entry and field. */
-  function validateProgressFile(data, rules, today) {
+   * export's field order; throws ImportFileError naming the entry and field (and the file,
+   * by its `name`, if given). */
+  function validateProgressFile(data, rules, today, name = null) {
     const validate = root.ThoracicProgressFileValidator.default;
-    checkHead(data, rules);
-    if (!validate(data)) throw schemaRefusal(rules, validate.errors[0], data);
-    checkBeyondSchema(data, rules, today);
+    try {
+      checkHead(data, rules);
+      if (!validate(data)) throw schemaRefusal(rules, validate.errors[0], data);
+      checkBeyondSchema(data, rules, today);
+    } catch (error) {
+      throw name && error.problem ? refusal(rules, error.entry, error.field, error.problem, name) : error;
+    }
     return Object.fromEntries(rules.kinds.map((kind) => [kind,
       (data[kind] || []).map((record) => ordered(rules.fields[kind], record))]));
   }
@@ -707,9 +714,10 @@
     }
 
     /** Merge a progress file in, as Python's import_data: checked whole first (a bad file
-     * throws ImportFileError and changes nothing); entries already here are kept. */
-    async function importFile(data) {
-      const rows = validateProgressFile(data, rules, today());
+     * throws ImportFileError, naming it by `name` if given, and changes nothing); entries
+     * already here are kept. */
+    async function importFile(data, {name = null} = {}) {
+      const rows = validateProgressFile(data, rules, today(), name);
       return update("The import", () => merge(rows));
     }
 

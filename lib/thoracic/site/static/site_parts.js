@@ -148,7 +148,7 @@
         },
         async load(m, config, store, model, [bytes = new Uint8Array(0)] = []) {
           const data = root.ThoracicDevice.readProgressBytes(bytes, root.ThoracicRules, m.name, m.size);
-          return { report: await store.importFile(data) };
+          return { report: await store.importFile(data, { name: m.name }) };
         },
       },
     },
