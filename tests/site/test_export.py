@@ -242,8 +242,15 @@ def test_rewrite_links() -> None:
 
 def test_the_navigation_line_is_marked_for_the_stylesheet() -> None:
     html = '<!--NAVIGATION-->\n<p><a href="x.html">Contents</a></p><p>text</p>'
+    assert mark_navigation(html) == ('<!--NAVIGATION-->\n<p class="course-nav"><span><a '
+                                     'href="x.html">Contents</a></span></p><p>text</p>')
+    html = ('<!--NAVIGATION-->\n<p>← Previous: <a href="a.html">A</a> | <a href="c.html">'
+            'Contents</a> | Next: <a href="b.html">B</a> →</p>')
+    between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
     assert mark_navigation(html) == (
-        '<!--NAVIGATION-->\n<p class="course-nav"><a href="x.html">Contents</a></p><p>text</p>')
+        '<!--NAVIGATION-->\n<p class="course-nav"><span>← Previous: <a href="a.html">A</a>'
+        f'</span>{between}<span><a href="c.html">Contents</a></span>{between}<span>Next: '
+        '<a href="b.html">B</a> →</span></p>')
 
 
 @pytest.fixture

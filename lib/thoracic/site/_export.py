@@ -113,8 +113,15 @@ def rewrite_notebook_links(html: str) -> str:
 
 def mark_navigation(html: str) -> str:
     """The previous / contents / next line under each navigation marker gets the class
-    ``course-nav``, so the stylesheet can make its links big enough to tap."""
-    return html.replace(f"{NAVIGATION_MARKER}\n<p>", f'{NAVIGATION_MARKER}\n<p class="course-nav">')
+    ``course-nav``, so the stylesheet can make its links big enough to tap, and each of its
+    three parts a span of its own, so that a phone can show them one under the other
+    without the " | " between them (which screen readers skip)."""
+    def parts(line: re.Match[str]) -> str:
+        spans = [f"<span>{part}</span>" for part in line.group(2).split(" | ")]
+        between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
+        return f'{line.group(1)}<p class="course-nav">{between.join(spans)}</p>'
+
+    return re.sub(f"({re.escape(NAVIGATION_MARKER)}\n)<p>(.*?)</p>", parts, html, flags=re.DOTALL)
 
 
 def app_head(scripts: Sequence[str] = SITE_SCRIPTS, modules: Sequence[str] = ()) -> str:
