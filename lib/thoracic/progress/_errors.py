@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "NOTHING",
     "DamagedStoreError",
     "ForeignStoreError",
     "ImportFileError",

@@ -7,8 +7,8 @@ the records), with a validator compiled from it, and then for the few things a s
 cannot say, before anything is written. Anything wrong raises ImportFileError, which names
 the file (when its name is given), the entry and the field ("mine.json, practice-log entry
 12: field 'rating' ...", and as data) and ends "Nothing was imported."; the store is not
-touched. Nothing is ever dropped quietly: an entry is either
-imported, reported as already there, or the file is refused.
+touched. Nothing is ever dropped quietly: an entry is either imported, reported as already
+there, or the file is refused.
 """
 
 from __future__ import annotations
