@@ -993,16 +993,17 @@ function selfTestTrends(c, config, results, t) {
     const { figure, drawing, label, dates } = c.picture(`${test.name}: change since your first test (${better})`,
       `Line chart of your ${test.name.toLowerCase()} as change from your first result, from ${shortDate(first)} to ${shortDate(last)}; ${said.join("; ")}.`, width, height);
     const keyRow = (n) => 4 + row * (n + 1) - 5; // a key row's baseline
+    const keyMiddle = (n) => keyRow(n) - row / 2 + 3; // the middle of its words
     const ring = (cx, cy) => c.svg("circle", { cx, cy, r: 5, fill: "none", stroke: "#000" });
     let rows = 1;
     if (noise) {
       drawing.append(c.svg("rect", { x: 40, y: y(noise), width: width - 50, height: y(-noise) - y(noise), fill: "#d9d9d9" }));
-      drawing.append(c.svg("rect", { x: 40, y: keyRow(rows) - row + 7, width: 16, height: row - 6, fill: "#d9d9d9" }));
+      drawing.append(c.svg("rect", { x: 40, y: keyMiddle(rows) - (row - 6) / 2, width: 16, height: row - 6, fill: "#d9d9d9" }));
       label({ x: 62, y: keyRow(rows) }, `±${noise}: may be noise${phone ? " (phone)" : ""}`);
       rows += 1;
     }
     if (ringed) {
-      drawing.append(ring(48, keyRow(rows) - row / 2 + 3));
+      drawing.append(ring(48, keyMiddle(rows)));
       label({ x: 62, y: keyRow(rows) }, "measured by the phone");
     }
     drawing.append(c.svg("line", { x1: 40, x2: width - 10, y1: y(0), y2: y(0), stroke: "#000", "stroke-width": 0.8 }));
@@ -1018,10 +1019,9 @@ function selfTestTrends(c, config, results, t) {
         if (points[index].method === "phone") drawing.append(ring(cx, cy));
       });
       // The key of each side: a piece of its line, then its name, side by side.
-      const at0 = 40 + 90 * n;
-      const middle = keyRow(0) - row / 2 + 3;
-      drawing.append(c.svg("line", { x1: at0, x2: at0 + 18, y1: middle, y2: middle, stroke: colour, "stroke-width": 2, "stroke-dasharray": dash }));
-      label({ x: at0 + 22, y: keyRow(0), fill: colour }, side || "result");
+      const from = 40 + 90 * n;
+      drawing.append(c.svg("line", { x1: from, x2: from + 18, y1: keyMiddle(0), y2: keyMiddle(0), stroke: colour, "stroke-width": 2, "stroke-dasharray": dash }));
+      label({ x: from + 22, y: keyRow(0), fill: colour }, side || "result");
     });
     dates(height - 4, 40, width - 10, first, last);
     box.append(figure);
