@@ -192,6 +192,12 @@ def test_the_site_opens_on_today(exported_site: Path, mat_page, artifacts: Path)
     today = page.locator('[data-thoracic="today"]')
     today.get_by_role("link", name="First, the next-day check").wait_for()
     today.get_by_text("Nothing yet today.").wait_for()
+    # The link lands on the check itself, not two screens above it.
+    today.get_by_role("link", name="First, the next-day check").click()
+    page.wait_for_url("**/08-daily-routine.html#*")
+    check = page.locator('[data-thoracic="next-day"]')
+    check.get_by_role("button").first.wait_for()
+    assert 0 <= check.bounding_box()["y"] < 844
     assert page.problems == []
 
 

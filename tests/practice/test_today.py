@@ -55,3 +55,25 @@ def test_the_routines_length_is_this_weeks_at_the_plans_doses(store) -> None:
                              version="standard")
     assert panel.kept["routine_minutes"] == routine_minutes(
         "daily", versions={exercise.id: "harder"}) > routine_minutes("daily")
+
+
+def test_its_links_to_the_safety_check_and_the_next_day_check_land_on_them(
+        store, notebooks_dir: Path) -> None:
+    """Each "#section" is the id Jupyter (and the site) gives a heading of that page, and
+    the part the link is about is under that heading."""
+    import nbformat
+
+    config = todays_practice(store=store).config
+    for page, part in ((config["safety"]["page"], "safety_screen("),
+                       (config["next_day"]["page"], "next_day_check(")):
+        name, section = page.split("#")
+        nb = nbformat.read(notebooks_dir / f"{name}.ipynb", as_version=4)
+        under = None
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                for line in cell.source.splitlines():
+                    if line.startswith("#"):
+                        under = line.lstrip("#").strip().replace(" ", "-")
+            elif part in cell.source:
+                break
+        assert under == section, (page, under)

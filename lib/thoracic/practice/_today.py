@@ -26,6 +26,10 @@ __all__ = ["TodayPanel", "today_config", "todays_practice"]
 SAFETY_PAGE = "00-start-here"
 NEXT_DAY_PAGE = "08-daily-routine"
 PROGRESS_PAGE = "12-my-progress"
+# The headings of the safety check and of the next-day check on those pages, as the ids
+# Jupyter and the site give them, so that a link lands on the part, not two screens above.
+SAFETY_SECTION = "Safety-first:-check-for-red-flags"
+NEXT_DAY_SECTION = "First,-how-did-your-last-session-go?"
 RECENT_DAYS = 14  # enough for this week and the last, whatever day it is
 
 
@@ -40,14 +44,15 @@ def today_config() -> dict[str, Any]:
                        "purpose": _first_sentence(exercise.purpose)}
                       for exercise in load_exercises()],
         # Safety first: before any practice of the last two weeks, this comes first.
-        "safety": {"page": SAFETY_PAGE, "title": "First, the safety check",
+        "safety": {"page": f"{SAFETY_PAGE}#{SAFETY_SECTION}", "title": "First, the safety check",
                    "line": "New here, or back after a break? Check the few signs that mean "
                            "you should see someone before you exercise. It takes two "
                            "minutes.",
                    # Always at the end: words, the link's words, words.
                    "always": ["If something feels new or wrong, stop and look at ",
                               "the safety check", " again."]},
-        "next_day": {"question": NEXT_DAY_CHECK.question, "page": NEXT_DAY_PAGE},
+        "next_day": {"question": NEXT_DAY_CHECK.question,
+                     "page": f"{NEXT_DAY_PAGE}#{NEXT_DAY_SECTION}"},
         "progress_page": PROGRESS_PAGE,
         "weekly_target": load_progression().targets["mobility"],
         "recent_days": RECENT_DAYS,

@@ -1290,7 +1290,12 @@ function fileControls(model, t, send) {
 // -- today ----------------------------------------------------------------------------
 
 /** A page of the course: a notebook in JupyterLab, its web page on the site. */
-const pageHref = (el, page) => `${page}${el.closest(".jp-NotebookPanel") ? ".ipynb" : ".html"}`;
+/** A course page's address from its name ("08-daily-routine", perhaps with "#a-heading"):
+ *  the notebook in JupyterLab, the page on the site. */
+function pageHref(el, page) {
+  const [name, section] = page.split("#");
+  return `${name}${el.closest(".jp-NotebookPanel") ? ".ipynb" : ".html"}${section ? `#${section}` : ""}`;
+}
 
 function drawToday(model, el, t) {
   const config = model.get("config");
