@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from thoracic.content import NEXT_DAY_CHECK
 from thoracic.site import OFFLINE_PAGE
 
 from .phone import (
@@ -99,6 +100,11 @@ def test_my_progress_with_weeks_of_practice_reads_on_a_phone(exported_site: Path
     assert phone.locator(".thoracic-dashboard svg text").count() > 20
     assert _what_is_too_small(phone) == {}
     assert phone.evaluate(_WORDS_IN_THE_WAY) == []
+    # A week of next-day answers fits the phone's width, with its key above it.
+    table = phone.locator("table.thoracic-next-day")
+    assert table.evaluate("(t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
+    key = " · ".join(f"{o.symbol} {o.word.lower()}" for o in NEXT_DAY_CHECK.answers)
+    phone.get_by_text(key).wait_for()  # each answer's symbol and word
 
 
 # On each chart, words that cover other words or a result (a point or a bar, data-mark).

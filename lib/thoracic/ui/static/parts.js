@@ -1101,7 +1101,10 @@ function nextDayWeeks(t, config, summary) {
   const weeks = Math.floor((summary.last - summary.first) / 7) + 1;
   const title = `The next-day check, last ${weeks} weeks`;
   box.append(t.element("h3", "", title));
-  const table = t.element("table", "thoracic-table");
+  // The key: on a phone the cells show only colour and symbol, so that a week fits.
+  box.append(t.element("p", "thoracic-next-day-key", config.next_day.answers
+    .map((o) => `${o.symbol} ${o.word.toLowerCase()}`).join(" · ")));
+  const table = t.element("table", "thoracic-table thoracic-next-day");
   table.setAttribute("aria-label", title);
   const head = t.element("tr");
   head.append(t.element("th", "", "Week of"), ...config.weekdays.map((d) => t.element("th", "", d)));
@@ -1114,8 +1117,9 @@ function nextDayWeeks(t, config, summary) {
     for (let d = 0; d < 7; d += 1) {
       const answer = summary.answers.get(monday + d);
       const option = config.next_day.answers.find((o) => o.answer === answer);
-      const cell = t.element("td", "", option ? `${option.symbol} ${option.answer}` : "");
+      const cell = t.element("td");
       if (option) {
+        cell.append(option.symbol, t.element("span", "thoracic-word", ` ${option.answer}`));
         counts[answer] += 1;
         cell.style.background = option.colour;
         cell.style.color = "#000";
