@@ -130,6 +130,11 @@ def _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts: Path)
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))
     panel = notebook(page)
+    # Today's links open notebooks here (they once pointed at the site's .html pages).
+    today = panel.locator('[data-thoracic="today"]')
+    today.get_by_role("link", name="Daily routine").wait_for()
+    hrefs = today.locator("a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    assert hrefs and all(re.fullmatch(r"\d\d-[a-z-]+\.ipynb(#.+)?", h) for h in hrefs), hrefs
     already = any(check.day == real_today.isoformat() for check in store.next_day_checks())
     if not store.next_day_checks():
         panel.get_by_text("No next-day checks yet").wait_for()

@@ -1295,10 +1295,12 @@ function fileControls(model, t, send) {
 
 /** A page of the course: a notebook in JupyterLab, its web page on the site. */
 /** A course page's address from its name ("08-daily-routine", perhaps with "#a-heading"):
- *  the notebook in JupyterLab, the page on the site. */
-function pageHref(el, page) {
+ *  a page of the site where the site's scripts host the parts, else the notebook (in
+ *  JupyterLab). Asked of the host, not of where the part sits: JupyterLab puts a part on
+ *  the page only after it is drawn. */
+function pageHref(page) {
   const [name, section] = page.split("#");
-  return `${name}${el.closest(".jp-NotebookPanel") ? ".ipynb" : ".html"}${section ? `#${section}` : ""}`;
+  return `${name}${globalThis.ThoracicSite ? ".html" : ".ipynb"}${section ? `#${section}` : ""}`;
 }
 
 function drawToday(model, el, t) {
@@ -1307,7 +1309,7 @@ function drawToday(model, el, t) {
   el.append(view);
   const big = (href, title, line, done) => {
     const link = t.element("a", `thoracic-today-big${done ? " thoracic-done" : ""}`);
-    link.href = pageHref(el, href);
+    link.href = pageHref(href);
     link.append(t.element("strong", "", title), t.element("span", "", line));
     return link;
   };
@@ -1356,7 +1358,7 @@ function drawToday(model, el, t) {
     }
     const link = (page, words) => {
       const node = t.element("a", "", words);
-      node.href = pageHref(el, page);
+      node.href = pageHref(page);
       const line = t.element("p");
       line.append(node);
       return line;
