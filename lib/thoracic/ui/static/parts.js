@@ -1293,7 +1293,6 @@ function fileControls(model, t, send) {
 
 // -- today ----------------------------------------------------------------------------
 
-/** A page of the course: a notebook in JupyterLab, its web page on the site. */
 /** A course page's address from its name ("08-daily-routine", perhaps with "#a-heading"):
  *  a page of the site where the site's scripts host the parts, else the notebook (in
  *  JupyterLab). Asked of the host, not of where the part sits: JupyterLab puts a part on
