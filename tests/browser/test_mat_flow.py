@@ -159,6 +159,31 @@ def test_today_says_when_the_week_s_aim_is_reached(exported_site: Path, mat_page
     assert page.problems == []
 
 
+def test_today_asks_for_the_safety_check_until_it_is_answered(exported_site: Path,
+                                                             mat_page) -> None:
+    """Practice does not answer the safety check: Today asks for it until the learner has
+    ticked a sign or said none fit."""
+    page = mat_page
+    page.goto((exported_site / "index.html").as_uri())
+    today = page.locator('[data-thoracic="today"]')
+    card = today.get_by_role("link", name="First, the safety check")
+    card.wait_for()
+    page.evaluate("() => window.ThoracicSite.store().recordSession('exercise', "
+                  "\"Child's pose\", 80, {sets: 2, version: 'standard'})")
+    page.reload()
+    today.get_by_text("✓ Child's pose").wait_for()
+    assert card.is_visible()  # practised, but the check is still unanswered
+    card.click()
+    page.wait_for_url("**/00-start-here.html#*")
+    safety = page.locator('[data-thoracic="safety"]')
+    safety.get_by_role("button", name="None of these fit me").click()
+    safety.get_by_text("✓ You told the course that none of these fit you on").wait_for()
+    page.goto((exported_site / "index.html").as_uri())
+    today.get_by_text("✓ Child's pose").wait_for()
+    assert card.count() == 0
+    assert page.problems == []
+
+
 def test_the_site_opens_on_today(exported_site: Path, mat_page, artifacts: Path) -> None:
     """The home page starts with Today: the routine and each exercise as big buttons, what
     is done today, and the next morning the next-day check first."""

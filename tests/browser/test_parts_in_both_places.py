@@ -67,7 +67,12 @@ def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
 
     panel = open_page("00-start-here")
     safety = part(panel, "safety")
+    none_fit = safety.get_by_role("button", name="None of these fit me")
+    none_fit.click()
+    said = safety.get_by_text("✓ You told the course that none of these fit you on")
+    said.wait_for()
     safety.get_by_label(tearing.text, exact=True).check()
+    none_fit.wait_for(state="hidden")  # a ticked sign and "none fit" cannot both hold
     message = safety.locator(".thoracic-message")
     message.get_by_text("Emergency: call for help now.").wait_for()
     assert message.get_attribute("role") == "alert"

@@ -32,6 +32,7 @@ def test_it_offers_the_routine_and_every_exercise_from_the_records(store) -> Non
 def test_it_shows_what_is_done_today_and_when_the_next_day_check_is_due(store) -> None:
     panel = todays_practice(store=store)
     assert panel.kept == {"today": "2026-01-15", "sessions": [], "next_day_due": False,
+                          "safety_answered": False,
                           "routine_minutes": routine_minutes("daily")}
     store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-15")
     assert [s["exercise"] for s in panel.kept["sessions"]] == ["Child's pose"]  # redrawn
@@ -77,3 +78,16 @@ def test_its_links_to_the_safety_check_and_the_next_day_check_land_on_them(
             elif part in cell.source:
                 break
         assert under == section, (page, under)
+
+
+def test_it_knows_when_the_safety_check_is_answered(store) -> None:
+    """Today asks for the safety check until it is answered (the front-end also asks after
+    two weeks without practice): the site reads the same lists as Python does."""
+    from thoracic.ui import NONE_FIT_CHECKLIST, SAFETY_CHECKLIST, SafetyScreen
+
+    panel = todays_practice(store=store)
+    assert panel.config["safety"]["answers"] == [SAFETY_CHECKLIST, NONE_FIT_CHECKLIST]
+    store.record_session("exercise", "Child's pose", 80, sets=1, day="2026-01-15")
+    assert panel.kept["safety_answered"] is False  # practice is not an answer
+    SafetyScreen(store).say_none_fit()
+    assert panel.kept["safety_answered"] is True

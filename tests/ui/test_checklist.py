@@ -129,7 +129,8 @@ def test_safety_ticks_are_kept_once_and_exercises_show_a_banner(
     assert isinstance(screen, SafetyScreen) and screen.kind == "safety"
     banner = red_flag_banner(store)
     assert isinstance(banner, RedFlagBanner) and banner.kind == "banner"
-    assert banner.kept == {"ticked": {}, "checked_on": {}, "today": "2026-02-01"}
+    assert banner.kept == {"ticked": {}, "checked_on": {}, "none_fit_on": None,
+                           "today": "2026-02-01"}
     assert banner.preview().html == "" and banner.preview().text == ""
     for flag in ("weight-loss", "fever", "saddle-numbness"):
         assert screen.toggle(flag, True) is True
@@ -143,7 +144,8 @@ def test_safety_ticks_are_kept_once_and_exercises_show_a_banner(
     # saved once, not per day: a new kernel on another day still sees it
     monkeypatch.setenv("THORACIC_TODAY", "2026-03-01")
     later = red_flag_banner(store)
-    assert later.kept == {"ticked": ticked, "checked_on": {}, "today": "2026-03-01"}
+    assert later.kept == {"ticked": ticked, "checked_on": {}, "none_fit_on": None,
+                          "today": "2026-03-01"}
     assert safety_screen(store).kept["ticked"] == ticked
     screen.toggle("fever", False)
     assert set(later.kept["ticked"]) == {"weight-loss", "saddle-numbness"}

@@ -12,10 +12,12 @@ from thoracic.content import CLEARANCE_DAYS
 from thoracic.progress import ProgressStore
 from thoracic.ui import (
     CLEARED_CHECKLIST,
+    NONE_FIT_CHECKLIST,
     SAFETY_CHECKLIST,
     SafetyScreen,
     SafetyState,
     red_flag_banner,
+    safety_answered,
     safety_state,
 )
 
@@ -42,7 +44,7 @@ def test_a_ticked_flag_can_be_marked_checked_and_stops_being_open(
     again = SafetyScreen(store, on=on)
     assert again.kept == {"ticked": {"trauma": True},
                           "checked_on": {"trauma": cleared_on.isoformat()},
-                          "today": on.isoformat()}
+                          "none_fit_on": None, "today": on.isoformat()}
     assert again.state.cleared == {"trauma": cleared_on}
     assert red_flag_banner(store).kept["checked_on"] == {"trauma": cleared_on.isoformat()}
     # Taken back: the flag is open again.
@@ -113,3 +115,25 @@ def test_a_damaged_checked_date_clears_nothing(store: ProgressStore) -> None:
         db.execute("INSERT INTO checklist_ticks VALUES (?, ?, '', 1, 'not a date')",
                    (CLEARED_CHECKLIST, "fever"))
     assert [flag.id for flag in safety_state(store).open_flags] == ["fever"]
+
+
+def test_none_of_these_fit_is_an_answer_kept_with_its_day(store: ProgressStore) -> None:
+    """Saying none of the flags fit is kept once, dated, and counts as answering the check;
+    it is refused while a flag is ticked (the two cannot both be true)."""
+    screen = SafetyScreen(store)
+    assert screen.kept["none_fit_on"] is None and not safety_answered(store)
+    assert screen.say_none_fit() is True
+    said = dt.datetime.fromisoformat(store.tick_times(NONE_FIT_CHECKLIST)["none-fit"]).date()
+    assert screen.kept["none_fit_on"] == said.isoformat()
+    assert safety_answered(store) and screen.state == SafetyState()  # no flag from it
+    assert SafetyScreen(store).kept["none_fit_on"] == said.isoformat()  # kept
+    screen.toggle("fever", True)
+    assert screen.say_none_fit() is False
+    assert "untick it first" in screen.status["problem"]
+
+
+def test_a_flag_ticked_and_unticked_again_has_answered_the_check(store: ProgressStore) -> None:
+    screen = SafetyScreen(store)
+    screen.toggle("fever", True)
+    screen.toggle("fever", False)
+    assert safety_answered(store) and screen.state.ticked == ()

@@ -16,7 +16,7 @@ from ..base import Rendered, minutes_text, today
 from ..content import NEXT_DAY_CHECK, get_routine, load_exercises, load_progression
 from ..progress import Store
 from ..timer import routine_minutes
-from ..ui import CoursePart
+from ..ui import SAFETY_ANSWERS, CoursePart, safety_answered
 from ._timers import this_week
 
 __all__ = ["TodayPanel", "today_config", "todays_practice"]
@@ -43,11 +43,14 @@ def today_config() -> dict[str, Any]:
         "exercises": [{"name": exercise.name, "page": exercise.notebook,
                        "purpose": _first_sentence(exercise.purpose)}
                       for exercise in load_exercises()],
-        # Safety first: before any practice of the last two weeks, this comes first.
+        # Safety first: until the check is answered, and after two weeks without practice,
+        # this comes first.
         "safety": {"page": f"{SAFETY_PAGE}#{SAFETY_SECTION}", "title": "First, the safety check",
                    "line": "New here, or back after a break? Check the few signs that mean "
-                           "you should see someone before you exercise. It takes two "
-                           "minutes.",
+                           "you should see someone before you exercise, and tick any that "
+                           "fit you or say none do. It takes two minutes.",
+                   # The lists that hold the learner's answers, for the site to read.
+                   "answers": list(SAFETY_ANSWERS),
                    # Always at the end: words, the link's words, words.
                    "always": ["If something feels new or wrong, stop and look at ",
                               "the safety check", " again."]},
@@ -82,6 +85,7 @@ class TodayPanel(CoursePart):
                              for s in sessions if s.day >= since],
                 "next_day_due": not answered and any(s.day < day.isoformat()
                                                      for s in sessions),
+                "safety_answered": safety_answered(self.store),
                 # How long the routine's timer runs this week, at the plan's doses.
                 "routine_minutes": routine_minutes(self.config["routine"]["id"],
                                                    versions=None if week is None else week.levels)}

@@ -41,12 +41,15 @@ from ._part import PARTS_STYLESHEET, CoursePart
 from ._quiz import KnowledgeCheck, knowledge_check
 from ._safety_screen import (
     CLEARED_CHECKLIST,
+    NONE_FIT_CHECKLIST,
+    SAFETY_ANSWERS,
     SAFETY_CHECKLIST,
     RedFlagBanner,
     SafetyScreen,
     SafetyState,
     red_flag_banner,
     red_flag_config,
+    safety_answered,
     safety_screen,
     safety_state,
 )
@@ -55,7 +58,9 @@ from ._self_test_form import MEASURE_CORE, SelfTestForm, self_test_form
 __all__ = [
     "CLEARED_CHECKLIST",
     "MEASURE_CORE",
+    "NONE_FIT_CHECKLIST",
     "PARTS_STYLESHEET",
+    "SAFETY_ANSWERS",
     "SAFETY_CHECKLIST",
     "SHARE_CHECKLIST_ID",
     "SHARE_ITEM_ID",
@@ -78,6 +83,7 @@ __all__ = [
     "red_flag_banner",
     "red_flag_config",
     "routine_summary",
+    "safety_answered",
     "safety_screen",
     "safety_state",
     "saving_notice",

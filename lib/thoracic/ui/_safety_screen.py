@@ -1,6 +1,7 @@
 """The safety screen: the red flags as a checklist, kept once (not per day), with advice
 that fits what was ticked; a dated "I have been checked" answer for each ticked flag,
-asked again after ``CLEARANCE_DAYS``; and the banner exercise notebooks show.
+asked again after ``CLEARANCE_DAYS``; a dated "None of these fit me"; and the banner
+exercise notebooks show.
 """
 
 from __future__ import annotations
@@ -29,13 +30,20 @@ from ._checklist import (
 )
 from ._part import CoursePart
 
-__all__ = ["CLEARED_CHECKLIST", "SAFETY_CHECKLIST", "RedFlagBanner", "SafetyScreen", "SafetyState",
-           "red_flag_banner", "red_flag_config", "safety_screen", "safety_state"]
+__all__ = ["CLEARED_CHECKLIST", "NONE_FIT_CHECKLIST", "SAFETY_ANSWERS", "SAFETY_CHECKLIST",
+           "RedFlagBanner", "SafetyScreen", "SafetyState", "red_flag_banner", "red_flag_config",
+           "safety_answered", "safety_screen", "safety_state"]
 
 SAFETY_CHECKLIST = "safety-screen"
 # "A clinician checked this flag and said I can exercise": one tick per flag, kept once;
 # its date is when it was ticked.
 CLEARED_CHECKLIST = "safety-cleared"
+# "None of these fit me": one tick, kept once; its date is when the learner last said so.
+# With any tick of the list itself, it tells Today that the check has been answered.
+NONE_FIT_CHECKLIST = "safety-none-fit"
+_NONE_FIT_ITEM = "none-fit"
+# The check is answered once either list holds anything (a flag unticked again counts).
+SAFETY_ANSWERS = (SAFETY_CHECKLIST, NONE_FIT_CHECKLIST)
 
 # A checklist cannot rule everything out, so an empty one promises nothing.
 _NOTHING = ("Nothing ticked. No checklist can catch everything, so start gently and stop if "
@@ -44,6 +52,8 @@ _NOTHING = ("Nothing ticked. No checklist can catch everything, so start gently 
 _TITLE = "Safety check: tick any that fit you"
 # Said only after the calmer kinds of advice: nothing soothing follows an emergency.
 _THANKS = "Thank you for checking. Reading the course is always fine."
+_NONE_FIT_LABEL = "None of these fit me"
+_NONE_FIT_SAID = "You told the course that none of these fit you on"
 _CALM_URGENCIES = ("see-clinician", "soon")
 _BANNER_LEAD = "⚠ Before you try this exercise:"
 _BANNER_MIDDLE = "in the safety check (notebook 00) you ticked:"
@@ -124,15 +134,26 @@ def red_flag_config() -> dict[str, Any]:
             "banner_lead": _BANNER_LEAD, "banner_middle": _BANNER_MIDDLE, "thanks": _THANKS,
             "nothing": _NOTHING, "cleared_heading": _CLEARED_HEADING,
             "cleared_lead": _CLEARED_LEAD, "cleared_label": _CLEARED_LABEL,
-            "all_cleared": _ALL_CLEARED, "expired": _EXPIRED}
+            "all_cleared": _ALL_CLEARED, "expired": _EXPIRED,
+            "none_fit_checklist": NONE_FIT_CHECKLIST, "none_fit_item": _NONE_FIT_ITEM,
+            "none_fit_label": _NONE_FIT_LABEL, "none_fit_said": _NONE_FIT_SAID}
+
+
+def safety_answered(store: Store) -> bool:
+    """Whether the learner has answered the safety check: ticked (or unticked) a flag, or
+    said none of them fit."""
+    return any(store.ticks(checklist) for checklist in SAFETY_ANSWERS)
 
 
 def _kept(store: Store) -> dict[str, Any]:
     """What the safety check and its banner show: the ticked flags, the day a clinician's
-    check was said for each, and today (the front-end works out which have run out)."""
+    check was said for each, the day the learner last said none fit, and today (the
+    front-end works out which have run out)."""
+    none_fit = store.tick_times(NONE_FIT_CHECKLIST).get(_NONE_FIT_ITEM)
     return {"ticked": {flag: True for flag, on in store.ticks(SAFETY_CHECKLIST).items() if on},
             "checked_on": {flag: stamp[:10] for flag, stamp
                            in store.tick_times(CLEARED_CHECKLIST).items()},
+            "none_fit_on": none_fit[:10] if none_fit else None,
             "today": today().isoformat()}
 
 
@@ -140,7 +161,8 @@ class SafetyScreen(CoursePart):
     """The red flags as a checklist grouped by urgency; any tick shows what to do and how
     soon (saved once, not per day), and a box to say a clinician has checked it."""
 
-    ACTIONS: ClassVar[Mapping[str, str]] = {"tick": "_tick", "clear": "_clear"}
+    ACTIONS: ClassVar[Mapping[str, str]] = {"tick": "_tick", "clear": "_clear",
+                                            "none-fit": "_none_fit"}
 
     def __init__(self, store: Store | None = None, *, on: dt.date | None = None,
                  **kwargs: Any) -> None:
@@ -180,6 +202,11 @@ class SafetyScreen(CoursePart):
                            "nothing to mark as checked.")
         return self.handle({"do": "clear", "item": flag_id, "on": checked})
 
+    def say_none_fit(self) -> bool:
+        """Say that none of the flags fit, as the "None of these fit me" button does;
+        whether it was kept."""
+        return self.handle({"do": "none-fit"})
+
     def _flag(self, message: Mapping[str, Any]) -> tuple[str, bool]:
         item, on = message["item"], message["on"]
         if item not in {flag.id for flag in RED_FLAGS} or not isinstance(on, bool):
@@ -194,6 +221,11 @@ class SafetyScreen(CoursePart):
         if on and flag not in {ticked.id for ticked in self.state.ticked}:
             raise ValueError(f"{flag!r} is not ticked, so there is nothing to mark as checked")
         self.store.set_tick(CLEARED_CHECKLIST, flag, on)
+
+    def _none_fit(self, message: Mapping[str, Any]) -> None:
+        if self.state.ticked:
+            raise ValueError("a sign is ticked above: untick it first if it does not fit you")
+        self.store.set_tick(NONE_FIT_CHECKLIST, _NONE_FIT_ITEM, True)
 
 
 class RedFlagBanner(CoursePart):

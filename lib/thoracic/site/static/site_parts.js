@@ -11,10 +11,12 @@
   const connected = new Set();
 
   const checklistDay = (config) => (config.daily ? Site.today() : "");
+  const days = (checklist, store) => Object.fromEntries(Object.entries(store.ticks(checklist, { value: "updated_at" }))
+    .map(([item, stamp]) => [item, stamp.slice(0, 10)])); // when each ticked item was ticked
   const safetyKept = (config, store) => ({
     ticked: store.ticks(config.checklist),
-    checked_on: Object.fromEntries(Object.entries(store.ticks(config.cleared_checklist, { value: "updated_at" }))
-      .map(([flag, stamp]) => [flag, stamp.slice(0, 10)])),
+    checked_on: days(config.cleared_checklist, store),
+    none_fit_on: days(config.none_fit_checklist, store)[config.none_fit_item] || null,
     today: Site.today(),
   });
 
@@ -67,6 +69,7 @@
       actions: {
         tick: (m, config, store) => store.setTick(config.checklist, m.item, m.on),
         clear: (m, config, store) => store.setTick(config.cleared_checklist, m.item, m.on),
+        "none-fit": (m, config, store) => store.setTick(config.none_fit_checklist, config.none_fit_item, true),
       },
     },
     banner: { kept: safetyKept, actions: {} },
@@ -117,6 +120,7 @@
         const { answer, practised } = nextDay(records);
         const since = root.ThoracicDevice.days.addDays(Site.today(), -config.recent_days);
         return { today: Site.today(), next_day_due: practised && !answer,
+          safety_answered: config.safety.answers.some((checklist) => Object.keys(store.ticks(checklist)).length),
           sessions: records.sessions.filter((session) => session.day >= since),
           routine_minutes: root.ThoracicPlan.routineMinutes(root.ThoracicPlanRules,
             Site.thisWeeksPlan(), config.routine.id) };

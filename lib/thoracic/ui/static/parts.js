@@ -208,8 +208,17 @@ function drawSafety(model, el, t, send) {
     ` ${config.cleared_label}${day ? ` (you said so on ${longDate(day)})` : ""}: ${flag.text}`;
   let shownFlags = "";
   const clearedBoxes = new Map();
+  // "None of these fit me": offered while nothing is ticked, with the day it was last said.
+  const noneFit = t.element("div", "thoracic-none-fit");
+  const noneFitSaid = t.element("p");
+  const noneFitButton = t.button(config.none_fit_label);
+  noneFitButton.addEventListener("click", () => send.act({ do: "none-fit" }));
+  noneFit.append(noneFitButton, noneFitSaid);
   const show = () => {
     const state = safetyState(config, kept());
+    const said = kept().none_fit_on;
+    noneFit.hidden = state.ticked.length > 0;
+    noneFitSaid.textContent = said ? `✓ ${config.none_fit_said} ${longDate(said)}.` : "";
     const openUrgencies = new Set(state.open.map((flag) => flag.urgency));
     for (const advice of config.urgencies) {
       const note = list.groupNotes.get(advice.heading);
@@ -258,7 +267,7 @@ function drawSafety(model, el, t, send) {
   const list = checklist(t, send, config.list, { ticked: () => kept().ticked || {}, onDraw: show });
   const sources = t.element("div");
   sources.innerHTML = config.sources; // made by the course from its own records, escaped
-  el.append(list.part, message, clearance, status, savingNotice(model, t), sources);
+  el.append(list.part, message, noneFit, clearance, status, savingNotice(model, t), sources);
   return followKept(model, list, status);
 }
 
@@ -1330,7 +1339,8 @@ function drawToday(model, el, t) {
       ? ` That is this week's aim of ${aim} days reached. Any more is a bonus, and a rest day is fine too.`
       : ` The aim is ${aim} days or more.`)));
     const safety = config.safety;
-    if (!sessions.length) view.append(big(safety.page, safety.title, safety.line));
+    // Until the safety check is answered, and after two weeks without practice.
+    if (!sessions.length || !kept.safety_answered) view.append(big(safety.page, safety.title, safety.line));
     if (kept.next_day_due) {
       view.append(big(config.next_day.page, "First, the next-day check", config.next_day.question));
     }
