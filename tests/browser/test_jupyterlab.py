@@ -79,7 +79,7 @@ def test_safety_screen_ticks_survive_a_reload(lab_page, jupyterlab) -> None:
     # and every exercise notebook now shows the banner
     open_notebook(page, lab, "04-childs-pose.ipynb")
     restart_and_run_all(page, code_cells(lab, "04-childs-pose.ipynb"))
-    notebook(page).get_by_text("Before you try this exercise").wait_for()
+    notebook(page).get_by_text("Read this first:").wait_for()
     # untick again, so the other journeys start from a clear safety screen
     open_notebook(page, lab, name)
     restart_and_run_all(page, code_cells(lab, name))

@@ -76,7 +76,7 @@ def test_two_days_leave_the_course_folder_as_it_was(browser, tmp_path: Path, not
         open_notebook(page, lab, ROLLER)
         restart_and_run_all(page, code_cells(lab, ROLLER))
         assert checkbox(notebook(page), FORM_CUE).is_checked()
-        notebook(page).get_by_text("Before you try this exercise").wait_for()
+        notebook(page).get_by_text("Read this first:").wait_for()
         assert_calm(page)
         context.close()
     assert fingerprint(course) == installed

@@ -61,3 +61,17 @@ def test_a_checked_flag_quiets_the_banner_until_the_window_runs_out(
     banner = page.locator('[data-thoracic="banner"]').first
     banner.locator('[role="alert"]').get_by_text(f"More than {CLEARANCE_DAYS} days").wait_for()
     assert "Call your local emergency number" in banner.inner_text()
+
+
+def test_the_routine_s_page_shows_a_ticked_flag_before_its_do_it_now(
+        exported_site: Path, phone) -> None:
+    page = phone
+    _open(page, exported_site, "00-start-here")
+    safety = page.locator('[data-thoracic="safety"]')
+    safety.get_by_label(get_red_flag("tearing-pain").text, exact=True).check()
+    safety.locator(".thoracic-message").get_by_text("Emergency: call for help now.").wait_for()
+    _open(page, exported_site, "08-daily-routine")
+    alert = page.locator('[data-thoracic="banner"] [role="alert"]').first
+    alert.get_by_text("Read this first:").wait_for()
+    go = page.get_by_role("button", name="Do it now")
+    assert alert.bounding_box()["y"] < go.bounding_box()["y"]

@@ -96,3 +96,18 @@ def test_safety_screen_comes_before_any_exercise(notebooks_dir: Path) -> None:
                                 if re.search(r"\(0[3-5]-[a-z-]+\.ipynb\)", s)
                                 and not s.startswith("<!--")), len(sources))
     assert red_flags < first_exercise_link
+
+
+def test_every_page_you_practise_from_shows_the_red_flag_banner_first(
+        notebooks_dir: Path) -> None:
+    """A sign ticked in the safety check is shown above the first way to start practice
+    (the "Do it now" button, a timer), on every page that has one: the routine's too."""
+    starts = ("do_it_now(", "exercise_timer(", "routine_timer(")
+    for info in COURSE:
+        sources = [cell.source for cell in _read(notebooks_dir / info.filename).cells
+                   if cell.cell_type == "code"]
+        first = next((i for i, s in enumerate(sources) if any(x in s for x in starts)), None)
+        if first is None:
+            continue
+        banner = next((i for i, s in enumerate(sources) if "red_flag_banner()" in s), None)
+        assert banner is not None and banner < first, info.filename
