@@ -78,6 +78,25 @@ def test_every_page_reads_on_a_phone(exported_site: Path, phone) -> None:
     assert phone.problems == []
 
 
+def test_the_parts_read_at_the_size_of_the_words_around_them(exported_site: Path,
+                                                             phone) -> None:
+    """On a phone the course's parts (the safety check, Today, the dashboard) and the
+    notebook's words are both 16 px: the parts were 13 px, a size under the words."""
+    sizes = """() => [...document.querySelectorAll(
+        '.jp-RenderedMarkdown p, .thoracic-live li, .thoracic-live p, .thoracic-live a')]
+      .filter((el) => el.getClientRects().length)
+      .map((el) => [el.closest('.thoracic-live') ? 'part' : 'words',
+                    parseFloat(getComputedStyle(el).fontSize)])"""
+    for name in ("00-start-here", "index", "12-my-progress"):
+        phone.goto((exported_site / f"{name}.html").as_uri())
+        wait_for_parts(phone)
+        found: dict[str, set[float]] = {}
+        for kind, px in phone.evaluate(sizes):
+            found.setdefault(kind, set()).add(px)
+        assert min(found["part"]) >= 16, (name, found)
+        assert min(found.get("words", {16})) >= 16, (name, found)
+
+
 def test_the_links_around_the_course_are_a_fingertip_tall(exported_site: Path, phone) -> None:
     """They were 15-16 px: the header's link home, the previous / contents / next lines."""
     phone.goto((exported_site / "04-childs-pose.html").as_uri())
