@@ -135,6 +135,17 @@ def _answer_and_see_the_dashboard(page, lab, store, real_today, artifacts: Path)
     today.get_by_role("link", name="Daily routine").wait_for()
     hrefs = today.locator("a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
     assert hrefs and all(re.fullmatch(r"\d\d-[a-z-]+\.ipynb(#.+)?", h) for h in hrefs), hrefs
+    assert today.get_by_text("See all your progress").count() == 0  # it is this page
+    # A link opens its notebook in a new tab: followed here, it reloaded JupyterLab after
+    # asking whether to leave the page.
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    with page.context.expect_page() as opened:
+        today.get_by_role("link", name="Daily routine").click()
+    opened.value.wait_for_url("**/tree/**08-daily-routine.ipynb")
+    opened.value.locator(".jp-NotebookPanel").first.wait_for()
+    opened.value.close()
+    assert asked == [] and page.url.endswith("12-my-progress.ipynb")
     already = any(check.day == real_today.isoformat() for check in store.next_day_checks())
     if not store.next_day_checks():
         panel.get_by_text("No next-day checks yet").wait_for()

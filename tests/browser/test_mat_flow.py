@@ -197,6 +197,9 @@ def test_the_site_opens_on_today(exported_site: Path, mat_page, artifacts: Path)
     childs_pose = today.locator(".thoracic-today-grid").get_by_role("link", name="Child's pose")
     assert childs_pose.get_attribute("href") == "04-childs-pose.html"
     assert today.get_by_text("First, the next-day check").count() == 0
+    progress = today.get_by_role("link", name="See all your progress")
+    assert progress.get_attribute("href") == "12-my-progress.html"
+    assert progress.get_attribute("target") is None  # the site's pages open in place
     page.screenshot(path=str(artifacts / "today-390x844.png"), full_page=True)
 
     childs_pose.click()  # the exercise's page
@@ -240,6 +243,9 @@ def test_a_run_cut_short_can_be_rated_later_on_my_progress(exported_site: Path,
     page.goto((exported_site / "12-my-progress.html").as_uri())
     later = page.locator('[data-thoracic="rating"]').first
     later.get_by_text("that you have not rated yet").wait_for()
+    today = page.locator('[data-thoracic="today"]')
+    today.get_by_role("link", name="Daily routine").wait_for()
+    assert today.get_by_text("See all your progress").count() == 0  # it is this page
     picked = later.get_by_role("button", name="Kneeling thoracic extension, stopped early")
     assert picked.get_attribute("aria-pressed") == "true"  # the only one, picked already
     later.get_by_role("button", name="4", exact=True).click()

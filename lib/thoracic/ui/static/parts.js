@@ -1302,13 +1302,20 @@ function fileControls(model, t, send) {
 
 // -- today ----------------------------------------------------------------------------
 
-/** A course page's address from its name ("08-daily-routine", perhaps with "#a-heading"):
+/** A link to a course page by its name ("08-daily-routine", perhaps with "#a-heading"):
  *  a page of the site where the site's scripts host the parts, else the notebook (in
  *  JupyterLab). Asked of the host, not of where the part sits: JupyterLab puts a part on
- *  the page only after it is drawn. */
-function pageHref(page) {
+ *  the page only after it is drawn. In JupyterLab the notebook opens in a new browser tab:
+ *  followed in place, the link would reload JupyterLab, first asking whether to leave
+ *  the page (JupyterLab lets no widget open a notebook in it without trusting the
+ *  notebook first). */
+function pageLink(t, page, className = "", words = "") {
   const [name, section] = page.split("#");
-  return `${name}${globalThis.ThoracicSite ? ".html" : ".ipynb"}${section ? `#${section}` : ""}`;
+  const site = Boolean(globalThis.ThoracicSite);
+  const link = t.element("a", className, words);
+  link.href = `${name}${site ? ".html" : ".ipynb"}${section ? `#${section}` : ""}`;
+  if (!site) Object.assign(link, { target: "_blank", rel: "noopener" });
+  return link;
 }
 
 function drawToday(model, el, t) {
@@ -1316,8 +1323,7 @@ function drawToday(model, el, t) {
   const view = t.element("div", "thoracic-today");
   el.append(view);
   const big = (href, title, line, done) => {
-    const link = t.element("a", `thoracic-today-big${done ? " thoracic-done" : ""}`);
-    link.href = pageHref(href);
+    const link = pageLink(t, href, `thoracic-today-big${done ? " thoracic-done" : ""}`);
     link.append(t.element("strong", "", title), t.element("span", "", line));
     return link;
   };
@@ -1366,17 +1372,19 @@ function drawToday(model, el, t) {
       view.append(list);
     }
     const link = (page, words) => {
-      const node = t.element("a", "", words);
-      node.href = pageHref(page);
       const line = t.element("p");
-      line.append(node);
+      line.append(pageLink(t, page, "", words));
       return line;
     };
     const [before, words, after] = safety.always;
     const always = link(safety.page, words);
     always.prepend(before);
     always.append(after);
-    view.append(link(config.progress_page, "See all your progress"), always);
+    // Not on the progress page itself (in JupyterLab, Today is only there).
+    const elsewhere = globalThis.ThoracicSite &&
+      !decodeURI(globalThis.location.pathname).endsWith(`/${config.progress_page}.html`);
+    if (elsewhere) view.append(link(config.progress_page, "See all your progress"));
+    view.append(always);
   };
   show();
   model.on("change:kept", show);
