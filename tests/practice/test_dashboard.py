@@ -49,6 +49,15 @@ def test_notes_are_shown_as_text(store) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt;" in html
 
 
+def test_notes_give_their_day_as_the_page_does(store) -> None:
+    """"14 Jan", and the year only when it is not this year's (it was 2026-01-14)."""
+    for day in ("2026-01-14", "2025-12-30"):
+        store.rate_session(store.record_session("exercise", "Open book", 60, day=day), 1, "ok")
+    html = dashboard(store).html
+    assert '<time datetime="2026-01-14">14 Jan</time>' in html
+    assert '<time datetime="2025-12-30">30 Dec 2025</time>' in html
+
+
 def test_self_tests_alone_still_show_trends(store) -> None:
     store.record_self_test("neck-to-wall", 8, day="2026-01-01")
     store.record_self_test("neck-to-wall", 7, day="2026-01-08")

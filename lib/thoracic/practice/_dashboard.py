@@ -20,6 +20,7 @@ from ..base import (
     Rendered,
     alert_html,
     html_table,
+    short_day,
     today,
 )
 from ..content import (
@@ -361,13 +362,14 @@ def _latest_notes(sessions: Sequence[Session], limit: int = 5) -> list[Session]:
     return [s for s in sessions if s.note][-limit:]
 
 
-def _notes(sessions: Sequence[Session]) -> str:
+def _notes(sessions: Sequence[Session], on: dt.date) -> str:
     noted = _latest_notes(sessions)
     if not noted:
         return ""
     return "<h3>Your latest notes</h3>" + html_table(
         "Latest notes", ("Day", "Exercise", "Note"),
-        [(escape(s.day), escape(s.exercise), escape(s.note or "")) for s in reversed(noted)],
+        [(short_day(dt.date.fromisoformat(s.day), on), escape(s.exercise), escape(s.note or ""))
+         for s in reversed(noted)],
         whole={0})
 
 
@@ -540,7 +542,7 @@ def _drawn(store: Store) -> Rendered:
                 "answered right (your latest try at each)")
         parts.append(f"<p>{escape(line)}</p>")
         texts.append(line)
-    notes = _notes(sessions)
+    notes = _notes(sessions, on)
     if notes:
         parts.append(notes)
         texts.extend(f"Note ({s.day}): {s.note}" for s in _latest_notes(sessions))
