@@ -101,8 +101,10 @@ def test_safety_screen_comes_before_any_exercise(notebooks_dir: Path) -> None:
 def test_every_page_you_practise_from_shows_the_red_flag_banner_first(
         notebooks_dir: Path) -> None:
     """A sign ticked in the safety check is shown above the first way to start practice
-    (the "Do it now" button, a timer), on every page that has one: the routine's too."""
-    starts = ("do_it_now(", "exercise_timer(", "routine_timer(")
+    (the "Do it now" button, a timer, a self-test, Today's buttons), on every page that
+    has one: the routine's, the self-tests' and My progress too, as on the site's home."""
+    starts = ("do_it_now(", "exercise_timer(", "routine_timer(", "self_test_form(",
+              "todays_practice(")
     for info in COURSE:
         sources = [cell.source for cell in _read(notebooks_dir / info.filename).cells
                    if cell.cell_type == "code"]
