@@ -49,3 +49,21 @@ def test_one_page_works_offline_when_copied_alone(notebooks_dir: Path, tmp_path:
     assert page.get_by_text("Error displaying widget").count() == 0
     page.screenshot(path=str(artifacts / "single-page-04.png"))
     assert page.problems == []
+
+
+def test_my_progress_on_its_own_links_to_no_page_that_is_not_there(
+        notebooks_dir: Path, tmp_path: Path, offline_page) -> None:
+    """Today's buttons are drawn on the page, so the export cannot turn them into words:
+    on a page saved on its own they are their words, as its other links are."""
+    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to",
+                    "Upper_Back_Relief_page", str(notebooks_dir / "12-my-progress.ipynb"),
+                    "--output-dir", str(tmp_path)], check=True, capture_output=True)
+    page = offline_page
+    page.goto((tmp_path / "12-my-progress.html").as_uri())
+    today = page.locator('[data-thoracic="today"]')
+    today.get_by_text("Daily routine").wait_for()
+    hrefs = page.locator("a[href]").evaluate_all(
+        "(links) => links.map((a) => a.getAttribute('href'))")
+    assert [h for h in hrefs if re.match(r"\d\d-", h)] == []
+    assert today.get_by_text("See all your progress").count() == 0
+    assert page.problems == []

@@ -1308,10 +1308,16 @@ function fileControls(model, t, send) {
  *  the page only after it is drawn. In JupyterLab the notebook opens in a new browser tab:
  *  followed in place, the link would reload JupyterLab, first asking whether to leave
  *  the page (JupyterLab lets no widget open a notebook in it without trusting the
- *  notebook first). */
+ *  notebook first). On a page saved on its own the other pages are not there: the link is
+ *  its words, as the page's own links to other notebooks are. */
+const savedAlone = () => Boolean(globalThis.ThoracicSite && globalThis.document.querySelector(".course-alone"));
+
 function pageLink(t, page, className = "", words = "") {
   const [name, section] = page.split("#");
   const site = Boolean(globalThis.ThoracicSite);
+  if (savedAlone()) {
+    return t.element("span", `${className} course-elsewhere`.trim(), words);
+  }
   const link = t.element("a", className, words);
   link.href = `${name}${site ? ".html" : ".ipynb"}${section ? `#${section}` : ""}`;
   if (!site) Object.assign(link, { target: "_blank", rel: "noopener" });
@@ -1380,8 +1386,8 @@ function drawToday(model, el, t) {
     const always = link(safety.page, words);
     always.prepend(before);
     always.append(after);
-    // Not on the progress page itself (in JupyterLab, Today is only there).
-    const elsewhere = globalThis.ThoracicSite &&
+    // Not on the progress page itself (in JupyterLab, Today is only there), nor alone.
+    const elsewhere = globalThis.ThoracicSite && !savedAlone() &&
       !decodeURI(globalThis.location.pathname).endsWith(`/${config.progress_page}.html`);
     if (elsewhere) view.append(link(config.progress_page, "See all your progress"));
     view.append(always);
