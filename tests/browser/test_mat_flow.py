@@ -142,6 +142,26 @@ def test_a_timer_skipped_through_logs_nothing_and_says_so(exported_site: Path,
     assert page.problems == []
 
 
+def test_do_it_now_is_on_the_first_screen_of_every_page_that_has_one(
+        exported_site: Path, mat_page) -> None:
+    """Opened beside the mat, a page shows its Do it now without scrolling: it sat just
+    below a phone's first screen (822 to 907 px down) under a three-row navigation."""
+    page = mat_page
+    pages = [html for html in sorted(exported_site.glob("0*.html"))
+             if "do-it-now" in html.read_text("utf-8")]
+    assert len(pages) == 6  # five exercises and the routine
+    for html in pages:
+        page.goto(html.as_uri())
+        go = page.get_by_role("button", name="Do it now")
+        go.wait_for()
+        box = go.bounding_box()
+        assert box["y"] + box["height"] <= 844, (html.name, box)
+        nav = page.locator(".course-nav").first
+        assert nav.bounding_box()["height"] < 60, html.name  # one row
+        assert nav.locator(".course-nav-title").first.bounding_box()["width"] <= 1  # unseen
+    assert page.problems == []
+
+
 def test_today_says_when_the_week_s_aim_is_reached(exported_site: Path, mat_page) -> None:
     page = mat_page
     aim = load_progression().targets["mobility"]  # the plan's days a week

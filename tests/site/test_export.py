@@ -247,10 +247,12 @@ def test_the_navigation_line_is_marked_for_the_stylesheet() -> None:
     html = ('<!--NAVIGATION-->\n<p>← Previous: <a href="a.html">A</a> | <a href="c.html">'
             'Contents</a> | Next: <a href="b.html">B</a> →</p>')
     between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
+    # Each part one link, the title apart, so that a phone can show only "← Previous".
     assert mark_navigation(html) == (
-        '<!--NAVIGATION-->\n<p class="course-nav"><span>← Previous: <a href="a.html">A</a>'
-        f'</span>{between}<span><a href="c.html">Contents</a></span>{between}<span>Next: '
-        '<a href="b.html">B</a> →</span></p>')
+        '<!--NAVIGATION-->\n<p class="course-nav"><span><a href="a.html">← Previous<span '
+        f'class="course-nav-title">: A</span></a></span>{between}<span><a href="c.html">'
+        f'Contents</a></span>{between}<span><a href="b.html">Next<span class="course-nav-title">'
+        ': B</span>\u00a0→</a></span></p>')
 
 
 @pytest.fixture

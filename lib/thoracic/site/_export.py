@@ -114,14 +114,32 @@ def rewrite_notebook_links(html: str) -> str:
 def mark_navigation(html: str) -> str:
     """The previous / contents / next line under each navigation marker gets the class
     ``course-nav``, so the stylesheet can make its links big enough to tap, and each of its
-    three parts a span of its own, so that a phone can show them one under the other
-    without the " | " between them (which screen readers skip)."""
+    three parts a span of its own, without the " | " between them (which screen readers
+    skip). Each part is one link, its direction words and arrow included, with the
+    notebook's title in a span of its own: a phone shows "← Previous", "Contents" and
+    "Next →" on one row, the titles kept for screen readers, so the page's first screen
+    is left for the page (an exercise's Do it now)."""
+    def part(words: str) -> str:
+        link = _NAVIGATION_LINK.fullmatch(words)
+        if link is None or not (link["before"] or link["after"]):
+            return f"<span>{words}</span>"
+        direction = link["before"].rstrip().removesuffix(":")
+        # A space that ends or starts a link's words would be dropped: it is a flex box.
+        after = link["after"].replace(" ", "\u00a0")
+        return (f'<span><a href="{link["href"]}">{direction}<span class="course-nav-title">'
+                f'{": " if direction else ""}{link["title"]}</span>{after}</a></span>')
+
     def parts(line: re.Match[str]) -> str:
-        spans = [f"<span>{part}</span>" for part in line.group(2).split(" | ")]
         between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
-        return f'{line.group(1)}<p class="course-nav">{between.join(spans)}</p>'
+        spans = between.join(part(words) for words in line.group(2).split(" | "))
+        return f'{line.group(1)}<p class="course-nav">{spans}</p>'
 
     return re.sub(f"({re.escape(NAVIGATION_MARKER)}\n)<p>(.*?)</p>", parts, html, flags=re.DOTALL)
+
+
+# One part of the navigation line: "← Previous: <a href="…">title</a>", "Next: <a>…</a> →".
+_NAVIGATION_LINK = re.compile(
+    r'(?P<before>[^<]*)<a href="(?P<href>[^"]*)">(?P<title>[^<]*)</a>(?P<after>[^<]*)', re.DOTALL)
 
 
 def app_head(scripts: Sequence[str] = SITE_SCRIPTS, modules: Sequence[str] = ()) -> str:
