@@ -69,8 +69,9 @@ def journey(open_page: Open, artifacts: Path, place: str, folder: Path) -> None:
     safety = part(panel, "safety")
     none_fit = safety.get_by_role("button", name="None of these fit me")
     none_fit.click()
-    said = safety.get_by_text("✓ You told the course that none of these fit you on")
-    said.wait_for()
+    said = safety.get_by_role("status").filter(
+        has_text="✓ You told the course that none of these fit you on")
+    said.wait_for()  # announced, as a status
     safety.get_by_label(tearing.text, exact=True).check()
     none_fit.wait_for(state="hidden")  # a ticked sign and "none fit" cannot both hold
     message = safety.locator(".thoracic-message")

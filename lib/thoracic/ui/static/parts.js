@@ -211,6 +211,7 @@ function drawSafety(model, el, t, send) {
   // "None of these fit me": offered while nothing is ticked, with the day it was last said.
   const noneFit = t.element("div", "thoracic-none-fit");
   const noneFitSaid = t.element("p");
+  noneFitSaid.setAttribute("role", "status"); // said when it changes, as a saved tick is seen
   const noneFitButton = t.button(config.none_fit_label);
   noneFitButton.addEventListener("click", () => send.act({ do: "none-fit" }));
   noneFit.append(noneFitButton, noneFitSaid);
@@ -1302,6 +1303,9 @@ function fileControls(model, t, send) {
 
 // -- today ----------------------------------------------------------------------------
 
+/** Whether this is a page saved on its own (the one-page export), without the others. */
+const savedAlone = () => Boolean(globalThis.ThoracicSite && globalThis.document.querySelector(".course-alone"));
+
 /** A link to a course page by its name ("08-daily-routine", perhaps with "#a-heading"):
  *  a page of the site where the site's scripts host the parts, else the notebook (in
  *  JupyterLab). Asked of the host, not of where the part sits: JupyterLab puts a part on
@@ -1310,8 +1314,6 @@ function fileControls(model, t, send) {
  *  the page (JupyterLab lets no widget open a notebook in it without trusting the
  *  notebook first). On a page saved on its own the other pages are not there: the link is
  *  its words, as the page's own links to other notebooks are. */
-const savedAlone = () => Boolean(globalThis.ThoracicSite && globalThis.document.querySelector(".course-alone"));
-
 function pageLink(t, page, className = "", words = "") {
   const [name, section] = page.split("#");
   const site = Boolean(globalThis.ThoracicSite);
