@@ -159,6 +159,8 @@ def test_do_it_now_is_on_the_first_screen_of_every_page_that_has_one(
         nav = page.locator(".course-nav").first
         assert nav.bounding_box()["height"] < 60, html.name  # one row
         assert nav.locator(".course-nav-title").first.bounding_box()["width"] <= 1  # unseen
+        end = page.locator(".course-nav").last  # at the page's end, with room to name them
+        assert end.locator(".course-nav-title").first.bounding_box()["width"] > 100
     assert page.problems == []
 
 

@@ -95,7 +95,10 @@ def test_links_point_at_pages(exported_site: Path, index: int) -> None:
         assert f'href="{PAGES[index - 1]}"' in html
     assert 'href="00-start-here.html#Course-contents"' in html
     assert '<a href="index.html">' in html
-    assert html.count('<p class="course-nav">') == 2  # at the top and at the bottom
+    # At the top (a phone shows it as one row) and at the bottom.
+    assert html.count('<p class="course-nav course-nav-top">') == 1
+    assert html.count('<p class="course-nav">') == 1
+    assert html.index("course-nav-top") < html.index('<p class="course-nav">')
 
 
 def test_widget_state_holds_only_displayed_widgets(exported_site: Path) -> None:
@@ -242,14 +245,17 @@ def test_rewrite_links() -> None:
 
 def test_the_navigation_line_is_marked_for_the_stylesheet() -> None:
     html = '<!--NAVIGATION-->\n<p><a href="x.html">Contents</a></p><p>text</p>'
-    assert mark_navigation(html) == ('<!--NAVIGATION-->\n<p class="course-nav"><span><a '
-                                     'href="x.html">Contents</a></span></p><p>text</p>')
+    line = ('<!--NAVIGATION-->\n<p class="{}"><span><a href="x.html">Contents</a></span>'
+            '</p><p>text</p>')
+    assert mark_navigation(html + html) == (  # the top line, then the bottom one
+        line.format("course-nav course-nav-top") + line.format("course-nav"))
     html = ('<!--NAVIGATION-->\n<p>← Previous: <a href="a.html">A</a> | <a href="c.html">'
             'Contents</a> | Next: <a href="b.html">B</a> →</p>')
     between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
     # Each part one link, the title apart, so that a phone can show only "← Previous".
     assert mark_navigation(html) == (
-        '<!--NAVIGATION-->\n<p class="course-nav"><span><a href="a.html">← Previous<span '
+        '<!--NAVIGATION-->\n<p class="course-nav course-nav-top"><span><a href="a.html">'
+        '← Previous<span '
         f'class="course-nav-title">: A</span></a></span>{between}<span><a href="c.html">'
         f'Contents</a></span>{between}<span><a href="b.html">Next<span class="course-nav-title">'
         ': B</span>\u00a0→</a></span></p>')

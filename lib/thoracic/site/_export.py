@@ -116,9 +116,10 @@ def mark_navigation(html: str) -> str:
     ``course-nav``, so the stylesheet can make its links big enough to tap, and each of its
     three parts a span of its own, without the " | " between them (which screen readers
     skip). Each part is one link, its direction words and arrow included, with the
-    notebook's title in a span of its own: a phone shows "← Previous", "Contents" and
-    "Next →" on one row, the titles kept for screen readers, so the page's first screen
-    is left for the page (an exercise's Do it now)."""
+    notebook's title in a span of its own: at the top of a page (``course-nav-top``) a
+    phone shows "← Previous", "Contents" and "Next →" on one row, the titles kept for
+    screen readers, so the page's first screen is left for the page (an exercise's Do it
+    now); at the end, where there is room, the titles show, a part a row."""
     def part(words: str) -> str:
         link = _NAVIGATION_LINK.fullmatch(words)
         if link is None or not (link["before"] or link["after"]):
@@ -129,10 +130,12 @@ def mark_navigation(html: str) -> str:
         return (f'<span><a href="{link["href"]}">{direction}<span class="course-nav-title">'
                 f'{": " if direction else ""}{link["title"]}</span>{after}</a></span>')
 
+    lines = iter(("course-nav course-nav-top",))  # the first line is the page's top
+
     def parts(line: re.Match[str]) -> str:
         between = '<span class="course-nav-between" aria-hidden="true"> | </span>'
         spans = between.join(part(words) for words in line.group(2).split(" | "))
-        return f'{line.group(1)}<p class="course-nav">{spans}</p>'
+        return f'{line.group(1)}<p class="{next(lines, "course-nav")}">{spans}</p>'
 
     return re.sub(f"({re.escape(NAVIGATION_MARKER)}\n)<p>(.*?)</p>", parts, html, flags=re.DOTALL)
 
