@@ -7,7 +7,7 @@ fixed date, timer speed), the length limits, and number checks.
 May import: nothing from ``thoracic``. Everything else may import it.
 """
 
-from ._dates import day_words, short_day, this_week_day, weekday
+from ._dates import day_words, short_day, short_day_words, this_week_day, weekday
 from ._limits import MAX_SESSION_SECONDS
 from ._preview import Previewed, preview
 from ._rendered import Rendered, html_list, html_table, minutes_text, text_list
@@ -46,6 +46,7 @@ __all__ = [
     "positive_seconds",
     "preview",
     "short_day",
+    "short_day_words",
     "text_list",
     "this_week_day",
     "timer_scale",

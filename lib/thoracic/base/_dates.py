@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-__all__ = ["day_words", "short_day", "this_week_day", "weekday"]
+__all__ = ["day_words", "short_day", "short_day_words", "this_week_day", "weekday"]
 
 # In English whatever the computer's language settings (strftime would follow them).
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -29,11 +29,15 @@ def day_words(day: dt.date, *, year: bool = False) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def short_day_words(day: dt.date) -> str:
+    """A day in few words, as the parts' front-end writes one: "1 Dec"."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3]}"
+
+
 def short_day(day: dt.date, today: dt.date) -> str:
     """A table's day as HTML, short enough for a phone's column: "30 Nov", with the year
-    when it is not ``today``'s ("30 Nov 2025"); as the parts' front-end writes one."""
-    shown = f"{day.day} {_MONTHS[day.month - 1][:3]}" + (
-        f" {day.year}" if day.year != today.year else "")
+    when it is not ``today``'s ("30 Nov 2025")."""
+    shown = short_day_words(day) + (f" {day.year}" if day.year != today.year else "")
     return f'<time datetime="{day.isoformat()}">{shown}</time>'
 
 

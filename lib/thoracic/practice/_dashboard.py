@@ -21,6 +21,7 @@ from ..base import (
     alert_html,
     html_table,
     short_day,
+    short_day_words,
     today,
 )
 from ..content import (
@@ -132,7 +133,7 @@ def _calendar(summary: PracticeSummary, on: dt.date, example: bool = False) -> R
     ax.scatter(practised_x, practised_y, s=9, color="white", edgecolors="black", linewidths=0.6)
     ax.set_yticks(range(7), WEEKDAYS, fontsize=8)
     ticks = list(range(0, CALENDAR_WEEKS, 4))
-    ax.set_xticks(ticks, [(first_week + dt.timedelta(weeks=w)).strftime("%d %b") for w in ticks],
+    ax.set_xticks(ticks, [short_day_words(first_week + dt.timedelta(weeks=w)) for w in ticks],
                   fontsize=8)
     ax.invert_yaxis()
     ax.set_aspect("equal")
@@ -160,7 +161,7 @@ def _weekly_bars(summary: PracticeSummary, on: dt.date, example: bool = False) -
     ax.axhline(target, color=PALETTE[5], linestyle="--", linewidth=1.5)
     ax.text(-0.4, target + 0.2, f"aim: {target} days or more", ha="left", fontsize=8,
             color="black")
-    ax.set_xticks(range(0, WEEKLY_BARS, 2), [weeks[n].strftime("%d %b") for n in
+    ax.set_xticks(range(0, WEEKLY_BARS, 2), [short_day_words(weeks[n]) for n in
                                               range(0, WEEKLY_BARS, 2)], fontsize=8)
     ax.set_ylim(0, 7.5)
     ax.set_ylabel("days", fontsize=9)
@@ -299,7 +300,7 @@ def _rating_trend(sessions: Sequence[Session], example: bool = False) -> Rendere
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(f"{scale.lowest} = {scale.lowest_anchor}, {scale.highest} = worst",
                   fontsize=9)
-    ax.set_xlabel(f"days since {first.strftime('%d %b %Y')}", fontsize=9)
+    ax.set_xlabel(f"days since {short_day_words(first)} {first.year}", fontsize=9)
     ax.set_title("Discomfort after practice, and its zones (down is better)", fontsize=10)
     ax.legend(fontsize=8, frameon=False)
     zones = ", ".join(f"{zone.name} {zone.span} ({zone.label.lower()})" for zone in scale.zones)
@@ -334,7 +335,7 @@ def _next_day_marks(summary: NextDaySummary, example: bool = False) -> Rendered 
                          f'padding:0.1em 0.4em"><span aria-hidden="true">'
                          f"{escape(option.symbol)}</span> {escape(option.answer)}</td>")
         rows.append(f'<tr><th scope="row" style="text-align:left;white-space:nowrap">'
-                    f"{monday.strftime('%d %b')}</th>{''.join(cells)}</tr>")
+                    f"{short_day_words(monday)}</th>{''.join(cells)}</tr>")
     heads = "".join(f'<th scope="col">{name}</th>' for name in WEEKDAYS)
     counts = ", ".join(f"{option.word.lower()} {summary.counts[option.answer]}"
                        for option in check.answers)
